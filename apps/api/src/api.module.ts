@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController } from '@app/core';
+import { ClassroomsModule } from '@app/classrooms';
+import { SchoolsModule } from '@app/schools';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule],
+      controllers: [HealthController, JobsController],
+    };
+  }
+}

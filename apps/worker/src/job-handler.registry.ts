@@ -1,0 +1,39 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { Job } from 'bullmq';
+import { ALL_JOB_NAMES, HandlesJob, JOB_HANDLER, JobName, JobResult } from '@app/core';
+
+export class JobCatalogueError extends Error {}
+
+/** Maps each job name to its one handler; a gap or a double in the catalogue stops the worker at start. */
+@Injectable()
+export class JobHandlerRegistry implements OnModuleInit {
+  private readonly handlers = new Map<JobName, HandlesJob<JobName>>();
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    const found = new Map<JobName, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const { instance, metatype } = wrapper;
+      if (!instance || !metatype) continue;
+      const name = Reflect.getMetadata(JOB_HANDLER, metatype) as JobName | undefined;
+      if (!name) continue;
+      found.set(name, [...(found.get(name) ?? []), metatype.name]);
+      this.handlers.set(name, instance as HandlesJob<JobName>);
+    }
+    const problems = [
+      ...ALL_JOB_NAMES.filter((n) => !found.has(n)).map((n) => `job '${n}' has no handler`),
+      ...[...found].filter(([, hs]) => hs.length > 1).map(([n, hs]) => `job '${n}' has ${hs.length} handlers: ${hs.join(', ')}`),
+      ...[...found.keys()].filter((n) => !ALL_JOB_NAMES.includes(n)).map((n) => `handler for unknown job '${n}'`),
+    ];
+    if (problems.length) throw new JobCatalogueError(`Worker refuses to start:\n  - ${problems.join('\n  - ')}`);
+  }
+
+  /** Errors propagate so BullMQ records the failure and retries. */
+  async run(job: Job): Promise<JobResult | void> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`no handler for job '${job.name}'`);
+    return handler.handle(job as Job<never>);
+  }
+}

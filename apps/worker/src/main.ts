@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, ConfigError, nestLogger } from '@app/core';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = AppConfig.load();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: nestLogger(config), abortOnError: false });
+  app.enableShutdownHooks();
+  console.log(JSON.stringify({ level: 'info', msg: 'worker started', queuePrefix: config.queuePrefix }));
+}
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

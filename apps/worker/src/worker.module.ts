@@ -1,0 +1,20 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig, CoreModule } from '@app/core';
+import { ClassroomsJobsModule } from '@app/classrooms';
+import { JobHandlerRegistry } from './job-handler.registry';
+import { queueProcessors } from './queue-processors';
+
+/** Every feature's jobs module; the worker runs all of them. */
+export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule];
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, jobModules: Type[] = FEATURE_JOB_MODULES): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config), DiscoveryModule, ...jobModules],
+      providers: [JobHandlerRegistry, ...queueProcessors(2)],
+    };
+  }
+}

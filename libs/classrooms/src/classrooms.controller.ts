@@ -1,0 +1,126 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ADMIN_ROLES, AuthUser, CurrentUser, JobName, JobQueue, Roles, ROLES, SchoolScoped } from '@app/core';
+import { UpdateClassroomDto } from './classroom.dto';
+import { ClassroomService } from './classroom.service';
+import { CreateClubDto, UpdateClubDto } from './clubs/club.dto';
+import { ClubsService } from './clubs/clubs.service';
+import { CreateEquipmentDto, UpdateEquipmentDto } from './equipment/equipment.dto';
+import { EquipmentService } from './equipment/equipment.service';
+import { ClassroomStatsService } from './stats/classroom-stats.service';
+
+/** Who keeps a classroom current: administrators in scope and the school's own principal. */
+const EDITORS = ['city_admin', 'district_admin', 'principal'] as const;
+
+@ApiTags('classrooms')
+@ApiBearerAuth()
+@Controller()
+export class ClassroomsController {
+  constructor(
+    private readonly classrooms: ClassroomService,
+    private readonly equipment: EquipmentService,
+    private readonly clubs: ClubsService,
+    private readonly stats: ClassroomStatsService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  @Get('classrooms/stats')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'AI-classroom totals by year, level, district and office, with coverage' })
+  getStats() {
+    return this.stats.stats();
+  }
+
+  @Get('schools/:id/classroom')
+  @Roles(...ROLES)
+  @SchoolScoped('id', 'read')
+  @ApiOperation({ summary: "A school's AI classroom with its flags" })
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.classrooms.get(id);
+  }
+
+  @Patch('schools/:id/classroom')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  @ApiOperation({ summary: 'Change area, space type or status (build year and budget: admins only)' })
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateClassroomDto, @CurrentUser() user: AuthUser) {
+    return this.classrooms.update(id, dto, user);
+  }
+
+  @Get('schools/:id/classroom/history')
+  @Roles(...ROLES)
+  @SchoolScoped('id', 'read')
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiOperation({ summary: 'Every change to the classroom, its equipment and clubs: who, when, what' })
+  history(@Param('id', ParseIntPipe) id: number, @Query('limit') limit?: string) {
+    return this.classrooms.history(id, limit ? Math.max(1, Number(limit) || 100) : undefined);
+  }
+
+  @Get('schools/:id/classroom/equipment')
+  @Roles(...ROLES)
+  @SchoolScoped('id', 'read')
+  listEquipment(@Param('id', ParseIntPipe) id: number) {
+    return this.equipment.list(id);
+  }
+
+  @Post('schools/:id/classroom/equipment')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  addEquipment(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateEquipmentDto, @CurrentUser() user: AuthUser) {
+    return this.equipment.create(id, dto, user);
+  }
+
+  @Patch('schools/:id/classroom/equipment/:itemId')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  updateEquipment(@Param('id', ParseIntPipe) id: number, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: UpdateEquipmentDto, @CurrentUser() user: AuthUser) {
+    return this.equipment.update(id, itemId, dto, user);
+  }
+
+  @Delete('schools/:id/classroom/equipment/:itemId')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  @HttpCode(204)
+  async removeEquipment(@Param('id', ParseIntPipe) id: number, @Param('itemId', ParseIntPipe) itemId: number, @CurrentUser() user: AuthUser) {
+    await this.equipment.remove(id, itemId, user);
+  }
+
+  @Get('schools/:id/classroom/clubs')
+  @Roles(...ROLES)
+  @SchoolScoped('id', 'read')
+  listClubs(@Param('id', ParseIntPipe) id: number) {
+    return this.clubs.list(id);
+  }
+
+  @Post('schools/:id/classroom/clubs')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  addClub(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateClubDto, @CurrentUser() user: AuthUser) {
+    return this.clubs.create(id, dto, user);
+  }
+
+  @Patch('schools/:id/classroom/clubs/:clubId')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  updateClub(@Param('id', ParseIntPipe) id: number, @Param('clubId', ParseIntPipe) clubId: number, @Body() dto: UpdateClubDto, @CurrentUser() user: AuthUser) {
+    return this.clubs.update(id, clubId, dto, user);
+  }
+
+  @Delete('schools/:id/classroom/clubs/:clubId')
+  @Roles(...EDITORS)
+  @SchoolScoped('id', 'write')
+  @HttpCode(204)
+  async removeClub(@Param('id', ParseIntPipe) id: number, @Param('clubId', ParseIntPipe) clubId: number, @CurrentUser() user: AuthUser) {
+    await this.clubs.remove(id, clubId, user);
+  }
+
+  @Post('exports/classrooms')
+  @Roles(...ADMIN_ROLES)
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Build the inventory XLSX in the background (your office only, for a district admin); repeated while running → the same job' })
+  async export(@CurrentUser() user: AuthUser) {
+    const districtOffice = user.role === 'district_admin' ? user.districtOffice : null;
+    const { jobId, deduplicated } = await this.jobs.enqueue(JobName.ClassroomExport, { requestedBy: user.id, districtOffice }, { dedupeKey: user.id });
+    return { jobId, deduplicated, statusUrl: `/api/v1/jobs/${jobId}` };
+  }
+}

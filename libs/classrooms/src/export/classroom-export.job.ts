@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { ClassroomExportPayload, HandlesJob, JobHandler, JobName, JobResult, StoredFiles, XLSX_CONTENT_TYPE } from '@app/core';
+import { ClassroomExportBuilder } from './classroom-export.builder';
+
+@Injectable()
+@JobHandler(JobName.ClassroomExport)
+export class ClassroomExportJob implements HandlesJob<JobName.ClassroomExport> {
+  constructor(
+    private readonly builder: ClassroomExportBuilder,
+    private readonly files: StoredFiles,
+  ) {}
+
+  async handle(job: Job<ClassroomExportPayload>): Promise<JobResult> {
+    const { districtOffice, requestedBy } = job.data;
+    const content = await this.builder.build(districtOffice, (done, total) => job.updateProgress(Math.round((done / total) * 90)));
+    const date = new Date().toISOString().slice(0, 10);
+    const fileId = await this.files.saveForJob(String(job.id), {
+      kind: 'classroom-export',
+      filename: `AI교실_현황_${districtOffice ?? '전체'}_${date}.xlsx`,
+      contentType: XLSX_CONTENT_TYPE,
+      ownerId: requestedBy,
+      content,
+    });
+    await job.updateProgress(100);
+    return { fileId, summary: { bytes: content.length } };
+  }
+}

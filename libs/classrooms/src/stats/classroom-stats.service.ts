@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { schoolYearOf } from '@app/core';
+import { MIN_FLOOR_AREA_UNITS } from '../classroom.entity';
+
+/** The report's denominator: Seoul's schools on 2024-10-01, as the committee report states it. */
+export const OFFICIAL_SCHOOL_COUNT = {
+  count: 1366,
+  asOf: '2024-10-01',
+  source: '서울특별시교육청 인공지능 교육 지원 조례안 검토보고서: "2024.10.1.기준, 서울시 관내 학교수 1,366개, 보급률 약 20.8%"',
+};
+
+interface Group {
+  key: string;
+  label: string;
+  classrooms: number;
+  schools: number;
+  coverage: number | null;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+
+@Injectable()
+export class ClassroomStatsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Everything in one statement: the grouping sets share one scan of schools ⟕ classrooms. */
+  async stats() {
+    const rows: { dim: string; key: string; label: string; classrooms: number; schools: number }[] = await this.ds.query(
+      `WITH base AS (
+         SELECT s.id, s.level, s.district, d.office_code, o.name AS office_name, o.sort_order, c.build_year, c.id AS classroom_id
+         FROM schools s JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
+         LEFT JOIN classrooms c ON c.school_id = s.id
+       )
+       SELECT 'total' AS dim, 'all' AS key, '전체' AS label, count(classroom_id)::int AS classrooms, count(*)::int AS schools FROM base
+       UNION ALL
+       SELECT 'year', build_year::text, build_year::text, count(*)::int, NULL FROM base WHERE classroom_id IS NOT NULL GROUP BY build_year
+       UNION ALL
+       SELECT 'level', level, level, count(classroom_id)::int, count(*)::int FROM base GROUP BY level
+       UNION ALL
+       SELECT 'district', district, district, count(classroom_id)::int, count(*)::int FROM base GROUP BY district
+       UNION ALL
+       SELECT 'office', office_code, office_name, count(classroom_id)::int, count(*)::int FROM base GROUP BY office_code, office_name, sort_order
+       ORDER BY 1, 2`,
+    );
+    const [flags] = await this.ds.query(
+      `SELECT count(*) FILTER (WHERE floor_area_units < $1)::int AS "areaBelowMinimum",
+              count(*) FILTER (WHERE floor_area_units IS NULL)::int AS "areaUnknown",
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM ai_clubs k WHERE k.school_id = c.school_id AND k.school_year = $2))::int AS "withoutClubThisYear"
+       FROM classrooms c`,
+      [MIN_FLOOR_AREA_UNITS, schoolYearOf()],
+    );
+    const dim = (d: string): Group[] =>
+      rows.filter((r) => r.dim === d).map((r) => ({ key: r.key, label: r.label, classrooms: r.classrooms, schools: r.schools, coverage: ratio(r.classrooms, r.schools) }));
+    const total = rows.find((r) => r.dim === 'total')!;
+    const toRecord = (groups: Group[]) => Object.fromEntries(groups.map((g) => [g.key, g.classrooms]));
+    return {
+      total: total.classrooms,
+      byYear: toRecord(dim('year')),
+      byLevel: toRecord(dim('level')),
+      byDistrict: dim('district'),
+      byDistrictOffice: dim('office'),
+      districtsWithClassrooms: dim('district').filter((g) => g.classrooms > 0).length,
+      coverage: {
+        classrooms: total.classrooms,
+        schoolsInRegistry: total.schools,
+        ofRegistry: ratio(total.classrooms, total.schools),
+        officialSchoolCount: OFFICIAL_SCHOOL_COUNT.count,
+        ofOfficial: ratio(total.classrooms, OFFICIAL_SCHOOL_COUNT.count),
+        officialAsOf: OFFICIAL_SCHOOL_COUNT.asOf,
+        officialSource: OFFICIAL_SCHOOL_COUNT.source,
+      },
+      flags: { ...flags, schoolYear: schoolYearOf(), minimumFloorAreaUnits: MIN_FLOOR_AREA_UNITS },
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './school-scope';
+export * from './school-access.service';

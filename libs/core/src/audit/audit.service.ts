@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/role';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  schoolId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  schoolId: number | null;
+  before: unknown;
+  after: unknown;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+/** Append-only history of changes; written in the caller's transaction so a rolled-back change leaves no trace. */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async record(manager: EntityManager, actor: AuthUser | null, e: AuditEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, school_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [actor?.id ?? null, actor?.role ?? null, e.action, e.entityType, String(e.entityId), e.schoolId ?? null,
+        e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after), actor?.requestId ?? null],
+    );
+  }
+
+  async forSchool(schoolId: number, opts: { entityTypes?: string[]; limit?: number; beforeId?: string } = {}): Promise<AuditRecord[]> {
+    const rows = await this.ds.query(
+      `SELECT a.id::text, a.at, a.actor_id AS "actorId", u.email AS "actorEmail", a.actor_role AS "actorRole", a.action,
+              a.entity_type AS "entityType", a.entity_id AS "entityId", a.school_id AS "schoolId", a.before, a.after
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE a.school_id = $1 AND ($2::text[] IS NULL OR a.entity_type = ANY($2)) AND ($3::bigint IS NULL OR a.id < $3)
+       ORDER BY a.id DESC LIMIT $4`,
+      [schoolId, opts.entityTypes ?? null, opts.beforeId ?? null, Math.min(opts.limit ?? 100, 500)],
+    );
+    return rows.map((r: AuditRecord) => ({ ...r, changes: diff(r.before, r.after) }));
+  }
+}
+
+/** Field-level changes between two snapshots, for a readable history. */
+export function diff(before: unknown, after: unknown): { field: string; from: unknown; to: unknown }[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => f !== 'updatedAt' && f !== 'createdAt');
+  return fields
+    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
+    .map((f) => ({ field: f, from: b[f] ?? null, to: a[f] ?? null }));
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { SchoolAccess } from '../access/school-access.service';
+import { ForbiddenError, UnauthorizedError, ValidationFailedError } from '../errors';
+import { PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY, SchoolAccessMode } from './access.decorators';
+import { AuthService } from './auth.service';
+import type { AuthUser, Role } from './role';
+
+/**
+ * The global guard: authenticates the bearer token, checks the route's declared roles, and,
+ * where the route names a school, that the caller may read or change that school.
+ * A route that declares nothing is closed.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly schools: SchoolAccess,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new UnauthorizedError();
+    const user = await this.auth.authenticate(match[1]);
+    req.user = { ...user, requestId: String(req.id) };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) throw new ForbiddenError('This endpoint declares no roles', 'ROUTE_NOT_DECLARED');
+    if (!roles.includes(user.role)) throw new ForbiddenError(`Role ${user.role} may not call this endpoint`, 'ROLE_NOT_ALLOWED');
+
+    const scoped = this.reflector.get<{ param: string; mode: SchoolAccessMode } | undefined>(SCHOOL_PARAM_KEY, ctx.getHandler());
+    if (scoped) {
+      const raw = (req.params as Record<string, string>)[scoped.param] ?? '';
+      if (!/^[1-9]\d{0,9}$/.test(raw)) {
+        throw new ValidationFailedError(`${scoped.param} must be a school id`, [{ field: scoped.param, reason: 'must be a positive integer' }]);
+      }
+      await this.schools.assert(user, Number(raw), scoped.mode);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,7 @@
+export * from './access.decorators';
+export * from './access.guard';
+export * from './auth.module';
+export * from './auth.service';
+export * from './password';
+export * from './role';
+export * from './user.entity';

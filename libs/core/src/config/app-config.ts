@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { flattenValidationErrors } from '../http/validation';
+
+/** Raw environment as it arrives; every variable has its default here and only here. */
+class EnvVars {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/aiedu';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'TOKEN_SECRET must be at least 32 characters' })
+  TOKEN_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  TOKEN_TTL_SECONDS: number = 8 * 3600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  UPLOAD_LIMIT_MB: number = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE: number = 10;
+
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, - or _' })
+  QUEUE_PREFIX: string = 'aiedu';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES: number = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS: number = 15 * 60;
+
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validated, typed configuration shared by api, worker and cli. */
+export class AppConfig {
+  readonly env!: 'development' | 'production' | 'test';
+  readonly databaseUrl!: string;
+  readonly redisUrl!: string;
+  readonly port!: number;
+  readonly tokenSecret!: string;
+  readonly tokenSecretGenerated!: boolean;
+  readonly tokenTtlSeconds!: number;
+  readonly uploadLimitBytes!: number;
+  readonly dbPoolSize!: number;
+  readonly queuePrefix!: string;
+  readonly logLevel!: string;
+  readonly loginMaxFailures!: number;
+  readonly loginWindowSeconds!: number;
+  readonly webDistDir?: string;
+
+  static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
+    const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+    const vars = plainToInstance(EnvVars, present, { excludeExtraneousValues: false });
+    const errors = validateSync(vars, { whitelist: false });
+    const problems = flattenValidationErrors(errors).map((d) => `${d.field}: ${d.reason} (got ${JSON.stringify(source[d.field])})`);
+    if (vars.NODE_ENV === 'production' && !vars.TOKEN_SECRET) {
+      problems.push('TOKEN_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    }
+    if (problems.length) throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+
+    return Object.assign(new AppConfig(), {
+      env: vars.NODE_ENV,
+      databaseUrl: vars.DATABASE_URL,
+      redisUrl: vars.REDIS_URL,
+      port: vars.PORT,
+      // A generated secret keeps a demo usable with no setup; tokens then die with the process.
+      tokenSecret: vars.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+      tokenSecretGenerated: !vars.TOKEN_SECRET,
+      tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
+      uploadLimitBytes: vars.UPLOAD_LIMIT_MB * 1024 * 1024,
+      dbPoolSize: vars.DB_POOL_SIZE,
+      queuePrefix: vars.QUEUE_PREFIX,
+      logLevel: vars.LOG_LEVEL,
+      loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+      loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
+      webDistDir: vars.WEB_DIST_DIR,
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditLog } from './audit';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig, ConfigModule } from './config';
+import { DatabaseModule } from './database';
+import { StoredFiles } from './files';
+import { QueueModule } from './queue';
+import { RedisModule } from './redis';
+
+/** Everything a process needs before any feature: config, database, Redis, queues, accounts, audit, files. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuthModule],
+      providers: [AuditLog, StoredFiles],
+      exports: [AuditLog, StoredFiles, AuthModule, QueueModule],
+    };
+  }
+}

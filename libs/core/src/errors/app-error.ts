@@ -1,0 +1,53 @@
+/**
+ * Feature code throws AppError subclasses with a stable `code`; the HTTP edge
+ * (AppExceptionFilter) is the only place that knows about status codes.
+ */
+export type ErrorDetail = Record<string, unknown>;
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+    public readonly status: number,
+    public readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailedError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = [], code = 'VALIDATION_FAILED') {
+    super(code, message, 400, details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string | number) {
+    super('NOT_FOUND', `${what} ${id} was not found`, 404, [{ resource: what, id }]);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You may not act on this object', code = 'FORBIDDEN') {
+    super(code, message, 403);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'A valid bearer token is required', code = 'UNAUTHORIZED') {
+    super(code, message, 401);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = [], code = 'CONFLICT') {
+    super(code, message, 409, details);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, public readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', message, 429, [{ retryAfterSeconds }]);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './validation';
+export * from './pagination.dto';
+export * from './upload';

@@ -1,0 +1,15 @@
+export * from './access';
+export * from './audit';
+export * from './auth';
+export * from './config';
+export * from './core.module';
+export * from './database';
+export * from './errors';
+export * from './files';
+export * from './http';
+export * from './queue';
+export * from './redis';
+export * from './tabular';
+export { JobsController } from './ops/jobs.controller';
+export { HealthController } from './ops/health.controller';
+export * from './time/school-year';

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, JobResult, QueueName } from './job-catalogue';
+
+export interface EnqueueOptions {
+  /** While a job with this key is waiting or running, enqueueing again returns that job instead. */
+  dedupeKey?: string;
+  delayMs?: number;
+}
+
+export interface JobView {
+  id: string;
+  name: string;
+  queue: QueueName;
+  state: string;
+  progress: unknown;
+  attemptsMade: number;
+  createdAt: string;
+  finishedAt: string | null;
+  failedReason: string | null;
+  result: JobResult | null;
+  requestedBy: string | null;
+}
+
+/** The enqueue facade: the only way code puts work on a queue. */
+@Injectable()
+export class JobQueue {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  private queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: EnqueueOptions = {}): Promise<{ jobId: string; deduplicated: boolean }> {
+    // Our ids are UUIDs, unique across queues, so GET /jobs/:id needs no queue name.
+    const jobId = randomUUID();
+    const job = await this.queue(JOB_QUEUE[name]).add(name, data, {
+      jobId,
+      delay: opts.delayMs,
+      deduplication: opts.dedupeKey ? { id: `${name}.${opts.dedupeKey}` } : undefined,
+    });
+    const id = String(job.id);
+    return { jobId: id, deduplicated: id !== jobId };
+  }
+
+  async find(jobId: string): Promise<JobView | undefined> {
+    for (const name of ALL_QUEUES) {
+      const job = await this.queue(name).getJob(jobId);
+      if (job) return this.view(job, name);
+    }
+    return undefined;
+  }
+
+  private async view(job: Job, queue: QueueName): Promise<JobView> {
+    return {
+      id: String(job.id),
+      name: job.name,
+      queue,
+      state: await job.getState(),
+      progress: job.progress,
+      attemptsMade: job.attemptsMade,
+      createdAt: new Date(job.timestamp).toISOString(),
+      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      failedReason: job.failedReason || null,
+      result: (job.returnvalue as JobResult | null) ?? null,
+      requestedBy: (job.data as { requestedBy?: string })?.requestedBy ?? null,
+    };
+  }
+
+  /** For tests and shutdown: resolves when no queue has waiting, delayed or active jobs. */
+  async counts(): Promise<Record<string, number>> {
+    const total: Record<string, number> = {};
+    for (const name of ALL_QUEUES) {
+      const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
+      for (const [k, v] of Object.entries(c)) total[k] = (total[k] ?? 0) + v;
+    }
+    return total;
+  }
+}

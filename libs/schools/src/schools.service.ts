@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
+import type { SchoolLevel } from './school-level';
+import type { SchoolQuery } from './school-query.dto';
+
+export interface SchoolSummary {
+  id: number;
+  name: string;
+  level: SchoolLevel;
+  district: string;
+  districtOffice: string;
+  districtOfficeName: string;
+  neisCode: string | null;
+  foundingType: string | null;
+  roadAddress: string | null;
+  hasAiClassroom: boolean;
+  classroomBuildYear: number | null;
+}
+
+const SUMMARY_SELECT = `
+  SELECT s.id, s.name, s.level, s.district, d.office_code AS "districtOffice", o.name AS "districtOfficeName",
+         s.neis_code AS "neisCode", s.founding_type AS "foundingType", s.road_address AS "roadAddress",
+         (c.id IS NOT NULL) AS "hasAiClassroom", c.build_year AS "classroomBuildYear"
+  FROM schools s
+  JOIN districts d ON d.name = s.district
+  JOIN district_offices o ON o.code = d.office_code
+  LEFT JOIN classrooms c ON c.school_id = s.id`;
+
+@Injectable()
+export class SchoolsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(user: AuthUser, query: SchoolQuery): Promise<Page<SchoolSummary>> {
+    const p = new SqlParams();
+    const where = [schoolScopeSql(user, p, { schoolId: 's.id', office: 'd.office_code' })];
+    if (query.q) where.push(`s.name ILIKE ${p.add(`%${escapeLike(query.q.trim())}%`)}`);
+    if (query.level) where.push(`s.level = ${p.add(query.level)}`);
+    if (query.district) where.push(`s.district = ${p.add(query.district)}`);
+    if (query.districtOffice) where.push(`d.office_code = ${p.add(query.districtOffice)}`);
+    if (query.hasAiClassroom !== undefined) where.push(query.hasAiClassroom ? 'c.id IS NOT NULL' : 'c.id IS NULL');
+    const limit = p.add(query.pageSize);
+    const offset = p.add((query.page - 1) * query.pageSize);
+    // One round trip: the window count rides along with the page.
+    const rows: (SchoolSummary & { total: string })[] = await this.ds.query(
+      `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE ${where.join(' AND ')}) x
+       ORDER BY x.name, x.id LIMIT ${limit} OFFSET ${offset}`,
+      p.values,
+    );
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && query.page > 1) {
+      const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${SUMMARY_SELECT} WHERE ${where.join(' AND ')}) x`, p.values.slice(0, -2));
+      total = n;
+    }
+    return { items: rows.map(({ total: _, ...r }) => r), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: number): Promise<SchoolSummary> {
+    const [row] = await this.ds.query(`${SUMMARY_SELECT} WHERE s.id = $1`, [id]);
+    if (!row) throw new NotFoundError('school', id);
+    return row;
+  }
+
+  async districtOffices(): Promise<{ code: string; name: string; districts: string[] }[]> {
+    return this.ds.query(
+      `SELECT o.code, o.name, array_agg(d.name ORDER BY d.name) AS districts
+       FROM district_offices o JOIN districts d ON d.office_code = o.code GROUP BY o.code, o.name, o.sort_order ORDER BY o.sort_order`,
+    );
+  }
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

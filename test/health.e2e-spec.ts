@@ -1,0 +1,30 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('operability', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reports database and Redis health', async () => {
+    const res = await app.http.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('serves the OpenAPI document with the routes the acceptance checks use', async () => {
+    const res = await app.http.get('/api/docs-json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/schools', '/api/v1/schools/{id}/classroom', '/api/v1/classrooms/stats', '/api/v1/jobs/{id}']),
+    );
+  });
+
+  it('echoes a caller-supplied request id and gives one error shape for unknown routes', async () => {
+    const res = await app.http.send('/api/v1/no-such-thing', { headers: { 'x-request-id': 'abc-123' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toBe('abc-123');
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: 'abc-123' });
+  });
+});

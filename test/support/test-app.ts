@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig, AuthService, JobQueue, NewUser } from '@app/core';
+import { createApi } from '../../apps/api/src/create-api';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { HttpClient } from './http-client';
+import { createTestDatabase } from './test-db';
+import { TEST_REDIS_URL } from './test-env';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+export interface TestApp {
+  baseUrl: string;
+  config: AppConfig;
+  api: NestFastifyApplication;
+  worker?: INestApplicationContext;
+  db: DataSource;
+  http: HttpClient;
+  /** Creates a user and returns a client already logged in as them. */
+  as(user: Omit<NewUser, 'password'>): Promise<HttpClient & { userId: string }>;
+  startWorker(): Promise<INestApplicationContext>;
+  waitForQueues(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return AppConfig.load({
+    NODE_ENV: 'test',
+    REDIS_URL: TEST_REDIS_URL,
+    TOKEN_SECRET: randomBytes(24).toString('hex'),
+    QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+}
+
+/** The real api on a random port, its own database cloned from the migrated template, its own Redis prefix. */
+export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig({ DATABASE_URL: database.url, ...opts.env });
+  const api = await createApi(config);
+  await api.listen({ port: 0, host: '127.0.0.1' });
+  const address = api.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const db = api.get<DataSource>(getDataSourceToken());
+  let worker: INestApplicationContext | undefined;
+
+  const app: TestApp = {
+    baseUrl,
+    config,
+    api,
+    db,
+    http: new HttpClient(baseUrl),
+    get worker() {
+      return worker;
+    },
+    async as(user) {
+      const created = await api.get(AuthService).createUser({ ...user, password: TEST_PASSWORD });
+      const client = await new HttpClient(baseUrl).login(user.email, TEST_PASSWORD);
+      return Object.assign(client, { userId: created.id });
+    },
+    async startWorker() {
+      worker ??= await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+      await worker.init();
+      return worker;
+    },
+    async waitForQueues(timeoutMs = 30_000) {
+      const jobs = api.get(JobQueue);
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const c = await jobs.counts();
+        if (!c.waiting && !c.active && !c.delayed && !c.prioritized) return;
+        if (Date.now() > until) throw new Error(`queues did not drain: ${JSON.stringify(c)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async close() {
+      await worker?.close();
+      await api.close();
+      await database.drop();
+      await deleteKeys(config.queuePrefix);
+    },
+  };
+  if (opts.worker) await app.startWorker();
+  return app;
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
