@@ -32,11 +32,11 @@ export class HttpClient {
 
   async upload<T = any>(path: string, file: Buffer | string, filename: string, field = 'file'): Promise<HttpResult<T>> {
     const form = new FormData();
-    form.append(field, new Blob([typeof file === 'string' ? Buffer.from(file) : file]), filename);
+    form.append(field, new Blob([new Uint8Array(typeof file === 'string' ? Buffer.from(file) : file)]), filename);
     return this.send<T>(path, { method: 'POST', body: form });
   }
 
-  async request<T>(method: string, path: string, body?: unknown, rawBody?: string): Promise<HttpResult<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, rawBody?: string): Promise<HttpResult<T>> {
     const headers: Record<string, string> = {};
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
     return this.send<T>(path, { method, headers, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) });

@@ -10,6 +10,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     synchronize: false,
     extra: { max: poolSize },
-    logging: ['error'],
+    // Constraint violations are expected input errors, mapped at the edge; unexpected ones reach the error log there.
+    logging: false,
   };
 }

@@ -30,10 +30,13 @@ export class HealthController {
 
 async function probe(fn: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; latencyMs: number; error?: string }> {
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2s')), 2000))]);
+    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout after 2s')), 2000)))]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started) };
   } catch (e) {
     return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (e as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
 }

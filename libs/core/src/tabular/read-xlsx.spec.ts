@@ -57,6 +57,15 @@ describe('readXlsx', () => {
     expect(table.rows.map((r) => r.values['n'])).toEqual(['7010057', '1234567890123', '2.5', '-0.125', '1500000000000000000000']);
   });
 
+  it('reads hyperlink text and treats never-calculated formulas as empty', async () => {
+    const buf = await xlsx((wb) => {
+      const ws = wb.addWorksheet('s');
+      ws.addRow(['홈페이지', '합계']);
+      ws.addRow([{ text: '서울초', hyperlink: 'https://example.org' }, { formula: 'SUM(A1:A9)' }]);
+    });
+    expect((await readXlsx(buf)).rows).toEqual([{ rowNumber: 2, values: { 홈페이지: '서울초', 합계: '' } }]);
+  });
+
   it('reads only the top-left cell of a merged range, like Excel CSV export', async () => {
     const buf = await xlsx((wb) => {
       const ws = wb.addWorksheet('s');

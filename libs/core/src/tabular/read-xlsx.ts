@@ -80,7 +80,9 @@ function valueText(value: CellValue): string {
  */
 function numberText(value: number, numFmt: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
-  const rounded = Number(value.toPrecision(15));
+  // Integers below 1e15 already fit in 15 digits; skipping toPrecision matters
+  // for 100,000-row sheets of student numbers.
+  const rounded = Number.isInteger(value) && Math.abs(value) < 1e15 ? value : Number(value.toPrecision(15));
   if (numFmt !== undefined && /^0+$/.test(numFmt) && Number.isInteger(rounded) && rounded >= 0) {
     return plainDecimal(rounded).padStart(numFmt.length, '0');
   }

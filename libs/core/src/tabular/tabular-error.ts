@@ -10,8 +10,14 @@ export interface CellProblem {
   reason: string;
 }
 
-/** How many problems the message spells out; the full list stays in `problems`. */
+/** How many problems the message spells out. */
 const MESSAGE_PROBLEM_LIMIT = 5;
+/**
+ * How many problems are kept. The HTTP layer returns them all as error
+ * details, and a wrong file can have one per row (100,000 rows); nobody fixes
+ * a file from a list that long, but the response would be megabytes.
+ */
+const LISTED_PROBLEM_LIMIT = 1000;
 
 export class TabularFormatError extends Error {
   override readonly name = 'TabularFormatError';
@@ -28,10 +34,13 @@ export class TabularFormatError extends Error {
    * of problems get a readable sentence instead of inventing their own format.
    */
   static fromProblems(problems: CellProblem[], summary?: string): TabularFormatError {
+    const total = problems.length;
     const shown = problems.slice(0, MESSAGE_PROBLEM_LIMIT).map(describeProblem).join('; ');
-    const rest = problems.length > MESSAGE_PROBLEM_LIMIT ? ` (and ${problems.length - MESSAGE_PROBLEM_LIMIT} more)` : '';
-    const head = summary ?? (problems.length === 1 ? 'the file cannot be imported' : `the file has ${problems.length} problems`);
-    return new TabularFormatError(problems, `${head}: ${shown}${rest}`);
+    // The message keeps the true total even when `problems` is truncated.
+    const rest = total > MESSAGE_PROBLEM_LIMIT ? ` (and ${total - MESSAGE_PROBLEM_LIMIT} more)` : '';
+    const head = summary ?? (total === 1 ? 'the file cannot be imported' : `the file has ${total} problems`);
+    const listed = total > LISTED_PROBLEM_LIMIT ? problems.slice(0, LISTED_PROBLEM_LIMIT) : problems;
+    return new TabularFormatError(listed, `${head}: ${shown}${rest}`);
   }
 }
 

@@ -1,0 +1,46 @@
+import { ApiError } from '../api';
+import { koreanSummary } from '../errors';
+import { fieldLabel } from '../labels';
+
+interface Props {
+  error: unknown;
+  /** A Korean headline saying what failed, e.g. "저장하지 못했습니다." */
+  title?: string;
+}
+
+/** Shows an API error: a Korean summary, then the server's message, its details and the request id. */
+export function ErrorMessage({ error, title }: Props) {
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  const summary = koreanSummary(error);
+  const serverMessage = apiError?.message && apiError.message !== summary ? apiError.message : null;
+  return (
+    <div className="alert alert-error" role="alert">
+      <p className="alert-title">{title ? `${title} ${summary}` : summary}</p>
+      {serverMessage && (
+        <p className="alert-body">
+          서버 메시지: <span lang="en">{serverMessage}</span>
+          {apiError && apiError.status > 0 && <span className="muted"> (오류 코드 {apiError.code}, HTTP {apiError.status})</span>}
+        </p>
+      )}
+      {apiError && apiError.details.length > 0 && (
+        <ul className="alert-details">
+          {apiError.details.map((detail, i) => (
+            <li key={i}>
+              <strong>{detailTarget(detail)}</strong>: {detail.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {apiError?.requestId && <p className="alert-meta">요청 ID: {apiError.requestId}</p>}
+    </div>
+  );
+}
+
+function detailTarget(detail: { field?: string; row?: number; column?: string }): string {
+  const parts: string[] = [];
+  if (detail.row !== undefined) parts.push(`${detail.row}행`);
+  if (detail.column) parts.push(`${detail.column} 열`);
+  if (detail.field) parts.push(fieldLabel(detail.field));
+  return parts.join(' ') || '항목';
+}

@@ -1,0 +1,31 @@
+import { ApiError } from './api';
+
+const CODE_MESSAGE: Record<string, string> = {
+  BAD_CREDENTIALS: '이메일 또는 비밀번호가 올바르지 않습니다.',
+  TOO_MANY_REQUESTS: '로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요.',
+  UNAUTHORIZED: '로그인이 필요합니다. 다시 로그인하세요.',
+  FORBIDDEN: '이 작업을 할 권한이 없습니다.',
+  SCHOOL_OUT_OF_SCOPE: '이 학교의 정보를 볼 수 있는 권한이 없습니다.',
+  FIELD_NOT_ALLOWED: '변경할 권한이 없는 항목이 포함되어 있습니다.',
+  DUPLICATE: '이미 등록된 값입니다. 자산 번호가 중복되지 않았는지 확인하세요.',
+  VALIDATION_FAILED: '입력값을 확인하세요.',
+  NOT_FOUND: '요청한 정보를 찾을 수 없습니다.',
+  NETWORK: '서버에 연결할 수 없습니다. 네트워크 상태를 확인하세요.',
+};
+
+const STATUS_MESSAGE: Record<number, string> = {
+  400: '입력값을 확인하세요.',
+  401: '로그인이 필요합니다. 다시 로그인하세요.',
+  403: '이 작업을 할 권한이 없습니다.',
+  404: '요청한 정보를 찾을 수 없습니다.',
+  409: '다른 데이터와 충돌합니다.',
+  429: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
+};
+
+/** A Korean headline for an error; the server's own message and details are shown beneath it. */
+export function koreanSummary(error: unknown): string {
+  if (error instanceof ApiError) {
+    return CODE_MESSAGE[error.code] ?? STATUS_MESSAGE[error.status] ?? (error.status >= 500 ? '서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.' : '요청을 처리하지 못했습니다.');
+  }
+  return '알 수 없는 오류가 발생했습니다.';
+}

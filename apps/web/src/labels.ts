@@ -1,0 +1,140 @@
+import type {
+  ClassroomStatus,
+  EquipmentCategory,
+  EquipmentCondition,
+  HistoryEntry,
+  Role,
+  SchoolLevel,
+  SpaceType,
+} from './types';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  city_admin: '교육청 관리자',
+  district_admin: '교육지원청 관리자',
+  principal: '학교장',
+  teacher: '교원',
+};
+
+export const LEVEL_LABEL: Record<SchoolLevel, string> = {
+  elementary: '초등학교',
+  middle: '중학교',
+  high: '고등학교',
+  special: '특수학교',
+};
+
+// The same wording as the XLSX export.
+export const SPACE_TYPE_LABEL: Record<SpaceType, string> = {
+  inquiry_play: '탐구활동·놀이 공간',
+  problem_solving: '문제해결 공간',
+  creativity: '창의신장 공간',
+};
+
+export const STATUS_LABEL: Record<ClassroomStatus, string> = {
+  planned: '계획',
+  under_construction: '구축 중',
+  operating: '운영 중',
+  suspended: '운영 중지',
+  closed: '폐쇄',
+};
+
+export const CATEGORY_LABEL: Record<EquipmentCategory, string> = {
+  robot_kit: '로봇 키트',
+  coding_kit: '코딩 키트',
+  physical_computing_kit: '피지컬 컴퓨팅 키트',
+  tablet: '태블릿',
+  laptop: '노트북',
+  display: '디스플레이',
+  '3d_printer': '3D 프린터',
+  ai_speaker: 'AI 스피커',
+  drone: '드론',
+  other: '기타',
+};
+
+export const CONDITION_LABEL: Record<EquipmentCondition, string> = {
+  good: '양호',
+  needs_repair: '수리 필요',
+  broken: '고장',
+  disposed: '폐기',
+};
+
+export const ACTION_LABEL: Record<HistoryEntry['action'], string> = {
+  create: '등록',
+  update: '수정',
+  delete: '삭제',
+};
+
+export const ENTITY_LABEL: Record<HistoryEntry['entityType'], string> = {
+  classroom: 'AI 교실',
+  equipment_item: '기자재',
+  ai_club: 'AI 동아리',
+};
+
+/** Korean names of the fields the API reports in errors and in the change history. */
+export const FIELD_LABEL: Record<string, string> = {
+  email: '이메일',
+  password: '비밀번호',
+  q: '검색어',
+  level: '학교급',
+  district: '자치구',
+  districtOffice: '교육지원청',
+  hasAiClassroom: 'AI 교실 보유',
+  page: '페이지',
+  pageSize: '페이지 크기',
+  floorAreaUnits: '면적(교실 수)',
+  spaceType: '공간 유형',
+  status: '운영 상태',
+  buildYear: '구축 연도',
+  budgetKrw: '예산(원)',
+  category: '분류',
+  name: '이름',
+  quantity: '수량',
+  assetTag: '자산 번호',
+  serialNumber: '일련번호',
+  purchaseDate: '구입일',
+  costKrw: '구입 금액(원)',
+  condition: '상태',
+  lastAuditDate: '최근 점검일',
+  nextAuditDate: '다음 점검일',
+  schoolYear: '학년도',
+  members: '인원',
+};
+
+export const fieldLabel = (field: string): string => FIELD_LABEL[field] ?? field;
+
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+  spaceType: SPACE_TYPE_LABEL,
+  status: STATUS_LABEL,
+  category: CATEGORY_LABEL,
+  condition: CONDITION_LABEL,
+  level: LEVEL_LABEL,
+};
+
+/** One field value as a person reads it: enum codes in Korean, money with separators, blanks as 없음. */
+export function formatValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(없음)';
+  const labels = ENUM_LABELS[field];
+  if (labels && typeof value === 'string') return labels[value] ?? value;
+  if (typeof value === 'number') return field.endsWith('Krw') ? formatKrw(value) : value.toLocaleString('ko-KR');
+  if (typeof value === 'boolean') return value ? '예' : '아니요';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export const formatKrw = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '-' : `${value.toLocaleString('ko-KR')}원`;
+
+export const formatPercent = (ratio: number, digits = 1): string => `${(ratio * 100).toFixed(digits)}%`;
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('ko-KR', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+}
