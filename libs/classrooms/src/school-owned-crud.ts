@@ -32,7 +32,8 @@ export class SchoolOwnedCrud<T extends SchoolOwned> {
         await this.classrooms.load(schoolId, tx);
         const row = tx.create(this.entity, { ...data, schoolId } as never) as T;
         check?.(row);
-        const saved = await tx.save(this.entity, row);
+        // Reloaded so database defaults (condition 'good', timestamps) are in the answer and the audit record.
+        const saved = await tx.findOneByOrFail(this.entity, { id: (await tx.save(this.entity, row)).id } as never);
         await this.audit.record(tx, actor, { action: 'create', entityType: this.entityType, entityId: saved.id, schoolId, after: snapshot(saved) });
         return saved;
       }),
@@ -46,7 +47,8 @@ export class SchoolOwnedCrud<T extends SchoolOwned> {
         if (!before) throw new NotFoundError(this.entityType, id);
         const after = tx.merge(this.entity, tx.create(this.entity, before as never) as T, changes as never);
         check?.(after);
-        const saved = await tx.save(this.entity, after);
+        await tx.save(this.entity, after);
+        const saved = await tx.findOneByOrFail(this.entity, { id } as never);
         await this.audit.record(tx, actor, { action: 'update', entityType: this.entityType, entityId: id, schoolId, before: snapshot(before), after: snapshot(saved) });
         return saved;
       }),

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { SPACE_TYPE_LABEL, STATUS_LABEL } from '../labels';
+import type { Classroom, ClassroomPatch, ClassroomStatus, SpaceType } from '../types';
+import { ErrorMessage } from './ErrorMessage';
+
+interface Props {
+  classroom: Classroom;
+  /** Build year and budget come from the programme's records: only administrators change them. */
+  isAdmin: boolean;
+  onSave: (patch: ClassroomPatch) => Promise<void>;
+}
+
+export function ClassroomForm({ classroom, isAdmin, onSave }: Props) {
+  const [area, setArea] = useState(classroom.floorAreaUnits?.toString() ?? '');
+  const [spaceType, setSpaceType] = useState<SpaceType>(classroom.spaceType);
+  const [status, setStatus] = useState<ClassroomStatus>(classroom.status);
+  const [buildYear, setBuildYear] = useState(String(classroom.buildYear));
+  const [budget, setBudget] = useState(classroom.budgetKrw?.toString() ?? '');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const patch: ClassroomPatch = {};
+    if (area !== '' && Number(area) !== classroom.floorAreaUnits) patch.floorAreaUnits = Number(area);
+    if (spaceType !== classroom.spaceType) patch.spaceType = spaceType;
+    if (status !== classroom.status) patch.status = status;
+    if (isAdmin && buildYear !== '' && Number(buildYear) !== classroom.buildYear) patch.buildYear = Number(buildYear);
+    if (isAdmin && budget !== '' && Number(budget) !== classroom.budgetKrw) patch.budgetKrw = Number(budget);
+    setError(null);
+    setNotice(null);
+    if (Object.keys(patch).length === 0) {
+      setNotice('변경된 내용이 없습니다.');
+      return;
+    }
+    setSaving(true);
+    try {
+      await onSave(patch);
+      setNotice('저장했습니다.');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="form-grid" aria-label="AI 교실 정보 수정" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="classroom-area">면적(교실 수)</label>
+        <input id="classroom-area" type="number" inputMode="decimal" min={0.1} max={20} step={0.1} value={area} onChange={(e) => setArea(e.target.value)} aria-describedby="classroom-area-hint" />
+        <span id="classroom-area-hint" className="hint">
+          일반 교실 1실 = 1. 기준은 {classroom.minimumFloorAreaUnits}실 이상입니다.
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="classroom-space">공간 유형</label>
+        <select id="classroom-space" value={spaceType} onChange={(e) => setSpaceType(e.target.value as SpaceType)}>
+          {Object.entries(SPACE_TYPE_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="classroom-status">운영 상태</label>
+        <select id="classroom-status" value={status} onChange={(e) => setStatus(e.target.value as ClassroomStatus)}>
+          {Object.entries(STATUS_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isAdmin && (
+        <>
+          <div className="field">
+            <label htmlFor="classroom-year">구축 연도</label>
+            <input id="classroom-year" type="number" min={2021} max={2100} step={1} value={buildYear} onChange={(e) => setBuildYear(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="classroom-budget">구축 예산(원)</label>
+            <input id="classroom-budget" type="number" min={0} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} />
+          </div>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? '저장 중…' : '교실 정보 저장'}
+        </button>
+        {notice && (
+          <span className="notice" role="status">
+            {notice}
+          </span>
+        )}
+      </div>
+      <ErrorMessage error={error} title="교실 정보를 저장하지 못했습니다." />
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { CATEGORY_LABEL, CONDITION_LABEL, formatKrw } from '../labels';
+import type { EquipmentInput, EquipmentItem } from '../types';
+import { EquipmentForm } from './EquipmentForm';
+import { ErrorMessage } from './ErrorMessage';
+
+interface Props {
+  items: EquipmentItem[];
+  canEdit: boolean;
+  onAdd: (values: Partial<EquipmentInput>) => Promise<void>;
+  onUpdate: (id: number, values: Partial<EquipmentInput>) => Promise<void>;
+  onDelete: (id: number) => Promise<void>;
+}
+
+export function EquipmentSection({ items, canEdit, onAdd, onUpdate, onDelete }: Props) {
+  const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const columns = canEdit ? 8 : 7;
+  const totalQuantity = items.reduce((sum, item) => sum + item.quantity, 0);
+
+  async function remove(item: EquipmentItem) {
+    if (!window.confirm(`‘${item.name}’(${item.assetTag}) 기자재를 삭제할까요? 삭제 기록은 변경 이력에 남습니다.`)) return;
+    setError(null);
+    try {
+      await onDelete(item.id);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="equipment-heading">
+      <div className="panel-head">
+        <div>
+          <h2 id="equipment-heading">기자재</h2>
+          <p className="muted">
+            품목 {items.length}개 · 총 수량 {totalQuantity.toLocaleString('ko-KR')}개
+          </p>
+        </div>
+        {canEdit && !adding && (
+          <button type="button" className="button button-secondary" onClick={() => setAdding(true)}>
+            기자재 추가
+          </button>
+        )}
+      </div>
+      {adding && (
+        <EquipmentForm
+          onCancel={() => setAdding(false)}
+          onSubmit={async (values) => {
+            await onAdd(values);
+            setAdding(false);
+          }}
+        />
+      )}
+      <ErrorMessage error={error} title="기자재를 삭제하지 못했습니다." />
+      <div className="table-wrap">
+        <table className="table" data-testid="equipment-table">
+          <caption className="sr-only">AI 교실 기자재 목록</caption>
+          <thead>
+            <tr>
+              <th scope="col">분류</th>
+              <th scope="col">이름</th>
+              <th scope="col" className="num">
+                수량
+              </th>
+              <th scope="col">자산 번호</th>
+              <th scope="col">상태</th>
+              <th scope="col">구입일 / 금액</th>
+              <th scope="col">다음 점검일</th>
+              {canEdit && <th scope="col">관리</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {items.length === 0 && (
+              <tr>
+                <td colSpan={columns} className="empty">
+                  등록된 기자재가 없습니다.
+                </td>
+              </tr>
+            )}
+            {items.map((item) =>
+              editingId === item.id ? (
+                <tr key={item.id} className="editing-row">
+                  <td colSpan={columns}>
+                    <EquipmentForm
+                      item={item}
+                      onCancel={() => setEditingId(null)}
+                      onSubmit={async (values) => {
+                        await onUpdate(item.id, values);
+                        setEditingId(null);
+                      }}
+                    />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={item.id} data-testid={`equipment-row-${item.id}`}>
+                  <td>{CATEGORY_LABEL[item.category] ?? item.category}</td>
+                  <th scope="row">{item.name}</th>
+                  <td className="num" data-testid="equipment-quantity">
+                    {item.quantity.toLocaleString('ko-KR')}
+                  </td>
+                  <td>
+                    <code>{item.assetTag}</code>
+                  </td>
+                  <td>
+                    <span className={`badge condition-${item.condition}`}>{CONDITION_LABEL[item.condition] ?? item.condition}</span>
+                  </td>
+                  <td>
+                    {item.purchaseDate ?? '-'}
+                    <br />
+                    <span className="muted small">{formatKrw(item.costKrw)}</span>
+                  </td>
+                  <td>{item.nextAuditDate ?? '-'}</td>
+                  {canEdit && (
+                    <td className="row-actions">
+                      <button type="button" className="button button-small" aria-label={`${item.name} 수정`} onClick={() => setEditingId(item.id)}>
+                        수정
+                      </button>
+                      <button type="button" className="button button-small button-danger" aria-label={`${item.name} 삭제`} onClick={() => void remove(item)}>
+                        삭제
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

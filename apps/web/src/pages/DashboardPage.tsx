@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { BarChart } from '../components/BarChart';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ExportPanel } from '../components/ExportPanel';
+import { Loading } from '../components/Loading';
+import { StatCard } from '../components/StatCard';
+import { formatPercent, LEVEL_LABEL } from '../labels';
+import type { AreaStat, ClassroomStats, SchoolLevel, User } from '../types';
+
+const LEVEL_ORDER: SchoolLevel[] = ['elementary', 'middle', 'high', 'special'];
+
+const areaBars = (rows: AreaStat[]) =>
+  rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    value: r.classrooms,
+    valueText: `${r.classrooms}실 · ${formatPercent(r.coverage)} (${r.schools}교)`,
+  }));
+
+export function DashboardPage({ user }: { user: User }) {
+  const [stats, setStats] = useState<ClassroomStats | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.stats().then(
+      (s) => live && setStats(s),
+      (e) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>대시보드</h1>
+        <p className="muted">
+          {user.role === 'district_admin' ? '관할 교육지원청의 ' : '서울특별시 전체 '}신나는 AI 교실 구축·운영 현황입니다.
+        </p>
+      </div>
+      <ErrorMessage error={error} title="통계를 불러오지 못했습니다." />
+      {!stats && !error && <Loading />}
+      {stats && <Dashboard stats={stats} />}
+      <ExportPanel />
+    </div>
+  );
+}
+
+function Dashboard({ stats }: { stats: ClassroomStats }) {
+  const { coverage, flags } = stats;
+  const years = Object.keys(stats.byYear).sort();
+  const sorted = (rows: AreaStat[]) => [...rows].sort((a, b) => b.classrooms - a.classrooms || a.label.localeCompare(b.label, 'ko'));
+  return (
+    <>
+      <section className="stat-grid" aria-label="주요 지표">
+        <StatCard label="전체 AI 교실" value={stats.total.toLocaleString('ko-KR')} unit="실" testId="stat-total" note="2021~2024년 구축" />
+        <StatCard
+          label="공식 학교 수 대비 보급률"
+          value={formatPercent(coverage.ofOfficial)}
+          testId="stat-official-coverage"
+          note={`서울 관내 학교 ${coverage.officialSchoolCount.toLocaleString('ko-KR')}개교 중 ${coverage.classrooms.toLocaleString('ko-KR')}개교`}
+        />
+        <StatCard label="AI 교실이 있는 자치구" value={stats.districtsWithClassrooms} unit="개 구" note="서울 25개 자치구 중" />
+        <StatCard
+          label="등록 학교 대비 보급률"
+          value={formatPercent(coverage.ofRegistry)}
+          note={`플랫폼에 등록된 ${coverage.schoolsInRegistry.toLocaleString('ko-KR')}개교 기준`}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading">공식 학교 수 대비 보급 현황</h2>
+        <CoverageMeter ratio={coverage.ofOfficial} classrooms={coverage.classrooms} official={coverage.officialSchoolCount} />
+        <p className="source" data-testid="coverage-source">
+          출처: {coverage.officialSource} (기준일 {coverage.officialAsOf})
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="flags-heading">
+        <h2 id="flags-heading">확인이 필요한 교실</h2>
+        <div className="stat-grid stat-grid-3">
+          <StatCard label="면적 1.5실 미만" value={flags.areaBelowMinimum} unit="실" tone={flags.areaBelowMinimum ? 'warning' : 'default'} testId="flag-area-below" />
+          <StatCard label="면적 미입력" value={flags.areaUnknown} unit="실" tone={flags.areaUnknown ? 'warning' : 'default'} testId="flag-area-unknown" />
+          <StatCard
+            label={`${flags.schoolYear}학년도 AI 동아리 없음`}
+            value={flags.withoutClubThisYear}
+            unit="실"
+            tone={flags.withoutClubThisYear ? 'warning' : 'default'}
+            testId="flag-no-club"
+          />
+        </div>
+      </section>
+
+      <div className="chart-grid">
+        <section className="panel">
+          <BarChart
+            title="구축 연도별 AI 교실"
+            bars={years.map((y) => ({ key: y, label: `${y}년`, value: stats.byYear[y], valueText: `${stats.byYear[y]}실` }))}
+            labelWidth={80}
+            testId="chart-year"
+          />
+        </section>
+        <section className="panel">
+          <BarChart
+            title="학교급별 AI 교실"
+            bars={LEVEL_ORDER.filter((l) => stats.byLevel[l] !== undefined).map((l) => ({
+              key: l,
+              label: LEVEL_LABEL[l],
+              value: stats.byLevel[l] ?? 0,
+              valueText: `${stats.byLevel[l] ?? 0}실`,
+            }))}
+            labelWidth={80}
+            testId="chart-level"
+          />
+        </section>
+      </div>
+
+      <div className="chart-grid">
+        <section className="panel">
+          <BarChart
+            title="자치구별 AI 교실 보급 현황"
+            description="막대: AI 교실 수 · 보급률(등록 학교 대비)과 등록 학교 수"
+            bars={areaBars(sorted(stats.byDistrict))}
+            labelWidth={80}
+            testId="chart-district"
+          />
+        </section>
+        <section className="panel">
+          <BarChart
+            title="교육지원청별 AI 교실 보급 현황"
+            description="막대: AI 교실 수 · 보급률(등록 학교 대비)과 등록 학교 수"
+            bars={areaBars(sorted(stats.byDistrictOffice))}
+            labelWidth={130}
+            testId="chart-office"
+          />
+        </section>
+      </div>
+    </>
+  );
+}
+
+function CoverageMeter({ ratio, classrooms, official }: { ratio: number; classrooms: number; official: number }) {
+  const width = 600;
+  const filled = Math.min(1, Math.max(0, ratio)) * width;
+  return (
+    <div className="coverage">
+      <p className="coverage-text">
+        서울 관내 학교 <strong>{official.toLocaleString('ko-KR')}개교</strong> 중 <strong>{classrooms.toLocaleString('ko-KR')}개교</strong>에 AI
+        교실 구축 — 보급률 <strong>{formatPercent(ratio)}</strong>
+      </p>
+      <svg viewBox={`0 0 ${width} 24`} width="100%" role="img" aria-label={`보급률 ${formatPercent(ratio)}`} className="coverage-svg">
+        <title>{`공식 학교 수 대비 보급률 ${formatPercent(ratio)}`}</title>
+        <rect x={0} y={2} width={width} height={20} rx={4} className="chart-track" />
+        <rect x={0} y={2} width={filled} height={20} rx={4} className="chart-bar" />
+      </svg>
+    </div>
+  );
+}

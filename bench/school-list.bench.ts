@@ -1,0 +1,417 @@
+/**
+ * Throughput of `GET /api/v1/schools?pageSize=50` as a city admin: the real api (NestJS + Fastify +
+ * TypeORM, auth guard, validation pipe, exception filter) against a bare Fastify + pg server that
+ * runs the same SQL and returns the same JSON with nothing else around it. The ratio between the
+ * two is the cost of the framework stack on this endpoint.
+ *
+ *   npm run build && npm run bench
+ *
+ * Environment (all optional):
+ *   BENCH_SECONDS          measured seconds per run (default 10)
+ *   BENCH_WARMUP_SECONDS   warm-up seconds before every measured run (default 3)
+ *   BENCH_ROUNDS           rounds of (baseline, api) (default 2)
+ *   BENCH_CONNECTIONS      concurrent connections (default 50)
+ *   BENCH_WORKERS          autocannon worker threads; 0 runs the load generator on the main thread (default 1)
+ *   BENCH_PG_URL           admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_REDIS_URL        default redis://127.0.0.1:6379
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { fastify, type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { Client, Pool } from 'pg';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, AuthService, ensureDatabase, projectRoot, quoteIdent, runMigrations } from '@app/core';
+import { createApi } from '../apps/api/src/create-api';
+
+const PATH = '/api/v1/schools?pageSize=50';
+const POOL_SIZE = 10;
+const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECONDS = envInt('BENCH_SECONDS', 10, 1);
+const WARMUP_SECONDS = envInt('BENCH_WARMUP_SECONDS', 3, 0);
+const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50, 1);
+const WORKERS = envInt('BENCH_WORKERS', 1, 0);
+const DB_PREFIX = 'aiedu_bench_';
+const PASSWORD = 'bench-password-1';
+
+/** Copied from libs/schools/src/schools.service.ts (SUMMARY_SELECT); keep in step with it. */
+const SUMMARY_SELECT = `
+  SELECT s.id, s.name, s.level, s.district, d.office_code AS "districtOffice", o.name AS "districtOfficeName",
+         s.neis_code AS "neisCode", s.founding_type AS "foundingType", s.road_address AS "roadAddress",
+         (c.id IS NOT NULL) AS "hasAiClassroom", c.build_year AS "classroomBuildYear"
+  FROM schools s
+  JOIN districts d ON d.name = s.district
+  JOIN district_offices o ON o.code = d.office_code
+  LEFT JOIN classrooms c ON c.school_id = s.id`;
+
+/** SchoolsService.list for a city admin with no filters: scope `TRUE`, then $1 = limit, $2 = offset. */
+const LIST_SQL = `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE TRUE) x
+       ORDER BY x.name, x.id LIMIT $1 OFFSET $2`;
+
+type TargetKey = 'baseline' | 'api';
+const LABEL: Record<TargetKey, string> = { baseline: 'bare fastify+pg', api: 'api (nest+typeorm)' };
+
+interface Target {
+  key: TargetKey;
+  url: string;
+  headers: Record<string, string>;
+}
+
+interface RunFigures {
+  round: number;
+  target: TargetKey;
+  requestsPerSec: number;
+  requests: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyAvgMs: number;
+  latencyMaxMs: number;
+  throughputMBps: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+interface Summary {
+  runs: number;
+  best: { requestsPerSec: number; latencyP50Ms: number; latencyP99Ms: number };
+  median: { requestsPerSec: number; latencyP50Ms: number; latencyP99Ms: number };
+}
+
+interface Page {
+  items: { id: number }[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+function envInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min} (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function deleteRedisKeys(prefix: string): Promise<number> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) deleted += await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+/**
+ * Databases (and their Redis keys) left by an interrupted earlier run. Only those nobody is
+ * connected to, so a benchmark running concurrently elsewhere on this server is left alone.
+ */
+async function dropStale(): Promise<void> {
+  const stale = await withAdmin((c) =>
+    c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database d
+       WHERE datname LIKE 'aiedu\\_bench\\_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+    ),
+  );
+  for (const { datname } of stale.rows) {
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`)).catch(() => undefined);
+    await deleteRedisKeys(`bench_${datname.slice(DB_PREFIX.length)}`).catch(() => undefined);
+    console.log(`dropped stale database ${datname}`);
+  }
+}
+
+/** The same query, pool size and response shape as the api, with no auth, validation, filters or logging. */
+async function startBaseline(databaseUrl: string): Promise<{ server: FastifyInstance; pool: Pool; url: string }> {
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  const server = fastify({ logger: false });
+  server.get('/api/v1/schools', async (req) => {
+    const q = req.query as { page?: string; pageSize?: string };
+    const page = Number(q.page ?? 1);
+    const pageSize = Number(q.pageSize ?? 50);
+    const { rows } = await pool.query<{ id: number; total: string }>(LIST_SQL, [pageSize, (page - 1) * pageSize]);
+    const total = rows.length ? Number(rows[0].total) : 0;
+    return { items: rows.map(({ total: _, ...r }) => r), total, page, pageSize };
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = server.server.address() as { port: number };
+  return { server, pool, url: `http://127.0.0.1:${port}` };
+}
+
+async function getJson(url: string, headers: Record<string, string>): Promise<{ status: number; body: unknown; text: string }> {
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body, text };
+}
+
+/** Both servers must answer 200 with the same page before their speed means anything. */
+async function verify(targets: Record<TargetKey, Target>): Promise<Page> {
+  const [base, api] = await Promise.all([getJson(targets.baseline.url, targets.baseline.headers), getJson(targets.api.url, targets.api.headers)]);
+  const fail = (why: string): never => {
+    throw new Error(`VERIFY FAILED: ${why}\n  baseline ${base.status}: ${base.text.slice(0, 300)}\n  api      ${api.status}: ${api.text.slice(0, 300)}`);
+  };
+  if (base.status !== 200) fail(`baseline answered ${base.status}`);
+  if (api.status !== 200) fail(`api answered ${api.status}`);
+  const b = base.body as Page;
+  const a = api.body as Page;
+  if (!Array.isArray(b?.items) || !Array.isArray(a?.items)) fail('a response has no items array');
+  if (typeof a.total !== 'number' || a.total !== b.total) fail(`total differs: baseline ${b.total}, api ${a.total}`);
+  if (!a.items.length) fail('the api returned no schools (were the 284 seeded schools loaded?)');
+  if (a.items[0]?.id !== b.items[0]?.id) fail(`first item id differs: baseline ${b.items[0]?.id}, api ${a.items[0]?.id}`);
+  if (a.items.length !== b.items.length) fail(`item count differs: baseline ${b.items.length}, api ${a.items.length}`);
+  // Same bytes on the wire, or the comparison is not like for like.
+  if (base.text !== api.text) fail('the response bodies differ');
+  return a;
+}
+
+async function load(target: Target, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: target.url,
+    method: 'GET',
+    headers: target.headers,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    timeout: 10,
+    // A worker thread keeps the load generator off the event loop of the servers under test.
+    ...(WORKERS > 0 ? { workers: WORKERS } : {}),
+  });
+}
+
+function figures(round: number, target: TargetKey, r: autocannon.Result): RunFigures {
+  return {
+    round,
+    target,
+    requestsPerSec: r.requests.average,
+    requests: r.requests.total,
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    latencyAvgMs: r.latency.average,
+    latencyMaxMs: r.latency.max,
+    throughputMBps: r.throughput.average / 1e6,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function summarize(runs: RunFigures[]): Summary {
+  const best = runs.reduce((a, b) => (b.requestsPerSec > a.requestsPerSec ? b : a));
+  return {
+    runs: runs.length,
+    best: { requestsPerSec: best.requestsPerSec, latencyP50Ms: best.latencyP50Ms, latencyP99Ms: best.latencyP99Ms },
+    median: {
+      requestsPerSec: median(runs.map((r) => r.requestsPerSec)),
+      latencyP50Ms: median(runs.map((r) => r.latencyP50Ms)),
+      latencyP99Ms: median(runs.map((r) => r.latencyP99Ms)),
+    },
+  };
+}
+
+const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const id = randomBytes(5).toString('hex');
+  const dbName = `${DB_PREFIX}${id}`;
+  const queuePrefix = `bench_${id}`;
+  const databaseUrl = dbUrl(dbName);
+
+  let api: NestFastifyApplication | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+  let dbCreated = false;
+  let cleaning: Promise<void> | undefined;
+
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await baseline?.server.close().catch((e: unknown) => console.error('closing baseline:', e));
+      await baseline?.pool.end().catch((e: unknown) => console.error('closing baseline pool:', e));
+      await api?.close().catch((e: unknown) => console.error('closing api:', e));
+      if (dbCreated) {
+        await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`)).catch((e: unknown) =>
+          console.error(`dropping ${dbName}:`, e),
+        );
+      }
+      await deleteRedisKeys(queuePrefix).catch((e: unknown) => console.error(`deleting Redis keys ${queuePrefix}:*:`, e));
+    })());
+
+  // Nest's shutdown hooks close the api and re-raise the signal; this listener keeps the process
+  // alive for that re-raise so the database and keys are still removed. A third signal forces exit.
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (++signals >= 3) process.exit(130);
+    if (signals === 1) {
+      console.error(`\n${signal}: cleaning up…`);
+      void cleanup().finally(() => process.exit(130));
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    await dropStale();
+
+    const started = Date.now();
+    await ensureDatabase(databaseUrl);
+    dbCreated = true;
+    const migrations = await runMigrations(databaseUrl);
+
+    const config = AppConfig.load({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      TOKEN_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: 'silent',
+      DB_POOL_SIZE: String(POOL_SIZE),
+    });
+    api = await createApi(config);
+    await api.listen({ port: 0, host: '127.0.0.1' });
+    const apiPort = (api.getHttpServer().address() as { port: number }).port;
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+
+    const email = `bench-${id}@bench.local`;
+    await api.get(AuthService).createUser({ email, password: PASSWORD, role: 'city_admin', displayName: 'benchmark' });
+    const login = await fetch(`${apiBase}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const loginBody = (await login.json()) as { accessToken?: string };
+    if (login.status !== 200 || !loginBody.accessToken) throw new Error(`login failed: ${login.status} ${JSON.stringify(loginBody)}`);
+
+    baseline = await startBaseline(databaseUrl);
+    const targets: Record<TargetKey, Target> = {
+      baseline: { key: 'baseline', url: `${baseline.url}${PATH}`, headers: {} },
+      api: { key: 'api', url: `${apiBase}${PATH}`, headers: { authorization: `Bearer ${loginBody.accessToken}` } },
+    };
+    const page = await verify(targets);
+
+    const cores = availableParallelism();
+    console.log(`database ${dbName} (${migrations.length} migrations, ${page.total} schools) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`verified: both answer 200, total ${page.total}, first id ${page.items[0].id}, identical bodies`);
+    console.log(
+      `GET ${PATH}: ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run, ` +
+        `${ROUNDS} round(s), load generator ${WORKERS > 0 ? `in ${WORKERS} worker thread(s)` : 'on the main thread'}; ` +
+        `node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'})\n`,
+    );
+
+    const runs: RunFigures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const key of ['baseline', 'api'] as const) {
+        const target = targets[key];
+        if (WARMUP_SECONDS > 0) await load(target, WARMUP_SECONDS);
+        const result = await load(target, SECONDS);
+        const f = figures(round, key, result);
+        runs.push(f);
+        console.log(
+          `  round ${round} ${LABEL[key].padEnd(18)} ${num(f.requestsPerSec).padStart(7)} req/s  p50 ${num(f.latencyP50Ms)} ms  p99 ${num(f.latencyP99Ms)} ms`,
+        );
+        if (f.errors || f.timeouts || f.non2xx) {
+          throw new Error(`${LABEL[key]} round ${round}: ${f.errors} errors, ${f.timeouts} timeouts, ${f.non2xx} non-2xx responses`);
+        }
+      }
+    }
+
+    const summary = {
+      baseline: summarize(runs.filter((r) => r.target === 'baseline')),
+      api: summarize(runs.filter((r) => r.target === 'api')),
+    };
+    const ratio = {
+      median: summary.api.median.requestsPerSec / summary.baseline.median.requestsPerSec,
+      best: summary.api.best.requestsPerSec / summary.baseline.best.requestsPerSec,
+    };
+
+    console.log('\n' + table(
+      ['target', 'req/s median', 'req/s best', 'p50 ms', 'p99 ms'],
+      (['baseline', 'api'] as const).map((k) => [
+        LABEL[k],
+        num(summary[k].median.requestsPerSec),
+        num(summary[k].best.requestsPerSec),
+        num(summary[k].median.latencyP50Ms),
+        num(summary[k].median.latencyP99Ms),
+      ]),
+    ));
+    console.log(`(latencies: median over runs)\n`);
+    console.log(`ratio (api / bare fastify+pg): ${ratio.median.toFixed(2)}  (best runs: ${ratio.best.toFixed(2)})`);
+
+    const out = join(projectRoot(), 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, 'school-list.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          benchmark: 'school-list',
+          request: `GET ${PATH}`,
+          date: new Date().toISOString(),
+          machine: { node: process.version, cores, cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}` },
+          settings: { connections: CONNECTIONS, poolSize: POOL_SIZE, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, rounds: ROUNDS, workers: WORKERS },
+          verified: { total: page.total, firstId: page.items[0].id },
+          runs,
+          summary,
+          ratio,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`results written to ${file}`);
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error && !e.message.startsWith('VERIFY FAILED') ? (e.stack ?? e.message) : e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
