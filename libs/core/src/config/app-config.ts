@@ -86,7 +86,7 @@ export class AppConfig {
   static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
     const vars = plainToInstance(EnvVars, present, { excludeExtraneousValues: false });
-    const errors = validateSync(vars, { whitelist: false });
+    const errors = validateSync(vars, { whitelist: false, stopAtFirstError: true });
     const problems = flattenValidationErrors(errors).map((d) => `${d.field}: ${d.reason} (got ${JSON.stringify(source[d.field])})`);
     if (vars.NODE_ENV === 'production' && !vars.TOKEN_SECRET) {
       problems.push('TOKEN_SECRET: required when NODE_ENV=production (at least 32 characters)');

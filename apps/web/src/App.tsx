@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, setUnauthorizedHandler } from './api';
+import { Header } from './components/Header';
+import { Redirect } from './components/Redirect';
+import { DashboardPage } from './pages/DashboardPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SchoolListPage } from './pages/SchoolListPage';
+import { SchoolPage } from './pages/SchoolPage';
+import { matchPath, navigate, useLocation } from './router';
+import { clearSession, loadSession, saveSession, type Session } from './session';
+import type { LoginResponse, User } from './types';
+
+const isAdmin = (user: User) => user.role === 'city_admin' || user.role === 'district_admin';
+
+/** Where each role starts: administrators on the dashboard, school staff on their own school. */
+export function homePath(user: User): string {
+  if (isAdmin(user)) return '/dashboard';
+  return user.schoolId !== null ? `/schools/${user.schoolId}` : '/schools';
+}
+
+/** Only same-site paths are followed after login. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const { path, query, href } = useLocation();
+
+  const logout = useCallback((expired = false) => {
+    clearSession();
+    setSession(null);
+    const here = window.location.pathname + window.location.search;
+    navigate(expired ? `/login?expired=1&next=${encodeURIComponent(here)}` : '/login', { replace: true });
+  }, []);
+
+  useEffect(() => setUnauthorizedHandler(() => logout(true)), [logout]);
+
+  // Refresh the stored user from the server once (also catches an expired token).
+  useEffect(() => {
+    if (!session) return;
+    api.me().then(
+      (user) => {
+        setSession((s) => (s ? { ...s, user } : s));
+      },
+      () => undefined,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session?.token]);
+
+  useEffect(() => {
+    if (session) saveSession(session);
+  }, [session]);
+
+  const onLoggedIn = (result: LoginResponse) => {
+    const next: Session = { token: result.accessToken, user: result.user };
+    saveSession(next);
+    setSession(next);
+    navigate(safeNext(query.get('next')) ?? homePath(result.user), { replace: true });
+  };
+
+  if (!session) {
+    if (path === '/login') return <LoginPage onLoggedIn={onLoggedIn} expired={query.get('expired') === '1'} />;
+    const next = path === '/' ? '' : `?next=${encodeURIComponent(href)}`;
+    return <Redirect to={`/login${next}`} />;
+  }
+
+  const { user } = session;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        본문 바로가기
+      </a>
+      <Header user={user} onLogout={() => logout()} />
+      <main id="main" className="container">
+        <Route path={path} user={user} />
+      </main>
+      <footer className="site-footer">
+        <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
+      </footer>
+    </>
+  );
+}
+
+function Route({ path, user }: { path: string; user: User }) {
+  if (path === '/' || path === '/login') return <Redirect to={homePath(user)} />;
+  if (path === '/dashboard') {
+    return isAdmin(user) ? (
+      <DashboardPage user={user} />
+    ) : (
+      <NotFoundPage title="접근 권한이 없습니다." text="대시보드는 교육청·교육지원청 관리자만 볼 수 있습니다." />
+    );
+  }
+  if (path === '/schools') return <SchoolListPage />;
+  const school = matchPath('/schools/:id', path);
+  if (school && /^\d+$/.test(school.id)) return <SchoolPage key={school.id} user={user} schoolId={Number(school.id)} />;
+  return <NotFoundPage />;
+}

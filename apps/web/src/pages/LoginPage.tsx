@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { LoginResponse } from '../types';
+
+export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result: LoginResponse) => void; expired?: boolean }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await api.login(email.trim(), password));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <div className="login-brand">
+          <span className="brand-mark" aria-hidden="true">
+            AI
+          </span>
+          <div>
+            <p className="brand-org">서울특별시교육청</p>
+            <h1>AI 교육 플랫폼</h1>
+          </div>
+        </div>
+        <p className="muted">신나는 AI 교실 현황 관리 시스템입니다. 기관 계정으로 로그인하세요.</p>
+        {expired && !error && (
+          <p className="alert alert-info" role="status">
+            로그인이 만료되었습니다. 다시 로그인하세요.
+          </p>
+        )}
+        <form onSubmit={submit} aria-label="로그인" className="login-form">
+          <div className="field">
+            <label htmlFor="login-email">이메일</label>
+            <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@sen.go.kr" />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">비밀번호</label>
+            <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </div>
+          <ErrorMessage error={error} title="로그인하지 못했습니다." />
+          <button type="submit" className="button button-primary button-block" disabled={busy}>
+            {busy ? '로그인 중…' : '로그인'}
+          </button>
+        </form>
+        <p className="login-foot muted small">로그인을 10회 이상 실패하면 15분 동안 로그인이 제한됩니다.</p>
+      </div>
+    </main>
+  );
+}

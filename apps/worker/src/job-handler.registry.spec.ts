@@ -1,0 +1,40 @@
+import { Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JobHandler, JobName } from '@app/core';
+import { ClassroomsJobsModule } from '@app/classrooms';
+import { testConfig } from '../../../test/support/test-app';
+import { createTestDatabase } from '../../../test/support/test-db';
+import { WorkerModule } from './worker.module';
+
+@Injectable()
+@JobHandler(JobName.ClassroomExport)
+class SecondExportHandler {
+  async handle() {}
+}
+
+@Module({ providers: [SecondExportHandler] })
+class DuplicateHandlerModule {}
+
+describe('worker start-up check of the job catalogue', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  const start = (modules: (typeof ClassroomsJobsModule)[]) =>
+    NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig({ DATABASE_URL: db.url }), modules), { logger: false, abortOnError: false });
+
+  it('refuses to start when a job name has no handler', async () => {
+    await expect(start([])).rejects.toThrow(`job '${JobName.ClassroomExport}' has no handler`);
+  });
+
+  it('refuses to start when a job name has two handlers', async () => {
+    await expect(start([ClassroomsJobsModule, DuplicateHandlerModule])).rejects.toThrow(/has 2 handlers: ClassroomExportJob, SecondExportHandler/);
+  });
+
+  it('starts when every job name has exactly one handler', async () => {
+    const app = await start([ClassroomsJobsModule]);
+    await app.close();
+  });
+});

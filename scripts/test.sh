@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, e2e over real HTTP + PostgreSQL + Redis, and the browser tests in Chromium.
+# Extra arguments go to Jest (e.g. `npm test -- test/schools`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+ensure_node_modules
+ensure_chromium
+ensure_services
+echo "==> build (api, worker, cli, web UI)"
+npm run build --silent
+
+mkdir -p var
+status=0
+npx jest --json --outputFile=var/jest-results.json "$@" || status=$?
+# One plain closing line for CI tooling that does not read Jest's own summary.
+node -e '
+const r = require("./var/jest-results.json");
+const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+const skipped = r.numPendingTests + r.numTodoTests;
+console.log(`${r.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit $status

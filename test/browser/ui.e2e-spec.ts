@@ -1,0 +1,135 @@
+/**
+ * Browser checks of the Korean web UI (apps/web), driven by playwright-core and the system Chromium.
+ *
+ * The UI and the API must already be running at E2E_BASE_URL (the api serves apps/web/dist), with the
+ * demo data loaded and a worker running for the XLSX export. Accounts can be overridden with
+ * E2E_ADMIN_EMAIL / E2E_PRINCIPAL_EMAIL / E2E_PASSWORD.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const baseUrl = process.env.E2E_BASE_URL?.replace(/\/$/, '');
+const PASSWORD = process.env.E2E_PASSWORD ?? 'aiedu-demo-2026';
+const ADMIN = process.env.E2E_ADMIN_EMAIL ?? 'admin@sen.go.kr';
+const PRINCIPAL = process.env.E2E_PRINCIPAL_EMAIL ?? 'principal@gaepo.es.kr';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT = 30_000;
+
+const ko = (n: number) => n.toLocaleString('ko-KR');
+
+async function login(page: Page, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill(PASSWORD);
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT });
+}
+
+const suite = baseUrl ? describe : describe.skip;
+
+suite('web UI (browser)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(WAIT);
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('shows the admin dashboard with totals and charts, and exports the XLSX', async () => {
+    await login(page, ADMIN);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await expect(page.locator('header').textContent()).resolves.toContain('교육청 관리자');
+
+    const total = page.getByTestId('stat-total');
+    await total.waitFor();
+    expect((await total.textContent())?.trim()).toBe('284');
+    await expect(page.getByTestId('coverage-source').textContent()).resolves.toContain('1,366');
+
+    const districtChart = page.getByTestId('chart-district');
+    const officeChart = page.getByTestId('chart-office');
+    await districtChart.waitFor();
+    await officeChart.waitFor();
+    expect(await districtChart.locator('svg .chart-row').count()).toBe(25);
+    expect(await officeChart.locator('svg .chart-row').count()).toBeGreaterThanOrEqual(1);
+    await expect(districtChart.textContent()).resolves.toContain('강남구');
+    await expect(officeChart.textContent()).resolves.toContain('강남서초교육지원청');
+
+    await page.getByTestId('export-button').click();
+    const status = page.getByTestId('export-status');
+    const link = page.getByTestId('export-download');
+    await link.waitFor({ timeout: 60_000 });
+    await expect(status.textContent()).resolves.toContain('완료');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  }, 120_000);
+
+  it('lets a principal change an equipment quantity and shows it in the history', async () => {
+    await login(page, PRINCIPAL);
+    // Principals land on their own school's page.
+    expect(new URL(page.url()).pathname).toMatch(/^\/schools\/\d+$/);
+    await page.getByTestId('school-name').waitFor();
+
+    const table = page.getByTestId('equipment-table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr[data-testid^="equipment-row-"]');
+    if ((await rows.count()) === 0) {
+      // An empty school: add one item through the UI first.
+      await page.getByRole('button', { name: '기자재 추가' }).click();
+      const add = page.getByRole('form', { name: '기자재 추가' });
+      await add.getByLabel('이름').fill('브라우저 테스트 로봇');
+      await add.getByLabel('수량').fill('3');
+      await add.getByLabel('자산 번호').fill(`E2E-${Date.now()}`);
+      await add.getByRole('button', { name: '저장', exact: true }).click();
+      await rows.first().waitFor();
+    }
+
+    const row = rows.first();
+    const rowTestId = (await row.getAttribute('data-testid'))!;
+    const name = (await row.locator('th').textContent())!.trim();
+    const before = Number((await row.getByTestId('equipment-quantity').textContent())!.replace(/[^\d]/g, ''));
+    const after = before + 1;
+
+    await row.getByRole('button', { name: `${name} 수정`, exact: true }).click();
+    const form = page.getByRole('form', { name: '기자재 수정' });
+    await form.getByLabel('수량').fill(String(after));
+    await form.getByRole('button', { name: '저장', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.getByTestId(rowTestId).getByTestId('equipment-quantity').filter({ hasText: new RegExp(`^${ko(after)}$`) }).waitFor();
+
+    const history = page.getByTestId('history-list');
+    const latest = history.getByTestId('history-entry').first();
+    await latest.filter({ hasText: `수량: ${ko(before)} → ${ko(after)}` }).waitFor();
+    const text = (await latest.textContent()) ?? '';
+    expect(text).toContain('수정');
+    expect(text).toContain(name);
+    expect(text).toContain(PRINCIPAL);
+  }, 120_000);
+});

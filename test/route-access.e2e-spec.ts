@@ -1,0 +1,38 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PUBLIC_KEY, ROLES_KEY } from '@app/core';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('every endpoint declares who may call it', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('has @Roles or @Public on each route, and only login and health are public', () => {
+    const discovery = app.api.get(DiscoveryService);
+    const scanner = new MetadataScanner();
+    const reflector = new Reflector();
+    const undeclared: string[] = [];
+    const open: string[] = [];
+    let routes = 0;
+    for (const { metatype, instance } of discovery.getControllers()) {
+      if (!metatype || !instance) continue;
+      for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const handler = (instance as Record<string, unknown>)[name] as object;
+        if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        routes++;
+        const label = `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler)]} ${metatype.name}.${name}`;
+        const roles = reflector.getAllAndOverride(ROLES_KEY, [handler, metatype]);
+        const isPublic = reflector.getAllAndOverride(PUBLIC_KEY, [handler, metatype]);
+        if (!roles && !isPublic) undeclared.push(label);
+        if (isPublic) open.push(label);
+      }
+    }
+    expect(routes).toBeGreaterThan(15);
+    expect(undeclared).toEqual([]);
+    expect(open.sort()).toEqual(['GET HealthController.health', 'POST AuthController.login']);
+  });
+});
