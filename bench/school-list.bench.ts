@@ -24,6 +24,7 @@ import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { Client, Pool } from 'pg';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, AuthService, ensureDatabase, projectRoot, quoteIdent, runMigrations } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
@@ -212,6 +213,12 @@ async function load(target: Target, seconds: number): Promise<autocannon.Result>
   });
 }
 
+/**
+ * When autocannon stops it drops its sockets, but the requests already accepted keep running
+ * (up to one per connection). Let them finish before the next run starts or the api closes.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
 function figures(round: number, target: TargetKey, r: autocannon.Result): RunFigures {
   return {
     round,
@@ -297,6 +304,8 @@ async function main(): Promise<number> {
     await dropStale();
 
     const started = Date.now();
+    // LOG_LEVEL=silent for the migrations' Nest logger too (the seed warns about one duplicate school name).
+    Logger.overrideLogger(false);
     await ensureDatabase(databaseUrl);
     dbCreated = true;
     const migrations = await runMigrations(databaseUrl);
@@ -345,6 +354,7 @@ async function main(): Promise<number> {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const key of ['baseline', 'api'] as const) {
         const target = targets[key];
+        await settle();
         if (WARMUP_SECONDS > 0) await load(target, WARMUP_SECONDS);
         const result = await load(target, SECONDS);
         const f = figures(round, key, result);
@@ -357,6 +367,8 @@ async function main(): Promise<number> {
         }
       }
     }
+
+    await settle();
 
     const summary = {
       baseline: summarize(runs.filter((r) => r.target === 'baseline')),
