@@ -18,7 +18,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
@@ -217,6 +217,8 @@ async function load(target: Target, seconds: number): Promise<autocannon.Result>
  * When autocannon stops it drops its sockets, but the requests already accepted keep running
  * (up to one per connection). Let them finish before the next run starts or the api closes.
  */
+const loadAvg = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
 function figures(round: number, target: TargetKey, r: autocannon.Result): RunFigures {
@@ -347,7 +349,7 @@ async function main(): Promise<number> {
     console.log(
       `GET ${PATH}: ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run, ` +
         `${ROUNDS} round(s), load generator ${WORKERS > 0 ? `in ${WORKERS} worker thread(s)` : 'on the main thread'}; ` +
-        `node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'})\n`,
+        `node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'}), load average ${loadAvg()}\n`,
     );
 
     const runs: RunFigures[] = [];
@@ -369,6 +371,7 @@ async function main(): Promise<number> {
     }
 
     await settle();
+    const loadAfter = loadAvg();
 
     const summary = {
       baseline: summarize(runs.filter((r) => r.target === 'baseline')),
@@ -389,7 +392,7 @@ async function main(): Promise<number> {
         num(summary[k].median.latencyP99Ms),
       ]),
     ));
-    console.log(`(latencies: median over runs)\n`);
+    console.log(`(latencies: median over runs; load average at the end ${loadAfter} — other work on the machine skews the figures)\n`);
     console.log(`ratio (api / bare fastify+pg): ${ratio.median.toFixed(2)}  (best runs: ${ratio.best.toFixed(2)})`);
 
     const out = join(projectRoot(), 'bench', 'results');
@@ -402,7 +405,7 @@ async function main(): Promise<number> {
           benchmark: 'school-list',
           request: `GET ${PATH}`,
           date: new Date().toISOString(),
-          machine: { node: process.version, cores, cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}` },
+          machine: { node: process.version, cores, cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}`, loadAverageAtEnd: loadAfter },
           settings: { connections: CONNECTIONS, poolSize: POOL_SIZE, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, rounds: ROUNDS, workers: WORKERS },
           verified: { total: page.total, firstId: page.items[0].id },
           runs,

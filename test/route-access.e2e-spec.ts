@@ -21,7 +21,7 @@ describe('every endpoint declares who may call it', () => {
     for (const { metatype, instance } of discovery.getControllers()) {
       if (!metatype || !instance) continue;
       for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const handler = (instance as Record<string, unknown>)[name] as object;
+        const handler = (instance as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
         if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         routes++;
         const label = `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler)]} ${metatype.name}.${name}`;

@@ -2,9 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService, AuthUser, NewUser, schoolYearOf } from '@app/core';
-import { ClassroomService } from '@app/classrooms';
-import { ClubsService } from '@app/classrooms/clubs/clubs.service';
-import { EquipmentService } from '@app/classrooms/equipment/equipment.service';
+import { ClassroomService, ClubsService, EquipmentService } from '@app/classrooms';
 
 export const DEMO_PASSWORD = 'aiedu-demo-2026';
 

@@ -109,12 +109,18 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   level: LEVEL_LABEL,
 };
 
+/** Years and identifiers are printed without thousands separators. */
+const PLAIN_NUMBER_FIELDS = new Set(['schoolYear', 'buildYear', 'id', 'schoolId']);
+
 /** One field value as a person reads it: enum codes in Korean, money with separators, blanks as 없음. */
 export function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(없음)';
   const labels = ENUM_LABELS[field];
   if (labels && typeof value === 'string') return labels[value] ?? value;
-  if (typeof value === 'number') return field.endsWith('Krw') ? formatKrw(value) : value.toLocaleString('ko-KR');
+  if (typeof value === 'number') {
+    if (field.endsWith('Krw')) return formatKrw(value);
+    return PLAIN_NUMBER_FIELDS.has(field) ? String(value) : value.toLocaleString('ko-KR');
+  }
   if (typeof value === 'boolean') return value ? '예' : '아니요';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

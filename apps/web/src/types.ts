@@ -142,7 +142,7 @@ export interface ClassroomStats {
     officialAsOf: string;
     officialSource: string;
   };
-  flags: { areaBelowMinimum: number; areaUnknown: number; withoutClubThisYear: number; schoolYear: number };
+  flags: { areaBelowMinimum: number; areaUnknown: number; withoutClubThisYear: number; schoolYear: number; minimumFloorAreaUnits?: number };
 }
 
 export interface ExportStarted {

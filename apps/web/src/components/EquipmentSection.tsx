@@ -113,13 +113,15 @@ export function EquipmentSection({ items, canEdit, onAdd, onUpdate, onDelete }: 
                   </td>
                   <td>{item.nextAuditDate ?? '-'}</td>
                   {canEdit && (
-                    <td className="row-actions">
-                      <button type="button" className="button button-small" aria-label={`${item.name} 수정`} onClick={() => setEditingId(item.id)}>
-                        수정
-                      </button>
-                      <button type="button" className="button button-small button-danger" aria-label={`${item.name} 삭제`} onClick={() => void remove(item)}>
-                        삭제
-                      </button>
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" className="button button-small" aria-label={`${item.name} 수정`} onClick={() => setEditingId(item.id)}>
+                          수정
+                        </button>
+                        <button type="button" className="button button-small button-danger" aria-label={`${item.name} 삭제`} onClick={() => void remove(item)}>
+                          삭제
+                        </button>
+                      </div>
                     </td>
                   )}
                 </tr>

@@ -56,7 +56,7 @@ function Dashboard({ stats }: { stats: ClassroomStats }) {
   return (
     <>
       <section className="stat-grid" aria-label="주요 지표">
-        <StatCard label="전체 AI 교실" value={stats.total.toLocaleString('ko-KR')} unit="실" testId="stat-total" note="2021~2024년 구축" />
+        <StatCard label="전체 AI 교실" value={stats.total.toLocaleString('ko-KR')} unit="실" testId="stat-total" note={years.length ? `${years[0]}~${years[years.length - 1]}년 구축` : undefined} />
         <StatCard
           label="공식 학교 수 대비 보급률"
           value={formatPercent(coverage.ofOfficial)}
@@ -82,7 +82,7 @@ function Dashboard({ stats }: { stats: ClassroomStats }) {
       <section className="panel" aria-labelledby="flags-heading">
         <h2 id="flags-heading">확인이 필요한 교실</h2>
         <div className="stat-grid stat-grid-3">
-          <StatCard label="면적 1.5실 미만" value={flags.areaBelowMinimum} unit="실" tone={flags.areaBelowMinimum ? 'warning' : 'default'} testId="flag-area-below" />
+          <StatCard label={`면적 ${flags.minimumFloorAreaUnits ?? 1.5}실 미만`} value={flags.areaBelowMinimum} unit="실" tone={flags.areaBelowMinimum ? 'warning' : 'default'} testId="flag-area-below" />
           <StatCard label="면적 미입력" value={flags.areaUnknown} unit="실" tone={flags.areaUnknown ? 'warning' : 'default'} testId="flag-area-unknown" />
           <StatCard
             label={`${flags.schoolYear}학년도 AI 동아리 없음`}
@@ -97,46 +97,45 @@ function Dashboard({ stats }: { stats: ClassroomStats }) {
       <div className="chart-grid">
         <section className="panel">
           <BarChart
-            title="구축 연도별 AI 교실"
-            bars={years.map((y) => ({ key: y, label: `${y}년`, value: stats.byYear[y], valueText: `${stats.byYear[y]}실` }))}
-            labelWidth={80}
-            testId="chart-year"
-          />
-        </section>
-        <section className="panel">
-          <BarChart
-            title="학교급별 AI 교실"
-            bars={LEVEL_ORDER.filter((l) => stats.byLevel[l] !== undefined).map((l) => ({
-              key: l,
-              label: LEVEL_LABEL[l],
-              value: stats.byLevel[l] ?? 0,
-              valueText: `${stats.byLevel[l] ?? 0}실`,
-            }))}
-            labelWidth={80}
-            testId="chart-level"
-          />
-        </section>
-      </div>
-
-      <div className="chart-grid">
-        <section className="panel">
-          <BarChart
             title="자치구별 AI 교실 보급 현황"
-            description="막대: AI 교실 수 · 보급률(등록 학교 대비)과 등록 학교 수"
+            description="막대: AI 교실 수 · 글자: 교실 수, 보급률(등록 학교 대비), 등록 학교 수"
             bars={areaBars(sorted(stats.byDistrict))}
             labelWidth={80}
             testId="chart-district"
           />
         </section>
-        <section className="panel">
-          <BarChart
-            title="교육지원청별 AI 교실 보급 현황"
-            description="막대: AI 교실 수 · 보급률(등록 학교 대비)과 등록 학교 수"
-            bars={areaBars(sorted(stats.byDistrictOffice))}
-            labelWidth={130}
-            testId="chart-office"
-          />
-        </section>
+        <div className="chart-column">
+          <section className="panel">
+            <BarChart
+              title="교육지원청별 AI 교실 보급 현황"
+              description="막대: AI 교실 수 · 글자: 교실 수, 보급률(등록 학교 대비), 등록 학교 수"
+              bars={areaBars(sorted(stats.byDistrictOffice))}
+              labelWidth={130}
+              testId="chart-office"
+            />
+          </section>
+          <section className="panel">
+            <BarChart
+              title="구축 연도별 AI 교실"
+              bars={years.map((y) => ({ key: y, label: `${y}년`, value: stats.byYear[y], valueText: `${stats.byYear[y]}실` }))}
+              labelWidth={80}
+              testId="chart-year"
+            />
+          </section>
+          <section className="panel">
+            <BarChart
+              title="학교급별 AI 교실"
+              bars={LEVEL_ORDER.filter((l) => stats.byLevel[l] !== undefined).map((l) => ({
+                key: l,
+                label: LEVEL_LABEL[l],
+                value: stats.byLevel[l] ?? 0,
+                valueText: `${stats.byLevel[l] ?? 0}실`,
+              }))}
+              labelWidth={80}
+              testId="chart-level"
+            />
+          </section>
+        </div>
       </div>
     </>
   );

@@ -32,7 +32,9 @@ export interface AuditRecord {
 export class AuditLog {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** An update that changed nothing leaves no record, so the history shows only real changes. */
   async record(manager: EntityManager, actor: AuthUser | null, e: AuditEntry): Promise<void> {
+    if (e.before !== undefined && e.after !== undefined && diff(e.before, e.after).length === 0) return;
     await manager.query(
       `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, school_id, before, after, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
