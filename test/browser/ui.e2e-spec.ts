@@ -1,37 +1,44 @@
 /**
- * Browser checks of the Korean web UI (apps/web), driven by playwright-core and the system Chromium.
- *
- * The UI and the API must already be running at E2E_BASE_URL (the api serves apps/web/dist), with the
- * demo data loaded and a worker running for the XLSX export. Accounts can be overridden with
- * E2E_ADMIN_EMAIL / E2E_PRINCIPAL_EMAIL / E2E_PASSWORD.
+ * Browser checks of the Korean web UI (apps/web, as built by `npm run build`), driven by playwright-core
+ * and Debian's Chromium against the real api (serving the UI) and a real worker.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { schoolId } from '../support/fixtures';
+import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
-const baseUrl = process.env.E2E_BASE_URL?.replace(/\/$/, '');
-const PASSWORD = process.env.E2E_PASSWORD ?? 'aiedu-demo-2026';
-const ADMIN = process.env.E2E_ADMIN_EMAIL ?? 'admin@sen.go.kr';
-const PRINCIPAL = process.env.E2E_PRINCIPAL_EMAIL ?? 'principal@gaepo.es.kr';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = 30_000;
+const ADMIN = 'admin@sen.go.kr';
+const PRINCIPAL = 'principal@gaepo.es.kr';
 
 const ko = (n: number) => n.toLocaleString('ko-KR');
 
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT });
-}
-
-const suite = baseUrl ? describe : describe.skip;
-
-suite('web UI (browser)', () => {
+describe('web UI (browser)', () => {
+  let app: TestApp;
+  let baseUrl: string;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
+  async function login(email: string): Promise<void> {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('이메일').fill(email);
+    await page.getByLabel('비밀번호').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '로그인', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT });
+  }
+
   beforeAll(async () => {
+    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    app = await startTestApp({ worker: true });
+    baseUrl = app.baseUrl;
+    await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });
+    const gaepo = await schoolId(app.db, '서울개포초등학교');
+    const principal = await app.as({ email: PRINCIPAL, role: 'principal', schoolId: gaepo, displayName: '개포초 교장' });
+    const item = await principal.post(`/api/v1/schools/${gaepo}/classroom/equipment`, { category: 'robot_kit', name: '햄스터 로봇', quantity: 15, assetTag: 'GP-001' });
+    expect(item.status).toBe(201);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -49,6 +56,7 @@ suite('web UI (browser)', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await app?.close();
   });
 
   beforeEach(async () => {
@@ -62,7 +70,7 @@ suite('web UI (browser)', () => {
   });
 
   it('shows the admin dashboard with totals and charts, and exports the XLSX', async () => {
-    await login(page, ADMIN);
+    await login(ADMIN);
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     await expect(page.locator('header').textContent()).resolves.toContain('교육청 관리자');
 
@@ -91,7 +99,7 @@ suite('web UI (browser)', () => {
   }, 120_000);
 
   it('lets a principal change an equipment quantity and shows it in the history', async () => {
-    await login(page, PRINCIPAL);
+    await login(PRINCIPAL);
     // Principals land on their own school's page.
     expect(new URL(page.url()).pathname).toMatch(/^\/schools\/\d+$/);
     await page.getByTestId('school-name').waitFor();
@@ -99,16 +107,7 @@ suite('web UI (browser)', () => {
     const table = page.getByTestId('equipment-table');
     await table.waitFor();
     const rows = table.locator('tbody tr[data-testid^="equipment-row-"]');
-    if ((await rows.count()) === 0) {
-      // An empty school: add one item through the UI first.
-      await page.getByRole('button', { name: '기자재 추가' }).click();
-      const add = page.getByRole('form', { name: '기자재 추가' });
-      await add.getByLabel('이름').fill('브라우저 테스트 로봇');
-      await add.getByLabel('수량').fill('3');
-      await add.getByLabel('자산 번호').fill(`E2E-${Date.now()}`);
-      await add.getByRole('button', { name: '저장', exact: true }).click();
-      await rows.first().waitFor();
-    }
+    await rows.first().waitFor();
 
     const row = rows.first();
     const rowTestId = (await row.getAttribute('data-testid'))!;

@@ -46,7 +46,6 @@ export function App() {
       },
       () => undefined,
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session?.token]);
 
   useEffect(() => {

@@ -17,6 +17,8 @@ interface Props {
   maxValue?: number;
   labelWidth?: number;
   valueWidth?: number;
+  /** Keys of bars to emphasise (e.g. the viewer's own office). */
+  highlight?: string[];
 }
 
 const WIDTH = 600;
@@ -25,7 +27,7 @@ const BAR = 16;
 const PAD = 8;
 
 /** A horizontal bar chart in plain SVG, with every label and number written out. */
-export function BarChart({ title, description, bars, testId, maxValue, labelWidth = 130, valueWidth = 150 }: Props) {
+export function BarChart({ title, description, bars, testId, maxValue, labelWidth = 130, valueWidth = 150, highlight = [] }: Props) {
   const id = useId();
   const max = Math.max(maxValue ?? 0, ...bars.map((b) => b.value), 1);
   const barSpace = WIDTH - labelWidth - valueWidth - PAD * 2;
@@ -51,7 +53,7 @@ export function BarChart({ title, description, bars, testId, maxValue, labelWidt
           const y = PAD + i * ROW;
           const w = Math.max((bar.value / max) * barSpace, bar.value > 0 ? 2 : 0);
           return (
-            <g key={bar.key} className="chart-row">
+            <g key={bar.key} className={highlight.includes(bar.key) ? 'chart-row is-highlight' : 'chart-row'}>
               <title>{`${bar.label}: ${bar.valueText ?? bar.value}`}</title>
               <text x={labelWidth - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="central" className="chart-label">
                 {bar.label}

@@ -27,7 +27,7 @@ function defaultFilename(): string {
 }
 
 /** Starts the XLSX export job, polls it, then fetches the file (it needs the bearer header) for download. */
-export function ExportPanel() {
+export function ExportPanel({ scopeNote }: { scopeNote?: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const alive = useRef(true);
   const timer = useRef<number | undefined>(undefined);
@@ -84,6 +84,7 @@ export function ExportPanel() {
         <div>
           <h2 id="export-heading">AI 교실 현황 내려받기</h2>
           <p className="muted">학교별 AI 교실·기자재·동아리 현황을 엑셀(XLSX) 파일로 만듭니다. 파일 작성에는 몇 초가 걸릴 수 있습니다.</p>
+          {scopeNote && <p className="muted small">{scopeNote}</p>}
         </div>
         <button type="button" className="button button-primary" data-testid="export-button" onClick={() => void start()} disabled={busy}>
           {busy ? '내보내는 중…' : 'XLSX 내보내기'}

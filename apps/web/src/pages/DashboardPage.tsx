@@ -21,6 +21,8 @@ const areaBars = (rows: AreaStat[]) =>
 export function DashboardPage({ user }: { user: User }) {
   const [stats, setStats] = useState<ClassroomStats | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const officeName =
+    user.role === 'district_admin' ? (stats?.byDistrictOffice.find((o) => o.key === user.districtOffice)?.label ?? user.districtOffice) : null;
 
   useEffect(() => {
     let live = true;
@@ -38,18 +40,19 @@ export function DashboardPage({ user }: { user: User }) {
       <div className="page-head">
         <h1>대시보드</h1>
         <p className="muted">
-          {user.role === 'district_admin' ? '관할 교육지원청의 ' : '서울특별시 전체 '}신나는 AI 교실 구축·운영 현황입니다.
+          서울특별시 전체 신나는 AI 교실 구축·운영 현황입니다.
+          {officeName && ` 관할 교육지원청(${officeName})은 막대그래프에 주황색으로 표시됩니다.`}
         </p>
       </div>
       <ErrorMessage error={error} title="통계를 불러오지 못했습니다." />
       {!stats && !error && <Loading />}
-      {stats && <Dashboard stats={stats} />}
-      <ExportPanel />
+      {stats && <Dashboard stats={stats} office={user.role === 'district_admin' ? user.districtOffice : null} />}
+      <ExportPanel scopeNote={officeName ? `내보내기 파일에는 관할 교육지원청(${officeName}) 학교만 포함됩니다.` : undefined} />
     </div>
   );
 }
 
-function Dashboard({ stats }: { stats: ClassroomStats }) {
+function Dashboard({ stats, office }: { stats: ClassroomStats; office: string | null }) {
   const { coverage, flags } = stats;
   const years = Object.keys(stats.byYear).sort();
   const sorted = (rows: AreaStat[]) => [...rows].sort((a, b) => b.classrooms - a.classrooms || a.label.localeCompare(b.label, 'ko'));
@@ -109,8 +112,10 @@ function Dashboard({ stats }: { stats: ClassroomStats }) {
             <BarChart
               title="교육지원청별 AI 교실 보급 현황"
               description="막대: AI 교실 수 · 글자: 교실 수, 보급률(등록 학교 대비), 등록 학교 수"
-              bars={areaBars(sorted(stats.byDistrictOffice))}
+              bars={areaBars(sorted(stats.byDistrictOffice)).map((b) => (b.key === office ? { ...b, valueText: `${b.valueText} · 관할` } : b))}
               labelWidth={130}
+              valueWidth={office ? 185 : 150}
+              highlight={office ? [office] : []}
               testId="chart-office"
             />
           </section>

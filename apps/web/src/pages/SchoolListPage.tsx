@@ -59,7 +59,6 @@ export function SchoolListPage() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [href]);
 
   const apply = (changes: Partial<Record<FilterKey, string>>) => navigate(toSearch({ ...filters, ...changes, page: 1 }));
