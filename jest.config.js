@@ -50,7 +50,6 @@ module.exports = {
   transform: { '^.+\\.tsx?$': swc('ts'), '^.+\\.(m|c)?js$': swc('js') },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };
