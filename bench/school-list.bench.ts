@@ -27,6 +27,7 @@ import { Client, Pool } from 'pg';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, AuthService, ensureDatabase, projectRoot, quoteIdent, runMigrations } from '@app/core';
+import { SUMMARY_SELECT } from '@app/schools';
 import { createApi } from '../apps/api/src/create-api';
 
 const PATH = '/api/v1/schools?pageSize=50';
@@ -40,16 +41,6 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50, 1);
 const WORKERS = envInt('BENCH_WORKERS', 1, 0);
 const DB_PREFIX = 'aiedu_bench_';
 const PASSWORD = 'bench-password-1';
-
-/** Copied from libs/schools/src/schools.service.ts (SUMMARY_SELECT); keep in step with it. */
-const SUMMARY_SELECT = `
-  SELECT s.id, s.name, s.level, s.district, d.office_code AS "districtOffice", o.name AS "districtOfficeName",
-         s.neis_code AS "neisCode", s.founding_type AS "foundingType", s.road_address AS "roadAddress",
-         (c.id IS NOT NULL) AS "hasAiClassroom", c.build_year AS "classroomBuildYear"
-  FROM schools s
-  JOIN districts d ON d.name = s.district
-  JOIN district_offices o ON o.code = d.office_code
-  LEFT JOIN classrooms c ON c.school_id = s.id`;
 
 /** SchoolsService.list for a city admin with no filters: scope `TRUE`, then $1 = limit, $2 = offset. */
 const LIST_SQL = `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE TRUE) x

@@ -22,7 +22,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Fastify takes a hop count too, though its types omit it.
+    trustProxy: config.trustProxy as boolean | string,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: nestLogger(config),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, AppError, AuthService, ConfigError, CoreModule, ensureDatabase, nestLogger, Role, runMigrations } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
@@ -40,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const config = AppConfig.load();
+  // Migrations log through Nest's static Logger (e.g. the seed's duplicate-name warning): keep it structured.
+  const logger = nestLogger(config);
+  if (logger) Logger.overrideLogger(logger);
   switch (command) {
     case 'db:migrate': {
       const created = await ensureDatabase(config.databaseUrl);

@@ -19,7 +19,8 @@ export interface SchoolSummary {
   classroomBuildYear: number | null;
 }
 
-const SUMMARY_SELECT = `
+/** Exported so bench/ measures the very query the api runs. */
+export const SUMMARY_SELECT = `
   SELECT s.id, s.name, s.level, s.district, d.office_code AS "districtOffice", o.name AS "districtOfficeName",
          s.neis_code AS "neisCode", s.founding_type AS "foundingType", s.road_address AS "roadAddress",
          (c.id IS NOT NULL) AS "hasAiClassroom", c.build_year AS "classroomBuildYear"

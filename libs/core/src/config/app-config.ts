@@ -62,6 +62,9 @@ class EnvVars {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  @Matches(/^(false|true|\d{1,2}|[\d.:/a-f, ]+)$/i, { message: 'TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses' })
+  TRUST_PROXY: string = 'false';
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +85,8 @@ export class AppConfig {
   readonly loginMaxFailures!: number;
   readonly loginWindowSeconds!: number;
   readonly webDistDir?: string;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address (login rate limits). */
+  readonly trustProxy!: boolean | number | string;
 
   static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -109,6 +114,13 @@ export class AppConfig {
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
       webDistDir: vars.WEB_DIST_DIR,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     });
   }
+}
+
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === 'false') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }
