@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { SPACE_TYPE_LABEL, STATUS_LABEL } from '../labels';
 import type { Classroom, ClassroomPatch, ClassroomStatus, SpaceType } from '../types';
 import { ErrorMessage } from './ErrorMessage';
+import { InputField, SelectField } from './fields';
 
 interface Props {
   classroom: Classroom;
@@ -47,43 +48,24 @@ export function ClassroomForm({ classroom, isAdmin, onSave }: Props) {
 
   return (
     <form className="form-grid" aria-label="AI 교실 정보 수정" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="classroom-area">면적(교실 수)</label>
-        <input id="classroom-area" type="number" inputMode="decimal" min={0.1} max={20} step={0.1} value={area} onChange={(e) => setArea(e.target.value)} aria-describedby="classroom-area-hint" />
-        <span id="classroom-area-hint" className="hint">
-          일반 교실 1실 = 1. 기준은 {classroom.minimumFloorAreaUnits}실 이상입니다.
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor="classroom-space">공간 유형</label>
-        <select id="classroom-space" value={spaceType} onChange={(e) => setSpaceType(e.target.value as SpaceType)}>
-          {Object.entries(SPACE_TYPE_LABEL).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="classroom-status">운영 상태</label>
-        <select id="classroom-status" value={status} onChange={(e) => setStatus(e.target.value as ClassroomStatus)}>
-          {Object.entries(STATUS_LABEL).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <InputField
+        id="classroom-area"
+        label="면적(교실 수)"
+        type="number"
+        inputMode="decimal"
+        min={0.1}
+        max={20}
+        step={0.1}
+        value={area}
+        onChange={(e) => setArea(e.target.value)}
+        hint={`일반 교실 1실 = 1. 기준은 ${classroom.minimumFloorAreaUnits}실 이상입니다.`}
+      />
+      <SelectField id="classroom-space" label="공간 유형" options={SPACE_TYPE_LABEL} value={spaceType} onChange={setSpaceType} />
+      <SelectField id="classroom-status" label="운영 상태" options={STATUS_LABEL} value={status} onChange={setStatus} />
       {isAdmin && (
         <>
-          <div className="field">
-            <label htmlFor="classroom-year">구축 연도</label>
-            <input id="classroom-year" type="number" min={2021} max={2100} step={1} value={buildYear} onChange={(e) => setBuildYear(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="classroom-budget">구축 예산(원)</label>
-            <input id="classroom-budget" type="number" min={0} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} />
-          </div>
+          <InputField id="classroom-year" label="구축 연도" type="number" min={2021} max={2100} step={1} value={buildYear} onChange={(e) => setBuildYear(e.target.value)} />
+          <InputField id="classroom-budget" label="구축 예산(원)" type="number" min={0} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} />
         </>
       )}
       <div className="form-actions">

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { confirmThenRun } from '../confirm';
 import type { Club, ClubInput } from '../types';
 import { ErrorMessage } from './ErrorMessage';
+import { InputField } from './fields';
 
 /** The Korean school year starts on 1 March. */
 export function currentSchoolYear(now = new Date()): number {
@@ -37,15 +39,7 @@ export function ClubSection({ clubs, canEdit, onAdd, onDelete }: Props) {
     }
   }
 
-  async function remove(club: Club) {
-    if (!window.confirm(`${club.schoolYear}학년도 ‘${club.name}’ 동아리를 삭제할까요?`)) return;
-    setError(null);
-    try {
-      await onDelete(club.id);
-    } catch (e) {
-      setError(e);
-    }
-  }
+  const remove = (club: Club) => confirmThenRun(`${club.schoolYear}학년도 ‘${club.name}’ 동아리를 삭제할까요?`, () => onDelete(club.id), setError);
 
   return (
     <section className="panel" aria-labelledby="clubs-heading">
@@ -71,18 +65,9 @@ export function ClubSection({ clubs, canEdit, onAdd, onDelete }: Props) {
       <ErrorMessage error={error} title="동아리 정보를 저장하지 못했습니다." />
       {canEdit && (
         <form className="inline-form" aria-label="AI 동아리 추가" onSubmit={add}>
-          <div className="field">
-            <label htmlFor="club-year">학년도</label>
-            <input id="club-year" type="number" required min={2000} max={2100} value={schoolYear} onChange={(e) => setSchoolYear(e.target.value)} />
-          </div>
-          <div className="field field-wide">
-            <label htmlFor="club-name">동아리 이름</label>
-            <input id="club-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="club-members">인원(명)</label>
-            <input id="club-members" type="number" required min={0} max={2000} value={members} onChange={(e) => setMembers(e.target.value)} />
-          </div>
+          <InputField id="club-year" label="학년도" type="number" required min={2000} max={2100} value={schoolYear} onChange={(e) => setSchoolYear(e.target.value)} />
+          <InputField id="club-name" label="동아리 이름" wide required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          <InputField id="club-members" label="인원(명)" type="number" required min={0} max={2000} value={members} onChange={(e) => setMembers(e.target.value)} />
           <div className="field field-actions">
             <button type="submit" className="button button-secondary" disabled={saving}>
               {saving ? '추가 중…' : '동아리 추가'}

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { CATEGORY_LABEL, CONDITION_LABEL } from '../labels';
 import type { EquipmentInput, EquipmentItem } from '../types';
 import { ErrorMessage } from './ErrorMessage';
+import { InputField, SelectField } from './fields';
 
 interface Props {
   /** The item being edited; absent when adding a new one. */
@@ -59,7 +60,6 @@ export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<Values>(() => initial(item));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const title = item ? '기자재 수정' : '기자재 추가';
 
   async function submit(event: FormEvent) {
@@ -79,63 +79,25 @@ export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
     }
   }
 
-  const f = (name: string) => `${id}-${name}`;
+  const setField = (key: keyof Values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  /** The id (unique to this form), value and change handler of a SelectField, or of an InputField below. */
+  const bindSelect = (key: keyof Values) => ({ id: `${id}-${key}`, value: values[key], onChange: setField(key) });
+  const bindInput = (key: keyof Values) => ({ ...bindSelect(key), onChange: (e: ChangeEvent<HTMLInputElement>) => setField(key)(e.target.value) });
+
   return (
     <form className="subform" aria-label={title} onSubmit={submit}>
       <p className="subform-title">{item ? `‘${item.name}’ 수정` : '새 기자재 등록'}</p>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={f('category')}>분류</label>
-          <select id={f('category')} value={values.category} onChange={set('category')}>
-            {Object.entries(CATEGORY_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={f('name')}>이름</label>
-          <input id={f('name')} required maxLength={200} value={values.name} onChange={set('name')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('quantity')}>수량</label>
-          <input id={f('quantity')} type="number" required min={1} max={100000} step={1} value={values.quantity} onChange={set('quantity')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('assetTag')}>자산 번호</label>
-          <input id={f('assetTag')} required maxLength={60} value={values.assetTag} onChange={set('assetTag')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('condition')}>상태</label>
-          <select id={f('condition')} value={values.condition} onChange={set('condition')}>
-            {Object.entries(CONDITION_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={f('serialNumber')}>일련번호</label>
-          <input id={f('serialNumber')} maxLength={100} value={values.serialNumber} onChange={set('serialNumber')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('purchaseDate')}>구입일</label>
-          <input id={f('purchaseDate')} type="date" value={values.purchaseDate} onChange={set('purchaseDate')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('costKrw')}>구입 금액(원)</label>
-          <input id={f('costKrw')} type="number" min={0} step={1} value={values.costKrw} onChange={set('costKrw')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('lastAuditDate')}>최근 점검일</label>
-          <input id={f('lastAuditDate')} type="date" value={values.lastAuditDate} onChange={set('lastAuditDate')} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('nextAuditDate')}>다음 점검일</label>
-          <input id={f('nextAuditDate')} type="date" value={values.nextAuditDate} onChange={set('nextAuditDate')} />
-        </div>
+        <SelectField label="분류" options={CATEGORY_LABEL} {...bindSelect('category')} />
+        <InputField label="이름" required maxLength={200} {...bindInput('name')} />
+        <InputField label="수량" type="number" required min={1} max={100000} step={1} {...bindInput('quantity')} />
+        <InputField label="자산 번호" required maxLength={60} {...bindInput('assetTag')} />
+        <SelectField label="상태" options={CONDITION_LABEL} {...bindSelect('condition')} />
+        <InputField label="일련번호" maxLength={100} {...bindInput('serialNumber')} />
+        <InputField label="구입일" type="date" {...bindInput('purchaseDate')} />
+        <InputField label="구입 금액(원)" type="number" min={0} step={1} {...bindInput('costKrw')} />
+        <InputField label="최근 점검일" type="date" {...bindInput('lastAuditDate')} />
+        <InputField label="다음 점검일" type="date" {...bindInput('nextAuditDate')} />
       </div>
       <ErrorMessage error={error} title={item ? '기자재를 수정하지 못했습니다.' : '기자재를 추가하지 못했습니다.'} />
       <div className="form-actions">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { confirmThenRun } from '../confirm';
 import { CATEGORY_LABEL, CONDITION_LABEL, formatKrw } from '../labels';
 import type { EquipmentInput, EquipmentItem } from '../types';
 import { EquipmentForm } from './EquipmentForm';
@@ -19,15 +20,8 @@ export function EquipmentSection({ items, canEdit, onAdd, onUpdate, onDelete }: 
   const columns = canEdit ? 8 : 7;
   const totalQuantity = items.reduce((sum, item) => sum + item.quantity, 0);
 
-  async function remove(item: EquipmentItem) {
-    if (!window.confirm(`‘${item.name}’(${item.assetTag}) 기자재를 삭제할까요? 삭제 기록은 변경 이력에 남습니다.`)) return;
-    setError(null);
-    try {
-      await onDelete(item.id);
-    } catch (e) {
-      setError(e);
-    }
-  }
+  const remove = (item: EquipmentItem) =>
+    confirmThenRun(`‘${item.name}’(${item.assetTag}) 기자재를 삭제할까요? 삭제 기록은 변경 이력에 남습니다.`, () => onDelete(item.id), setError);
 
   return (
     <section className="panel" aria-labelledby="equipment-heading">

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { api } from '../api';
-import { BarChart } from '../components/BarChart';
+import { BarChart, type Bar } from '../components/BarChart';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ExportPanel } from '../components/ExportPanel';
 import { Loading } from '../components/Loading';
@@ -10,13 +10,26 @@ import type { AreaStat, ClassroomStats, SchoolLevel, User } from '../types';
 
 const LEVEL_ORDER: SchoolLevel[] = ['elementary', 'middle', 'high', 'special'];
 
-const areaBars = (rows: AreaStat[]) =>
-  rows.map((r) => ({
-    key: r.key,
-    label: r.label,
-    value: r.classrooms,
-    valueText: `${r.classrooms}실 · ${formatPercent(r.coverage)} (${r.schools}교)`,
-  }));
+const AREA_DESCRIPTION = '막대: AI 교실 수 · 글자: 교실 수, 보급률(등록 학교 대비), 등록 학교 수';
+
+/** One bar per area, most classrooms first; the bar whose key is `own` (the viewer's office) is marked 관할. */
+function areaBars(rows: AreaStat[], own: string | null = null): Bar[] {
+  return [...rows]
+    .sort((a, b) => b.classrooms - a.classrooms || a.label.localeCompare(b.label, 'ko'))
+    .map((r) => {
+      const valueText = `${r.classrooms}실 · ${formatPercent(r.coverage)} (${r.schools}교)`;
+      return { key: r.key, label: r.label, value: r.classrooms, valueText: r.key === own ? `${valueText} · 관할` : valueText };
+    });
+}
+
+/** A bar chart in its own panel. */
+function ChartPanel(props: ComponentProps<typeof BarChart>) {
+  return (
+    <section className="panel">
+      <BarChart {...props} />
+    </section>
+  );
+}
 
 export function DashboardPage({ user }: { user: User }) {
   const [stats, setStats] = useState<ClassroomStats | null>(null);
@@ -55,7 +68,6 @@ export function DashboardPage({ user }: { user: User }) {
 function Dashboard({ stats, office }: { stats: ClassroomStats; office: string | null }) {
   const { coverage, flags } = stats;
   const years = Object.keys(stats.byYear).sort();
-  const sorted = (rows: AreaStat[]) => [...rows].sort((a, b) => b.classrooms - a.classrooms || a.label.localeCompare(b.label, 'ko'));
   return (
     <>
       <section className="stat-grid" aria-label="주요 지표">
@@ -98,48 +110,34 @@ function Dashboard({ stats, office }: { stats: ClassroomStats; office: string | 
       </section>
 
       <div className="chart-grid">
-        <section className="panel">
-          <BarChart
-            title="자치구별 AI 교실 보급 현황"
-            description="막대: AI 교실 수 · 글자: 교실 수, 보급률(등록 학교 대비), 등록 학교 수"
-            bars={areaBars(sorted(stats.byDistrict))}
-            labelWidth={80}
-            testId="chart-district"
-          />
-        </section>
+        <ChartPanel title="자치구별 AI 교실 보급 현황" description={AREA_DESCRIPTION} bars={areaBars(stats.byDistrict)} labelWidth={80} testId="chart-district" />
         <div className="chart-column">
-          <section className="panel">
-            <BarChart
-              title="교육지원청별 AI 교실 보급 현황"
-              description="막대: AI 교실 수 · 글자: 교실 수, 보급률(등록 학교 대비), 등록 학교 수"
-              bars={areaBars(sorted(stats.byDistrictOffice)).map((b) => (b.key === office ? { ...b, valueText: `${b.valueText} · 관할` } : b))}
-              labelWidth={130}
-              valueWidth={office ? 185 : 150}
-              highlight={office ? [office] : []}
-              testId="chart-office"
-            />
-          </section>
-          <section className="panel">
-            <BarChart
-              title="구축 연도별 AI 교실"
-              bars={years.map((y) => ({ key: y, label: `${y}년`, value: stats.byYear[y], valueText: `${stats.byYear[y]}실` }))}
-              labelWidth={80}
-              testId="chart-year"
-            />
-          </section>
-          <section className="panel">
-            <BarChart
-              title="학교급별 AI 교실"
-              bars={LEVEL_ORDER.filter((l) => stats.byLevel[l] !== undefined).map((l) => ({
-                key: l,
-                label: LEVEL_LABEL[l],
-                value: stats.byLevel[l] ?? 0,
-                valueText: `${stats.byLevel[l] ?? 0}실`,
-              }))}
-              labelWidth={80}
-              testId="chart-level"
-            />
-          </section>
+          <ChartPanel
+            title="교육지원청별 AI 교실 보급 현황"
+            description={AREA_DESCRIPTION}
+            bars={areaBars(stats.byDistrictOffice, office)}
+            labelWidth={130}
+            valueWidth={office ? 185 : 150}
+            highlight={office ? [office] : []}
+            testId="chart-office"
+          />
+          <ChartPanel
+            title="구축 연도별 AI 교실"
+            bars={years.map((y) => ({ key: y, label: `${y}년`, value: stats.byYear[y], valueText: `${stats.byYear[y]}실` }))}
+            labelWidth={80}
+            testId="chart-year"
+          />
+          <ChartPanel
+            title="학교급별 AI 교실"
+            bars={LEVEL_ORDER.filter((l) => stats.byLevel[l] !== undefined).map((l) => ({
+              key: l,
+              label: LEVEL_LABEL[l],
+              value: stats.byLevel[l] ?? 0,
+              valueText: `${stats.byLevel[l] ?? 0}실`,
+            }))}
+            labelWidth={80}
+            testId="chart-level"
+          />
         </div>
       </div>
     </>

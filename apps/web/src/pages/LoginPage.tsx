@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { InputField } from '../components/fields';
 import type { LoginResponse } from '../types';
 
 export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result: LoginResponse) => void; expired?: boolean }) {
@@ -40,14 +41,8 @@ export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result
           </p>
         )}
         <form onSubmit={submit} aria-label="로그인" className="login-form">
-          <div className="field">
-            <label htmlFor="login-email">이메일</label>
-            <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@sen.go.kr" />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">비밀번호</label>
-            <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-          </div>
+          <InputField id="login-email" label="이메일" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@sen.go.kr" />
+          <InputField id="login-password" label="비밀번호" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           <ErrorMessage error={error} title="로그인하지 못했습니다." />
           <button type="submit" className="button button-primary button-block" disabled={busy}>
             {busy ? '로그인 중…' : '로그인'}

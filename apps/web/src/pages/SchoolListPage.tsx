@@ -1,15 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type SchoolFilters } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { InputField, SelectField } from '../components/fields';
 import { Loading } from '../components/Loading';
 import { Pagination } from '../components/Pagination';
 import { LEVEL_LABEL } from '../labels';
 import { Link, navigate, useLocation } from '../router';
-import type { DistrictOffice, Page, School, SchoolLevel } from '../types';
+import type { DistrictOffice, Page, School } from '../types';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'level', 'districtOffice', 'district', 'hasAiClassroom'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
+/** The first option of every filter: no filtering. */
+const ANY = { '': '전체' };
 
 function readFilters(query: URLSearchParams): Record<FilterKey, string> & { page: number } {
   const values = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<FilterKey, string>;
@@ -79,59 +82,33 @@ export function SchoolListPage() {
       </div>
 
       <form className="panel filters" role="search" aria-label="학교 검색" onSubmit={onSearch}>
-        <div className="field field-wide">
-          <label htmlFor="filter-q">검색어</label>
-          <input id="filter-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="학교명 일부 (예: 개포)" />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-level">학교급</label>
-          <select id="filter-level" value={filters.level} onChange={(e) => apply({ level: e.target.value })}>
-            <option value="">전체</option>
-            {(Object.keys(LEVEL_LABEL) as SchoolLevel[]).map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_LABEL[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-office">교육지원청</label>
-          <select
-            id="filter-office"
-            value={filters.districtOffice}
-            onChange={(e) => {
-              const next = offices.find((o) => o.code === e.target.value);
-              const keepDistrict = !next || next.districts.includes(filters.district);
-              apply({ districtOffice: e.target.value, district: keepDistrict ? filters.district : '' });
-            }}
-          >
-            <option value="">전체</option>
-            {offices.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-district">자치구</label>
-          <select id="filter-district" value={filters.district} onChange={(e) => apply({ district: e.target.value })}>
-            <option value="">전체</option>
-            {districts.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-ai">AI 교실 보유</label>
-          <select id="filter-ai" value={filters.hasAiClassroom} onChange={(e) => apply({ hasAiClassroom: e.target.value })}>
-            <option value="">전체</option>
-            <option value="true">보유</option>
-            <option value="false">미보유</option>
-          </select>
-        </div>
+        <InputField id="filter-q" label="검색어" wide type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="학교명 일부 (예: 개포)" />
+        <SelectField id="filter-level" label="학교급" options={{ ...ANY, ...LEVEL_LABEL }} value={filters.level} onChange={(level) => apply({ level })} />
+        <SelectField
+          id="filter-office"
+          label="교육지원청"
+          options={{ ...ANY, ...Object.fromEntries(offices.map((o) => [o.code, o.name])) }}
+          value={filters.districtOffice}
+          onChange={(districtOffice) => {
+            const next = offices.find((o) => o.code === districtOffice);
+            const keepDistrict = !next || next.districts.includes(filters.district);
+            apply({ districtOffice, district: keepDistrict ? filters.district : '' });
+          }}
+        />
+        <SelectField
+          id="filter-district"
+          label="자치구"
+          options={{ ...ANY, ...Object.fromEntries(districts.map((d) => [d, d])) }}
+          value={filters.district}
+          onChange={(district) => apply({ district })}
+        />
+        <SelectField
+          id="filter-ai"
+          label="AI 교실 보유"
+          options={{ ...ANY, true: '보유', false: '미보유' }}
+          value={filters.hasAiClassroom}
+          onChange={(hasAiClassroom) => apply({ hasAiClassroom })}
+        />
         <div className="field field-actions">
           <button type="submit" className="button button-primary">
             검색
