@@ -2,6 +2,7 @@ import { SchoolRegistry1764100000000 } from './1764100000000-SchoolRegistry';
 import { AccountsAndAudit1764100001000 } from './1764100001000-AccountsAndAudit';
 import { ClassroomInventory1764100002000 } from './1764100002000-ClassroomInventory';
 import { SeedAiClassrooms1764100003000 } from './1764100003000-SeedAiClassrooms';
+import { Designations1764200000000 } from './1764200000000-Designations';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AccountsAndAudit1764100001000,
   ClassroomInventory1764100002000,
   SeedAiClassrooms1764100003000,
+  Designations1764200000000,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
+import { DesignationsModule } from '@app/designations';
 import { SchoolsModule } from '@app/schools';
 
 @Module({})
@@ -8,7 +9,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule],
+      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule],
       controllers: [HealthController, JobsController],
     };
   }

@@ -1,10 +1,10 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JobHandler, JobName } from '@app/core';
 import { ClassroomsJobsModule } from '@app/classrooms';
 import { testConfig } from '../../../test/support/test-app';
 import { createTestDatabase } from '../../../test/support/test-db';
-import { WorkerModule } from './worker.module';
+import { FEATURE_JOB_MODULES, WorkerModule } from './worker.module';
 
 @Injectable()
 @JobHandler(JobName.ClassroomExport)
@@ -22,19 +22,19 @@ describe('worker start-up check of the job catalogue', () => {
   });
   afterAll(() => db.drop());
 
-  const start = (modules: (typeof ClassroomsJobsModule)[]) =>
+  const start = (modules: Type[]) =>
     NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig({ DATABASE_URL: db.url }), modules), { logger: false, abortOnError: false });
 
   it('refuses to start when a job name has no handler', async () => {
-    await expect(start([])).rejects.toThrow(`job '${JobName.ClassroomExport}' has no handler`);
+    await expect(start(FEATURE_JOB_MODULES.filter((m) => m !== ClassroomsJobsModule))).rejects.toThrow(`job '${JobName.ClassroomExport}' has no handler`);
   });
 
   it('refuses to start when a job name has two handlers', async () => {
-    await expect(start([ClassroomsJobsModule, DuplicateHandlerModule])).rejects.toThrow(/has 2 handlers: ClassroomExportJob, SecondExportHandler/);
+    await expect(start([...FEATURE_JOB_MODULES, DuplicateHandlerModule])).rejects.toThrow(/has 2 handlers: ClassroomExportJob, SecondExportHandler/);
   });
 
   it('starts when every job name has exactly one handler', async () => {
-    const app = await start([ClassroomsJobsModule]);
+    const app = await start(FEATURE_JOB_MODULES);
     await app.close();
   });
 });

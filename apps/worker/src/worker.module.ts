@@ -2,11 +2,12 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@app/core';
 import { ClassroomsJobsModule } from '@app/classrooms';
+import { DesignationsJobsModule } from '@app/designations';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { queueProcessors } from './queue-processors';
 
 /** Every feature's jobs module; the worker runs all of them. */
-export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule];
+export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule];
 
 @Module({})
 export class WorkerModule {

@@ -3,7 +3,7 @@ import { AuditLog } from './audit';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
-import { StoredFiles } from './files';
+import { AttachmentStorage, StoredFiles } from './files';
 import { QueueModule } from './queue';
 import { RedisModule } from './redis';
 
@@ -15,8 +15,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuthModule],
-      providers: [AuditLog, StoredFiles],
-      exports: [AuditLog, StoredFiles, AuthModule, QueueModule],
+      providers: [AuditLog, StoredFiles, AttachmentStorage],
+      exports: [AuditLog, StoredFiles, AttachmentStorage, AuthModule, QueueModule],
     };
   }
 }

@@ -13,3 +13,4 @@ export * from './tabular';
 export { JobsController } from './ops/jobs.controller';
 export { HealthController } from './ops/health.controller';
 export * from './time/school-year';
+export * from './xlsx/workbook';

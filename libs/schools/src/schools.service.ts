@@ -29,9 +29,19 @@ export const SUMMARY_SELECT = `
   JOIN district_offices o ON o.code = d.office_code
   LEFT JOIN classrooms c ON c.school_id = s.id`;
 
+/** Another feature's facts about a school, shown on GET /schools/:id (e.g. its designations). */
+export type SchoolDetail = (schoolId: number) => Promise<unknown>;
+
 @Injectable()
 export class SchoolsService {
+  private readonly details = new Map<string, SchoolDetail>();
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Lets a feature add to the school page without the registry depending on that feature. */
+  registerDetail(key: string, detail: SchoolDetail): void {
+    this.details.set(key, detail);
+  }
 
   async list(user: AuthUser, query: SchoolQuery): Promise<Page<SchoolSummary>> {
     const p = new SqlParams();
@@ -57,10 +67,11 @@ export class SchoolsService {
     return { items: rows.map(({ total: _, ...r }) => r), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: number): Promise<SchoolSummary> {
+  async get(id: number): Promise<SchoolSummary & Record<string, unknown>> {
     const [row] = await this.ds.query(`${SUMMARY_SELECT} WHERE s.id = $1`, [id]);
     if (!row) throw new NotFoundError('school', id);
-    return row;
+    const extra = await Promise.all([...this.details].map(async ([key, detail]) => [key, await detail(id)] as const));
+    return { ...row, ...Object.fromEntries(extra) };
   }
 
   async districtOffices(): Promise<{ code: string; name: string; districts: string[] }[]> {

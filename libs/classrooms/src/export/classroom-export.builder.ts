@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { schoolYearOf } from '@app/core';
+import { buildWorkbook, schoolYearOf, SheetColumn } from '@app/core';
 import { SCHOOL_LEVEL_KO, SchoolLevel } from '@app/schools/school-level';
 import { MIN_FLOOR_AREA_UNITS } from '../classroom.entity';
 
 const SPACE_KO: Record<string, string> = { inquiry_play: '탐구활동·놀이 공간', problem_solving: '문제해결 공간', creativity: '창의신장 공간' };
 const STATUS_KO: Record<string, string> = { planned: '계획', under_construction: '구축 중', operating: '운영 중', suspended: '운영 중지', closed: '폐쇄' };
 
-const COLUMNS: { header: string; key: string; width: number }[] = [
+const COLUMNS: SheetColumn[] = [
   { header: '학교명', key: 'name', width: 26 },
   { header: '학교급', key: 'level', width: 10 },
   { header: '자치구', key: 'district', width: 10 },
@@ -65,18 +64,10 @@ export class ClassroomExportBuilder {
       `SELECT code, name FROM district_offices WHERE ($1::text IS NULL OR code = $1) ORDER BY sort_order`,
       [districtOffice],
     );
-    const wb = new ExcelJS.Workbook();
-    wb.creator = '서울특별시교육청 AI 교육 플랫폼';
-    wb.created = new Date();
-    for (const [i, office] of offices.entries()) {
-      const ws = wb.addWorksheet(office.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.columns = COLUMNS;
-      ws.getRow(1).font = { bold: true };
-      for (const r of rows.filter((x) => x.officeCode === office.code)) ws.addRow(toSheetRow(r));
-      ws.autoFilter = { from: 'A1', to: { row: 1, column: COLUMNS.length } };
-      await onSheet?.(i + 1, offices.length);
-    }
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return buildWorkbook(
+      offices.map((office) => ({ name: office.name, columns: COLUMNS, rows: rows.filter((x) => x.officeCode === office.code).map(toSheetRow) })),
+      onSheet,
+    );
   }
 }
 

@@ -1,2 +1,3 @@
 export * from './school-scope';
 export * from './school-access.service';
+export * from './scope-resolvers';

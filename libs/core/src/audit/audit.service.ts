@@ -43,14 +43,23 @@ export class AuditLog {
     );
   }
 
-  async forSchool(schoolId: number, opts: { entityTypes?: string[]; limit?: number; beforeId?: string } = {}): Promise<AuditRecord[]> {
+  forSchool(schoolId: number, opts: { entityTypes?: string[]; limit?: number; beforeId?: string } = {}): Promise<AuditRecord[]> {
+    return this.read('a.school_id = $1 AND ($2::text[] IS NULL OR a.entity_type = ANY($2))', [schoolId, opts.entityTypes ?? null], opts);
+  }
+
+  forEntity(entityType: string, entityId: string | number, opts: { limit?: number; beforeId?: string } = {}): Promise<AuditRecord[]> {
+    return this.read('a.entity_type = $1 AND a.entity_id = $2', [entityType, String(entityId)], opts);
+  }
+
+  private async read(where: string, params: unknown[], opts: { limit?: number; beforeId?: string }): Promise<AuditRecord[]> {
+    const n = params.length;
     const rows = await this.ds.query(
       `SELECT a.id::text, a.at, a.actor_id AS "actorId", u.email AS "actorEmail", a.actor_role AS "actorRole", a.action,
               a.entity_type AS "entityType", a.entity_id AS "entityId", a.school_id AS "schoolId", a.before, a.after
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-       WHERE a.school_id = $1 AND ($2::text[] IS NULL OR a.entity_type = ANY($2)) AND ($3::bigint IS NULL OR a.id < $3)
-       ORDER BY a.id DESC LIMIT $4`,
-      [schoolId, opts.entityTypes ?? null, opts.beforeId ?? null, Math.min(opts.limit ?? 100, 500)],
+       WHERE ${where} AND ($${n + 1}::bigint IS NULL OR a.id < $${n + 1})
+       ORDER BY a.id DESC LIMIT $${n + 2}`,
+      [...params, opts.beforeId ?? null, Math.min(opts.limit ?? 100, 500)],
     );
     return rows.map((r: AuditRecord) => ({ ...r, changes: diff(r.before, r.after) }));
   }

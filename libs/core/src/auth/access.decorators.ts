@@ -12,8 +12,20 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export type SchoolAccessMode = 'read' | 'write';
 
-/** The route's `:param` names a school; the guard checks the caller may read or change that school. */
-export const SchoolScoped = (param: string, mode: SchoolAccessMode) => SetMetadata(SCHOOL_PARAM_KEY, { param, mode });
+export interface ScopedParam {
+  kind: string;
+  param: string;
+  mode: SchoolAccessMode;
+}
+
+/**
+ * The route's `:param` is the id of a school-owned object of `kind` (see ScopeResolvers); the guard
+ * finds its school and checks the caller may read or change that school.
+ */
+export const Scoped = (kind: string, param: string, mode: SchoolAccessMode) => SetMetadata(SCHOOL_PARAM_KEY, { kind, param, mode } satisfies ScopedParam);
+
+/** The route's `:param` is a school id. */
+export const SchoolScoped = (param: string, mode: SchoolAccessMode) => Scoped('school', param, mode);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;

@@ -2,14 +2,15 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { SchoolAccess } from '../access/school-access.service';
-import { ForbiddenError, UnauthorizedError, ValidationFailedError } from '../errors';
-import { PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY, SchoolAccessMode } from './access.decorators';
+import { ScopeResolvers } from '../access/scope-resolvers';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationFailedError } from '../errors';
+import { PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY, ScopedParam } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { AuthUser, Role } from './role';
 
 /**
  * The global guard: authenticates the bearer token, checks the route's declared roles, and,
- * where the route names a school, that the caller may read or change that school.
+ * where the route names a school-owned object, that the caller may read or change its school.
  * A route that declares nothing is closed.
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly schools: SchoolAccess,
+    private readonly resolvers: ScopeResolvers,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -35,13 +37,15 @@ export class AccessGuard implements CanActivate {
     if (!roles) throw new ForbiddenError('This endpoint declares no roles', 'ROUTE_NOT_DECLARED');
     if (!roles.includes(user.role)) throw new ForbiddenError(`Role ${user.role} may not call this endpoint`, 'ROLE_NOT_ALLOWED');
 
-    const scoped = this.reflector.get<{ param: string; mode: SchoolAccessMode } | undefined>(SCHOOL_PARAM_KEY, ctx.getHandler());
+    const scoped = this.reflector.get<ScopedParam | undefined>(SCHOOL_PARAM_KEY, ctx.getHandler());
     if (scoped) {
       const raw = (req.params as Record<string, string>)[scoped.param] ?? '';
       if (!/^[1-9]\d{0,9}$/.test(raw)) {
-        throw new ValidationFailedError(`${scoped.param} must be a school id`, [{ field: scoped.param, reason: 'must be a positive integer' }]);
+        throw new ValidationFailedError(`${scoped.param} must be a ${scoped.kind} id`, [{ field: scoped.param, reason: 'must be a positive integer' }]);
       }
-      await this.schools.assert(user, Number(raw), scoped.mode);
+      const schoolId = await this.resolvers.resolve(scoped.kind, Number(raw));
+      if (schoolId === undefined) throw new NotFoundError(scoped.kind, raw);
+      await this.schools.assert(user, schoolId, scoped.mode);
     }
     return true;
   }

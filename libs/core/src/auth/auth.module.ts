@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { SchoolAccess } from '../access/school-access.service';
+import { ScopeResolvers } from '../access/scope-resolvers';
 import { AppConfig } from '../config';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
@@ -24,8 +25,8 @@ import { LoginRateLimiter } from './login-rate-limiter';
       }),
     }),
   ],
-  providers: [AuthService, LoginRateLimiter, SchoolAccess],
-  exports: [AuthService, SchoolAccess],
+  providers: [AuthService, LoginRateLimiter, SchoolAccess, ScopeResolvers],
+  exports: [AuthService, SchoolAccess, ScopeResolvers],
 })
 export class AuthModule {}
 

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../http/validation';
+import { projectRoot } from './project-root';
 
 /** Raw environment as it arrives; every variable has its default here and only here. */
 class EnvVars {
@@ -63,6 +65,10 @@ class EnvVars {
   @IsString()
   WEB_DIST_DIR?: string;
 
+  @IsOptional()
+  @IsString()
+  ATTACHMENT_DIR?: string;
+
   @Matches(/^(false|true|\d{1,2}|[\d.:/a-f, ]+)$/i, { message: 'TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses' })
   TRUST_PROXY: string = 'false';
 }
@@ -85,6 +91,8 @@ export class AppConfig {
   readonly loginMaxFailures!: number;
   readonly loginWindowSeconds!: number;
   readonly webDistDir?: string;
+  /** Where uploaded documents (designation applications) are kept. */
+  readonly attachmentDir!: string;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address (login rate limits). */
   readonly trustProxy!: boolean | number | string;
 
@@ -115,6 +123,7 @@ export class AppConfig {
       loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
       webDistDir: vars.WEB_DIST_DIR,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),
     });
   }
 }

@@ -1,1 +1,2 @@
 export * from './stored-files.service';
+export * from './attachment-storage';

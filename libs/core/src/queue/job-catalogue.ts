@@ -4,11 +4,16 @@
  */
 export enum QueueName {
   Exports = 'exports',
+  Designations = 'designations',
 }
 
 export enum JobName {
   ClassroomExport = 'classroom-export',
+  DesignationTermEnd = 'designation-term-end',
 }
+
+/** requestedBy of jobs that a schedule, not a person, starts. */
+export const SCHEDULER = 'scheduler';
 
 /** Every job records who asked for it, so only they (or a city admin) can see its state. */
 export interface JobRequester {
@@ -20,12 +25,19 @@ export interface ClassroomExportPayload extends JobRequester {
   districtOffice: string | null;
 }
 
+export interface DesignationTermEndPayload extends JobRequester {
+  /** The day (YYYY-MM-DD, Seoul) whose eve ends terms; omitted: today when the job runs. */
+  asOf?: string;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
+  [JobName.DesignationTermEnd]: DesignationTermEndPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ClassroomExport]: QueueName.Exports,
+  [JobName.DesignationTermEnd]: QueueName.Designations,
 };
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

@@ -53,6 +53,11 @@ export class JobQueue {
     return { jobId: id, deduplicated: id !== jobId };
   }
 
+  /** A repeating job (cron, Seoul time); upserting the same scheduler id again changes nothing. */
+  async schedule<N extends JobName>(name: N, schedulerId: string, cron: string, data: JobPayloads[N]): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, { pattern: cron, tz: 'Asia/Seoul' }, { name, data });
+  }
+
   async find(jobId: string): Promise<JobView | undefined> {
     for (const name of ALL_QUEUES) {
       const job = await this.queue(name).getJob(jobId);

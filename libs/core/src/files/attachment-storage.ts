@@ -1,0 +1,60 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config';
+import { ValidationFailedError } from '../errors';
+
+/** Document types an applicant may attach, recognised by extension and by their first bytes. */
+const DOCUMENT_TYPES: Record<string, { contentType: string; magic: (b: Buffer) => boolean }> = {
+  pdf: { contentType: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  hwp: { contentType: 'application/x-hwp', magic: (b) => b.readUInt32BE(0) === 0xd0cf11e0 },
+  hwpx: { contentType: 'application/hwp+zip', magic: isZip },
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: isZip },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: isZip },
+  pptx: { contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: isZip },
+};
+
+function isZip(b: Buffer): boolean {
+  return b.length >= 4 && b.readUInt32BE(0) === 0x504b0304;
+}
+
+export interface StoredDocument {
+  storageKey: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+}
+
+/**
+ * Uploaded documents on disk under ATTACHMENT_DIR (a shared volume when api instances are several).
+ * Written to a temporary name and renamed, so a crash never leaves half a file under a real key.
+ */
+@Injectable()
+export class AttachmentStorage {
+  constructor(private readonly config: AppConfig) {}
+
+  static readonly allowedExtensions = Object.keys(DOCUMENT_TYPES);
+
+  async store(filename: string, content: Buffer): Promise<StoredDocument> {
+    const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+    const type = DOCUMENT_TYPES[ext];
+    if (!type) {
+      throw new ValidationFailedError(`Files of type '.${ext}' are not accepted`, [{ field: 'file', reason: `allowed: ${AttachmentStorage.allowedExtensions.join(', ')}` }], 'FILE_TYPE_NOT_ALLOWED');
+    }
+    if (content.length < 8 || !type.magic(content)) {
+      throw new ValidationFailedError(`The file is not a real .${ext} document`, [{ field: 'file', reason: `content does not match .${ext}` }], 'FILE_TYPE_MISMATCH');
+    }
+    const storageKey = `${randomUUID()}.${ext}`;
+    await mkdir(this.config.attachmentDir, { recursive: true });
+    const tmp = join(this.config.attachmentDir, `.${storageKey}.part`);
+    await writeFile(tmp, content);
+    await rename(tmp, join(this.config.attachmentDir, storageKey));
+    return { storageKey, contentType: type.contentType, byteSize: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+  }
+
+  read(storageKey: string): Promise<Buffer> {
+    if (!/^[0-9a-f-]{36}\.[a-z0-9]+$/.test(storageKey)) throw new Error('bad storage key');
+    return readFile(join(this.config.attachmentDir, storageKey));
+  }
+}

@@ -1,0 +1,192 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ADMIN_ROLES, ApiFileUpload, AuditLog, AuthUser, CurrentUser, readUpload, Roles, ROLES, Scoped, XLSX_CONTENT_TYPE } from '@app/core';
+import { ApplicationsService } from './applications.service';
+import { CallsService } from './calls.service';
+import { DesignationExport } from './designation-export';
+import { ApplicationDto, AssignReviewersDto, CreateCallDto, CreateDesignationTypeDto, DecisionDto, RecuseDto, ScoreDto } from './designation.dto';
+import { DesignationsService } from './designations.service';
+import { ReviewService } from './review.service';
+
+export const APPLICATION = 'designation_application';
+
+export async function sendXlsx(reply: FastifyReply, filename: string, body: Buffer): Promise<void> {
+  await reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(body);
+}
+
+/** The designation cycle up to the decision: calls, applications, review. */
+@ApiTags('designations')
+@ApiBearerAuth()
+@Controller('designations')
+export class CallsController {
+  constructor(
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    private readonly review: ReviewService,
+    private readonly designations: DesignationsService,
+    private readonly exporter: DesignationExport,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get('types')
+  @Roles(...ROLES)
+  types() {
+    return this.calls.types();
+  }
+
+  @Post('types')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Add a designation type (e.g. another kind of 중심학교)' })
+  addType(@Body() dto: CreateDesignationTypeDto, @CurrentUser() user: AuthUser) {
+    return this.calls.addType(dto, user);
+  }
+
+  @Get('calls')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: "Calls (공모); for a principal, those their school may apply to, with the school's application" })
+  listCalls(@CurrentUser() user: AuthUser) {
+    return this.calls.list(user);
+  }
+
+  @Post('calls')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Open a call: type, term, eligible levels, window, quotas, rubric, required attachments' })
+  createCall(@Body() dto: CreateCallDto, @CurrentUser() user: AuthUser) {
+    return this.calls.create(dto, user);
+  }
+
+  @Get('calls/:callId')
+  @Roles(...ROLES)
+  getCall(@Param('callId', ParseIntPipe) callId: number) {
+    return this.calls.get(callId);
+  }
+
+  @Post('calls/:callId/applications')
+  @Roles('principal')
+  @ApiOperation({ summary: "Start your school's application (a draft) inside the call's window" })
+  apply(@Param('callId', ParseIntPipe) callId: number, @Body() dto: ApplicationDto, @CurrentUser() user: AuthUser) {
+    return this.applications.create(callId, dto, user);
+  }
+
+  @Get('calls/:callId/ranking')
+  @Roles(...ADMIN_ROLES)
+  @ApiOperation({ summary: "Ranking per call and per office, computed in SQL, with the spread between reviewers (the call's reviewers and city admins)" })
+  ranking(@Param('callId', ParseIntPipe) callId: number, @CurrentUser() user: AuthUser) {
+    return this.review.ranking(callId, user);
+  }
+
+  @Get('calls/:callId/ranking.xlsx')
+  @Roles(...ADMIN_ROLES)
+  async rankingXlsx(@Param('callId', ParseIntPipe) callId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    await sendXlsx(reply, `심사순위_공모${callId}.xlsx`, await this.exporter.ranking(callId, user));
+  }
+
+  @Get('calls/:callId/reviewers')
+  @Roles(...ADMIN_ROLES)
+  reviewers(@Param('callId', ParseIntPipe) callId: number) {
+    return this.review.reviewers(callId);
+  }
+
+  @Post('calls/:callId/reviewers')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Assign reviewers (city or district admins)' })
+  assign(@Param('callId', ParseIntPipe) callId: number, @Body() dto: AssignReviewersDto, @CurrentUser() user: AuthUser) {
+    return this.review.assign(callId, dto.reviewerIds, user);
+  }
+
+  @Get('reviews')
+  @Roles(...ADMIN_ROLES)
+  @ApiQuery({ name: 'callId', required: false })
+  @ApiOperation({ summary: 'My review work: submitted applications of the calls I review, and which I may not score' })
+  myReviews(@CurrentUser() user: AuthUser) {
+    return this.review.assignments(user);
+  }
+
+  @Get('applications/:id')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: "An application: the school's own people, admins in scope, and the call's reviewers" })
+  getApplication(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.review.assertMayReadApplication(id, user);
+  }
+
+  @Get('applications/:id/history')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Every change to the application: submit, withdraw, recusals, scores, decision' })
+  async applicationHistory(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    const app = await this.review.assertMayReadApplication(id, user);
+    const entries = await this.audit.forEntity(APPLICATION, id);
+    // Scores are for reviewers and city admins only.
+    const maySeeScores = await this.review.assertMaySeeScores(app.callId, user).then(() => true, () => false);
+    return maySeeScores ? entries : entries.filter((e) => e.action !== 'score' && e.action !== 'recuse');
+  }
+
+  @Patch('applications/:id')
+  @Roles('principal')
+  @Scoped(APPLICATION, 'id', 'write')
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: ApplicationDto, @CurrentUser() user: AuthUser) {
+    return this.applications.update(id, dto, user);
+  }
+
+  @Post('applications/:id/attachments')
+  @Roles('principal')
+  @Scoped(APPLICATION, 'id', 'write')
+  @ApiFileUpload('file', 'PDF, HWP, HWPX, DOCX, XLSX or PPTX')
+  @ApiQuery({ name: 'kind', example: 'operating_plan' })
+  async attach(@Param('id', ParseIntPipe) id: number, @Query('kind') kind: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+    return this.applications.attach(id, kind ?? '', await readUpload(req), user);
+  }
+
+  @Get('applications/:id/attachments/:attachmentId')
+  @Roles(...ROLES)
+  async attachment(@Param('id', ParseIntPipe) id: number, @Param('attachmentId', ParseIntPipe) attachmentId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    await this.review.assertMayReadApplication(id, user);
+    const file = await this.applications.attachment(id, attachmentId);
+    await reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.content);
+  }
+
+  @Post('applications/:id/submit')
+  @Roles('principal')
+  @Scoped(APPLICATION, 'id', 'write')
+  @HttpCode(200)
+  submit(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.applications.submit(id, user);
+  }
+
+  @Post('applications/:id/withdraw')
+  @Roles('principal')
+  @Scoped(APPLICATION, 'id', 'write')
+  @HttpCode(200)
+  withdraw(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.applications.withdraw(id, user);
+  }
+
+  @Post('applications/:id/recusal')
+  @Roles(...ADMIN_ROLES)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Declare a conflict of interest: you are excluded from scoring this application' })
+  recuse(@Param('id', ParseIntPipe) id: number, @Body() dto: RecuseDto, @CurrentUser() user: AuthUser) {
+    return this.review.recuse(id, dto.reason, user);
+  }
+
+  @Put('applications/:id/scores')
+  @Roles(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'Your scores per criterion (assigned, not excluded reviewers only)' })
+  score(@Param('id', ParseIntPipe) id: number, @Body() dto: ScoreDto, @CurrentUser() user: AuthUser) {
+    return this.review.score(id, dto, user);
+  }
+
+  @Get('applications/:id/scores')
+  @Roles(...ADMIN_ROLES)
+  scores(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.review.scores(id, user);
+  }
+
+  @Post('applications/:id/decision')
+  @Roles('city_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Designate or reject, with a reason; quotas hold under concurrent decisions (409 QUOTA_FULL)' })
+  decide(@Param('id', ParseIntPipe) id: number, @Body() dto: DecisionDto, @CurrentUser() user: AuthUser) {
+    return this.designations.decide(id, dto, user);
+  }
+}

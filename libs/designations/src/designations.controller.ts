@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, Public, Roles, ROLES, SchoolScoped, Scoped, schoolYearOf, ValidationFailedError } from '@app/core';
+import { sendXlsx } from './calls.controller';
+import { DesignationExport } from './designation-export';
+import { DesignationQuery, EvaluationDto, RevokeDto, SupportDto } from './designation.dto';
+import { DesignationsService } from './designations.service';
+import { SupportService } from './support.service';
+
+export const DESIGNATION = 'designation';
+const DESIGNATION_HISTORY_TYPES = ['designation_application', 'designation', 'designation_support'];
+
+/** Designations themselves: lists, the public page's data, revocation, evaluation, support. */
+@ApiTags('designations')
+@ApiBearerAuth()
+@Controller('designations')
+export class DesignationsController {
+  constructor(
+    private readonly designations: DesignationsService,
+    private readonly support: SupportService,
+    private readonly exporter: DesignationExport,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get()
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Designations you may see, filtered by type, level, district office, school year, status' })
+  list(@Query() query: DesignationQuery, @CurrentUser() user: AuthUser) {
+    return this.designations.list(user, query);
+  }
+
+  @Get('public')
+  @Public()
+  @ApiOperation({ summary: 'Designated schools now, by type and office (public)' })
+  publicList(@Query() query: DesignationQuery) {
+    return this.designations.list(null, { ...query, status: 'active' });
+  }
+
+  @Get('export.xlsx')
+  @Roles(...ADMIN_ROLES)
+  @ApiQuery({ name: 'type', required: false })
+  async exportXlsx(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('type') type?: string) {
+    await sendXlsx(reply, '지정학교_현황.xlsx', await this.exporter.designated(user, type));
+  }
+
+  @Get('support')
+  @Roles(...ADMIN_ROLES)
+  @ApiQuery({ name: 'schoolId', required: false })
+  supportLedger(@Query('schoolId') schoolId?: string) {
+    return this.support.list(schoolId ? Number(schoolId) : undefined);
+  }
+
+  @Post('support')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Record budget (KRW) or staff support granted (제5조 ②)' })
+  grant(@Body() dto: SupportDto, @CurrentUser() user: AuthUser) {
+    return this.support.grant(dto, user);
+  }
+
+  @Get('support/report')
+  @Roles(...ADMIN_ROLES)
+  @ApiQuery({ name: 'schoolYear', required: false })
+  @ApiOperation({ summary: 'Support per type, per office, and designated vs. not designated schools' })
+  supportReport(@Query('schoolYear') schoolYear?: string) {
+    const year = schoolYear === undefined ? schoolYearOf() : Number(schoolYear);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationFailedError('Invalid schoolYear', [{ field: 'schoolYear', reason: 'a year such as 2026' }]);
+    return this.support.report(year);
+  }
+
+  @Get('schools/:schoolId/history')
+  @Roles(...ROLES)
+  @SchoolScoped('schoolId', 'read')
+  @ApiOperation({ summary: "A school's designation history: applications, designations, support" })
+  schoolHistory(@Param('schoolId', ParseIntPipe) schoolId: number) {
+    return this.audit.forSchool(schoolId, { entityTypes: DESIGNATION_HISTORY_TYPES });
+  }
+
+  @Get(':id')
+  @Roles(...ROLES)
+  @Scoped(DESIGNATION, 'id', 'read')
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.designations.get(id);
+  }
+
+  @Post(':id/revoke')
+  @Roles('city_admin')
+  @HttpCode(200)
+  revoke(@Param('id', ParseIntPipe) id: number, @Body() dto: RevokeDto, @CurrentUser() user: AuthUser) {
+    return this.designations.revoke(id, dto.reason, user);
+  }
+
+  @Get(':id/evaluations')
+  @Roles(...ROLES)
+  @Scoped(DESIGNATION, 'id', 'read')
+  evaluations(@Param('id', ParseIntPipe) id: number) {
+    return this.designations.evaluations(id);
+  }
+
+  @Post(':id/evaluations')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Mid-term or final evaluation; outcome continue, renew (a new linked term), end or revoke' })
+  evaluate(@Param('id', ParseIntPipe) id: number, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
+    return this.designations.evaluate(id, dto, user);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './designations.module';
+export * from './designations.service';
