@@ -74,9 +74,8 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
       const jobs = api.get(JobQueue);
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const c = await jobs.counts();
-        if (!c.waiting && !c.active && !c.delayed && !c.prioritized) return;
-        if (Date.now() > until) throw new Error(`queues did not drain: ${JSON.stringify(c)}`);
+        if ((await jobs.pending()) === 0) return;
+        if (Date.now() > until) throw new Error(`queues did not drain: ${JSON.stringify(await jobs.counts())}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

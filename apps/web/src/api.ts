@@ -1,10 +1,17 @@
 import { currentToken } from './session';
 import type {
+  AuditEntry,
+  CallInput,
   Classroom,
   ClassroomPatch,
   ClassroomStats,
   Club,
   ClubInput,
+  Designation,
+  DesignationApplication,
+  DesignationCall,
+  DesignationFilters,
+  DesignationType,
   DistrictOffice,
   EquipmentInput,
   EquipmentItem,
@@ -13,7 +20,12 @@ import type {
   JobStatus,
   LoginResponse,
   Page,
+  RankingRow,
+  Reviewer,
+  ReviewerScores,
+  ReviewItem,
   School,
+  ScoreInput,
   User,
 } from './types';
 
@@ -21,6 +33,8 @@ export interface ErrorDetail {
   field?: string;
   row?: number;
   column?: string;
+  /** ATTACHMENTS_MISSING: the missing attachment kind. */
+  kind?: string;
   reason: string;
 }
 
@@ -49,10 +63,12 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = currentToken();
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'NETWORK', '서버에 연결할 수 없습니다. 네트워크 상태를 확인하세요.');
   }
@@ -103,6 +119,14 @@ export interface SchoolFilters {
 
 const V1 = '/api/v1';
 const classroom = (schoolId: number) => `${V1}/schools/${schoolId}/classroom`;
+const D = `${V1}/designations`;
+const application = (id: number) => `${D}/applications/${id}`;
+
+export const designationUrls = {
+  rankingXlsx: (callId: number) => `${D}/calls/${callId}/ranking.xlsx`,
+  exportXlsx: (type?: string) => `${D}/export.xlsx${query({ type })}`,
+  attachment: (applicationId: number, attachmentId: number) => `${application(applicationId)}/attachments/${attachmentId}`,
+};
 
 export const api = {
   login: (email: string, password: string) => json<LoginResponse>('POST', `${V1}/auth/login`, { email, password }),
@@ -131,6 +155,34 @@ export const api = {
   stats: () => json<ClassroomStats>('GET', `${V1}/classrooms/stats`),
   startExport: () => json<ExportStarted>('POST', `${V1}/exports/classrooms`),
   job: (statusUrl: string) => json<JobStatus>('GET', statusUrl),
+
+  // 조례 제5조 선도학교·연구학교 지정
+  designationTypes: () => json<DesignationType[]>('GET', `${D}/types`),
+  addDesignationType: (input: { code: string; name: string; description?: string }) => json<DesignationType>('POST', `${D}/types`, input),
+  calls: () => json<DesignationCall[]>('GET', `${D}/calls`),
+  call: (id: number) => json<DesignationCall>('GET', `${D}/calls/${id}`),
+  createCall: (input: CallInput) => json<DesignationCall>('POST', `${D}/calls`, input),
+  apply: (callId: number, planSummary: string) => json<DesignationApplication>('POST', `${D}/calls/${callId}/applications`, { planSummary }),
+  application: (id: number) => json<DesignationApplication>('GET', application(id)),
+  updateApplication: (id: number, planSummary: string) => json<DesignationApplication>('PATCH', application(id), { planSummary }),
+  uploadAttachment: (id: number, kind: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return json<DesignationApplication>('POST', `${application(id)}/attachments${query({ kind })}`, form);
+  },
+  submitApplication: (id: number) => json<DesignationApplication>('POST', `${application(id)}/submit`),
+  withdrawApplication: (id: number) => json<DesignationApplication>('POST', `${application(id)}/withdraw`),
+  applicationHistory: (id: number) => json<AuditEntry[]>('GET', `${application(id)}/history`),
+  reviewers: (callId: number) => json<Reviewer[]>('GET', `${D}/calls/${callId}/reviewers`),
+  assignReviewers: (callId: number, reviewerIds: string[]) => json<Reviewer[]>('POST', `${D}/calls/${callId}/reviewers`, { reviewerIds }),
+  reviews: () => json<ReviewItem[]>('GET', `${D}/reviews`),
+  recuse: (id: number, reason: string) => json<{ applicationId: number; recused: boolean; reason: string }>('POST', `${application(id)}/recusal`, { reason }),
+  saveScores: (id: number, scores: ScoreInput[]) => json<ReviewerScores[]>('PUT', `${application(id)}/scores`, { scores }),
+  scores: (id: number) => json<ReviewerScores[]>('GET', `${application(id)}/scores`),
+  ranking: (callId: number) => json<RankingRow[]>('GET', `${D}/calls/${callId}/ranking`),
+  decide: (id: number, decision: 'designate' | 'reject', reason: string) => json<DesignationApplication>('POST', `${application(id)}/decision`, { decision, reason }),
+  designations: (filters: DesignationFilters) => json<Page<Designation>>('GET', `${D}${query({ ...filters })}`),
+  publicDesignations: (filters: DesignationFilters) => json<Page<Designation>>('GET', `${D}/public${query({ ...filters })}`),
 
   /** Files need the bearer header, so they are fetched as a blob rather than linked directly. */
   async download(url: string): Promise<{ blob: Blob; filename: string | null }> {

@@ -11,6 +11,20 @@ const CODE_MESSAGE: Record<string, string> = {
   VALIDATION_FAILED: '입력값을 확인하세요.',
   NOT_FOUND: '요청한 정보를 찾을 수 없습니다.',
   NETWORK: '서버에 연결할 수 없습니다. 네트워크 상태를 확인하세요.',
+  // 선도학교·연구학교 지정
+  CALL_NOT_OPEN: '공모 접수 기간이 아닙니다.',
+  SCHOOL_NOT_ELIGIBLE: '이 공모의 신청 대상 학교급이 아닙니다.',
+  ALREADY_DESIGNATED: '이미 같은 기간에 같은 유형으로 지정된 학교입니다.',
+  ATTACHMENTS_MISSING: '필수 첨부 서류가 빠져 있어 제출할 수 없습니다.',
+  INVALID_STATE: '현재 상태에서는 할 수 없는 작업입니다.',
+  NOT_A_REVIEWER: '이 공모의 심사위원이 아닙니다.',
+  REVIEWER_EXCLUDED: '심사에서 제외된 신청서입니다(회피 신고 또는 본인 교육지원청 학교).',
+  QUOTA_FULL: '지정 정원이 이미 찼습니다.',
+  FILE_TYPE_NOT_ALLOWED: '올릴 수 없는 파일 형식입니다. PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다.',
+  FILE_TYPE_MISMATCH: '파일 내용이 확장자와 맞지 않습니다. 실제 문서 파일인지 확인하세요.',
+  FILE_EMPTY: '빈 파일입니다.',
+  FILE_MISSING: '파일을 선택하세요.',
+  PAYLOAD_TOO_LARGE: '파일이 너무 큽니다.',
 };
 
 const STATUS_MESSAGE: Record<number, string> = {
@@ -23,9 +37,9 @@ const STATUS_MESSAGE: Record<number, string> = {
 };
 
 /** A Korean headline for an error; the server's own message and details are shown beneath it. */
-export function koreanSummary(error: unknown): string {
+export function koreanSummary(error: unknown, messages: Readonly<Record<string, string>> = {}): string {
   if (error instanceof ApiError) {
-    return CODE_MESSAGE[error.code] ?? STATUS_MESSAGE[error.status] ?? (error.status >= 500 ? '서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.' : '요청을 처리하지 못했습니다.');
+    return messages[error.code] ?? CODE_MESSAGE[error.code] ?? STATUS_MESSAGE[error.status] ?? (error.status >= 500 ? '서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.' : '요청을 처리하지 못했습니다.');
   }
   return '알 수 없는 오류가 발생했습니다.';
 }

@@ -1,7 +1,11 @@
 import type {
+  ApplicationStatus,
+  CallPhase,
   ClassroomStatus,
+  DesignationStatus,
   EquipmentCategory,
   EquipmentCondition,
+  ExclusionReason,
   HistoryEntry,
   Role,
   SchoolLevel,
@@ -97,9 +101,53 @@ export const FIELD_LABEL: Record<string, string> = {
   nextAuditDate: '다음 점검일',
   schoolYear: '학년도',
   members: '인원',
+  // 선도학교·연구학교 지정
+  type: '지정 유형',
+  code: '코드',
+  description: '설명',
+  title: '공모명',
+  termStart: '지정 기간 시작일',
+  termEnd: '지정 기간 종료일',
+  eligibleLevels: '대상 학교급',
+  opensAt: '접수 시작',
+  closesAt: '접수 마감',
+  quota: '정원',
+  officeQuotas: '교육지원청별 정원',
+  office: '교육지원청',
+  criteria: '심사 기준',
+  maxScore: '만점',
+  weight: '가중치',
+  requiredAttachments: '필수 첨부 서류',
+  recuseOwnOffice: '본인 교육지원청 학교 심사 제외',
+  planSummary: '운영 계획 요약',
+  attachments: '첨부 서류',
+  file: '파일',
+  kind: '서류 종류',
+  call: '공모',
+  schoolLevel: '학교급',
+  decision: '결정',
+  decisionReason: '결정 사유',
+  reason: '사유',
+  reviewer: '심사위원',
+  reviewerIds: '심사위원',
+  scores: '점수',
+  score: '점수',
+  criterionId: '심사 기준',
+  comment: '의견',
 };
 
-export const fieldLabel = (field: string): string => FIELD_LABEL[field] ?? field;
+/**
+ * A field name in Korean; nested paths from the API such as `criteria.1.maxScore` read
+ * "심사 기준 2번째 만점".
+ */
+export function fieldLabel(field: string): string {
+  if (FIELD_LABEL[field]) return FIELD_LABEL[field];
+  if (!field.includes('.')) return field;
+  return field
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? `${Number(part) + 1}번째` : (FIELD_LABEL[part] ?? part)))
+    .join(' ');
+}
 
 const ENUM_LABELS: Record<string, Record<string, string>> = {
   spaceType: SPACE_TYPE_LABEL,
@@ -144,3 +192,72 @@ export function formatDateTime(iso: string): string {
     hour12: false,
   });
 }
+
+// ---------- 조례 제5조 선도학교·연구학교 지정 ----------
+
+export const PHASE_LABEL: Record<CallPhase, string> = {
+  upcoming: '접수 예정',
+  open: '접수 중',
+  closed: '마감',
+};
+
+export const APPLICATION_STATUS_LABEL: Record<ApplicationStatus, string> = {
+  draft: '작성 중',
+  submitted: '제출 완료',
+  withdrawn: '철회',
+  designated: '지정',
+  rejected: '미지정',
+};
+
+export const DESIGNATION_STATUS_LABEL: Record<DesignationStatus, string> = {
+  active: '지정 중',
+  ended: '기간 종료',
+  revoked: '지정 취소',
+};
+
+export const EXCLUSION_LABEL: Record<ExclusionReason, string> = {
+  own_office: '본인 교육지원청 학교',
+  recused: '회피 신고',
+  not_assigned: '심사위원으로 배정되지 않음',
+};
+
+/** Attachment kinds the UI knows by name; any other lowercase code is shown as it is. */
+export const ATTACHMENT_KIND_LABEL: Record<string, string> = {
+  operating_plan: '운영 계획서',
+  other: '기타 자료',
+};
+
+export const attachmentKindLabel = (kind: string): string => ATTACHMENT_KIND_LABEL[kind] ?? kind;
+
+/** What happened to an application, as the history shows it. */
+export const APPLICATION_ACTION_LABEL: Record<string, string> = {
+  create: '신청서 작성',
+  update: '계획 수정',
+  attach: '서류 첨부',
+  submit: '제출',
+  withdraw: '철회',
+  recuse: '회피 신고',
+  score: '채점',
+  decide: '지정 결정',
+};
+
+export const formatDate = (iso: string): string => iso.slice(0, 10).replaceAll('-', '.');
+
+export const formatScore = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '-' : value.toLocaleString('ko-KR', { maximumFractionDigits: 2 });
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes}B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)}KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
+}
+
+/** A moment to the minute, e.g. 2026. 03. 02. 09:00 */
+export function formatMinute(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+export const levelList = (levels: readonly string[]): string =>
+  levels.map((l) => LEVEL_LABEL[l as keyof typeof LEVEL_LABEL] ?? l).join(', ');

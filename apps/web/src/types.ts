@@ -49,6 +49,8 @@ export interface School {
   roadAddress: string | null;
   hasAiClassroom: boolean;
   classroomBuildYear: number | null;
+  /** Lead/research-school designations of the school (조례 제5조), newest term first; on the detail only. */
+  designations?: Designation[];
 }
 
 export interface Page<T> {
@@ -157,4 +159,190 @@ export interface JobStatus {
   progress: number;
   failedReason: string | null;
   downloadUrl: string | null;
+}
+
+// ---------- 조례 제5조 선도학교·연구학교 지정 ----------
+
+export type CallPhase = 'upcoming' | 'open' | 'closed';
+export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn' | 'designated' | 'rejected';
+export type DesignationStatus = 'active' | 'ended' | 'revoked';
+export type ExclusionReason = 'recused' | 'own_office' | 'not_assigned';
+
+export interface DesignationType {
+  code: string;
+  name: string;
+  description: string;
+  builtin: boolean;
+}
+
+export interface Criterion {
+  id: number;
+  position: number;
+  name: string;
+  maxScore: number;
+  weight: number;
+}
+
+export interface OfficeQuota {
+  office: string;
+  quota: number;
+}
+
+export interface DesignationCall {
+  id: number;
+  type: string;
+  typeName: string;
+  title: string;
+  schoolYear: number;
+  termStart: string;
+  termEnd: string;
+  eligibleLevels: SchoolLevel[];
+  opensAt: string;
+  closesAt: string;
+  quota: number;
+  recuseOwnOffice: boolean;
+  requiredAttachments: string[];
+  phase: CallPhase;
+  criteria: Criterion[];
+  maxTotal: number;
+  officeQuotas: OfficeQuota[];
+  counts: Partial<Record<ApplicationStatus, number>>;
+  designated: number;
+  /** Principals and teachers only: their school's application to this call. */
+  myApplication?: { id: number; status: ApplicationStatus } | null;
+}
+
+export interface CallInput {
+  type: string;
+  title: string;
+  schoolYear: number;
+  termStart: string;
+  termEnd: string;
+  eligibleLevels: SchoolLevel[];
+  opensAt: string;
+  closesAt: string;
+  quota: number;
+  officeQuotas?: OfficeQuota[];
+  criteria: { name: string; maxScore: number; weight: number }[];
+  requiredAttachments?: string[];
+  recuseOwnOffice?: boolean;
+}
+
+export interface ApplicationAttachment {
+  id: number;
+  kind: string;
+  filename: string;
+  byteSize: number;
+  uploadedAt: string;
+}
+
+export interface DesignationApplication {
+  id: number;
+  callId: number;
+  schoolId: number;
+  schoolName: string;
+  schoolLevel: SchoolLevel;
+  districtOffice: string;
+  status: ApplicationStatus;
+  planSummary: string;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  attachments: ApplicationAttachment[];
+}
+
+/** An audit entry of an application (same shape as the classroom history, other actions). */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorEmail: string | null;
+  actorRole: Role | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+export interface Reviewer {
+  id: string;
+  email: string;
+  role: Role;
+  districtOffice: string | null;
+  displayName: string;
+}
+
+export interface ReviewItem {
+  applicationId: number;
+  callId: number;
+  callTitle: string;
+  schoolName: string;
+  districtOffice: string;
+  status: ApplicationStatus;
+  excludedBecause: ExclusionReason | null;
+  criteriaScored: number;
+  criteriaTotal: number;
+}
+
+export interface ReviewerScores {
+  reviewer: string;
+  reviewerId: string;
+  total: number;
+  criteriaScored: number;
+  scores: { criterionId: number; name: string; score: number; maxScore: number; comment: string }[];
+}
+
+export interface ScoreInput {
+  criterionId: number;
+  score: number;
+  comment?: string;
+}
+
+export interface RankingRow {
+  applicationId: number;
+  schoolId: number;
+  schoolName: string;
+  schoolLevel: SchoolLevel;
+  districtOffice: string;
+  districtOfficeName: string;
+  status: ApplicationStatus;
+  reviewers: number;
+  meanTotal: number | null;
+  minTotal: number | null;
+  maxTotal: number | null;
+  spread: number | null;
+  stddev: number | null;
+  rank: number | null;
+  rankInOffice: number | null;
+}
+
+export interface Designation {
+  id: number;
+  schoolId: number;
+  schoolName: string;
+  schoolLevel: SchoolLevel;
+  district: string;
+  districtOffice: string;
+  districtOfficeName: string;
+  type: string;
+  typeName: string;
+  callId: number | null;
+  applicationId: number | null;
+  termStart: string;
+  termEnd: string;
+  status: DesignationStatus;
+  revokeReason: string | null;
+  renewedFrom: number | null;
+}
+
+export interface DesignationFilters {
+  type?: string;
+  level?: string;
+  districtOffice?: string;
+  schoolYear?: string | number;
+  status?: 'active' | 'ended' | 'revoked' | 'all' | '';
+  page?: number;
+  pageSize?: number;
 }

@@ -150,11 +150,11 @@ export class DesignationsService {
       } else if (dto.outcome === 'revoke') {
         await tx.query(`UPDATE designations SET status = 'revoked', revoked_at = now(), revoke_reason = $2 WHERE id = $1`, [id, `평가 결과: ${dto.notes || dto.score}`]);
       } else if (dto.outcome === 'renew') {
-        // The new term starts the day after the old one ends and, unless given, lasts as long.
+        // The new term starts the day after the old one ends and, unless given, lasts as many months and years.
         const [{ id: newId }] = await tx
           .query(
             `INSERT INTO designations (school_id, type_code, office_code, term_start, term_end, renewed_from)
-             SELECT school_id, type_code, office_code, term_end + 1, coalesce($2::date, term_end + 1 + (term_end - term_start)), id
+             SELECT school_id, type_code, office_code, term_end + 1, coalesce($2::date, (term_end + 1 + age(term_end + 1, term_start))::date - 1), id
              FROM designations WHERE id = $1 RETURNING id`,
             [id, dto.renewedTermEnd ?? null],
           )
@@ -185,7 +185,8 @@ export class DesignationsService {
    */
   async endExpiredTerms(today: string): Promise<number[]> {
     return this.ds.transaction(async (tx) => {
-      const ended: DesignationRow[] = await tx.query(
+      // TypeORM answers an UPDATE with [rows, rowCount].
+      const [ended]: [DesignationRow[], number] = await tx.query(
         `UPDATE designations SET status = 'ended', ended_at = now() WHERE status = 'active' AND term_end < $1::date
          RETURNING id, school_id AS "schoolId", to_char(term_end, 'YYYY-MM-DD') AS "termEnd"`,
         [today],

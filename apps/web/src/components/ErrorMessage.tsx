@@ -1,18 +1,20 @@
 import { ApiError } from '../api';
 import { koreanSummary } from '../errors';
-import { fieldLabel } from '../labels';
+import { attachmentKindLabel, fieldLabel } from '../labels';
 
 interface Props {
   error: unknown;
   /** A Korean headline saying what failed, e.g. "저장하지 못했습니다." */
   title?: string;
+  /** Korean headlines for error codes that mean something particular here (e.g. DUPLICATE). */
+  messages?: Readonly<Record<string, string>>;
 }
 
 /** Shows an API error: a Korean summary, then the server's message, its details and the request id. */
-export function ErrorMessage({ error, title }: Props) {
+export function ErrorMessage({ error, title, messages }: Props) {
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
-  const summary = koreanSummary(error);
+  const summary = koreanSummary(error, messages);
   const serverMessage = apiError?.message && apiError.message !== summary ? apiError.message : null;
   return (
     <div className="alert alert-error" role="alert">
@@ -37,10 +39,11 @@ export function ErrorMessage({ error, title }: Props) {
   );
 }
 
-function detailTarget(detail: { field?: string; row?: number; column?: string }): string {
+function detailTarget(detail: { field?: string; row?: number; column?: string; kind?: string }): string {
   const parts: string[] = [];
   if (detail.row !== undefined) parts.push(`${detail.row}행`);
   if (detail.column) parts.push(`${detail.column} 열`);
   if (detail.field) parts.push(fieldLabel(detail.field));
+  if (detail.kind) parts.push(`(${attachmentKindLabel(detail.kind)})`);
   return parts.join(' ') || '항목';
 }

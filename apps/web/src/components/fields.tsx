@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldProps {
   /** The control's id; the label points at it. */
@@ -68,5 +68,61 @@ export function SelectField<T extends string>({ id, label, wide, value, options,
         ))}
       </select>
     </Field>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  id: string;
+  label: ReactNode;
+  wide?: boolean;
+  hint?: ReactNode;
+};
+
+/** A labelled `<textarea>`; every other prop goes to the textarea itself. */
+export function TextAreaField({ id, label, wide, hint, ...textarea }: TextAreaFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <Field id={id} label={label} wide={wide}>
+      <textarea id={id} aria-describedby={hintId} {...textarea} />
+      {hint && (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      )}
+    </Field>
+  );
+}
+
+interface CheckboxGroupProps<T extends string> {
+  /** Prefix of the checkboxes' ids. */
+  id: string;
+  legend: ReactNode;
+  options: Readonly<Record<T, string>>;
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  hint?: ReactNode;
+}
+
+/** A `<fieldset>` of checkboxes, one per option, in the options' key order. */
+export function CheckboxGroup<T extends string>({ id, legend, options, value, onChange, hint }: CheckboxGroupProps<T>) {
+  const keys = Object.keys(options) as T[];
+  const toggle = (key: T, on: boolean) => onChange(keys.filter((k) => (k === key ? on : value.includes(k))));
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{legend}</legend>
+      <div className="checkbox-row">
+        {keys.map((key) => (
+          <label key={key} className="checkbox" htmlFor={`${id}-${key}`}>
+            <input id={`${id}-${key}`} type="checkbox" checked={value.includes(key)} onChange={(e) => toggle(key, e.target.checked)} />
+            {options[key]}
+          </label>
+        ))}
+      </div>
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+    </fieldset>
   );
 }

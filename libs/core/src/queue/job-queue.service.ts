@@ -82,7 +82,19 @@ export class JobQueue {
     };
   }
 
-  /** For tests and shutdown: resolves when no queue has waiting, delayed or active jobs. */
+  /** Jobs still to run, not counting the next run a schedule keeps waiting. */
+  async pending(): Promise<number> {
+    let n = 0;
+    for (const name of ALL_QUEUES) {
+      const q = this.queue(name);
+      const c = await q.getJobCounts('waiting', 'active', 'prioritized');
+      n += c.waiting + c.active + c.prioritized;
+      n += (await q.getDelayed()).filter((j) => !j.repeatJobKey).length;
+    }
+    return n;
+  }
+
+  /** Job counts by state over all queues. */
   async counts(): Promise<Record<string, number>> {
     const total: Record<string, number> = {};
     for (const name of ALL_QUEUES) {

@@ -1,0 +1,322 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, designationUrls } from '../../api';
+import { ApplicationHistory } from '../../components/ApplicationHistory';
+import { ApplicationStatusBadge, PhaseBadge } from '../../components/DesignationBadges';
+import { DownloadButton } from '../../components/DownloadButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField, TextAreaField } from '../../components/fields';
+import { Loading } from '../../components/Loading';
+import { confirmThenRun } from '../../confirm';
+import { attachmentKindLabel, formatBytes, formatDate, formatDateTime, formatMinute } from '../../labels';
+import { isAdmin } from '../../roles';
+import { Link } from '../../router';
+import type { AuditEntry, DesignationApplication, DesignationCall, User } from '../../types';
+import { useAsync } from '../../useAsync';
+
+interface Data {
+  app: DesignationApplication;
+  call: DesignationCall;
+  history: AuditEntry[];
+}
+
+const ACCEPT = '.pdf,.hwp,.hwpx,.docx,.xlsx,.pptx';
+
+async function load(id: number): Promise<Data> {
+  const [app, history] = await Promise.all([api.application(id), api.applicationHistory(id)]);
+  return { app, call: await api.call(app.callId), history };
+}
+
+/** A school's application: plan summary, documents, submit and withdraw, the decision and the history. */
+export function ApplicationPage({ user, applicationId }: { user: User; applicationId: number }) {
+  const { data, error, setData } = useAsync(() => load(applicationId), [applicationId]);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (error) {
+    return (
+      <div className="page">
+        <h1>신청서</h1>
+        <ErrorMessage error={error} title="신청서를 불러오지 못했습니다." />
+        <p>
+          <Link to="/designations/calls">공모 목록으로 돌아가기</Link>
+        </p>
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  }
+
+  const { app, call, history } = data;
+  const owner = user.role === 'principal' && user.schoolId === app.schoolId;
+  const open = call.phase === 'open';
+  const editable = owner && open && app.status === 'draft';
+  const have = new Set(app.attachments.map((a) => a.kind));
+  const missing = call.requiredAttachments.filter((k) => !have.has(k));
+
+  /** After any change: the application and its history, fresh from the server. */
+  const changed = async (next: DesignationApplication, message: string) => {
+    const entries = await api.applicationHistory(app.id).catch(() => null);
+    setData((d) => d && { ...d, app: next, history: entries ?? d.history });
+    setNotice(message);
+  };
+
+  const submit = () =>
+    confirmThenRun(
+      '신청서를 제출할까요? 제출한 뒤에는 운영 계획과 첨부 서류를 고칠 수 없습니다(마감 전 철회는 가능합니다).',
+      async () => changed(await api.submitApplication(app.id), '신청서를 제출했습니다.'),
+      setActionError,
+    );
+  const withdraw = () =>
+    confirmThenRun(
+      '신청서를 철회할까요? 철회한 신청서는 심사 대상에서 빠집니다. 접수 기간 안에는 새로 신청할 수 있습니다.',
+      async () => changed(await api.withdrawApplication(app.id), '신청서를 철회했습니다.'),
+      setActionError,
+    );
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <p className="breadcrumb">
+          <Link to="/designations/calls">{isAdmin(user) ? '공모 관리' : '공모 목록'}</Link> <span aria-hidden="true">›</span>{' '}
+          <Link to={`/designations/calls/${call.id}`}>{call.title}</Link> <span aria-hidden="true">›</span> 신청서
+        </p>
+        <h1>
+          <span data-testid="application-school">{app.schoolName}</span> 신청서 <ApplicationStatusBadge status={app.status} />
+        </h1>
+        <p className="muted">
+          {call.typeName} · {call.title} · <PhaseBadge phase={call.phase} /> 접수 마감 {formatMinute(call.closesAt)}
+        </p>
+      </div>
+
+      <DecisionPanel app={app} call={call} />
+      <StatusHelp app={app} call={call} owner={owner} />
+
+      <PlanSection key={`${app.id}-${app.status}`} app={app} editable={editable} onSaved={(next) => changed(next, '운영 계획을 저장했습니다.')} />
+
+      <section className="panel" aria-labelledby="attachments-heading">
+        <h2 id="attachments-heading">첨부 서류</h2>
+        {call.requiredAttachments.length > 0 ? (
+          <ul className="checklist" data-testid="required-attachments" aria-label="필수 첨부 서류">
+            {call.requiredAttachments.map((kind) => (
+              <li key={kind} className={have.has(kind) ? 'is-done' : 'is-missing'}>
+                <span aria-hidden="true">{have.has(kind) ? '✓' : '✗'}</span> {attachmentKindLabel(kind)}{' '}
+                <span className={`badge ${have.has(kind) ? 'badge-ok' : 'badge-warning'}`}>{have.has(kind) ? '첨부됨' : '없음'}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">이 공모는 필수 첨부 서류가 없습니다.</p>
+        )}
+        {missing.length > 0 && app.status === 'draft' && (
+          <p className="alert alert-warning" role="note" data-testid="missing-attachments">
+            제출하려면 다음 서류를 올려야 합니다: {missing.map(attachmentKindLabel).join(', ')}
+          </p>
+        )}
+        {app.attachments.length === 0 ? (
+          <p className="empty">올린 서류가 없습니다.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="attachment-table">
+              <caption className="sr-only">올린 서류</caption>
+              <thead>
+                <tr>
+                  <th scope="col">종류</th>
+                  <th scope="col">파일</th>
+                  <th scope="col" className="num">
+                    크기
+                  </th>
+                  <th scope="col">올린 시각</th>
+                  <th scope="col">내려받기</th>
+                </tr>
+              </thead>
+              <tbody>
+                {app.attachments.map((f) => (
+                  <tr key={f.id}>
+                    <td>{attachmentKindLabel(f.kind)}</td>
+                    <th scope="row">{f.filename}</th>
+                    <td className="num">{formatBytes(f.byteSize)}</td>
+                    <td>{formatDateTime(f.uploadedAt)}</td>
+                    <td>
+                      <DownloadButton url={designationUrls.attachment(app.id, f.id)} label="내려받기" filename={f.filename} className="button button-small" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {editable && <UploadForm app={app} call={call} missing={missing} onUploaded={(next) => changed(next, '서류를 올렸습니다.')} />}
+      </section>
+
+      {owner && (app.status === 'draft' || app.status === 'submitted') && (
+        <section className="panel" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">제출·철회</h2>
+          {!open && <p className="muted">접수 기간이 아니어서 제출하거나 철회할 수 없습니다.</p>}
+          <div className="form-actions">
+            {app.status === 'draft' && (
+              <button type="button" className="button button-primary" data-testid="submit-application" disabled={!open || missing.length > 0} onClick={() => void submit()}>
+                신청서 제출
+              </button>
+            )}
+            <button type="button" className="button button-danger" data-testid="withdraw-application" disabled={!open} onClick={() => void withdraw()}>
+              신청 철회
+            </button>
+            {app.status === 'draft' && missing.length > 0 && <span className="muted small">필수 서류를 모두 올리면 제출할 수 있습니다.</span>}
+          </div>
+          <ErrorMessage error={actionError} title="처리하지 못했습니다." />
+        </section>
+      )}
+      {notice && (
+        <p className="notice toast" role="status" data-testid="application-notice">
+          {notice}
+        </p>
+      )}
+
+      <ApplicationHistory entries={history} criteria={call.criteria} />
+    </div>
+  );
+}
+
+function DecisionPanel({ app, call }: { app: DesignationApplication; call: DesignationCall }) {
+  if (app.status !== 'designated' && app.status !== 'rejected') return null;
+  const designated = app.status === 'designated';
+  return (
+    <section className={`panel decision-panel ${designated ? 'is-designated' : 'is-rejected'}`} aria-labelledby="decision-heading" data-testid="decision-result">
+      <h2 id="decision-heading">
+        심사 결과: <span data-testid="decision-label">{designated ? '지정' : '미지정'}</span>
+      </h2>
+      {designated && (
+        <p>
+          {call.typeName}(으)로 지정되었습니다. 지정 기간: {formatDate(call.termStart)} ~ {formatDate(call.termEnd)}
+        </p>
+      )}
+      <p>
+        <strong>결정 사유:</strong> <span data-testid="decision-reason">{app.decisionReason ?? '-'}</span>
+      </p>
+      {app.decidedAt && <p className="muted small">결정 일시: {formatDateTime(app.decidedAt)}</p>}
+    </section>
+  );
+}
+
+function StatusHelp({ app, call, owner }: { app: DesignationApplication; call: DesignationCall; owner: boolean }) {
+  let text: string | null = null;
+  if (app.status === 'draft') {
+    text =
+      call.phase === 'open'
+        ? `작성 중인 신청서입니다. ${owner ? '운영 계획을 적고 필수 서류를 올린 뒤 제출하세요. ' : ''}접수 마감은 ${formatMinute(call.closesAt)}입니다.`
+        : '제출하지 않은 채 접수가 마감된 신청서입니다. 심사 대상이 아닙니다.';
+  } else if (app.status === 'submitted') {
+    text = `${app.submittedAt ? `${formatDateTime(app.submittedAt)}에 ` : ''}제출되었습니다. 심사 결과를 기다리고 있습니다.${owner && call.phase === 'open' ? ' 마감 전에는 철회할 수 있습니다.' : ''}`;
+  } else if (app.status === 'withdrawn') {
+    text = `${app.withdrawnAt ? `${formatDateTime(app.withdrawnAt)}에 ` : ''}철회한 신청서입니다.${owner && call.phase === 'open' ? ' 접수 기간 안에는 공모 화면에서 새로 신청할 수 있습니다.' : ''}`;
+  }
+  if (!text) return null;
+  return (
+    <p className="alert alert-info" role="note" data-testid="status-help">
+      {text}
+    </p>
+  );
+}
+
+function PlanSection({ app, editable, onSaved }: { app: DesignationApplication; editable: boolean; onSaved: (next: DesignationApplication) => Promise<void> }) {
+  const [plan, setPlan] = useState(app.planSummary);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const dirty = plan !== app.planSummary;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSaved(await api.updateApplication(app.id, plan));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="plan-heading">
+      <h2 id="plan-heading">운영 계획 요약</h2>
+      {editable ? (
+        <form aria-label="운영 계획 수정" onSubmit={save} className="stack-form">
+          <TextAreaField id="plan-summary" label="운영 계획 요약" rows={8} maxLength={5000} value={plan} onChange={(e) => setPlan(e.target.value)} hint={`${plan.length.toLocaleString('ko-KR')} / 5,000자`} />
+          <ErrorMessage error={error} title="운영 계획을 저장하지 못했습니다." />
+          <div className="form-actions">
+            <button type="submit" className="button button-secondary" disabled={busy || !dirty}>
+              {busy ? '저장 중…' : '운영 계획 저장'}
+            </button>
+            {dirty && <span className="muted small">저장하지 않은 변경이 있습니다. 제출 전에 저장하세요.</span>}
+          </div>
+        </form>
+      ) : app.planSummary ? (
+        <p className="plan-text" data-testid="plan-summary">
+          {app.planSummary}
+        </p>
+      ) : (
+        <p className="empty">작성한 운영 계획이 없습니다.</p>
+      )}
+    </section>
+  );
+}
+
+function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplication; call: DesignationCall; missing: string[]; onUploaded: (next: DesignationApplication) => Promise<void> }) {
+  const kinds = [...new Set([...call.requiredAttachments, 'other'])];
+  const [kind, setKind] = useState(missing[0] ?? kinds[0]);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Once a kind is uploaded, offer the next missing one.
+  useEffect(() => {
+    if (!missing.includes(kind) && missing.length > 0) setKind(missing[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [missing.join(',')]);
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api.uploadAttachment(app.id, kind, file);
+      setFile(null);
+      if (input.current) input.current.value = '';
+      await onUploaded(next);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="subform" aria-label="서류 올리기" onSubmit={upload}>
+      <p className="subform-title">서류 올리기</p>
+      <div className="form-grid">
+        <SelectField id="upload-kind" label="서류 종류" options={Object.fromEntries(kinds.map((k) => [k, attachmentKindLabel(k)]))} value={kind} onChange={setKind} />
+        <div className="field field-wide">
+          <label htmlFor="upload-file">파일</label>
+          <input id="upload-file" ref={input} type="file" accept={ACCEPT} aria-describedby="upload-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <span id="upload-file-hint" className="hint">
+            PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다. 파일 내용도 확인합니다.
+          </span>
+        </div>
+        <ErrorMessage error={error} title="서류를 올리지 못했습니다." />
+        <div className="form-actions">
+          <button type="submit" className="button button-secondary" disabled={busy || !file}>
+            {busy ? '올리는 중…' : '올리기'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

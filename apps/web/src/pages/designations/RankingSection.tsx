@@ -1,0 +1,286 @@
+import { Fragment, useState, type FormEvent } from 'react';
+import { api, ApiError, designationUrls } from '../../api';
+import { ApplicationStatusBadge } from '../../components/DesignationBadges';
+import { DownloadButton } from '../../components/DownloadButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextAreaField } from '../../components/fields';
+import { Loading } from '../../components/Loading';
+import { formatScore, LEVEL_LABEL } from '../../labels';
+import { isCityAdmin } from '../../roles';
+import { Link } from '../../router';
+import type { DesignationCall, RankingRow, User } from '../../types';
+import { useAsync } from '../../useAsync';
+
+/** A spread between reviewers of at least this share of the maximum total is flagged. */
+export const SPREAD_RATIO = 0.1;
+
+type Decision = 'designate' | 'reject';
+const DECISION_LABEL: Record<Decision, string> = { designate: '지정', reject: '미지정' };
+
+interface Props {
+  call: DesignationCall;
+  user: User;
+  /** After a decision: the call's counts change too. */
+  onDecided: () => Promise<void>;
+}
+
+/** The ranking of a call, overall or per district office, with the decision buttons for city administrators. */
+export function RankingSection({ call, user, onDecided }: Props) {
+  const { data: rows, error, loading, reload } = useAsync(() => api.ranking(call.id), [call.id]);
+  const [view, setView] = useState<'overall' | 'office'>('overall');
+  const [deciding, setDeciding] = useState<{ applicationId: number; decision: Decision } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const mayDecide = isCityAdmin(user);
+
+  if (error instanceof ApiError && error.status === 403) {
+    return (
+      <section className="panel" aria-labelledby="ranking-heading">
+        <h2 id="ranking-heading">심사 순위</h2>
+        <p className="alert alert-info" role="note">
+          심사 순위는 이 공모의 심사위원과 교육청 관리자만 볼 수 있습니다.
+        </p>
+      </section>
+    );
+  }
+
+  const offices = rows ? [...new Map(rows.map((r) => [r.districtOffice, r.districtOfficeName])).entries()] : [];
+  const threshold = call.maxTotal * SPREAD_RATIO;
+
+  const decided = async (message: string) => {
+    setDeciding(null);
+    setNotice(message);
+    await Promise.all([reload(), onDecided()]);
+  };
+
+  const table = (list: RankingRow[], inOffice: boolean) => (
+    <RankingTable
+      rows={list}
+      inOffice={inOffice}
+      call={call}
+      threshold={threshold}
+      mayDecide={mayDecide}
+      deciding={deciding}
+      onDecide={(applicationId, decision) => {
+        setNotice(null);
+        setDeciding({ applicationId, decision });
+      }}
+      onCancel={() => setDeciding(null)}
+      onDecided={decided}
+    />
+  );
+
+  return (
+    <section className="panel" aria-labelledby="ranking-heading" aria-busy={loading}>
+      <div className="panel-head">
+        <div>
+          <h2 id="ranking-heading">심사 순위</h2>
+          <p className="muted small">
+            심사위원이 모든 기준을 채점한 점수만 평균에 들어갑니다. 심사위원 간 점수 차(최고−최저)가 만점({formatScore(call.maxTotal)}점)의{' '}
+            {SPREAD_RATIO * 100}% 이상이면 <span className="badge badge-warning">편차 큼</span>으로 표시합니다.
+          </p>
+        </div>
+        <DownloadButton url={designationUrls.rankingXlsx(call.id)} label="순위 XLSX 내려받기" filename={`심사순위_공모${call.id}.xlsx`} testId="ranking-xlsx" />
+      </div>
+      <p className="quota-line" data-testid="quota-line">
+        정원 <strong>{call.quota}교</strong> 중 <strong>{call.designated}교</strong> 지정 · 남은 정원 {Math.max(0, call.quota - call.designated)}교
+      </p>
+      <div className="segmented" role="group" aria-label="순위 보기 방식">
+        <button type="button" className={`button button-small${view === 'overall' ? ' is-current' : ''}`} aria-pressed={view === 'overall'} onClick={() => setView('overall')}>
+          전체 순위
+        </button>
+        <button type="button" className={`button button-small${view === 'office' ? ' is-current' : ''}`} aria-pressed={view === 'office'} onClick={() => setView('office')}>
+          교육지원청별 순위
+        </button>
+      </div>
+      {notice && (
+        <p className="notice" role="status" data-testid="decision-notice">
+          {notice}
+        </p>
+      )}
+      <ErrorMessage error={error} title="심사 순위를 불러오지 못했습니다." />
+      {loading && !rows && <Loading />}
+      {rows && rows.length === 0 && <p className="empty">아직 제출된 신청서가 없습니다.</p>}
+      {rows && rows.length > 0 && view === 'overall' && table(rows, false)}
+      {rows &&
+        rows.length > 0 &&
+        view === 'office' &&
+        offices.map(([code, name]) => {
+          const list = rows.filter((r) => r.districtOffice === code);
+          const quota = call.officeQuotas.find((q) => q.office === code)?.quota;
+          const designated = list.filter((r) => r.status === 'designated').length;
+          return (
+            <section key={code} className="office-group" aria-label={`${name} 순위`} data-testid={`ranking-office-${code}`}>
+              <h3>
+                {name}{' '}
+                <span className="muted small">
+                  {list.length}건 · 지정 {designated}교{quota !== undefined ? ` / 교육지원청 정원 ${quota}교` : ''}
+                </span>
+              </h3>
+              {table(list, true)}
+            </section>
+          );
+        })}
+    </section>
+  );
+}
+
+interface TableProps {
+  rows: RankingRow[];
+  inOffice: boolean;
+  call: DesignationCall;
+  threshold: number;
+  mayDecide: boolean;
+  deciding: { applicationId: number; decision: Decision } | null;
+  onDecide: (applicationId: number, decision: Decision) => void;
+  onCancel: () => void;
+  onDecided: (message: string) => Promise<void>;
+}
+
+function RankingTable({ rows, inOffice, call, threshold, mayDecide, deciding, onDecide, onCancel, onDecided }: TableProps) {
+  const columns = (inOffice ? 8 : 9) + (mayDecide ? 1 : 0);
+  return (
+    <div className="table-wrap">
+      <table className="table ranking-table" data-testid={inOffice ? 'ranking-table-office' : 'ranking-table'}>
+        <caption className="sr-only">{inOffice ? '교육지원청 내 순위' : '전체 순위'}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {inOffice ? '교육지원청 내 순위' : '순위'}
+            </th>
+            <th scope="col">학교명</th>
+            <th scope="col">학교급</th>
+            {!inOffice && <th scope="col">교육지원청</th>}
+            <th scope="col" className="num">
+              심사위원
+            </th>
+            <th scope="col" className="num">
+              평균 점수
+            </th>
+            <th scope="col" className="num">
+              최저 ~ 최고
+            </th>
+            <th scope="col" className="num">
+              편차
+            </th>
+            <th scope="col">상태</th>
+            {mayDecide && <th scope="col">결정</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const large = row.spread !== null && row.reviewers >= 2 && row.spread >= threshold;
+            const open = deciding?.applicationId === row.applicationId ? deciding : null;
+            return (
+              <Fragment key={row.applicationId}>
+                <tr data-testid={`ranking-row-${row.applicationId}`} className={large ? 'is-spread' : undefined}>
+                  <td className="num">{(inOffice ? row.rankInOffice : row.rank) ?? '-'}</td>
+                  <th scope="row">
+                    <Link to={`/designations/applications/${row.applicationId}`}>{row.schoolName}</Link>
+                  </th>
+                  <td>{LEVEL_LABEL[row.schoolLevel] ?? row.schoolLevel}</td>
+                  {!inOffice && <td>{row.districtOfficeName}</td>}
+                  <td className="num">{row.reviewers}명</td>
+                  <td className="num" data-testid="ranking-mean">
+                    {row.meanTotal === null ? <span className="muted">미채점</span> : <strong>{formatScore(row.meanTotal)}</strong>}
+                  </td>
+                  <td className="num">{row.minTotal === null ? '-' : `${formatScore(row.minTotal)} ~ ${formatScore(row.maxTotal)}`}</td>
+                  <td className="num" data-testid="ranking-spread">
+                    {formatScore(row.spread)}
+                    {large && (
+                      <>
+                        {' '}
+                        <span className="badge badge-warning" title={`만점의 ${SPREAD_RATIO * 100}% 이상 차이`}>
+                          편차 큼
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <ApplicationStatusBadge status={row.status} testId="ranking-status" />
+                  </td>
+                  {mayDecide && (
+                    <td>
+                      {row.status === 'submitted' ? (
+                        <div className="row-actions">
+                          <button type="button" className="button button-small button-primary" aria-label={`${row.schoolName} 지정`} onClick={() => onDecide(row.applicationId, 'designate')}>
+                            지정
+                          </button>
+                          <button type="button" className="button button-small button-danger" aria-label={`${row.schoolName} 미지정`} onClick={() => onDecide(row.applicationId, 'reject')}>
+                            미지정
+                          </button>
+                        </div>
+                      ) : (
+                        <span className="muted small">결정됨</span>
+                      )}
+                    </td>
+                  )}
+                </tr>
+                {open && (
+                  <tr className="editing-row">
+                    <td colSpan={columns}>
+                      <DecisionForm
+                        row={row}
+                        decision={open.decision}
+                        callQuota={call.quota}
+                        onCancel={onCancel}
+                        onDone={() => onDecided(`${row.schoolName}: ${DECISION_LABEL[open.decision]}으로 결정했습니다.`)}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DecisionForm({ row, decision, callQuota, onCancel, onDone }: { row: RankingRow; decision: Decision; callQuota: number; onCancel: () => void; onDone: () => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const label = DECISION_LABEL[decision];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.decide(row.applicationId, decision, reason.trim());
+      await onDone();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="subform" aria-label={`${row.schoolName} ${label} 결정`} onSubmit={submit}>
+      <p className="subform-title">
+        ‘{row.schoolName}’을(를) <strong>{label}</strong>으로 결정합니다.
+        {decision === 'designate' && <span className="muted small"> 정원({callQuota}교)이 차면 지정할 수 없습니다.</span>}
+      </p>
+      <TextAreaField
+        id={`decision-reason-${row.applicationId}`}
+        label="결정 사유 (필수)"
+        required
+        maxLength={1000}
+        rows={3}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        hint="학교장에게 그대로 보입니다."
+      />
+      <ErrorMessage error={error} title="결정을 저장하지 못했습니다." />
+      <div className="form-actions">
+        <button type="submit" className={`button ${decision === 'designate' ? 'button-primary' : 'button-danger'}`} disabled={busy || reason.trim() === ''}>
+          {busy ? '저장 중…' : `${label} 확정`}
+        </button>
+        <button type="button" className="button button-ghost" onClick={onCancel} disabled={busy}>
+          취소
+        </button>
+      </div>
+    </form>
+  );
+}
