@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService, AuthUser, NewUser, schoolYearOf } from '@app/core';
 import { ClassroomService, ClubsService, EquipmentService } from '@app/classrooms';
+import { seedDemoDesignations } from './demo-designations';
 
 export const DEMO_PASSWORD = 'aiedu-demo-2026';
 
@@ -42,5 +43,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
     await equipment.create(school.id, { category: 'physical_computing_kit', name: '마이크로비트 키트', quantity: 15, assetTag: 'GP-AI-003', condition: 'needs_repair' }, principal);
     await clubs.create(school.id, { schoolYear: schoolYearOf(), name: 'AI 탐험대', members: 18 }, principal);
   }
+  const [admin] = await ds.query(`SELECT id, email, role, school_id AS "schoolId", district_office_code AS "districtOffice", display_name AS "displayName" FROM users WHERE email = 'admin@sen.go.kr'`);
+  await seedDemoDesignations(app, admin, DEMO_PASSWORD);
   return accounts.map(({ email, role, scope }) => ({ email, role, scope }));
 }

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, AppError, AuthService, ConfigError, CoreModule, ensureDatabase, nestLogger, Role, runMigrations } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
+import { DesignationsModule } from '@app/designations';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -20,7 +21,7 @@ Roles: city_admin, district_admin (needs --district-office), principal and teach
 
 async function withContext<T>(config: AppConfig, fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule] },
+    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule, DesignationsModule] },
     { logger: nestLogger(Object.assign(Object.create(AppConfig.prototype), config, { logLevel: 'warn' })) },
   );
   try {
