@@ -3,6 +3,7 @@ import { AccountsAndAudit1764100001000 } from './1764100001000-AccountsAndAudit'
 import { ClassroomInventory1764100002000 } from './1764100002000-ClassroomInventory';
 import { SeedAiClassrooms1764100003000 } from './1764100003000-SeedAiClassrooms';
 import { Designations1764200000000 } from './1764200000000-Designations';
+import { Training1764300000000 } from './1764300000000-Training';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ClassroomInventory1764100002000,
   SeedAiClassrooms1764100003000,
   Designations1764200000000,
+  Training1764300000000,
 ];

@@ -11,7 +11,7 @@ describe('every endpoint declares who may call it', () => {
   });
   afterAll(() => app.close());
 
-  it('has @Roles or @Public on each route, and only login, health and the public list of designated schools are open', () => {
+  it('has @Roles or @Public on each route, and only login, health, public badge links and the public list of designated schools are open', () => {
     const discovery = app.api.get(DiscoveryService);
     const scanner = new MetadataScanner();
     const reflector = new Reflector();
@@ -33,6 +33,12 @@ describe('every endpoint declares who may call it', () => {
     }
     expect(routes).toBeGreaterThan(15);
     expect(undeclared).toEqual([]);
-    expect(open.sort()).toEqual(['GET DesignationsController.publicList', 'GET HealthController.health', 'POST AuthController.login']);
+    expect(open.sort()).toEqual([
+      // Anyone holding a badge's link verifies it without an account (Open Badges).
+      ...['achievementImage', 'credential', 'issuerProfile', 'jwt', 'png', 'statusList', 'svg', 'verify'].map((m) => `GET BadgesController.${m}`),
+      'GET DesignationsController.publicList',
+      'GET HealthController.health',
+      'POST AuthController.login',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { DesignationsModule } from '@app/designations';
+import { TrainingModule } from '@app/training';
 import { SchoolsModule } from '@app/schools';
 
 @Module({})
@@ -9,7 +10,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule],
+      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule],
       controllers: [HealthController, JobsController],
     };
   }

@@ -27,9 +27,10 @@ describe('AppConfig.load', () => {
     expect(message).toMatch(/UPLOAD_LIMIT_MB: .* \(got "0"\)/);
   });
 
-  it('requires a token secret in production and refuses a short one anywhere', () => {
+  it('requires token and badge-key secrets in production and refuses a short one anywhere', () => {
     expect(() => AppConfig.load({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: required when NODE_ENV=production/);
     expect(() => AppConfig.load({ TOKEN_SECRET: 'short' })).toThrow(/at least 32 characters/);
-    expect(AppConfig.load({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) }).tokenSecretGenerated).toBe(false);
+    expect(() => AppConfig.load({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) })).toThrow(/BADGE_KEY_SECRET: required/);
+    expect(AppConfig.load({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), BADGE_KEY_SECRET: 'y'.repeat(16) }).tokenSecretGenerated).toBe(false);
   });
 });

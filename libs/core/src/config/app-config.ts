@@ -69,6 +69,15 @@ class EnvVars {
   @IsString()
   ATTACHMENT_DIR?: string;
 
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://aiedu.sen.go.kr' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'BADGE_KEY_SECRET must be at least 16 characters' })
+  BADGE_KEY_SECRET?: string;
+
   @Matches(/^(false|true|\d{1,2}|[\d.:/a-f, ]+)$/i, { message: 'TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses' })
   TRUST_PROXY: string = 'false';
 }
@@ -93,6 +102,10 @@ export class AppConfig {
   readonly webDistDir?: string;
   /** Where uploaded documents (designation applications) are kept. */
   readonly attachmentDir!: string;
+  /** The address people reach the product at; badge, issuer and status list URLs are built from it. */
+  readonly publicBaseUrl!: string;
+  /** Encrypts the badge signing key at rest. */
+  readonly badgeKeySecret!: string;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address (login rate limits). */
   readonly trustProxy!: boolean | number | string;
 
@@ -103,6 +116,9 @@ export class AppConfig {
     const problems = flattenValidationErrors(errors).map((d) => `${d.field}: ${d.reason} (got ${JSON.stringify(source[d.field])})`);
     if (vars.NODE_ENV === 'production' && !vars.TOKEN_SECRET) {
       problems.push('TOKEN_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    }
+    if (vars.NODE_ENV === 'production' && !vars.BADGE_KEY_SECRET) {
+      problems.push('BADGE_KEY_SECRET: required when NODE_ENV=production (it encrypts the badge signing key)');
     }
     if (problems.length) throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
 
@@ -124,6 +140,9 @@ export class AppConfig {
       webDistDir: vars.WEB_DIST_DIR,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),
+      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+      // Outside production a fixed development secret keeps demo badges verifiable across restarts.
+      badgeKeySecret: vars.BADGE_KEY_SECRET ?? 'development-only-badge-key-secret',
     });
   }
 }

@@ -5,11 +5,13 @@
 export enum QueueName {
   Exports = 'exports',
   Designations = 'designations',
+  Badges = 'badges',
 }
 
 export enum JobName {
   ClassroomExport = 'classroom-export',
   DesignationTermEnd = 'designation-term-end',
+  BadgeIssuance = 'badge-issuance',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -30,14 +32,21 @@ export interface DesignationTermEndPayload extends JobRequester {
   asOf?: string;
 }
 
+export interface BadgeIssuancePayload extends JobRequester {
+  /** The import batch whose completions (and the level pathways they complete) earn badges. */
+  batchId: number;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
+  [JobName.BadgeIssuance]: BadgeIssuancePayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ClassroomExport]: QueueName.Exports,
   [JobName.DesignationTermEnd]: QueueName.Designations,
+  [JobName.BadgeIssuance]: QueueName.Badges,
 };
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryRunner } from 'typeorm';
+import { AuditLog, AuthUser, CellProblem, copyRows, JobName, JobQueue, ParsedTable, readTable, ValidationFailedError } from '@app/core';
+import { parseCompletionRows, StagedCompletion } from './completion-rows';
+
+export const DUPLICATE_POLICIES = ['skip', 'replace', 'reject'] as const;
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
+
+export interface CompletionImportResult {
+  batchId: number;
+  encoding: string;
+  received: number;
+  inserted: number;
+  replaced: number;
+  skipped: number;
+  participantsCreated: number;
+  badgeJobId: string;
+}
+
+/** 100,000 completions in one go: validated in memory, COPYed to a staging table, merged in SQL, in one transaction. */
+@Injectable()
+export class CompletionImportService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditLog,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async import(file: Buffer, filename: string, policy: DuplicatePolicy, actor: AuthUser): Promise<CompletionImportResult> {
+    const table = await readTable(file, filename, { maxRows: 200_000 });
+    return this.importTable(table, filename, policy, actor);
+  }
+
+  async importTable(table: ParsedTable, filename: string, policy: DuplicatePolicy, actor: AuthUser): Promise<CompletionImportResult> {
+    const lookups = await this.lookups();
+    const { rows, problems, withinFileDuplicates } = parseCompletionRows(table, lookups, policy);
+    if (problems.length) throw rejected(problems);
+
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      const result = await this.merge(qr, rows, filename, policy, actor);
+      await qr.commitTransaction();
+      // After commit, so the worker sees the rows; one job per batch, keyed by it.
+      const { jobId } = await this.jobs.enqueue(JobName.BadgeIssuance, { requestedBy: actor.id, batchId: result.batchId }, { dedupeKey: String(result.batchId) });
+      await this.ds.query(`UPDATE training_import_batches SET badge_job_id = $2 WHERE id = $1`, [result.batchId, jobId]);
+      return { ...result, encoding: table.encoding, received: table.rows.length, skipped: result.skipped + withinFileDuplicates, badgeJobId: jobId };
+    } catch (e) {
+      await qr.rollbackTransaction();
+      throw e;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async lookups() {
+    const [courses, sessions, schools] = await Promise.all([
+      this.ds.query(`SELECT id, code, school_year AS "schoolYear", credit_hours::float AS "creditHours", audience FROM training_courses`),
+      this.ds.query(`SELECT id, course_id AS "courseId", code FROM training_sessions`),
+      this.ds.query(`SELECT id, neis_code AS "neisCode" FROM schools WHERE neis_code IS NOT NULL`),
+    ]);
+    return { courses, sessions, schools };
+  }
+
+  private async merge(qr: QueryRunner, rows: StagedCompletion[], filename: string, policy: DuplicatePolicy, actor: AuthUser) {
+    const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    await qr.query(`
+      CREATE TEMP TABLE staged_completions (
+        row_no int, external_id text, name text, email text, kind text, school_id int,
+        course_id int, session_id int, completed_on date, hours numeric(5,1)
+      ) ON COMMIT DROP`);
+    await copyRows(client, 'staged_completions', ['row_no', 'external_id', 'name', 'email', 'kind', 'school_id', 'course_id', 'session_id', 'completed_on', 'hours'],
+      rows.map((r) => [r.rowNumber, r.externalId, r.name, r.email, r.kind, r.schoolId, r.courseId, r.sessionId, r.completedOn, r.hours]));
+    await qr.query(`ANALYZE staged_completions`);
+
+    if (policy === 'reject') {
+      const dupes: { row_no: number }[] = await qr.query(
+        `SELECT s.row_no FROM staged_completions s
+         JOIN training_participants p ON p.external_id = s.external_id
+         JOIN training_completions c ON c.participant_id = p.id AND c.course_id = s.course_id AND coalesce(c.session_id, 0) = coalesce(s.session_id, 0)
+         ORDER BY s.row_no LIMIT 1000`,
+      );
+      if (dupes.length) {
+        throw rejected(dupes.map((d) => ({ row: d.row_no, column: 'participant_id', reason: 'this person already has a completion of this course and session (duplicate policy: reject)' })));
+      }
+    }
+
+    // Teachers are matched to their accounts by email; the latest row of a person wins for name and school.
+    const people: { created: boolean }[] = await qr.query(
+      `INSERT INTO training_participants (external_id, name, email, kind, school_id, user_id)
+       SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, s.school_id,
+              (SELECT u.id FROM users u WHERE u.email = s.email AND u.role IN ('teacher', 'principal'))
+       FROM staged_completions s ORDER BY s.external_id, s.row_no DESC
+       ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, training_participants.email),
+         school_id = coalesce(EXCLUDED.school_id, training_participants.school_id), user_id = coalesce(training_participants.user_id, EXCLUDED.user_id)
+       RETURNING (xmax = 0) AS created`,
+    );
+    const [{ id: batchId }] = await qr.query(
+      `INSERT INTO training_import_batches (filename, duplicate_policy, rows_received, inserted, replaced, skipped, participants_created, imported_by)
+       VALUES ($1, $2, $3, 0, 0, 0, 0, $4) RETURNING id`,
+      [filename, policy, rows.length, actor.id],
+    );
+    const conflict = policy === 'replace'
+      ? `DO UPDATE SET completed_on = EXCLUDED.completed_on, hours = EXCLUDED.hours, batch_id = EXCLUDED.batch_id, updated_at = now()`
+      : 'DO NOTHING';
+    const written: { inserted: boolean }[] = await qr.query(
+      `INSERT INTO training_completions (participant_id, course_id, session_id, completed_on, hours, batch_id)
+       SELECT p.id, s.course_id, s.session_id, s.completed_on, s.hours, $1
+       FROM staged_completions s JOIN training_participants p ON p.external_id = s.external_id
+       ON CONFLICT (participant_id, course_id, (coalesce(session_id, 0))) ${conflict}
+       RETURNING (xmax = 0) AS inserted`,
+      [batchId],
+    );
+    const inserted = written.filter((w) => w.inserted).length;
+    const replaced = written.length - inserted;
+    const skipped = rows.length - written.length;
+    const participantsCreated = people.filter((p) => p.created).length;
+    await qr.query(`UPDATE training_import_batches SET inserted = $2, replaced = $3, skipped = $4, participants_created = $5 WHERE id = $1`, [batchId, inserted, replaced, skipped, participantsCreated]);
+    await this.audit.record(qr.manager, actor, { action: 'import', entityType: 'training_import', entityId: batchId, after: { filename, policy, rows: rows.length, inserted, replaced, skipped, participantsCreated } });
+    return { batchId: batchId as number, inserted, replaced, skipped, participantsCreated };
+  }
+}
+
+function rejected(problems: CellProblem[]): ValidationFailedError {
+  const rowsAtFault = new Set(problems.map((p) => p.row)).size;
+  return new ValidationFailedError(`${rowsAtFault} row(s) are invalid; nothing was imported`, problems.slice(0, 1000).map((p) => ({ ...p })), 'IMPORT_REJECTED');
+}

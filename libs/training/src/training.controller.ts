@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ADMIN_ROLES, ApiFileUpload, AuthUser, CurrentUser, NotFoundError, readUpload, Roles, ROLES, ValidationFailedError } from '@app/core';
+import { DUPLICATE_POLICIES, DuplicatePolicy, CompletionImportService } from './completions/completion-import.service';
+import { CreateCourseDto, PathwayDto } from './courses/course.dto';
+import { CoursesService } from './courses/courses.service';
+import { TrainingRecordsService } from './records/training-records.service';
+import { TRAINING_LEVELS, TrainingLevel } from './training-terms';
+
+const intOrUndefined = (v: string | undefined, field: string): number | undefined => {
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d{1,9}$/.test(v)) throw new ValidationFailedError(`${field} must be a whole number`, [{ field, reason: `got '${v}'` }]);
+  return Number(v);
+};
+
+@ApiTags('training')
+@ApiBearerAuth()
+@Controller('training')
+export class TrainingController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly importer: CompletionImportService,
+    private readonly records: TrainingRecordsService,
+  ) {}
+
+  @Get('courses')
+  @Roles(...ROLES)
+  @ApiQuery({ name: 'schoolYear', required: false })
+  @ApiQuery({ name: 'level', required: false, enum: TRAINING_LEVELS })
+  listCourses(@Query('schoolYear') schoolYear?: string, @Query('level') level?: string) {
+    if (level && !TRAINING_LEVELS.includes(level as TrainingLevel)) throw new ValidationFailedError('Unknown level', [{ field: 'level', reason: `one of ${TRAINING_LEVELS.join(', ')}` }]);
+    return this.courses.list({ schoolYear: intOrUndefined(schoolYear, 'schoolYear'), level });
+  }
+
+  @Post('courses')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Add a course with its sessions and badge texts' })
+  createCourse(@Body() dto: CreateCourseDto, @CurrentUser() user: AuthUser) {
+    return this.courses.create(dto, user);
+  }
+
+  @Get('courses/:id')
+  @Roles(...ROLES)
+  getCourse(@Param('id', ParseIntPipe) id: number) {
+    return this.courses.get(id);
+  }
+
+  @Get('pathways')
+  @Roles(...ROLES)
+  pathways() {
+    return this.courses.pathways();
+  }
+
+  @Put('pathways/:level')
+  @Roles('city_admin')
+  @ApiOperation({ summary: "Set the courses a level requires; completing them all earns the level's badge" })
+  setPathway(@Param('level') level: string, @Body() dto: PathwayDto, @CurrentUser() user: AuthUser) {
+    if (!TRAINING_LEVELS.includes(level as TrainingLevel)) throw new NotFoundError('level', level);
+    return this.courses.setPathway(level as TrainingLevel, dto, user);
+  }
+
+  @Post('completions/import')
+  @Roles('city_admin')
+  @ApiFileUpload()
+  @ApiQuery({ name: 'duplicates', enum: DUPLICATE_POLICIES, required: false, description: 'same person + course + session again: skip (default), replace, or reject the file' })
+  @ApiOperation({ summary: 'Import completions (CSV/XLSX, UTF-8/BOM/CP949); all or nothing; badges follow in a background job' })
+  async importCompletions(@Req() req: FastifyRequest, @CurrentUser() user: AuthUser, @Query('duplicates') duplicates = 'skip') {
+    if (!DUPLICATE_POLICIES.includes(duplicates as DuplicatePolicy)) {
+      throw new ValidationFailedError('Unknown duplicate policy', [{ field: 'duplicates', reason: `one of ${DUPLICATE_POLICIES.join(', ')}` }]);
+    }
+    const { buffer, filename } = await readUpload(req);
+    return this.importer.import(buffer, filename, duplicates as DuplicatePolicy, user);
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'My training record: courses, hours per level and year, badges, the next level' })
+  async me(@CurrentUser() user: AuthUser) {
+    return this.records.record(await this.records.myParticipant(user));
+  }
+
+  @Get('participants')
+  @Roles('city_admin', 'district_admin', 'principal')
+  @ApiQuery({ name: 'q', required: false })
+  @ApiQuery({ name: 'schoolId', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  participants(@CurrentUser() user: AuthUser, @Query('q') q?: string, @Query('schoolId') schoolId?: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string) {
+    return this.records.participants(user, {
+      search: q?.slice(0, 100),
+      schoolId: intOrUndefined(schoolId, 'schoolId'),
+      page: intOrUndefined(page, 'page') || 1,
+      pageSize: Math.min(intOrUndefined(pageSize, 'pageSize') || 50, 500),
+    });
+  }
+
+  @Get('participants/:id')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: "A person's training record (teachers: their own only)" })
+  async participant(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.records.record(await this.records.participantFor(user, id));
+  }
+
+  @Get('stats')
+  @Roles(...ADMIN_ROLES)
+  @ApiQuery({ name: 'schoolYear', required: false })
+  @ApiOperation({ summary: 'Participants and hours by level, mode, office and school; share of teachers per level' })
+  stats(@CurrentUser() user: AuthUser, @Query('schoolYear') schoolYear?: string) {
+    return this.records.stats(user, intOrUndefined(schoolYear, 'schoolYear'));
+  }
+}
