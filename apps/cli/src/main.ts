@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, AppError, AuthService, ConfigError, CoreModule, ensureDatabase, nestLogger, Role, runMigrations } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { DesignationsModule } from '@app/designations';
+import { BadgeKeys, TrainingModule } from '@app/training';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -16,12 +17,13 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   users:set-password --email E --password P
   users:disable --email E
   users:enable --email E
+  badges:rotate-key                   retire the badge signing key; new badges get a new one
 
 Roles: city_admin, district_admin (needs --district-office), principal and teacher (need --school-id).`;
 
 async function withContext<T>(config: AppConfig, fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule, DesignationsModule] },
+    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule, DesignationsModule, TrainingModule] },
     { logger: nestLogger(Object.assign(Object.create(AppConfig.prototype), config, { logLevel: 'warn' })) },
   );
   try {
@@ -79,6 +81,11 @@ async function main(argv: string[]): Promise<number> {
     case 'users:disable':
     case 'users:enable':
       return withContext(config, async (app) => report(await app.get(AuthService).setActive(values.email ?? '', command === 'users:enable'), values.email));
+    case 'badges:rotate-key':
+      return withContext(config, async (app) => {
+        console.log(`active badge signing key: ${await app.get(BadgeKeys).rotate()}`);
+        return 0;
+      });
     default:
       console.error(USAGE);
       return command ? 2 : 0;
