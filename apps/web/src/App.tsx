@@ -7,11 +7,21 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SchoolListPage } from './pages/SchoolListPage';
 import { SchoolPage } from './pages/SchoolPage';
-import { matchPath, navigate, useLocation } from './router';
+import { ApplicationPage } from './pages/designations/ApplicationPage';
+import { CallCreatePage } from './pages/designations/CallCreatePage';
+import { CallListPage } from './pages/designations/CallListPage';
+import { CallPage } from './pages/designations/CallPage';
+import { DesignationListPage } from './pages/designations/DesignationListPage';
+import { PublicDesignatedPage } from './pages/designations/PublicDesignatedPage';
+import { ReviewPage } from './pages/designations/ReviewPage';
+import { ReviewsPage } from './pages/designations/ReviewsPage';
+import { isAdmin, isCityAdmin } from './roles';
+import { Link, matchPath, navigate, useLocation } from './router';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import type { LoginResponse, User } from './types';
 
-const isAdmin = (user: User) => user.role === 'city_admin' || user.role === 'district_admin';
+/** Pages anyone may open without logging in. */
+const PUBLIC_PATHS = new Set(['/designated']);
 
 /** Where each role starts: administrators on the dashboard, school staff on their own school. */
 export function homePath(user: User): string {
@@ -60,6 +70,7 @@ export function App() {
   };
 
   if (!session) {
+    if (PUBLIC_PATHS.has(path)) return <PublicLayout />;
     if (path === '/login') return <LoginPage onLoggedIn={onLoggedIn} expired={query.get('expired') === '1'} />;
     const next = path === '/' ? '' : `?next=${encodeURIComponent(href)}`;
     return <Redirect to={`/login${next}`} />;
@@ -82,6 +93,44 @@ export function App() {
   );
 }
 
+/** The public pages' frame: the brand, a login link, no session. */
+function PublicLayout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        본문 바로가기
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/designated" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              AI
+            </span>
+            <span>
+              <span className="brand-org">서울특별시교육청</span>
+              <span className="brand-name">AI 교육 플랫폼</span>
+            </span>
+          </Link>
+          <div className="user-box">
+            <Link to="/login" className="button button-ghost">
+              로그인
+            </Link>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="container">
+        <PublicDesignatedPage loggedIn={false} />
+      </main>
+      <footer className="site-footer">
+        <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
+      </footer>
+    </>
+  );
+}
+
+const forbidden = (text: string) => <NotFoundPage title="접근 권한이 없습니다." text={text} />;
+const numeric = (params: Record<string, string> | null): number | null => (params && /^\d+$/.test(params.id) ? Number(params.id) : null);
+
 function Route({ path, user }: { path: string; user: User }) {
   if (path === '/' || path === '/login') return <Redirect to={homePath(user)} />;
   if (path === '/dashboard') {
@@ -94,5 +143,24 @@ function Route({ path, user }: { path: string; user: User }) {
   if (path === '/schools') return <SchoolListPage />;
   const school = matchPath('/schools/:id', path);
   if (school && /^\d+$/.test(school.id)) return <SchoolPage key={school.id} user={user} schoolId={Number(school.id)} />;
+
+  // 조례 제5조 선도학교·연구학교 지정
+  if (path === '/designated') return <PublicDesignatedPage loggedIn />;
+  if (path === '/designations') return <DesignationListPage user={user} />;
+  if (path === '/designations/calls') return <CallListPage user={user} />;
+  if (path === '/designations/calls/new') {
+    return isCityAdmin(user) ? <CallCreatePage /> : forbidden('공모는 교육청 관리자만 만들 수 있습니다.');
+  }
+  const callId = numeric(matchPath('/designations/calls/:id', path));
+  if (callId !== null) return <CallPage key={callId} user={user} callId={callId} />;
+  const applicationId = numeric(matchPath('/designations/applications/:id', path));
+  if (applicationId !== null) return <ApplicationPage key={applicationId} user={user} applicationId={applicationId} />;
+  if (path === '/designations/reviews') {
+    return isAdmin(user) ? <ReviewsPage /> : forbidden('심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.');
+  }
+  const reviewId = numeric(matchPath('/designations/reviews/:id', path));
+  if (reviewId !== null) {
+    return isAdmin(user) ? <ReviewPage key={reviewId} user={user} applicationId={reviewId} /> : forbidden('심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.');
+  }
   return <NotFoundPage />;
 }

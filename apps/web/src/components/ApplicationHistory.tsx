@@ -4,6 +4,10 @@ import type { ApplicationStatus, AuditEntry, Criterion } from '../types';
 
 const PAGE = 20;
 
+/** Labels that differ from the classroom history's (where `status` is the classroom's 운영 상태). */
+const LABEL: Record<string, string> = { status: '신청 상태', reason: '신고 사유' };
+const label = (field: string) => LABEL[field] ?? fieldLabel(field);
+
 /** The colour of an entry: the existing history styles for create (green), update (blue), delete (red). */
 const TONE: Record<string, 'create' | 'update' | 'delete'> = {
   create: 'create',
@@ -69,7 +73,7 @@ export function ApplicationHistory({ entries, criteria = [] }: { entries: AuditE
                   <ul className="history-changes">
                     {changes.map((change) => (
                       <li key={change.field}>
-                        <span className="change-field">{fieldLabel(change.field)}</span>:{' '}
+                        <span className="change-field">{label(change.field)}</span>:{' '}
                         {entry.before === null ? (
                           formatField(change.field, change.to, criteria)
                         ) : (

@@ -5,6 +5,8 @@ import type { User } from '../types';
 interface NavItem {
   to: string;
   label: string;
+  /** Other paths (and their sub-paths) that belong to this item. */
+  also?: string[];
 }
 
 export function navItems(user: User): NavItem[] {
@@ -12,11 +14,16 @@ export function navItems(user: User): NavItem[] {
     return [
       { to: '/dashboard', label: '대시보드' },
       { to: '/schools', label: '학교 목록' },
+      { to: '/designations/calls', label: user.role === 'city_admin' ? '공모 관리' : '지정 공모', also: ['/designations/applications'] },
+      { to: '/designations/reviews', label: '심사' },
+      { to: '/designations', label: '지정 학교' },
     ];
   }
   const items: NavItem[] = [];
   if (user.schoolId !== null) items.push({ to: `/schools/${user.schoolId}`, label: '우리 학교 AI 교실' });
   items.push({ to: '/schools', label: '학교 목록' });
+  items.push({ to: '/designations/calls', label: '선도·연구학교 공모', also: ['/designations/applications'] });
+  items.push({ to: '/designated', label: '지정 현황' });
   return items;
 }
 
@@ -24,9 +31,11 @@ export function Header({ user, onLogout }: { user: User; onLogout: () => void })
   const { path } = useLocation();
   const items = navItems(user);
   // The most specific matching item is the current page.
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   const current = items
-    .filter((item) => path === item.to || path.startsWith(`${item.to}/`))
-    .sort((a, b) => b.to.length - a.to.length)[0];
+    .map((item) => ({ item, length: Math.max(-1, ...[item.to, ...(item.also ?? [])].filter(under).map((p) => p.length)) }))
+    .filter((m) => m.length >= 0)
+    .sort((a, b) => b.length - a.length)[0]?.item;
   return (
     <header className="site-header">
       <div className="header-inner">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { InputField } from '../components/fields';
+import { Link } from '../router';
 import type { LoginResponse } from '../types';
 
 export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result: LoginResponse) => void; expired?: boolean }) {
@@ -49,6 +50,12 @@ export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result
           </button>
         </form>
         <p className="login-foot muted small">로그인을 10회 이상 실패하면 15분 동안 로그인이 제한됩니다.</p>
+        <p className="login-public">
+          <Link to="/designated" data-testid="public-designations-link">
+            선도학교·연구학교 지정 현황 보기
+          </Link>{' '}
+          <span className="muted small">(로그인 없이 볼 수 있습니다)</span>
+        </p>
       </div>
     </main>
   );

@@ -6,6 +6,7 @@ import { ClubSection } from '../components/ClubSection';
 import { EquipmentSection } from '../components/EquipmentSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { HistoryList } from '../components/HistoryList';
+import { SchoolDesignations } from '../components/SchoolDesignations';
 import { Loading } from '../components/Loading';
 import { LEVEL_LABEL } from '../labels';
 import { Link } from '../router';
@@ -100,6 +101,8 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
           {school.roadAddress && ` · ${school.roadAddress}`}
         </p>
       </div>
+
+      <SchoolDesignations designations={school.designations ?? []} user={user} schoolId={school.id} />
 
       {!classroom ? (
         <section className="panel">

@@ -305,7 +305,16 @@ function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplic
         <SelectField id="upload-kind" label="서류 종류" options={Object.fromEntries(kinds.map((k) => [k, attachmentKindLabel(k)]))} value={kind} onChange={setKind} />
         <div className="field field-wide">
           <label htmlFor="upload-file">파일</label>
-          <input id="upload-file" ref={input} type="file" accept={ACCEPT} aria-describedby="upload-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {/* The browser's own file button speaks the browser's language; this one is Korean. */}
+          <div className="file-picker">
+            <input id="upload-file" ref={input} className="file-input" type="file" accept={ACCEPT} aria-describedby="upload-file-hint upload-file-name" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <label htmlFor="upload-file" className="button button-small" aria-hidden="true">
+              파일 선택
+            </label>
+            <span id="upload-file-name" className="file-name" data-testid="upload-file-name">
+              {file ? `${file.name} (${formatBytes(file.size)})` : '선택한 파일 없음'}
+            </span>
+          </div>
           <span id="upload-file-hint" className="hint">
             PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다. 파일 내용도 확인합니다.
           </span>

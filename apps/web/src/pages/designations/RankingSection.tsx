@@ -46,10 +46,11 @@ export function RankingSection({ call, user, onDecided }: Props) {
   const offices = rows ? [...new Map(rows.map((r) => [r.districtOffice, r.districtOfficeName])).entries()] : [];
   const threshold = call.maxTotal * SPREAD_RATIO;
 
+  /** The notice appears once the ranking and the call's counts show the decision. */
   const decided = async (message: string) => {
+    await Promise.all([reload(), onDecided()]);
     setDeciding(null);
     setNotice(message);
-    await Promise.all([reload(), onDecided()]);
   };
 
   const table = (list: RankingRow[], inOffice: boolean) => (
