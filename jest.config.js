@@ -50,6 +50,7 @@ module.exports = {
   transform: { '^.+\\.tsx?$': swc('ts'), '^.+\\.(m|c)?js$': swc('js') },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 2,
 };
