@@ -127,6 +127,19 @@ describe('Open Badges 3.0 digital badges', () => {
     expect((await anon.get('/api/v1/badges/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 
+  it('shows an expired badge as expired, on the record and when verified', async () => {
+    const course = await admin.post('/api/v1/training/courses', {
+      code: 'AI-X-001', schoolYear: 2025, title: '단기 특강', level: 'basic', deliveryMode: 'remote', audience: ['teacher'], creditHours: 2, badgeValidMonths: 1,
+    });
+    expect(course.status).toBe(201);
+    await admin.upload('/api/v1/training/completions/import', completionCsv([['T-0001', '김교사', 'kim@gaepo.es.kr', '교원', '7010057', 'AI-X-001', '', '2025-04-01', '']]), 'x.csv');
+    await app.waitForQueues();
+    const badge = (await teacher.get('/api/v1/training/me')).body.badges.find((b: { achievementId: string }) => b.achievementId === 'course-AI-X-001-2025');
+    expect(badge).toMatchObject({ status: 'expired', validUntil: expect.stringContaining('2025-04-30') });
+    const verdict = await new HttpClient(app.baseUrl).get(`/api/v1/badges/${badge.id}/verify`);
+    expect(verdict.body).toMatchObject({ verified: false, expired: true, proofVerified: true, status: 'expired' });
+  });
+
   it('keeps the signing key encrypted and stable across restarts', async () => {
     const [row] = await app.db.query(`SELECT encrypted_private_key FROM badge_issuer_keys WHERE active`);
     expect(row.encrypted_private_key).not.toMatch(/"secretKeyMultibase"/);

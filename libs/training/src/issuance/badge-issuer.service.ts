@@ -163,9 +163,13 @@ function pick(t: { ko: string; en: string | null }): { ko: string; en?: string }
   return t.en ? { ko: t.ko, en: t.en } : { ko: t.ko };
 }
 
-function addMonths(day: string, months: number): string {
-  const d = new Date(`${day}T00:00:00+09:00`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The same day `months` later in Seoul (clamped to the month's end), at midnight: when the badge stops being valid. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return new Date(`${year}-${pad(month)}-${pad(Math.min(d, lastDay))}T00:00:00+09:00`).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
