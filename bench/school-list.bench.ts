@@ -18,28 +18,25 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, AuthService, ensureDatabase, projectRoot, quoteIdent, runMigrations } from '@app/core';
+import { AppConfig, AuthService, ensureDatabase, projectRoot, runMigrations } from '@app/core';
 import { SUMMARY_SELECT } from '@app/schools';
 import { createApi } from '../apps/api/src/create-api';
+import { benchNames, cleanupOnSignal, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, REDIS_URL, table } from './bench-db';
 
 const PATH = '/api/v1/schools?pageSize=50';
 const POOL_SIZE = 10;
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = envInt('BENCH_SECONDS', 10, 1);
 const WARMUP_SECONDS = envInt('BENCH_WARMUP_SECONDS', 3, 0);
 const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50, 1);
 const WORKERS = envInt('BENCH_WORKERS', 1, 0);
-const DB_PREFIX = 'aiedu_bench_';
 const PASSWORD = 'bench-password-1';
 
 /** SchoolsService.list for a city admin with no filters: scope `TRUE`, then $1 = limit, $2 = offset. */
@@ -81,64 +78,6 @@ interface Page {
   total: number;
   page: number;
   pageSize: number;
-}
-
-function envInt(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min} (got ${JSON.stringify(raw)})`);
-  return n;
-}
-
-function dbUrl(name: string): string {
-  const u = new URL(PG_ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: PG_ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function deleteRedisKeys(prefix: string): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) deleted += await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
-
-/**
- * Databases (and their Redis keys) left by an interrupted earlier run. Only those nobody is
- * connected to, so a benchmark running concurrently elsewhere on this server is left alone.
- */
-async function dropStale(): Promise<void> {
-  const stale = await withAdmin((c) =>
-    c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database d
-       WHERE datname LIKE 'aiedu\\_bench\\_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
-    ),
-  );
-  for (const { datname } of stale.rows) {
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`)).catch(() => undefined);
-    await deleteRedisKeys(`bench_${datname.slice(DB_PREFIX.length)}`).catch(() => undefined);
-    console.log(`dropped stale database ${datname}`);
-  }
 }
 
 /** The same query, pool size and response shape as the api, with no auth, validation, filters or logging. */
@@ -208,8 +147,6 @@ async function load(target: Target, seconds: number): Promise<autocannon.Result>
  * When autocannon stops it drops its sockets, but the requests already accepted keep running
  * (up to one per connection). Let them finish before the next run starts or the api closes.
  */
-const loadAvg = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
 function figures(round: number, target: TargetKey, r: autocannon.Result): RunFigures {
@@ -229,12 +166,6 @@ function figures(round: number, target: TargetKey, r: autocannon.Result): RunFig
   };
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((x, y) => x - y);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 function summarize(runs: RunFigures[]): Summary {
   const best = runs.reduce((a, b) => (b.requestsPerSec > a.requestsPerSec ? b : a));
   return {
@@ -248,19 +179,9 @@ function summarize(runs: RunFigures[]): Summary {
   };
 }
 
-const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 async function main(): Promise<number> {
   const id = randomBytes(5).toString('hex');
-  const dbName = `${DB_PREFIX}${id}`;
-  const queuePrefix = `bench_${id}`;
-  const databaseUrl = dbUrl(dbName);
+  const { dbName, queuePrefix, databaseUrl } = benchNames(id);
 
   let api: NestFastifyApplication | undefined;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
@@ -273,25 +194,13 @@ async function main(): Promise<number> {
       await baseline?.pool.end().catch((e: unknown) => console.error('closing baseline pool:', e));
       await api?.close().catch((e: unknown) => console.error('closing api:', e));
       if (dbCreated) {
-        await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`)).catch((e: unknown) =>
-          console.error(`dropping ${dbName}:`, e),
-        );
+        await dropDatabase(dbName).catch((e: unknown) => console.error(`dropping ${dbName}:`, e));
       }
       await deleteRedisKeys(queuePrefix).catch((e: unknown) => console.error(`deleting Redis keys ${queuePrefix}:*:`, e));
     })());
 
-  // Nest's shutdown hooks close the api and re-raise the signal; this listener keeps the process
-  // alive for that re-raise so the database and keys are still removed. A third signal forces exit.
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (++signals >= 3) process.exit(130);
-    if (signals === 1) {
-      console.error(`\n${signal}: cleaning up…`);
-      void cleanup().finally(() => process.exit(130));
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Nest's shutdown hooks close the api and re-raise the signal; cleanupOnSignal stays for the re-raise.
+  cleanupOnSignal(cleanup);
 
   try {
     await dropStale();
@@ -308,6 +217,7 @@ async function main(): Promise<number> {
       DATABASE_URL: databaseUrl,
       REDIS_URL,
       TOKEN_SECRET: randomBytes(32).toString('hex'),
+      BADGE_KEY_SECRET: randomBytes(16).toString('hex'),
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'silent',
       DB_POOL_SIZE: String(POOL_SIZE),

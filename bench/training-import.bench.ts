@@ -1,0 +1,430 @@
+/**
+ * Training completions at scale, each product path side by side with the raw operation under it:
+ *
+ *   import   `CompletionImportService.import` of a 100,000-row CSV (parse, validate, COPY into a
+ *            staging table, merge into participants and completions, enqueue the badge job)
+ *            against a raw `COPY … FROM STDIN` of the same rows into a plain table;
+ *   issuance `BadgeIssuer.issueForBatch` (select, build, eddsa-rdfc-2022 Data Integrity proof,
+ *            VC-JWT, insert) against signing the same credentials with `signCredential` +
+ *            `signJwt`, same key and document loader, no database.
+ *
+ *   npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && node dist/bench/training-import.bench.js
+ *
+ * Environment (all optional):
+ *   BENCH_ROWS           completions imported per run (default 100000)
+ *   BENCH_ROUNDS         rounds of (raw COPY, product import) (default 2)
+ *   BENCH_ISSUE          badges issued per issuance run (default 2000; 100000 for the full run, ~10+ min per side)
+ *   BENCH_ISSUE_ROUNDS   rounds of (product issuance, raw signing) (default 2)
+ *   BENCH_PG_URL         admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_REDIS_URL      default redis://127.0.0.1:6379
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool, type PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppConfig, AuthService, AuthUser, copyRows, ensureDatabase, projectRoot, readTable, runMigrations } from '@app/core';
+import { BadgeIssuer, BadgeKeys, CompletionImportService, CoursesService } from '@app/training';
+import { signCredential, signJwt, verifyCredential } from '@app/training/badges';
+import { parseCompletionRows } from '@app/training/completions/completion-rows';
+import { createApi } from '../apps/api/src/create-api';
+import { benchNames, cleanupOnSignal, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, REDIS_URL, table } from './bench-db';
+
+const ROWS = envInt('BENCH_ROWS', 100_000, 1);
+const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
+const ISSUE = envInt('BENCH_ISSUE', 2_000, 1);
+const ISSUE_ROUNDS = envInt('BENCH_ISSUE_ROUNDS', 2, 1);
+/** Issuance is reported against this many badges too: the issue's "100,000 completions". */
+const FULL = 100_000;
+const COURSES = 20;
+const COURSES_PER_PERSON = 5;
+const SCHOOL_YEAR = 2025;
+const POOL_SIZE = 10;
+
+const HEADER = ['participant_id', 'name', 'email', 'kind', 'neis_school_code', 'course_code', 'session_code', 'completed_on', 'hours'];
+const RAW_TABLE = 'training_completions_raw';
+/** The CSV's columns, typed as the product stores them; no keys, no constraints, no indexes. */
+const RAW_DDL = `CREATE TABLE ${RAW_TABLE} (
+  participant_id text, name text, email text, kind text, neis_school_code text,
+  course_code text, session_code text, completed_on date, hours numeric(5,1))`;
+
+interface Course {
+  code: string;
+  hours: string;
+}
+
+type Row = (string | null)[];
+
+const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임'];
+const GIVEN = ['민준', '서연', '도윤', '지우', '하준', '서윤', '시우', '하은', '주원', '지민', '예준', '수아'];
+/** 2025-04-01 … 2026-02-28: school year 2025, all in the past. */
+const FIRST_DAY = Date.UTC(2025, 3, 1);
+const DAYS = (Date.UTC(2026, 1, 28) - FIRST_DAY) / 86_400_000 + 1;
+
+/**
+ * `count` completions of teachers (교원) with no school code and no session: person `i` takes
+ * courses i, i+4, i+8, i+12, i+16 (mod 20), so every (person, course) is distinct.
+ */
+function completionRows(count: number, prefix: string, courses: Course[]): Row[] {
+  const rows: Row[] = [];
+  for (let n = 0; n < count; n++) {
+    const p = Math.floor(n / COURSES_PER_PERSON);
+    const k = n % COURSES_PER_PERSON;
+    const course = courses[(p + k * (COURSES / COURSES_PER_PERSON)) % COURSES];
+    const id = `${prefix}${String(p + 1).padStart(6, '0')}`;
+    const day = new Date(FIRST_DAY + ((p * 7 + k * 53) % DAYS) * 86_400_000).toISOString().slice(0, 10);
+    const name = SURNAMES[p % SURNAMES.length] + GIVEN[Math.floor(p / SURNAMES.length) % GIVEN.length];
+    rows.push([id, name, `${id.toLowerCase()}@bench.sen.go.kr`, '교원', null, course.code, null, day, course.hours]);
+  }
+  return rows;
+}
+
+/** The same rows as an uploaded file: UTF-8 CSV, empty cells for nulls. */
+function toCsv(rows: Row[]): Buffer {
+  return Buffer.from([HEADER.join(','), ...rows.map((r) => r.map((v) => v ?? '').join(','))].join('\n') + '\n', 'utf8');
+}
+
+const seconds = (ms: number) => ms / 1000;
+const since = (t0: number) => performance.now() - t0;
+
+interface ImportRun {
+  round: number;
+  target: 'raw' | 'product';
+  rows: number;
+  ms: number;
+  rowsPerSec: number;
+}
+
+interface IssueRun {
+  round: number;
+  target: 'raw' | 'product';
+  credentials: number;
+  ms: number;
+  perSec: number;
+  /** raw only: time in signCredential (Data Integrity) and signJwt. */
+  dataIntegrityMs?: number;
+  jwtMs?: number;
+}
+
+async function main(): Promise<number> {
+  const id = randomBytes(5).toString('hex');
+  const { dbName, queuePrefix, databaseUrl } = benchNames(id);
+
+  let app: NestFastifyApplication | undefined;
+  let pool: Pool | undefined;
+  let raw: PoolClient | undefined;
+  let dbCreated = false;
+  let cleaning: Promise<void> | undefined;
+
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      raw?.release();
+      await pool?.end().catch((e: unknown) => console.error('closing baseline pool:', e));
+      await app?.close().catch((e: unknown) => console.error('closing app:', e));
+      if (dbCreated) await dropDatabase(dbName).catch((e: unknown) => console.error(`dropping ${dbName}:`, e));
+      await deleteRedisKeys(queuePrefix).catch((e: unknown) => console.error(`deleting Redis keys ${queuePrefix}:*:`, e));
+    })());
+  // Nest's shutdown hooks close the app and re-raise the signal; cleanupOnSignal stays for the re-raise.
+  cleanupOnSignal(cleanup);
+
+  try {
+    await dropStale();
+    const started = performance.now();
+    Logger.overrideLogger(false);
+    await ensureDatabase(databaseUrl);
+    dbCreated = true;
+    const migrations = await runMigrations(databaseUrl);
+
+    // The real api (no HTTP listener: the services are called directly) with its own queue prefix
+    // and no worker, so the badge job each import enqueues just waits in Redis until cleanup.
+    const config = AppConfig.load({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      TOKEN_SECRET: randomBytes(32).toString('hex'),
+      BADGE_KEY_SECRET: randomBytes(24).toString('hex'),
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: 'silent',
+      DB_POOL_SIZE: String(POOL_SIZE),
+    });
+    app = await createApi(config);
+    await app.init();
+    const ds = app.get<DataSource>(getDataSourceToken());
+    const importer = app.get(CompletionImportService);
+    const issuer = app.get(BadgeIssuer);
+    const keys = app.get(BadgeKeys);
+
+    const actor: AuthUser = await app
+      .get(AuthService)
+      .createUser({ email: `bench-${id}@bench.local`, password: 'bench-password-1', role: 'city_admin', displayName: 'benchmark' });
+
+    const courses: Course[] = [];
+    for (let i = 0; i < COURSES; i++) {
+      const basic = i < COURSES / 2;
+      const no = String((i % (COURSES / 2)) + 1).padStart(2, '0');
+      const hours = i % 3 === 0 ? 7.5 : 15;
+      const title = `${basic ? 'AI 교육 기초' : '생성형 AI 수업 활용'} ${no}`;
+      const created: { code: string } = await app.get(CoursesService).create(
+        {
+          code: `BENCH-${basic ? 'B' : 'A'}-${no}`,
+          schoolYear: SCHOOL_YEAR,
+          title,
+          titleEn: `${basic ? 'AI Education Basics' : 'Generative AI in Class'} ${no}`,
+          level: basic ? 'basic' : 'applied',
+          deliveryMode: (['remote', 'in_person', 'blended', 'on_site'] as const)[i % 4],
+          audience: ['teacher'],
+          creditHours: hours,
+          description: `${title} 연수`,
+          criteria: `${title} 과정의 출석 및 과제 기준을 충족함`,
+          badgeValidMonths: i % 2 ? 36 : undefined,
+        },
+        actor,
+      );
+      courses.push({ code: created.code, hours: String(hours) });
+    }
+
+    pool = new Pool({ connectionString: databaseUrl, max: 1 });
+    raw = await pool.connect();
+    const db = raw;
+    const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
+    // Dirty pages of the previous run are written out before each measured run, not during it.
+    const checkpoint = () => db.query('CHECKPOINT');
+    const rawCopy = async (rows: Row[]): Promise<number> => {
+      await db.query(`DROP TABLE IF EXISTS ${RAW_TABLE}`);
+      await db.query(RAW_DDL);
+      await checkpoint();
+      const t0 = performance.now();
+      await copyRows(db, RAW_TABLE, HEADER, rows);
+      const ms = since(t0);
+      const n = await count(`SELECT count(*) AS n FROM ${RAW_TABLE}`);
+      if (n !== rows.length) throw new Error(`raw COPY: ${n} rows in ${RAW_TABLE}, expected ${rows.length}`);
+      return ms;
+    };
+    const productImport = async (csv: Buffer, rows: number, name: string) => {
+      const t0 = performance.now();
+      const result = await importer.import(csv, name, 'skip', actor);
+      const ms = since(t0);
+      if (result.received !== rows || result.inserted !== rows || result.skipped || result.replaced) {
+        throw new Error(`import ${name}: expected ${rows} new completions, got ${JSON.stringify(result)}`);
+      }
+      return { ms, result };
+    };
+    const freshProductTables = () =>
+      // Not RESTART IDENTITY: batch ids stay unique, so no badge job is deduplicated against an earlier one.
+      db.query(`TRUNCATE training_completions, training_participants, training_import_batches CASCADE`);
+
+    // The unsecured credentials the product signed for a batch: the payload of each stored VC-JWT is
+    // exactly that object, in the product's key order (the jsonb column reorders keys).
+    const unsecuredOf = async (batchId: number): Promise<object[]> =>
+      (
+        await db.query<{ jwt: string }>(
+          `SELECT b.jwt FROM badge_credentials b JOIN training_completions t ON t.id = b.completion_id
+           WHERE t.batch_id = $1 ORDER BY b.status_index`,
+          [batchId],
+        )
+      ).rows.map((r) => JSON.parse(Buffer.from(r.jwt.split('.')[1], 'base64url').toString('utf8')) as object);
+    const key = await keys.signingKey();
+    const loader = await keys.documentLoader();
+    const rawSign = async (credentials: object[]) => {
+      let diMs = 0;
+      let jwtMs = 0;
+      let last: object | undefined;
+      const t0 = performance.now();
+      for (const u of credentials) {
+        const t1 = performance.now();
+        last = await signCredential(u, key, loader);
+        const t2 = performance.now();
+        await signJwt(u, key);
+        jwtMs += performance.now() - t2;
+        diMs += t2 - t1;
+      }
+      return { ms: since(t0), diMs, jwtMs, last };
+    };
+    const mustVerify = async (what: string, credential: object) => {
+      const v = await verifyCredential(credential, loader, { checkStatus: false });
+      if (!v.verified) throw new Error(`${what}: the credential does not verify: ${v.errors.join('; ')}`);
+    };
+
+    const importRows = completionRows(ROWS, 'P', courses);
+    const importCsv = toCsv(importRows);
+    const cores = availableParallelism();
+    console.log(
+      `database ${dbName} (${migrations.length} migrations, ${COURSES} courses in ${SCHOOL_YEAR}) ready in ${seconds(since(started)).toFixed(1)} s; ` +
+        `CSV of ${num(ROWS)} rows (${num(Math.ceil(ROWS / COURSES_PER_PERSON))} teachers × ${COURSES_PER_PERSON} courses), ${(importCsv.length / 1e6).toFixed(1)} MB`,
+    );
+    console.log(`node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'}), load average ${loadAvg()}\n`);
+
+    // Warm-up of both sides of both comparisons (JIT, connection, contexts), then empty tables.
+    {
+      const rows = completionRows(1_000, 'W', courses);
+      await rawCopy(rows);
+      await productImport(toCsv(rows), rows.length, 'warmup.csv');
+      const small = completionRows(40, 'X', courses);
+      const { result } = await productImport(toCsv(small), small.length, 'warmup-issue.csv');
+      await issuer.issueForBatch(result.batchId);
+      await rawSign(await unsecuredOf(result.batchId));
+      await freshProductTables();
+    }
+
+    console.log(`import: ${num(ROWS)} rows, ${ROUNDS} round(s) of (raw COPY, product import)`);
+    const importRuns: ImportRun[] = [];
+    const parseMs: number[] = [];
+    const validateMs: number[] = [];
+    const record = (round: number, target: ImportRun['target'], ms: number) => {
+      const run = { round, target, rows: ROWS, ms, rowsPerSec: ROWS / seconds(ms) };
+      importRuns.push(run);
+      console.log(`  round ${round} ${target === 'raw' ? 'raw COPY      ' : 'product import'} ${num(run.rowsPerSec).padStart(9)} rows/s  ${seconds(ms).toFixed(2)} s`);
+    };
+    for (let round = 1; round <= ROUNDS; round++) {
+      record(round, 'raw', await rawCopy(importRows));
+
+      await freshProductTables();
+      await checkpoint();
+      const { ms, result } = await productImport(importCsv, ROWS, 'bench.csv');
+      const [people, done] = [await count(`SELECT count(*) AS n FROM training_participants`), await count(`SELECT count(*) AS n FROM training_completions`)];
+      if (done !== ROWS || people !== result.participantsCreated) throw new Error(`import: ${done} completions and ${people} participants in the tables, expected ${ROWS} / ${result.participantsCreated}`);
+      record(round, 'product', ms);
+
+      // Where the product's time goes: the same file read and validated again, outside the timing.
+      let t0 = performance.now();
+      const parsed = await readTable(importCsv, 'bench.csv', { maxRows: 200_000 });
+      parseMs.push(since(t0));
+      const lookups = {
+        courses: await ds.query(`SELECT id, code, school_year AS "schoolYear", credit_hours::float AS "creditHours", audience FROM training_courses`),
+        sessions: [],
+        schools: await ds.query(`SELECT id, neis_code AS "neisCode" FROM schools WHERE neis_code IS NOT NULL`),
+      };
+      t0 = performance.now();
+      const { rows: valid } = parseCompletionRows(parsed, lookups, 'skip');
+      validateMs.push(since(t0));
+      if (valid.length !== ROWS) throw new Error(`validation kept ${valid.length} of ${ROWS} rows`);
+    }
+    await db.query(`DROP TABLE IF EXISTS ${RAW_TABLE}`);
+
+    console.log(`\nissuance: ${num(ISSUE)} badges, ${ISSUE_ROUNDS} round(s) of (product issuance, raw signing of the same credentials)`);
+    const issueRuns: IssueRun[] = [];
+    const issueRows = (round: number) => completionRows(ISSUE, `I${round}-`, courses);
+    for (let round = 1; round <= ISSUE_ROUNDS; round++) {
+      // A batch of exactly ISSUE completions (new teachers, beside the 100,000 already imported).
+      const { result } = await productImport(toCsv(issueRows(round)), ISSUE, `bench-issue-${round}.csv`);
+      await checkpoint();
+      const t0 = performance.now();
+      const issued = await issuer.issueForBatch(result.batchId);
+      const productMs = since(t0);
+      if (issued.courseBadges !== ISSUE || issued.levelBadges !== 0) throw new Error(`issuance: expected ${ISSUE} course badges, got ${JSON.stringify(issued)}`);
+      const product: IssueRun = { round, target: 'product', credentials: ISSUE, ms: productMs, perSec: ISSUE / seconds(productMs) };
+      issueRuns.push(product);
+      console.log(`  round ${round} product issuance ${num(product.perSec, 1).padStart(7)} badges/s  ${seconds(productMs).toFixed(2)} s`);
+
+      const credentials = await unsecuredOf(result.batchId);
+      if (credentials.length !== ISSUE) throw new Error(`issuance: ${credentials.length} credentials stored, expected ${ISSUE}`);
+      const signed = await rawSign(credentials);
+      const rawRun: IssueRun = { round, target: 'raw', credentials: ISSUE, ms: signed.ms, perSec: ISSUE / seconds(signed.ms), dataIntegrityMs: signed.diMs, jwtMs: signed.jwtMs };
+      issueRuns.push(rawRun);
+      console.log(
+        `  round ${round} raw signing      ${num(rawRun.perSec, 1).padStart(7)} badges/s  ${seconds(signed.ms).toFixed(2)} s ` +
+          `(Data Integrity ${(signed.diMs / ISSUE).toFixed(2)} ms + VC-JWT ${(signed.jwtMs / ISSUE).toFixed(2)} ms per credential)`,
+      );
+      // Both sides produced real, verifiable proofs.
+      const [stored] = (await db.query<{ c: object }>(`SELECT b.credential AS c FROM badge_credentials b JOIN training_completions t ON t.id = b.completion_id WHERE t.batch_id = $1 LIMIT 1`, [result.batchId])).rows;
+      await mustVerify('product', stored.c);
+      await mustVerify('raw', signed.last!);
+    }
+    const loadAfter = loadAvg();
+
+    const med = <T>(runs: T[], pick: (r: T) => number) => median(runs.map(pick));
+    const best = <T>(runs: T[], pick: (r: T) => number) => Math.max(...runs.map(pick));
+    const imp = (t: ImportRun['target']) => importRuns.filter((r) => r.target === t);
+    const iss = (t: IssueRun['target']) => issueRuns.filter((r) => r.target === t);
+    const summary = {
+      import: {
+        raw: { rowsPerSecMedian: med(imp('raw'), (r) => r.rowsPerSec), rowsPerSecBest: best(imp('raw'), (r) => r.rowsPerSec), secondsMedian: seconds(med(imp('raw'), (r) => r.ms)) },
+        product: { rowsPerSecMedian: med(imp('product'), (r) => r.rowsPerSec), rowsPerSecBest: best(imp('product'), (r) => r.rowsPerSec), secondsMedian: seconds(med(imp('product'), (r) => r.ms)) },
+        productBreakdownMedianSeconds: {
+          readCsv: seconds(median(parseMs)),
+          validate: seconds(median(validateMs)),
+          database: seconds(med(imp('product'), (r) => r.ms) - median(parseMs) - median(validateMs)),
+        },
+      },
+      issuance: {
+        raw: {
+          perSecMedian: med(iss('raw'), (r) => r.perSec),
+          perSecBest: best(iss('raw'), (r) => r.perSec),
+          msPerCredential: med(iss('raw'), (r) => r.ms) / ISSUE,
+          dataIntegrityMsPerCredential: med(iss('raw'), (r) => r.dataIntegrityMs!) / ISSUE,
+          jwtMsPerCredential: med(iss('raw'), (r) => r.jwtMs!) / ISSUE,
+        },
+        product: { perSecMedian: med(iss('product'), (r) => r.perSec), perSecBest: best(iss('product'), (r) => r.perSec), msPerCredential: med(iss('product'), (r) => r.ms) / ISSUE },
+      },
+    };
+    const projected = {
+      rawMinutes: FULL / summary.issuance.raw.perSecMedian / 60,
+      productMinutes: FULL / summary.issuance.product.perSecMedian / 60,
+    };
+    const ratio = {
+      import: summary.import.product.rowsPerSecMedian / summary.import.raw.rowsPerSecMedian,
+      importBest: summary.import.product.rowsPerSecBest / summary.import.raw.rowsPerSecBest,
+      issuance: summary.issuance.product.perSecMedian / summary.issuance.raw.perSecMedian,
+      issuanceBest: summary.issuance.product.perSecBest / summary.issuance.raw.perSecBest,
+    };
+
+    const b = summary.import.productBreakdownMedianSeconds;
+    console.log('\n' + table(
+      ['', 'count', 'per s median', 'per s best', 's median', `100,000 at median`],
+      [
+        ['import: raw COPY', num(ROWS), num(summary.import.raw.rowsPerSecMedian), num(summary.import.raw.rowsPerSecBest), summary.import.raw.secondsMedian.toFixed(2), `${(FULL / summary.import.raw.rowsPerSecMedian).toFixed(1)} s`],
+        ['import: CompletionImportService', num(ROWS), num(summary.import.product.rowsPerSecMedian), num(summary.import.product.rowsPerSecBest), summary.import.product.secondsMedian.toFixed(2), `${(FULL / summary.import.product.rowsPerSecMedian).toFixed(1)} s`],
+        ['issuance: raw signing (DI + JWT)', num(ISSUE), num(summary.issuance.raw.perSecMedian, 1), num(summary.issuance.raw.perSecBest, 1), seconds(med(iss('raw'), (r) => r.ms)).toFixed(2), `${projected.rawMinutes.toFixed(1)} min`],
+        ['issuance: BadgeIssuer', num(ISSUE), num(summary.issuance.product.perSecMedian, 1), num(summary.issuance.product.perSecBest, 1), seconds(med(iss('product'), (r) => r.ms)).toFixed(2), `${projected.productMinutes.toFixed(1)} min`],
+      ],
+    ));
+    console.log(
+      `(medians over rounds; product import ≈ read CSV ${b.readCsv.toFixed(2)} s + validate ${b.validate.toFixed(2)} s + database ${b.database.toFixed(2)} s; ` +
+        `raw signing ${summary.issuance.raw.dataIntegrityMsPerCredential.toFixed(2)} ms Data Integrity + ${summary.issuance.raw.jwtMsPerCredential.toFixed(2)} ms VC-JWT per credential; ` +
+        `load average at the end ${loadAfter})\n`,
+    );
+    console.log(`ratio import   (product / raw COPY):    ${ratio.import.toFixed(2)}  (best runs: ${ratio.importBest.toFixed(2)})`);
+    console.log(`ratio issuance (product / raw signing): ${ratio.issuance.toFixed(2)}  (best runs: ${ratio.issuanceBest.toFixed(2)})`);
+    if (ISSUE < FULL) console.log(`issuing ${num(FULL)} badges at the measured rate: ~${projected.productMinutes.toFixed(1)} min (raw signing alone ~${projected.rawMinutes.toFixed(1)} min); BENCH_ISSUE=${FULL} measures it`);
+
+    const out = join(projectRoot(), 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, 'training-import.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          benchmark: 'training-import',
+          date: new Date().toISOString(),
+          machine: { node: process.version, cores, cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}`, loadAverageAtEnd: loadAfter },
+          settings: { rows: ROWS, rounds: ROUNDS, issue: ISSUE, issueRounds: ISSUE_ROUNDS, courses: COURSES, coursesPerPerson: COURSES_PER_PERSON, poolSize: POOL_SIZE },
+          importRuns,
+          issueRuns,
+          summary,
+          projectedMinutesFor100000Badges: projected,
+          ratio,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`results written to ${file}`);
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);
