@@ -89,14 +89,17 @@ export class CompletionImportService {
     }
 
     // Teachers are matched to their accounts by email; the latest row of a person wins for name and school.
-    const people: { created: boolean }[] = await qr.query(
-      `INSERT INTO training_participants (external_id, name, email, kind, school_id, user_id)
-       SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, s.school_id,
-              (SELECT u.id FROM users u WHERE u.email = s.email AND u.role IN ('teacher', 'principal'))
-       FROM staged_completions s ORDER BY s.external_id, s.row_no DESC
-       ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, training_participants.email),
-         school_id = coalesce(EXCLUDED.school_id, training_participants.school_id), user_id = coalesce(training_participants.user_id, EXCLUDED.user_id)
-       RETURNING (xmax = 0) AS created`,
+    // Counted in SQL: returning 100,000 rows to count them would cost more than the insert.
+    const [{ created: participantsCreated }] = await qr.query(
+      `WITH upserted AS (
+         INSERT INTO training_participants (external_id, name, email, kind, school_id, user_id)
+         SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, s.school_id,
+                (SELECT u.id FROM users u WHERE u.email = s.email AND u.role IN ('teacher', 'principal'))
+         FROM staged_completions s ORDER BY s.external_id, s.row_no DESC
+         ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, training_participants.email),
+           school_id = coalesce(EXCLUDED.school_id, training_participants.school_id), user_id = coalesce(training_participants.user_id, EXCLUDED.user_id)
+         RETURNING (xmax = 0) AS created
+       ) SELECT count(*) FILTER (WHERE created)::int AS created FROM upserted`,
     );
     const [{ id: batchId }] = await qr.query(
       `INSERT INTO training_import_batches (filename, duplicate_policy, rows_received, inserted, replaced, skipped, participants_created, imported_by)
@@ -106,18 +109,18 @@ export class CompletionImportService {
     const conflict = policy === 'replace'
       ? `DO UPDATE SET completed_on = EXCLUDED.completed_on, hours = EXCLUDED.hours, batch_id = EXCLUDED.batch_id, updated_at = now()`
       : 'DO NOTHING';
-    const written: { inserted: boolean }[] = await qr.query(
-      `INSERT INTO training_completions (participant_id, course_id, session_id, completed_on, hours, batch_id)
-       SELECT p.id, s.course_id, s.session_id, s.completed_on, s.hours, $1
-       FROM staged_completions s JOIN training_participants p ON p.external_id = s.external_id
-       ON CONFLICT (participant_id, course_id, (coalesce(session_id, 0))) ${conflict}
-       RETURNING (xmax = 0) AS inserted`,
+    const [{ inserted, written }] = await qr.query(
+      `WITH w AS (
+         INSERT INTO training_completions (participant_id, course_id, session_id, completed_on, hours, batch_id)
+         SELECT p.id, s.course_id, s.session_id, s.completed_on, s.hours, $1
+         FROM staged_completions s JOIN training_participants p ON p.external_id = s.external_id
+         ON CONFLICT (participant_id, course_id, (coalesce(session_id, 0))) ${conflict}
+         RETURNING (xmax = 0) AS inserted
+       ) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM w`,
       [batchId],
     );
-    const inserted = written.filter((w) => w.inserted).length;
-    const replaced = written.length - inserted;
-    const skipped = rows.length - written.length;
-    const participantsCreated = people.filter((p) => p.created).length;
+    const replaced = written - inserted;
+    const skipped = rows.length - written;
     await qr.query(`UPDATE training_import_batches SET inserted = $2, replaced = $3, skipped = $4, participants_created = $5 WHERE id = $1`, [batchId, inserted, replaced, skipped, participantsCreated]);
     await this.audit.record(qr.manager, actor, { action: 'import', entityType: 'training_import', entityId: batchId, after: { filename, policy, rows: rows.length, inserted, replaced, skipped, participantsCreated } });
     return { batchId: batchId as number, inserted, replaced, skipped, participantsCreated };
