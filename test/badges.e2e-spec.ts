@@ -117,7 +117,7 @@ describe('Open Badges 3.0 digital badges', () => {
     const [{ id }] = await app.db.query(`SELECT b.id FROM badge_credentials b JOIN training_participants p ON p.id = b.participant_id WHERE p.external_id = 'S-0001'`);
     expect((await teacher.post(`/api/v1/badges/${id}/revoke`, { reason: 'x' })).status).toBe(403);
     const revoked = await admin.post(`/api/v1/badges/${id}/revoke`, { reason: '이수 기록 오류' });
-    expect(revoked.body).toMatchObject({ verified: false, revoked: true, status: 'revoked', revokeReason: '이수 기록 오류' });
+    expect(revoked.body).toMatchObject({ verified: false, revoked: true, proofVerified: true, status: 'revoked', revokeReason: '이수 기록 오류' });
     const anon = new HttpClient(app.baseUrl);
     const list = (await anon.get('/api/v1/badges/status/1')).body;
     expect(list.type).toContain('BitstringStatusListCredential');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler } from './api';
 import { Header } from './components/Header';
 import { Redirect } from './components/Redirect';
@@ -15,13 +15,25 @@ import { DesignationListPage } from './pages/designations/DesignationListPage';
 import { PublicDesignatedPage } from './pages/designations/PublicDesignatedPage';
 import { ReviewPage } from './pages/designations/ReviewPage';
 import { ReviewsPage } from './pages/designations/ReviewsPage';
+import { BadgeVerifyPage } from './pages/training/BadgeVerifyPage';
+import { MyTrainingPage } from './pages/training/MyTrainingPage';
+import { ParticipantPage } from './pages/training/ParticipantPage';
+import { TrainingPage } from './pages/training/TrainingPage';
 import { isAdmin, isCityAdmin } from './roles';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import type { LoginResponse, User } from './types';
 
-/** Pages anyone may open without logging in. */
-const PUBLIC_PATHS = new Set(['/designated']);
+/**
+ * Pages anyone may open without logging in: the designated schools (조례 제5조) and a digital
+ * badge's verification page (조례 제7조). Signed in, they show inside the usual frame.
+ */
+function publicPage(path: string, loggedIn: boolean): ReactNode | null {
+  if (path === '/designated') return <PublicDesignatedPage loggedIn={loggedIn} />;
+  const badge = matchPath('/badges/:id/verify', path);
+  if (badge) return <BadgeVerifyPage key={badge.id} badgeId={badge.id} loggedIn={loggedIn} />;
+  return null;
+}
 
 /** Where each role starts: administrators on the dashboard, school staff on their own school. */
 export function homePath(user: User): string {
@@ -70,7 +82,8 @@ export function App() {
   };
 
   if (!session) {
-    if (PUBLIC_PATHS.has(path)) return <PublicLayout />;
+    const page = publicPage(path, false);
+    if (page) return <PublicLayout>{page}</PublicLayout>;
     if (path === '/login') return <LoginPage onLoggedIn={onLoggedIn} expired={query.get('expired') === '1'} />;
     const next = path === '/' ? '' : `?next=${encodeURIComponent(href)}`;
     return <Redirect to={`/login${next}`} />;
@@ -93,8 +106,8 @@ export function App() {
   );
 }
 
-/** The public pages' frame: the brand, a login link, no session. */
-function PublicLayout() {
+/** The public pages' frame: the brand, a login link, no session, no menu. */
+function PublicLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -119,7 +132,7 @@ function PublicLayout() {
         </div>
       </header>
       <main id="main" className="container">
-        <PublicDesignatedPage loggedIn={false} />
+        {children}
       </main>
       <footer className="site-footer">
         <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
@@ -144,8 +157,10 @@ function Route({ path, user }: { path: string; user: User }) {
   const school = matchPath('/schools/:id', path);
   if (school && /^\d+$/.test(school.id)) return <SchoolPage key={school.id} user={user} schoolId={Number(school.id)} />;
 
+  const open = publicPage(path, true);
+  if (open) return open;
+
   // 조례 제5조 선도학교·연구학교 지정
-  if (path === '/designated') return <PublicDesignatedPage loggedIn />;
   if (path === '/designations') return <DesignationListPage user={user} />;
   if (path === '/designations/calls') return <CallListPage user={user} />;
   if (path === '/designations/calls/new') {
@@ -162,5 +177,11 @@ function Route({ path, user }: { path: string; user: User }) {
   if (reviewId !== null) {
     return isAdmin(user) ? <ReviewPage key={reviewId} user={user} applicationId={reviewId} /> : forbidden('심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.');
   }
+
+  // 조례 제7조 교원 연수 · 디지털 배지
+  if (path === '/training/me') return <MyTrainingPage user={user} />;
+  if (path === '/training') return user.role === 'teacher' ? <Redirect to="/training/me" /> : <TrainingPage user={user} />;
+  const participantId = numeric(matchPath('/training/participants/:id', path));
+  if (participantId !== null) return <ParticipantPage key={participantId} user={user} participantId={participantId} />;
   return <NotFoundPage />;
 }

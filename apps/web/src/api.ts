@@ -1,18 +1,22 @@
 import { currentToken } from './session';
 import type {
   AuditEntry,
+  BadgeJobStatus,
+  BadgeVerification,
   CallInput,
   Classroom,
   ClassroomPatch,
   ClassroomStats,
   Club,
   ClubInput,
+  CompletionImportResult,
   Designation,
   DesignationApplication,
   DesignationCall,
   DesignationFilters,
   DesignationType,
   DistrictOffice,
+  DuplicatePolicy,
   EquipmentInput,
   EquipmentItem,
   ExportStarted,
@@ -20,12 +24,17 @@ import type {
   JobStatus,
   LoginResponse,
   Page,
+  ParticipantListItem,
   RankingRow,
   Reviewer,
   ReviewerScores,
   ReviewItem,
   School,
   ScoreInput,
+  TrainingCourse,
+  TrainingPathway,
+  TrainingRecord,
+  TrainingStats,
   User,
 } from './types';
 
@@ -128,6 +137,27 @@ export const designationUrls = {
   attachment: (applicationId: number, attachmentId: number) => `${application(applicationId)}/attachments/${attachmentId}`,
 };
 
+const T = `${V1}/training`;
+const badge = (id: string) => `${V1}/badges/${encodeURIComponent(id)}`;
+
+/** Public badge URLs: anyone may open them without logging in, so they are plain links. */
+export const badgeUrls = {
+  credential: (id: string) => badge(id),
+  verifyApi: (id: string) => `${badge(id)}/verify`,
+  png: (id: string) => `${badge(id)}/badge.png`,
+  svg: (id: string) => `${badge(id)}/badge.svg`,
+  jwt: (id: string) => `${badge(id)}/jwt`,
+  /** The verification page of the web UI (what a teacher shares). */
+  page: (id: string) => `/badges/${encodeURIComponent(id)}/verify`,
+};
+
+export interface ParticipantFilters {
+  q?: string;
+  schoolId?: number;
+  page?: number;
+  pageSize?: number;
+}
+
 export const api = {
   login: (email: string, password: string) => json<LoginResponse>('POST', `${V1}/auth/login`, { email, password }),
   me: () => json<User>('GET', `${V1}/auth/me`),
@@ -183,6 +213,22 @@ export const api = {
   decide: (id: number, decision: 'designate' | 'reject', reason: string) => json<DesignationApplication>('POST', `${application(id)}/decision`, { decision, reason }),
   designations: (filters: DesignationFilters) => json<Page<Designation>>('GET', `${D}${query({ ...filters })}`),
   publicDesignations: (filters: DesignationFilters) => json<Page<Designation>>('GET', `${D}/public${query({ ...filters })}`),
+
+  // 조례 제7조 교원 연수 · 디지털 배지
+  myTraining: () => json<TrainingRecord>('GET', `${T}/me`),
+  participants: (filters: ParticipantFilters) => json<Page<ParticipantListItem>>('GET', `${T}/participants${query({ ...filters })}`),
+  participant: (id: number) => json<TrainingRecord>('GET', `${T}/participants/${id}`),
+  courses: (filters: { schoolYear?: number; level?: string } = {}) => json<TrainingCourse[]>('GET', `${T}/courses${query(filters)}`),
+  pathways: () => json<TrainingPathway[]>('GET', `${T}/pathways`),
+  trainingStats: (schoolYear?: number) => json<TrainingStats>('GET', `${T}/stats${query({ schoolYear })}`),
+  importCompletions: (file: File, duplicates: DuplicatePolicy) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return json<CompletionImportResult>('POST', `${T}/completions/import${query({ duplicates })}`, form);
+  },
+  badgeJob: (jobId: string) => json<BadgeJobStatus>('GET', `${V1}/jobs/${encodeURIComponent(jobId)}`),
+  verifyBadge: (id: string) => json<BadgeVerification>('GET', badgeUrls.verifyApi(id)),
+  revokeBadge: (id: string, reason: string) => json<BadgeVerification>('POST', `${badge(id)}/revoke`, { reason }),
 
   /** Files need the bearer header, so they are fetched as a blob rather than linked directly. */
   async download(url: string): Promise<{ blob: Blob; filename: string | null }> {

@@ -25,6 +25,10 @@ const CODE_MESSAGE: Record<string, string> = {
   FILE_EMPTY: '빈 파일입니다.',
   FILE_MISSING: '파일을 선택하세요.',
   PAYLOAD_TOO_LARGE: '파일이 너무 큽니다.',
+  // 교원 연수 · 디지털 배지
+  IMPORT_REJECTED: '파일에 잘못된 행이 있어 아무것도 가져오지 않았습니다.',
+  PARTICIPANT_OUT_OF_SCOPE: '이 사람의 연수 기록을 볼 수 있는 권한이 없습니다.',
+  ROLE_NOT_ALLOWED: '이 작업을 할 권한이 없습니다.',
 };
 
 const STATUS_MESSAGE: Record<number, string> = {

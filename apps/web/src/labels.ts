@@ -1,5 +1,11 @@
 import type {
   ApplicationStatus,
+  BadgeStatus,
+  CredentialText,
+  DeliveryMode,
+  DuplicatePolicy,
+  ParticipantKind,
+  TrainingLevel,
   CallPhase,
   ClassroomStatus,
   DesignationStatus,
@@ -134,6 +140,9 @@ export const FIELD_LABEL: Record<string, string> = {
   score: '점수',
   criterionId: '심사 기준',
   comment: '의견',
+  // 교원 연수
+  duplicates: '중복 처리',
+  courseCodes: '과정 코드',
 };
 
 /**
@@ -261,3 +270,90 @@ export function formatMinute(iso: string): string {
 
 export const levelList = (levels: readonly string[]): string =>
   levels.map((l) => LEVEL_LABEL[l as keyof typeof LEVEL_LABEL] ?? l).join(', ');
+
+// ---------- 조례 제7조 교원 연수 · 디지털 배지 ----------
+
+export const TRAINING_LEVEL_LABEL: Record<TrainingLevel, string> = {
+  basic: '기본',
+  applied: '활용',
+  advanced: '심화',
+  expert: '전문가',
+};
+
+export const TRAINING_LEVELS = Object.keys(TRAINING_LEVEL_LABEL) as TrainingLevel[];
+
+export const DELIVERY_MODE_LABEL: Record<DeliveryMode, string> = {
+  in_person: '대면',
+  remote: '원격',
+  blended: '혼합',
+  on_site: '찾아가는',
+};
+
+export const PARTICIPANT_KIND_LABEL: Record<ParticipantKind, string> = {
+  teacher: '교원',
+  staff: '직원',
+  parent: '학부모',
+};
+
+export const BADGE_STATUS_LABEL: Record<BadgeStatus | 'invalid', string> = {
+  valid: '유효',
+  expired: '만료',
+  revoked: '취소',
+  invalid: '검증 실패',
+};
+
+/** The completion file's columns by their English header, named as the Korean headers the import also accepts. */
+export const COMPLETION_COLUMN_LABEL: Record<string, string> = {
+  participant_id: '식별번호',
+  name: '성명',
+  email: '이메일',
+  kind: '구분',
+  neis_school_code: '학교코드',
+  course_code: '과정코드',
+  session_code: '차수',
+  completed_on: '이수일',
+  hours: '이수시간',
+};
+
+export const DUPLICATE_POLICY_LABEL: Record<DuplicatePolicy, string> = {
+  skip: '건너뛰기',
+  replace: '덮어쓰기',
+  reject: '파일 거부',
+};
+
+/** What each duplicate policy does with a completion already on file (same person, course and session). */
+export const DUPLICATE_POLICY_HELP: Record<DuplicatePolicy, string> = {
+  skip: '파일의 그 행은 건너뛰고 기존 기록을 그대로 둡니다.',
+  replace: '기존 기록을 파일의 내용(이수일·이수시간)으로 바꿉니다.',
+  reject: '파일 전체를 거부하고 아무것도 등록하지 않습니다.',
+};
+
+/** A level code in Korean, or the code itself when unknown. */
+export const trainingLevel = (level: string | null | undefined): string =>
+  level ? (TRAINING_LEVEL_LABEL[level as TrainingLevel] ?? level) : '-';
+
+export const deliveryMode = (mode: string): string => DELIVERY_MODE_LABEL[mode as DeliveryMode] ?? mode;
+
+const SEOUL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The day of a moment in Seoul, e.g. 2025.04.30 for 2025-04-29T15:00:00Z (a credential's
+ * "midnight, Korean time"); a plain YYYY-MM-DD is printed as it is.
+ */
+export function formatSeoulDate(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : SEOUL_DAY.format(d).replaceAll('-', '.');
+}
+
+/** Hours with at most one decimal: 12.5시간 */
+export const formatHours = (hours: number): string => `${hours.toLocaleString('ko-KR', { maximumFractionDigits: 1 })}시간`;
+
+/** Text from a credential (a string, or JSON-LD language values): the Korean value first. */
+export function credentialText(value: CredentialText): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) return String(value);
+  const ko = value.find((v) => v['@language'] === 'ko') ?? value[0];
+  return ko?.['@value'] ?? '';
+}

@@ -346,3 +346,161 @@ export interface DesignationFilters {
   page?: number;
   pageSize?: number;
 }
+
+// ---------- 조례 제7조 교원 연수 · 디지털 배지 (Open Badges 3.0) ----------
+
+export type TrainingLevel = 'basic' | 'applied' | 'advanced' | 'expert';
+export type DeliveryMode = 'in_person' | 'remote' | 'blended' | 'on_site';
+export type ParticipantKind = 'teacher' | 'staff' | 'parent';
+export type BadgeStatus = 'valid' | 'expired' | 'revoked';
+
+export interface TrainingParticipant {
+  id: number;
+  externalId: string;
+  name: string;
+  kind: ParticipantKind;
+  schoolId: number | null;
+  schoolName: string | null;
+}
+
+export interface TrainingCompletion {
+  id: number;
+  code: string;
+  title: string;
+  level: TrainingLevel;
+  deliveryMode: DeliveryMode;
+  schoolYear: number;
+  sessionCode: string | null;
+  completedOn: string;
+  hours: number;
+  /** The course badge issued for this completion; null until the issuing job has run. */
+  badgeId: string | null;
+}
+
+export interface LevelHours {
+  level: TrainingLevel;
+  courses: number;
+  hours: number;
+}
+
+export interface YearHours {
+  schoolYear: number;
+  courses: number;
+  hours: number;
+}
+
+export interface EarnedBadge {
+  id: string;
+  achievementId: string;
+  name: string | null;
+  /** A level badge (all of the level's pathway courses); null for a course badge. */
+  pathwayLevel: TrainingLevel | null;
+  issuedAt: string;
+  validUntil: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  status: BadgeStatus;
+}
+
+export interface TrainingRecord {
+  participant: TrainingParticipant;
+  completions: TrainingCompletion[];
+  hoursByLevel: Record<TrainingLevel, LevelHours>;
+  hoursByYear: YearHours[];
+  badges: EarnedBadge[];
+  levelsEarned: TrainingLevel[];
+  nextLevel: { level: TrainingLevel; name: string; missingCourses: string[] } | null;
+}
+
+export interface ParticipantListItem extends TrainingParticipant {
+  districtOffice: string | null;
+  userId: string | null;
+  completions: number;
+  hours: number;
+}
+
+export interface TrainingCourse {
+  id: number;
+  code: string;
+  schoolYear: number;
+  title: string;
+  titleEn: string | null;
+  level: TrainingLevel;
+  deliveryMode: DeliveryMode;
+  audience: ParticipantKind[];
+  creditHours: number;
+}
+
+export interface TrainingPathway {
+  level: TrainingLevel;
+  courseCodes: string[];
+  name: string;
+  nameEn: string | null;
+}
+
+export type DuplicatePolicy = 'skip' | 'replace' | 'reject';
+
+export interface CompletionImportResult {
+  batchId: number;
+  encoding: string;
+  received: number;
+  inserted: number;
+  replaced: number;
+  skipped: number;
+  participantsCreated: number;
+  badgeJobId: string;
+}
+
+/** GET /api/v1/jobs/:id for the badge issuing job. */
+export interface BadgeJobStatus {
+  id: string;
+  state: 'waiting' | 'active' | 'completed' | 'failed' | 'delayed' | 'prioritized' | 'unknown';
+  progress: { issued?: number } | number | null;
+  failedReason: string | null;
+  result: { summary?: { batchId?: number; courseBadges?: number; levelBadges?: number } } | null;
+}
+
+export interface TrainingStatRow {
+  key: string;
+  label: string;
+  participants: number;
+  completions: number;
+  hours: number;
+}
+
+export interface TeacherShareRow {
+  schoolId: number;
+  schoolName: string;
+  level: TrainingLevel;
+  completed: number;
+  teachers: number;
+  /** completed ÷ teachers, or null when the school has no known teachers. */
+  share: number | null;
+}
+
+export interface TrainingStats {
+  byLevel: TrainingStatRow[];
+  byMode: TrainingStatRow[];
+  byOffice: TrainingStatRow[];
+  bySchool: TrainingStatRow[];
+  teacherShareBySchool: TeacherShareRow[];
+}
+
+/** Text in a credential: a plain string, or JSON-LD language values. */
+export type CredentialText = string | { '@value': string; '@language'?: string }[] | null | undefined;
+
+export interface BadgeVerification {
+  id: string;
+  verified: boolean;
+  proofVerified: boolean;
+  revoked: boolean;
+  expired: boolean;
+  status: BadgeStatus | 'invalid';
+  revokeReason: string | null;
+  errors: string[];
+  earner: string;
+  achievement: { name?: CredentialText; description?: CredentialText; criteria?: CredentialText };
+  issuer: { id: string; name?: CredentialText; url?: string } | string;
+  validFrom: string | null;
+  validUntil: string | null;
+}

@@ -17,6 +17,7 @@ export function navItems(user: User): NavItem[] {
       { to: '/designations/calls', label: user.role === 'city_admin' ? '공모 관리' : '지정 공모', also: ['/designations/applications'] },
       { to: '/designations/reviews', label: '심사' },
       { to: '/designations', label: '지정 학교' },
+      { to: '/training', label: '연수 현황' },
     ];
   }
   const items: NavItem[] = [];
@@ -24,6 +25,9 @@ export function navItems(user: User): NavItem[] {
   items.push({ to: '/schools', label: '학교 목록' });
   items.push({ to: '/designations/calls', label: '선도·연구학교 공모', also: ['/designations/applications'] });
   items.push({ to: '/designated', label: '지정 현황' });
+  // 조례 제7조 교원 연수: everyone's own record; principals also their school's people.
+  items.push({ to: '/training/me', label: '나의 연수' });
+  if (user.role === 'principal') items.push({ to: '/training', label: '우리 학교 연수' });
   return items;
 }
 

@@ -400,24 +400,30 @@ export async function verifyCredential(credential: object, documentLoader: Docum
     };
   }
 
-  const run = (at: Date) =>
-    vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus, now: at });
+  const run = (at: Date, status: CheckStatus | undefined = checkStatus) =>
+    vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus: status, now: at });
 
   const result = await run(now);
   const errors = errorsOf(result);
   const validUntil = (credential as { validUntil?: unknown }).validUntil;
   const expired = typeof validUntil === 'string' && new Date(validUntil).getTime() < now.getTime();
 
-  let proofResult = result;
-  if (!result.verified && expired) {
-    // @digitalbazaar/vc stops at the date check before looking at the proof; re-run at the
-    // end of the validity period to learn whether the proof itself is intact.
-    proofResult = await run(new Date(validUntil as string));
-    for (const e of errorsOf(proofResult)) errors.add(e);
+  let statusResult = result;
+  let proofVerified = result.verified;
+  if (!result.verified) {
+    // @digitalbazaar/vc stops at the date check before looking at the proof, and folds the status
+    // into its verdict; re-run at the end of the validity period to learn about status, and once
+    // more without the status check to learn whether the proof itself is intact.
+    const at = expired ? new Date(validUntil as string) : now;
+    if (expired) {
+      statusResult = await run(at);
+      for (const e of errorsOf(statusResult)) errors.add(e);
+    }
+    proofVerified = (await run(at, async () => ({ verified: true }))).verified;
   }
-  const revoked = !!(proofResult.statusResult as StatusCheckResult | undefined)?.revoked;
+  const revoked = !!(statusResult.statusResult as StatusCheckResult | undefined)?.revoked;
   const warnings = skipStatus && hasStatus ? ['Credential status (revocation) was not checked'] : [];
-  return { verified: result.verified, errors: result.verified ? [] : [...errors], expired, revoked, proofVerified: proofResult.verified, warnings };
+  return { verified: result.verified, errors: result.verified ? [] : [...errors], expired, revoked, proofVerified, warnings };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,309 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/fields';
+import { koreanSummary } from '../../errors';
+import { COMPLETION_COLUMN_LABEL, DUPLICATE_POLICY_HELP, DUPLICATE_POLICY_LABEL, formatBytes } from '../../labels';
+import type { BadgeJobStatus, CompletionImportResult, DuplicatePolicy } from '../../types';
+
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const POLL_MS = 1000;
+
+const IMPORT_MESSAGES = {
+  INVALID_FILE: '파일을 읽을 수 없습니다. CSV(UTF-8 또는 CP949) 또는 XLSX 파일인지 확인하세요.',
+  FILE_TYPE_NOT_ALLOWED: 'CSV 또는 XLSX 파일만 올릴 수 있습니다.',
+  FILE_EMPTY: '빈 파일입니다.',
+  PAYLOAD_TOO_LARGE: '파일이 너무 큽니다.',
+};
+
+const JOB_STATE_LABEL: Record<string, string> = {
+  waiting: '대기 중',
+  delayed: '대기 중',
+  prioritized: '대기 중',
+  active: '발급 중',
+  completed: '완료',
+  failed: '실패',
+};
+
+type Job = { kind: 'polling'; status: BadgeJobStatus | null } | { kind: 'done'; status: BadgeJobStatus } | { kind: 'failed'; status: BadgeJobStatus | null; error?: unknown };
+
+const issuedOf = (status: BadgeJobStatus | null): number => {
+  const p = status?.progress;
+  return p && typeof p === 'object' && typeof p.issued === 'number' ? p.issued : 0;
+};
+
+/** A CSV column name with its Korean name, e.g. "completed_on (이수일)". */
+const columnLabel = (column: string | undefined): string => {
+  if (!column) return '-';
+  const ko = COMPLETION_COLUMN_LABEL[column];
+  return ko ? `${column} (${ko})` : column;
+};
+
+const KIND_KO: Record<string, string> = { teacher: '교원', staff: '직원', parent: '학부모' };
+
+/** The server's reasons (English) in Korean, for the ones the completion import gives; null for others. */
+const REASONS: [RegExp, (...m: string[]) => string][] = [
+  [/^empty$/, () => '값이 비어 있습니다.'],
+  [/^longer than (\d+) characters$/, (n) => `${n}자를 넘습니다.`],
+  [/^not an email address: '(.*)'$/, (v) => `이메일 주소 형식이 아닙니다('${v}').`],
+  [/^must be 교원, 직원 or 학부모 .*got '(.*)'$/, (v) => `교원·직원·학부모 중 하나여야 합니다('${v}').`],
+  [/^no school with NEIS code '(.*)'$/, (v) => `NEIS 학교코드 '${v}'인 학교가 없습니다.`],
+  [/^must be a date YYYY-MM-DD, got '(.*)'$/, (v) => `날짜(YYYY-MM-DD)가 아닙니다('${v}').`],
+  [/^is in the future$/, () => '아직 오지 않은 날짜입니다.'],
+  [/^no course '(.*)'$/, (v) => `과정코드 '${v}'인 과정이 없습니다.`],
+  [/^course '(.*)' is not offered in school year (\d+)$/, (c, y) => `과정 '${c}'은(는) ${y}학년도에 개설되지 않았습니다.`],
+  [/^course '(.*)' is not for (\w+)$/, (c, k) => `과정 '${c}'은(는) ${KIND_KO[k] ?? k} 대상 과정이 아닙니다.`],
+  [/^course '(.*)' has no session '(.*)'$/, (c, v) => `과정 '${c}'에 '${v}' 차수가 없습니다.`],
+  [/^must be a positive number of hours.*got '(.*)'$/, (v) => `이수시간은 0보다 크고 소수점 한 자리까지인 숫자여야 합니다('${v}').`],
+  [/^duplicate of row (\d+)/, (r) => `${r}행과 같은 사람·과정·차수입니다(중복 처리: 파일 거부).`],
+  [/duplicate policy: reject/, () => '같은 사람·과정·차수의 이수 기록이 이미 있습니다(중복 처리: 파일 거부).'],
+  [/^required column is missing(?: \(also accepted: (.*)\))?$/, (alt) => `필수 열이 없습니다.${alt ? ` (다른 이름: ${alt})` : ''}`],
+  [/^file is empty$/, () => '빈 파일입니다.'],
+];
+
+function koreanReason(reason: string): string | null {
+  for (const [re, say] of REASONS) {
+    const m = re.exec(reason);
+    if (m) return say(...m.slice(1).map((g) => g ?? ''));
+  }
+  return null;
+}
+
+/** The reason in Korean with the server's wording after it, or the server's wording alone. */
+function Reason({ reason }: { reason: string }) {
+  const ko = koreanReason(reason);
+  if (!ko) return <span lang="en">{reason}</span>;
+  return (
+    <>
+      {ko}{' '}
+      <span className="muted small" lang="en">
+        ({reason})
+      </span>
+    </>
+  );
+}
+
+/**
+ * 이수 기록 가져오기 (city administrators): a CSV/XLSX file with a duplicate policy; all rows or none.
+ * Shows the counts, every bad row and column when the file is rejected, and the badge issuing job.
+ */
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<CompletionImportResult | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const alive = useRef(true);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      window.clearTimeout(timer.current);
+    };
+  }, []);
+
+  async function poll(jobId: string) {
+    try {
+      const status = await api.badgeJob(jobId);
+      if (!alive.current) return;
+      if (status.state === 'completed') {
+        setJob({ kind: 'done', status });
+        onImported();
+      } else if (status.state === 'failed') {
+        setJob({ kind: 'failed', status });
+      } else {
+        setJob({ kind: 'polling', status });
+        timer.current = window.setTimeout(() => void poll(jobId), POLL_MS);
+      }
+    } catch (e) {
+      if (alive.current) setJob({ kind: 'failed', status: null, error: e });
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    window.clearTimeout(timer.current);
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    setJob(null);
+    try {
+      const imported = await api.importCompletions(file, policy);
+      if (!alive.current) return;
+      setResult(imported);
+      setFile(null);
+      if (input.current) input.current.value = '';
+      onImported();
+      setJob({ kind: 'polling', status: null });
+      void poll(imported.badgeJobId);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const rowProblems = error instanceof ApiError ? error.details.filter((d) => d.row !== undefined) : [];
+
+  return (
+    <section className="panel" aria-labelledby="import-heading" id="import">
+      <h2 id="import-heading">이수 기록 가져오기</h2>
+      <p className="muted small">
+        연수 기관이 보낸 이수자 명단(CSV 또는 XLSX)을 올리면 이수 기록을 등록하고 디지털 배지를 발급합니다. 한 행이라도 잘못되면 아무것도 등록하지 않고
+        잘못된 행과 열을 모두 알려 드립니다.
+      </p>
+      <form className="form-grid import-form" aria-label="이수 기록 파일 올리기" onSubmit={submit} data-testid="import-form">
+        <div className="field field-wide">
+          <label htmlFor="import-file">파일</label>
+          {/* The browser's own file button speaks the browser's language; this one is Korean. */}
+          <div className="file-picker">
+            <input
+              id="import-file"
+              ref={input}
+              className="file-input"
+              type="file"
+              accept={ACCEPT}
+              aria-describedby="import-file-hint import-file-name"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <label htmlFor="import-file" className="button button-small" aria-hidden="true">
+              파일 선택
+            </label>
+            <span id="import-file-name" className="file-name" data-testid="import-file-name">
+              {file ? `${file.name} (${formatBytes(file.size)})` : '선택한 파일 없음'}
+            </span>
+          </div>
+          <span id="import-file-hint" className="hint">
+            필수 열: participant_id(식별번호), name(성명), kind(구분: 교원·직원·학부모), course_code(과정코드), completed_on(이수일). 선택 열: email(이메일),
+            neis_school_code(학교코드), session_code(차수), hours(이수시간). UTF-8·CP949 CSV와 XLSX를 읽습니다.
+          </span>
+        </div>
+        <Field id="import-duplicates" label="중복 처리">
+          <select id="import-duplicates" value={policy} onChange={(e) => setPolicy(e.target.value as DuplicatePolicy)} aria-describedby="import-duplicates-hint">
+            {(Object.entries(DUPLICATE_POLICY_LABEL) as [DuplicatePolicy, string][]).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <span id="import-duplicates-hint" className="hint" data-testid="import-policy-hint">
+            같은 사람·과정·차수의 기록이 이미 있으면 {DUPLICATE_POLICY_HELP[policy]}
+          </span>
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy || !file} data-testid="import-submit">
+            {busy ? '가져오는 중…' : '가져오기'}
+          </button>
+        </div>
+      </form>
+
+      {error !== null && rowProblems.length > 0 && (
+        <div className="alert alert-error import-errors" role="alert" data-testid="import-error">
+          <p className="alert-title">{koreanSummary(error, IMPORT_MESSAGES)}</p>
+          <p className="alert-body">
+            잘못된 곳 {rowProblems.length.toLocaleString('ko-KR')}건 ({new Set(rowProblems.map((p) => p.row)).size.toLocaleString('ko-KR')}개 행). 파일을 고친 뒤
+            다시 올리세요. 행 번호는 엑셀에서 보이는 번호(머리글 = 1행)입니다.
+          </p>
+          <div className="table-wrap">
+            <table className="table" data-testid="import-error-table">
+              <caption className="sr-only">가져오지 못한 행과 열</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    행
+                  </th>
+                  <th scope="col">열</th>
+                  <th scope="col">사유</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rowProblems.map((p, i) => (
+                  <tr key={i}>
+                    <td className="num">{p.row}</td>
+                    <td>{columnLabel(p.column)}</td>
+                    <td>
+                      <Reason reason={p.reason} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {error instanceof ApiError && error.requestId && <p className="alert-meta">요청 ID: {error.requestId}</p>}
+        </div>
+      )}
+      {error !== null && rowProblems.length === 0 && <ErrorMessage error={error} title="이수 기록을 가져오지 못했습니다." messages={IMPORT_MESSAGES} />}
+
+      {result && (
+        <div className="import-result" data-testid="import-result" role="status" aria-live="polite">
+          <p className="notice">가져오기를 마쳤습니다.</p>
+          <dl className="facts">
+            <div>
+              <dt>파일의 행</dt>
+              <dd data-testid="import-received">{result.received.toLocaleString('ko-KR')}</dd>
+            </div>
+            <div>
+              <dt>새로 등록</dt>
+              <dd data-testid="import-inserted">{result.inserted.toLocaleString('ko-KR')}</dd>
+            </div>
+            <div>
+              <dt>덮어씀</dt>
+              <dd data-testid="import-replaced">{result.replaced.toLocaleString('ko-KR')}</dd>
+            </div>
+            <div>
+              <dt>건너뜀(중복)</dt>
+              <dd data-testid="import-skipped">{result.skipped.toLocaleString('ko-KR')}</dd>
+            </div>
+            <div>
+              <dt>새 연수 대상자</dt>
+              <dd data-testid="import-participants-created">{result.participantsCreated.toLocaleString('ko-KR')}</dd>
+            </div>
+            <div>
+              <dt>파일 인코딩</dt>
+              <dd data-testid="import-encoding">{result.encoding.toUpperCase()}</dd>
+            </div>
+          </dl>
+          {job && <BadgeJobLine job={job} />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function BadgeJobLine({ job }: { job: Job }) {
+  const state = job.status?.state ?? 'waiting';
+  if (job.kind === 'done') {
+    const summary = job.status.result?.summary;
+    return (
+      <p className="badge-job" data-testid="badge-job" data-state="completed">
+        배지 발급 완료: 과정 배지 <strong data-testid="badge-job-course">{summary?.courseBadges ?? issuedOf(job.status)}</strong>개, 단계 배지{' '}
+        <strong data-testid="badge-job-level">{summary?.levelBadges ?? 0}</strong>개를 새로 발급했습니다.
+      </p>
+    );
+  }
+  if (job.kind === 'failed') {
+    return job.error ? (
+      <div data-testid="badge-job" data-state="failed">
+        <ErrorMessage error={job.error} title="배지 발급 상태를 확인하지 못했습니다." />
+      </div>
+    ) : (
+      <div className="alert alert-error" role="alert" data-testid="badge-job" data-state="failed">
+        <p className="alert-title">배지 발급에 실패했습니다. 잠시 후 다시 가져오면 빠진 배지만 발급합니다.</p>
+        {job.status?.failedReason && <p className="alert-body">사유: {job.status.failedReason}</p>}
+      </div>
+    );
+  }
+  return (
+    <div className="badge-job" data-testid="badge-job" data-state={state}>
+      <p>
+        배지 발급 {JOB_STATE_LABEL[state] ?? state}… 지금까지 <strong>{issuedOf(job.status).toLocaleString('ko-KR')}</strong>개 발급
+      </p>
+      <progress aria-label="배지 발급 진행" />
+    </div>
+  );
+}

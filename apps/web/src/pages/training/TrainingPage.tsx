@@ -1,0 +1,284 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api';
+import { BarChart, type Bar } from '../../components/BarChart';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { InputField, SelectField } from '../../components/fields';
+import { Loading } from '../../components/Loading';
+import { Pagination } from '../../components/Pagination';
+import { StatCard } from '../../components/StatCard';
+import { deliveryMode, formatHours, formatPercent, PARTICIPANT_KIND_LABEL, TRAINING_LEVELS, trainingLevel } from '../../labels';
+import { isAdmin, isCityAdmin } from '../../roles';
+import { Link, navigate, useLocation } from '../../router';
+import type { TeacherShareRow, TrainingLevel, TrainingStatRow, TrainingStats, User } from '../../types';
+import { useAsync } from '../../useAsync';
+import { ImportPanel } from './ImportPanel';
+
+const PAGE_SIZE = 20;
+const SHARE_ROWS = 20;
+
+function toSearch(values: { q: string; page: number }): string {
+  const search = new URLSearchParams();
+  if (values.q) search.set('q', values.q);
+  if (values.page > 1) search.set('page', String(values.page));
+  const s = search.toString();
+  return s ? `/training?${s}` : '/training';
+}
+
+/**
+ * 연수 현황 (조례 제7조): participation statistics (administrators), the people on the training rolls
+ * in the viewer's scope, and (city administrators) the completion import.
+ */
+export function TrainingPage({ user }: { user: User }) {
+  const [refresh, setRefresh] = useState(0);
+  const admin = isAdmin(user);
+  const title = user.role === 'principal' ? '우리 학교 연수' : '연수 현황';
+  const scope =
+    user.role === 'district_admin' ? ' 관할 교육지원청 학교만 표시됩니다.' : user.role === 'principal' ? ' 우리 학교 교직원의 연수 기록입니다.' : '';
+
+  return (
+    <div className="page">
+      <div className="page-head page-head-actions">
+        <div>
+          <h1>{title}</h1>
+          <p className="muted">
+            서울특별시교육청 인공지능 교육 지원 조례 제7조에 따른 교원 AI 교육 연수 참여 현황과 디지털 배지 발급 현황입니다.{scope}
+          </p>
+        </div>
+        {isCityAdmin(user) && (
+          <a href="#import" className="button button-primary" data-testid="jump-import">
+            이수 기록 가져오기
+          </a>
+        )}
+      </div>
+      {admin && <StatsSection refresh={refresh} />}
+      <ParticipantsSection refresh={refresh} />
+      {isCityAdmin(user) && <ImportPanel onImported={() => setRefresh((n) => n + 1)} />}
+    </div>
+  );
+}
+
+/** One bar per row, with participants as the bar and every number written out. */
+function statBars(rows: TrainingStatRow[], label: (row: TrainingStatRow) => string): Bar[] {
+  return rows.map((r) => ({
+    key: r.key,
+    label: label(r),
+    value: r.participants,
+    valueText: `${r.participants.toLocaleString('ko-KR')}명 · ${r.completions.toLocaleString('ko-KR')}건 · ${formatHours(r.hours)}`,
+  }));
+}
+
+const levelOrder = (key: string) => {
+  const i = TRAINING_LEVELS.indexOf(key as TrainingLevel);
+  return i < 0 ? 99 : i;
+};
+
+function StatsSection({ refresh }: { refresh: number }) {
+  const [year, setYear] = useState('');
+  const { data: stats, error, loading } = useAsync(() => api.trainingStats(year ? Number(year.slice(1)) : undefined), [year, refresh]);
+  const { data: courses } = useAsync(() => api.courses(), [refresh]);
+  const years = [...new Set((courses ?? []).map((c) => c.schoolYear))].sort((a, b) => b - a);
+  const yearOptions = { '': '전체', ...Object.fromEntries(years.map((y) => [`y${y}`, `${y}학년도`])) };
+
+  return (
+    <section aria-labelledby="stats-heading" aria-busy={loading} data-testid="training-stats">
+      <div className="panel filters stats-filter">
+        <h2 id="stats-heading" className="filters-title">
+          참여 통계
+        </h2>
+        <SelectField id="stats-year" label="과정 학년도" options={yearOptions} value={year} onChange={setYear} />
+      </div>
+      <ErrorMessage error={error} title="연수 통계를 불러오지 못했습니다." />
+      {loading && !stats && <Loading />}
+      {stats && <Stats stats={stats} />}
+    </section>
+  );
+}
+
+function Stats({ stats }: { stats: TrainingStats }) {
+  // Everyone belongs to one school (or none), so the per-school counts add up to distinct people.
+  const participants = stats.bySchool.reduce((n, r) => n + r.participants, 0);
+  const completions = stats.byLevel.reduce((n, r) => n + r.completions, 0);
+  const hours = stats.byLevel.reduce((n, r) => n + r.hours, 0);
+  const byLevel = [...stats.byLevel].sort((a, b) => levelOrder(a.key) - levelOrder(b.key));
+  const byOffice = [...stats.byOffice].sort((a, b) => b.participants - a.participants || a.label.localeCompare(b.label, 'ko'));
+
+  return (
+    <>
+      <section className="stat-grid" aria-label="연수 주요 지표">
+        <StatCard label="연수 참여 인원" value={participants.toLocaleString('ko-KR')} unit="명" testId="stat-participants" />
+        <StatCard label="이수 건수" value={completions.toLocaleString('ko-KR')} unit="건" testId="stat-completions" />
+        <StatCard label="총 이수 시간" value={hours.toLocaleString('ko-KR', { maximumFractionDigits: 1 })} unit="시간" testId="stat-hours" />
+        <StatCard label="참여 학교" value={stats.bySchool.filter((s) => s.key !== 'none').length.toLocaleString('ko-KR')} unit="개교" />
+      </section>
+      {completions === 0 ? (
+        <p className="panel empty">이 조건에 맞는 이수 기록이 없습니다.</p>
+      ) : (
+        <div className="chart-grid chart-grid-even">
+          <section className="panel">
+            <BarChart title="단계별 참여" description="막대: 참여 인원 · 글자: 인원, 이수 건수, 이수 시간" bars={statBars(byLevel, (r) => trainingLevel(r.key))} labelWidth={80} valueWidth={200} testId="chart-level" />
+          </section>
+          <section className="panel">
+            <BarChart title="연수 방식별 참여" description="막대: 참여 인원 · 글자: 인원, 이수 건수, 이수 시간" bars={statBars(stats.byMode, (r) => deliveryMode(r.key))} labelWidth={80} valueWidth={200} testId="chart-mode" />
+          </section>
+          <section className="panel chart-wide">
+            <BarChart title="교육지원청별 참여" description="막대: 참여 인원 · 글자: 인원, 이수 건수, 이수 시간" bars={statBars(byOffice, (r) => r.label)} labelWidth={130} valueWidth={200} testId="chart-office" />
+          </section>
+        </div>
+      )}
+      <TeacherShare rows={stats.teacherShareBySchool} />
+    </>
+  );
+}
+
+function TeacherShare({ rows }: { rows: TeacherShareRow[] }) {
+  const [q, setQ] = useState('');
+  const [all, setAll] = useState(false);
+  const matching = rows.filter((r) => !q.trim() || r.schoolName.includes(q.trim()));
+  const shown = all ? matching : matching.slice(0, SHARE_ROWS);
+  return (
+    <section className="panel" aria-labelledby="share-heading">
+      <div className="panel-head">
+        <div>
+          <h2 id="share-heading">학교별 교원 이수율</h2>
+          <p className="muted small">단계별 과정을 하나 이상 이수한 교원 수 ÷ 학교의 교원 수(교원 계정과 계정 없는 연수 명단 교원)입니다.</p>
+        </div>
+        <InputField id="share-q" label="학교명" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="예: 개포" />
+      </div>
+      {matching.length === 0 ? (
+        <p className="empty">{rows.length === 0 ? '교원 이수 기록이 없습니다.' : '조건에 맞는 학교가 없습니다.'}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="teacher-share-table">
+            <caption className="sr-only">학교별·단계별 교원 이수율</caption>
+            <thead>
+              <tr>
+                <th scope="col">학교</th>
+                <th scope="col">단계</th>
+                <th scope="col" className="num">
+                  이수 교원
+                </th>
+                <th scope="col" className="num">
+                  교원 수
+                </th>
+                <th scope="col">이수율</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={`${r.schoolId}-${r.level}`}>
+                  <th scope="row">{r.schoolName}</th>
+                  <td>{trainingLevel(r.level)}</td>
+                  <td className="num">{r.completed.toLocaleString('ko-KR')}명</td>
+                  <td className="num">{r.teachers.toLocaleString('ko-KR')}명</td>
+                  <td>
+                    {r.share === null ? (
+                      <span className="muted">교원 수 미상</span>
+                    ) : (
+                      <span className="share">
+                        <meter min={0} max={1} value={Math.min(1, r.share)} aria-hidden="true" /> {formatPercent(r.share)}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!all && matching.length > SHARE_ROWS && (
+        <button type="button" className="button button-ghost" onClick={() => setAll(true)}>
+          전체 {matching.length.toLocaleString('ko-KR')}행 보기
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ParticipantsSection({ refresh }: { refresh: number }) {
+  const { query, href } = useLocation();
+  const q = query.get('q') ?? '';
+  const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
+  const [text, setText] = useState(q);
+  const { data: result, error, loading } = useAsync(() => api.participants({ q: q || undefined, page, pageSize: PAGE_SIZE }), [href, refresh]);
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    navigate(toSearch({ q: text.trim(), page: 1 }));
+  }
+
+  return (
+    <section className="panel" aria-labelledby="participants-heading" aria-busy={loading}>
+      <div className="panel-head">
+        <div>
+          <h2 id="participants-heading">연수 대상자</h2>
+          <p className="muted small">이름을 누르면 그 사람의 이수 과정과 디지털 배지를 볼 수 있습니다.</p>
+        </div>
+        {result && (
+          <p className="muted" data-testid="participant-total">
+            총 {result.total.toLocaleString('ko-KR')}명
+          </p>
+        )}
+      </div>
+      <form className="inline-search" role="search" aria-label="연수 대상자 검색" onSubmit={search}>
+        <InputField id="participant-q" label="이름 또는 식별번호" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="예: 김교사, T-0001" />
+        <div className="field field-actions">
+          <button type="submit" className="button button-secondary">
+            검색
+          </button>
+          {q && (
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => {
+                setText('');
+                navigate('/training');
+              }}
+            >
+              초기화
+            </button>
+          )}
+        </div>
+      </form>
+      <ErrorMessage error={error} title="연수 대상자를 불러오지 못했습니다." />
+      {loading && !result && <Loading />}
+      {result && result.items.length === 0 && <p className="empty">{q ? '검색 결과가 없습니다.' : '등록된 연수 대상자가 없습니다.'}</p>}
+      {result && result.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" data-testid="participant-table">
+            <caption className="sr-only">연수 대상자 ({result.page}쪽)</caption>
+            <thead>
+              <tr>
+                <th scope="col">성명</th>
+                <th scope="col">식별번호</th>
+                <th scope="col">구분</th>
+                <th scope="col">소속 학교</th>
+                <th scope="col" className="num">
+                  이수 과정
+                </th>
+                <th scope="col" className="num">
+                  이수 시간
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((p) => (
+                <tr key={p.id} data-testid={`participant-row-${p.externalId}`}>
+                  <th scope="row">
+                    <Link to={`/training/participants/${p.id}`}>{p.name}</Link>
+                    {p.userId && <span className="muted small"> (계정 연결)</span>}
+                  </th>
+                  <td>{p.externalId}</td>
+                  <td>{PARTICIPANT_KIND_LABEL[p.kind] ?? p.kind}</td>
+                  <td>{p.schoolName ?? <span className="muted">소속 없음</span>}</td>
+                  <td className="num">{p.completions.toLocaleString('ko-KR')}과정</td>
+                  <td className="num">{formatHours(p.hours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {result && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onPage={(n) => navigate(toSearch({ q, page: n }))} />}
+    </section>
+  );
+}
