@@ -11,13 +11,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const WAIT = 30_000;
+const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const REVIEWER = 'reviewer@dongbu.sen.go.kr';
 const OWN_OFFICE_REVIEWER = 'reviewer@gangnam.sen.go.kr';
@@ -42,17 +42,9 @@ describe('designations UI (browser)', () => {
   let principal: Awaited<ReturnType<TestApp['as']>>;
   let reviewerId: string;
 
-  async function login(email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT });
-  }
+  const login = (email: string) => logIn(page, baseUrl, email);
 
-  async function nav(label: string): Promise<void> {
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: label, exact: true }).click();
-  }
+  const nav = (label: string) => navigate(page, label);
 
   async function shot(name: string): Promise<void> {
     if (!SCREENSHOT_DIR) return;
@@ -96,19 +88,7 @@ describe('designations UI (browser)', () => {
     const assigned = await admin.post(`/api/v1/designations/calls/${callId}/reviewers`, { reviewerIds: [reviewer.userId, ownOffice.userId, admin.userId] });
     expect(assigned.status).toBe(201);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

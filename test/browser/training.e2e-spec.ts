@@ -11,14 +11,14 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { completionCsv, createCourses } from '../support/training-fixtures';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const WAIT = 30_000;
+const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const TEACHER = 'kim@gaepo.es.kr';
 const NEIS = '7010057';
@@ -41,17 +41,9 @@ describe('training and badges UI (browser)', () => {
   let admin: Client;
   let teacher: Client;
 
-  async function login(email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT });
-  }
+  const login = (email: string) => logIn(page, baseUrl, email);
 
-  async function nav(label: string): Promise<void> {
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: label, exact: true }).click();
-  }
+  const nav = (label: string) => navigate(page, label);
 
   async function shot(name: string, target: Page = page): Promise<void> {
     if (!SCREENSHOT_DIR) return;
@@ -94,19 +86,7 @@ describe('training and badges UI (browser)', () => {
     expect(imported.status).toBe(201);
     await app.waitForQueues();
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

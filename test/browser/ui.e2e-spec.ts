@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WAIT = 30_000;
+const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const PRINCIPAL = 'principal@gaepo.es.kr';
 
@@ -22,13 +22,7 @@ describe('web UI (browser)', () => {
   let context: BrowserContext;
   let page: Page;
 
-  async function login(email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT });
-  }
+  const login = (email: string) => logIn(page, baseUrl, email);
 
   beforeAll(async () => {
     expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
@@ -39,19 +33,7 @@ describe('web UI (browser)', () => {
     const principal = await app.as({ email: PRINCIPAL, role: 'principal', schoolId: gaepo, displayName: '개포초 교장' });
     const item = await principal.post(`/api/v1/schools/${gaepo}/classroom/equipment`, { category: 'robot_kit', name: '햄스터 로봇', quantity: 15, assetTag: 'GP-001' });
     expect(item.status).toBe(201);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
