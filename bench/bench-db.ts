@@ -1,12 +1,16 @@
 /**
  * What the benchmarks share: settings from the environment, the throwaway database
- * `aiedu_bench_<id>` and Redis prefix `bench_<id>` they run against, their removal (also on Ctrl-C
- * and after an interrupted earlier run), and the console table.
+ * `aiedu_bench_<id>` and Redis prefix `bench_<id>` they run against, the real api started on
+ * them, their removal (also on Ctrl-C and after an interrupted earlier run), and the console table.
  */
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { quoteIdent } from '@app/core';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, AuthService, ensureDatabase, quoteIdent, runMigrations, type AuthUser } from '@app/core';
+import { createApi } from '../apps/api/src/create-api';
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -77,6 +81,59 @@ export async function dropStale(): Promise<void> {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`)).catch(() => undefined);
     await deleteRedisKeys(`bench_${datname.slice(DB_PREFIX.length)}`).catch(() => undefined);
     console.log(`dropped stale database ${datname}`);
+  }
+}
+
+/**
+ * Creates the run's database and migrates it (the migrations seed the schools). Nest's logger is
+ * silenced first, for the migrations too (the seed warns about one duplicate school name), as the
+ * api is. `created` runs once the database exists, so cleanup knows there is one to drop.
+ * Returns the migrations applied.
+ */
+export async function createBenchDatabase(databaseUrl: string, created: () => void): Promise<string[]> {
+  Logger.overrideLogger(false);
+  await ensureDatabase(databaseUrl);
+  created();
+  return runMigrations(databaseUrl);
+}
+
+export interface BenchApi {
+  app: NestFastifyApplication;
+  /** `http://127.0.0.1:<port>`, the api listening on a free local port. */
+  baseUrl: string;
+  /** A city admin (sees every school) created for the run, with the password to log in with. */
+  admin: { user: AuthUser; email: string; password: string };
+}
+
+/**
+ * The real api as production builds it (`createApi`), on the run's migrated database and its own
+ * queue prefix, with no worker (jobs it enqueues wait in Redis until cleanup), silent logs and a
+ * pool of `poolSize` connections; listening on 127.0.0.1 and with a city admin. Closes the app
+ * itself if a step after its creation fails.
+ */
+export async function startBenchApi(databaseUrl: string, queuePrefix: string, poolSize: number): Promise<BenchApi> {
+  const config = AppConfig.load({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    TOKEN_SECRET: randomBytes(32).toString('hex'),
+    BADGE_KEY_SECRET: randomBytes(24).toString('hex'),
+    QUEUE_PREFIX: queuePrefix,
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: String(poolSize),
+  });
+  const app = await createApi(config);
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as { port: number };
+    // The database is the run's own, so a fixed address cannot collide.
+    const email = 'bench-admin@bench.local';
+    const password = 'bench-password-1';
+    const user = await app.get(AuthService).createUser({ email, password, role: 'city_admin', displayName: 'benchmark' });
+    return { app, baseUrl: `http://127.0.0.1:${port}`, admin: { user, email, password } };
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw e;
   }
 }
 

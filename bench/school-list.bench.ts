@@ -23,12 +23,10 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
-import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, AuthService, ensureDatabase, projectRoot, runMigrations } from '@app/core';
+import { projectRoot } from '@app/core';
 import { SUMMARY_SELECT } from '@app/schools';
-import { createApi } from '../apps/api/src/create-api';
-import { benchNames, cleanupOnSignal, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, REDIS_URL, table } from './bench-db';
+import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, startBenchApi, table } from './bench-db';
 
 const PATH = '/api/v1/schools?pageSize=50';
 const POOL_SIZE = 10;
@@ -37,7 +35,6 @@ const WARMUP_SECONDS = envInt('BENCH_WARMUP_SECONDS', 3, 0);
 const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50, 1);
 const WORKERS = envInt('BENCH_WORKERS', 1, 0);
-const PASSWORD = 'bench-password-1';
 
 /** SchoolsService.list for a city admin with no filters: scope `TRUE`, then $1 = limit, $2 = offset. */
 const LIST_SQL = `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE TRUE) x
@@ -206,33 +203,15 @@ async function main(): Promise<number> {
     await dropStale();
 
     const started = Date.now();
-    // LOG_LEVEL=silent for the migrations' Nest logger too (the seed warns about one duplicate school name).
-    Logger.overrideLogger(false);
-    await ensureDatabase(databaseUrl);
-    dbCreated = true;
-    const migrations = await runMigrations(databaseUrl);
+    const migrations = await createBenchDatabase(databaseUrl, () => (dbCreated = true));
 
-    const config = AppConfig.load({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      TOKEN_SECRET: randomBytes(32).toString('hex'),
-      BADGE_KEY_SECRET: randomBytes(16).toString('hex'),
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: 'silent',
-      DB_POOL_SIZE: String(POOL_SIZE),
-    });
-    api = await createApi(config);
-    await api.listen({ port: 0, host: '127.0.0.1' });
-    const apiPort = (api.getHttpServer().address() as { port: number }).port;
-    const apiBase = `http://127.0.0.1:${apiPort}`;
-
-    const email = `bench-${id}@bench.local`;
-    await api.get(AuthService).createUser({ email, password: PASSWORD, role: 'city_admin', displayName: 'benchmark' });
+    const bench = await startBenchApi(databaseUrl, queuePrefix, POOL_SIZE);
+    api = bench.app;
+    const apiBase = bench.baseUrl;
     const login = await fetch(`${apiBase}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
+      body: JSON.stringify({ email: bench.admin.email, password: bench.admin.password }),
     });
     const loginBody = (await login.json()) as { accessToken?: string };
     if (login.status !== 200 || !loginBody.accessToken) throw new Error(`login failed: ${login.status} ${JSON.stringify(loginBody)}`);

@@ -26,15 +26,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppConfig, AuthService, AuthUser, copyRows, ensureDatabase, projectRoot, readTable, runMigrations } from '@app/core';
+import { copyRows, projectRoot, readTable } from '@app/core';
 import { BadgeIssuer, BadgeKeys, CompletionImportService, CoursesService } from '@app/training';
 import { signCredential, signJwt, verifyCredential } from '@app/training/badges';
 import { parseCompletionRows } from '@app/training/completions/completion-rows';
-import { createApi } from '../apps/api/src/create-api';
-import { benchNames, cleanupOnSignal, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, REDIS_URL, table } from './bench-db';
+import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, startBenchApi, table } from './bench-db';
 
 const ROWS = envInt('BENCH_ROWS', 100_000, 1);
 const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
@@ -136,33 +134,17 @@ async function main(): Promise<number> {
   try {
     await dropStale();
     const started = performance.now();
-    Logger.overrideLogger(false);
-    await ensureDatabase(databaseUrl);
-    dbCreated = true;
-    const migrations = await runMigrations(databaseUrl);
+    const migrations = await createBenchDatabase(databaseUrl, () => (dbCreated = true));
 
-    // The real api (no HTTP listener: the services are called directly) with its own queue prefix
-    // and no worker, so the badge job each import enqueues just waits in Redis until cleanup.
-    const config = AppConfig.load({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      TOKEN_SECRET: randomBytes(32).toString('hex'),
-      BADGE_KEY_SECRET: randomBytes(24).toString('hex'),
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: 'silent',
-      DB_POOL_SIZE: String(POOL_SIZE),
-    });
-    app = await createApi(config);
-    await app.init();
+    // The real api (its HTTP listener goes unused: the services are called directly) with its own
+    // queue prefix and no worker, so the badge job each import enqueues just waits in Redis until cleanup.
+    const bench = await startBenchApi(databaseUrl, queuePrefix, POOL_SIZE);
+    app = bench.app;
     const ds = app.get<DataSource>(getDataSourceToken());
     const importer = app.get(CompletionImportService);
     const issuer = app.get(BadgeIssuer);
     const keys = app.get(BadgeKeys);
-
-    const actor: AuthUser = await app
-      .get(AuthService)
-      .createUser({ email: `bench-${id}@bench.local`, password: 'bench-password-1', role: 'city_admin', displayName: 'benchmark' });
+    const actor = bench.admin.user;
 
     const courses: Course[] = [];
     for (let i = 0; i < COURSES; i++) {

@@ -1,7 +1,10 @@
 import { PNG } from 'pngjs';
 import { createDocumentLoader } from './document-loader';
 import { IssuerKey } from './issuer-key';
-import { buildOpenBadgeCredential, signCredential, signJwt, verifyCredential } from './credential';
+import { buildOpenBadgeCredential } from './credential-build';
+import { signJwt } from './credential-jwt';
+import { signCredential } from './credential-sign';
+import { verifyCredential } from './credential-verify';
 import { bakePng, bakeSvg, renderBadgePng, renderBadgeSvg, unbakePng, unbakeSvg } from './baking';
 
 const ISSUER = 'https://aiedu.sen.go.kr/issuers/sen';

@@ -1,15 +1,9 @@
 import { createDocumentLoader, type DocumentLoader } from './document-loader';
 import { IssuerKey } from './issuer-key';
-import {
-  buildOpenBadgeCredential,
-  hashEmailIdentity,
-  recipientMatchesEmail,
-  signCredential,
-  signJwt,
-  verifyCredential,
-  verifyJwt,
-  type OpenBadgeInput,
-} from './credential';
+import { buildOpenBadgeCredential, hashEmailIdentity, recipientMatchesEmail, type OpenBadgeInput } from './credential-build';
+import { signJwt, verifyJwt } from './credential-jwt';
+import { signCredential } from './credential-sign';
+import { verifyCredential } from './credential-verify';
 
 const ISSUER = 'https://aiedu.sen.go.kr/issuers/sen';
 

@@ -28,32 +28,26 @@ export {
   buildOpenBadgeCredential,
   hashEmailIdentity,
   recipientMatchesEmail,
-  signCredential,
-  verifyCredential,
-  signJwt,
-  verifyJwt,
   toDateTime,
   type Achievement,
   type AchievementInput,
   type AchievementSubject,
   type AchievementType,
   type BitstringStatusListEntry,
-  type CheckStatus,
   type DataIntegrityProofJson,
   type IdentityObject,
   type ImageObject,
   type IssuerProfile,
-  type JwtVerificationResult,
   type LanguageValue,
   type LocalizedText,
   type OpenBadgeCredential,
   type OpenBadgeInput,
   type RecipientInput,
-  type StatusCheckResult,
   type TextValue,
-  type VerificationResult,
-  type VerifyOptions,
-} from './credential';
+} from './credential-build';
+export { signCredential } from './credential-sign';
+export { verifyCredential, type CheckStatus, type StatusCheckResult, type VerificationResult, type VerifyOptions } from './credential-verify';
+export { signJwt, verifyJwt, type JwtVerificationResult } from './credential-jwt';
 export {
   MIN_STATUS_LIST_LENGTH,
   buildStatusEntry,

@@ -1,6 +1,8 @@
 import { createDocumentLoader, MULTIKEY_V1_CONTEXT_URL } from './document-loader';
 import { buildControllerDocument, IssuerKey } from './issuer-key';
-import { buildOpenBadgeCredential, signCredential, verifyCredential } from './credential';
+import { buildOpenBadgeCredential } from './credential-build';
+import { signCredential } from './credential-sign';
+import { verifyCredential } from './credential-verify';
 
 const ISSUER = 'https://aiedu.sen.go.kr/issuers/sen';
 const SECRET = 'correct horse battery staple 서울';

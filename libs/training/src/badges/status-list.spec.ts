@@ -1,7 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import { createDocumentLoader, type DocumentLoader } from './document-loader';
 import { IssuerKey } from './issuer-key';
-import { buildOpenBadgeCredential, signCredential, verifyCredential } from './credential';
+import { buildOpenBadgeCredential } from './credential-build';
+import { signCredential } from './credential-sign';
+import { verifyCredential } from './credential-verify';
 import {
   buildStatusEntry,
   buildStatusListCredential,

@@ -6,7 +6,8 @@
 // 16 KiB) is the spec's default so that an individual entry cannot be singled out.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { VC_V2_CONTEXT_URL, type DocumentLoader } from './document-loader';
-import { verifyCredential, toDateTime, type BitstringStatusListEntry, type CheckStatus, type StatusCheckResult } from './credential';
+import { toDateTime, type BitstringStatusListEntry } from './credential-build';
+import { verifyCredential, type CheckStatus, type StatusCheckResult } from './credential-verify';
 
 export const MIN_STATUS_LIST_LENGTH = 131_072;
 // Guard against "zip bombs" in a fetched list: 16 MiB = 134M entries, far beyond real lists.

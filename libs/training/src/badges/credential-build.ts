@@ -1,17 +1,9 @@
-/// <reference path="./vendor-modules.d.ts" />
-// Open Badges 3.0 credentials on the VC 2.0 data model: build, sign (Data Integrity,
-// eddsa-rdfc-2022, via @digitalbazaar/vc) and verify; plus the VC-JOSE-COSE form (vc+jwt).
-//
-// Two securing mechanisms on purpose: the embedded Data Integrity proof survives being baked
-// into an image and copied around as JSON (what OB 3.0 wallets and validators expect), while
-// the JWT form is compact for APIs/QR codes and needs nothing but a JOSE library to check.
-import { createHash, randomBytes, type KeyObject } from 'node:crypto';
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { SignJWT, jwtVerify, type JWK, type JWTPayload, type JWTHeaderParameters } from 'jose';
-import { OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL, type DocumentLoader } from './document-loader';
-import { IssuerKey, type MultikeyVerificationMethod } from './issuer-key';
+// Open Badges 3.0 credentials on the VC 2.0 data model: the types and the builder of an
+// unsigned OpenBadgeCredential. Securing it: Data Integrity in credential-sign.ts /
+// credential-verify.ts, the VC-JOSE-COSE form (vc+jwt) in credential-jwt.ts.
+import { createHash, randomBytes } from 'node:crypto';
+import { OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL } from './document-loader';
+import type { IssuerKey } from './issuer-key';
 
 // ---------------------------------------------------------------------------------------
 // Data model
@@ -306,192 +298,14 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): OpenBadgeCreden
   return credential;
 }
 
-// ---------------------------------------------------------------------------------------
-// Data Integrity (eddsa-rdfc-2022)
-// ---------------------------------------------------------------------------------------
-
-function issuerIdOf(credential: { issuer?: unknown }): string | undefined {
+/** The issuer id of any VC 2.0 credential (`issuer` is a URL or an object with an `id`). */
+export function issuerIdOf(credential: { issuer?: unknown }): string | undefined {
   const issuer = credential.issuer as string | { id?: string } | undefined;
   return typeof issuer === 'string' ? issuer : issuer?.id;
 }
 
-/**
- * Adds a DataIntegrityProof (cryptosuite eddsa-rdfc-2022, proofPurpose assertionMethod).
- * Works for any VC 2.0 credential (badges and status list credentials). Returns a new object.
- */
-export async function signCredential<T extends object>(credential: T, key: IssuerKey, documentLoader: DocumentLoader): Promise<T & { proof: DataIntegrityProofJson }> {
-  const issuerId = issuerIdOf(credential as { issuer?: unknown });
-  // Caught here with a clear message; otherwise it only fails later, at verification.
-  if (issuerId !== key.controller) throw new Error(`Key ${key.id} is controlled by ${key.controller}, not by the credential issuer ${issuerId}`);
-  if ('proof' in credential) throw new Error('Credential already has a proof; sign the unsecured credential');
-  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022 });
-  const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader });
-  return signed as T & { proof: DataIntegrityProofJson };
-}
-
-/** Result of a status check, in the shape @digitalbazaar/vc expects from `checkStatus`. */
-export interface StatusCheckResult {
-  verified: boolean;
-  revoked?: boolean;
-  error?: Error;
-}
-export type CheckStatus = (options: { credential: Record<string, unknown> }) => Promise<StatusCheckResult>;
-
-export interface VerificationResult {
-  verified: boolean;
-  /** Human-readable reasons, deduplicated; empty when verified. */
-  errors: string[];
-  /** validUntil is in the past. */
-  expired: boolean;
-  /** The status check found the credential revoked. */
-  revoked: boolean;
-  /** Things the caller should know that did not fail verification (e.g. status not checked). */
-  warnings: string[];
-  /**
-   * Everything except the validity period passed (signature, key authorisation and, when
-   * checked, status): lets a UI say "authentic but expired" rather than just "invalid".
-   */
-  proofVerified: boolean;
-}
-
-export interface VerifyOptions {
-  /**
-   * Status checker (see `createStatusChecker`). Required when the credential has
-   * `credentialStatus`, unless `false` is passed to skip revocation checking knowingly.
-   */
-  checkStatus?: CheckStatus | false;
-  /** Evaluation time; default now. */
-  now?: Date | string;
-}
-
-function collectErrors(error: unknown, out: Set<string>): void {
-  if (!error) return;
-  if (Array.isArray(error)) return error.forEach((e) => collectErrors(e, out));
-  const e = error as { message?: string; errors?: unknown[]; cause?: unknown };
-  // jsonld-signatures wraps per-proof failures in a VerificationError with `.errors`.
-  if (Array.isArray(e.errors) && e.errors.length > 0) return collectErrors(e.errors, out);
-  out.add(e.message ?? String(error));
-}
-
-function errorsOf(result: vc.VcVerifyResult): Set<string> {
-  const out = new Set<string>();
-  if (result.verified) return out;
-  collectErrors(result.error, out);
-  for (const r of result.results ?? []) if (!r.verified) collectErrors(r.error, out);
-  if (result.statusResult && !result.statusResult.verified) collectErrors(result.statusResult.error ?? new Error('Credential status check failed'), out);
-  if (out.size === 0) out.add('Verification failed');
-  return out;
-}
-
-/** Verifies the Data Integrity proof, validity period and (if present) credential status. */
-export async function verifyCredential(credential: object, documentLoader: DocumentLoader, options: VerifyOptions = {}): Promise<VerificationResult> {
-  const now = options.now === undefined ? new Date() : new Date(options.now);
-  const hasStatus = 'credentialStatus' in credential && !!(credential as { credentialStatus?: unknown }).credentialStatus;
-  const skipStatus = options.checkStatus === false;
-  const checkStatus: CheckStatus | undefined = skipStatus ? async () => ({ verified: true }) : options.checkStatus || undefined;
-  if (hasStatus && !checkStatus) {
-    return {
-      verified: false,
-      errors: ['Credential has credentialStatus but no checkStatus was given (pass checkStatus: false to skip)'],
-      expired: false,
-      revoked: false,
-      proofVerified: false,
-      warnings: [],
-    };
-  }
-
-  const run = (at: Date, status: CheckStatus | undefined = checkStatus) =>
-    vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus: status, now: at });
-
-  const result = await run(now);
-  const errors = errorsOf(result);
-  const validUntil = (credential as { validUntil?: unknown }).validUntil;
-  const expired = typeof validUntil === 'string' && new Date(validUntil).getTime() < now.getTime();
-
-  let statusResult = result;
-  let proofVerified = result.verified;
-  if (!result.verified) {
-    // @digitalbazaar/vc stops at the date check before looking at the proof, and folds the status
-    // into its verdict; re-run at the end of the validity period to learn about status, and once
-    // more without the status check to learn whether the proof itself is intact.
-    const at = expired ? new Date(validUntil as string) : now;
-    if (expired) {
-      statusResult = await run(at);
-      for (const e of errorsOf(statusResult)) errors.add(e);
-    }
-    proofVerified = (await run(at, async () => ({ verified: true }))).verified;
-  }
-  const revoked = !!(statusResult.statusResult as StatusCheckResult | undefined)?.revoked;
-  const warnings = skipStatus && hasStatus ? ['Credential status (revocation) was not checked'] : [];
-  return { verified: result.verified, errors: result.verified ? [] : [...errors], expired, revoked, proofVerified, warnings };
-}
-
-// ---------------------------------------------------------------------------------------
-// VC-JOSE-COSE (vc+jwt)
-// ---------------------------------------------------------------------------------------
-
-/**
- * Secures the credential as a JWS per VC-JOSE-COSE: protected header
- * `{ alg: 'EdDSA', typ: 'vc+jwt', kid }`, payload = the unsecured credential itself (no
- * `vc` claim wrapping, no `proof`).
- */
-export async function signJwt(credential: object, key: IssuerKey): Promise<string> {
-  if ('proof' in credential) throw new Error('signJwt expects an unsecured credential (remove the Data Integrity proof first)');
+/** Throws unless the credential's issuer controls `key` (both securing mechanisms check this). */
+export function assertIssuerControlsKey(credential: object, key: IssuerKey): void {
   const issuerId = issuerIdOf(credential as { issuer?: unknown });
   if (issuerId !== key.controller) throw new Error(`Key ${key.id} is controlled by ${key.controller}, not by the credential issuer ${issuerId}`);
-  return new SignJWT(credential as JWTPayload)
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: key.id })
-    .sign(await key.privateKeyObject());
-}
-
-export interface JwtVerificationResult {
-  verified: boolean;
-  errors: string[];
-  expired: boolean;
-  credential?: Record<string, unknown>;
-  header?: JWTHeaderParameters;
-}
-
-/**
- * Verifies a vc+jwt. `publicKey` may be an IssuerKey, a Multikey verification method (then the
- * header `kid` and the credential issuer must match it), an Ed25519 public JWK or a KeyObject.
- */
-export async function verifyJwt(
-  jwt: string,
-  publicKey: IssuerKey | MultikeyVerificationMethod | JWK | KeyObject,
-  options: { now?: Date | string } = {},
-): Promise<JwtVerificationResult> {
-  const now = options.now === undefined ? new Date() : new Date(options.now);
-  let key: KeyObject | JWK;
-  let expectedKid: string | undefined;
-  let expectedIssuer: string | undefined;
-  if (publicKey instanceof IssuerKey || (publicKey as MultikeyVerificationMethod).type === 'Multikey') {
-    const issuerKey = publicKey instanceof IssuerKey ? publicKey : await IssuerKey.import(publicKey as MultikeyVerificationMethod);
-    key = issuerKey.publicKeyObject();
-    expectedKid = issuerKey.id;
-    expectedIssuer = issuerKey.controller;
-  } else {
-    key = publicKey as KeyObject | JWK;
-  }
-
-  try {
-    // algorithms pinned: never let the token choose (no 'none', no HMAC confusion).
-    const { payload, protectedHeader } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'], typ: 'vc+jwt', currentDate: now });
-    const errors: string[] = [];
-    if (expectedKid && protectedHeader.kid !== expectedKid) errors.push(`JWT kid "${protectedHeader.kid}" does not match key ${expectedKid}`);
-    const ctx = payload['@context'];
-    if (!Array.isArray(ctx) || ctx[0] !== VC_V2_CONTEXT_URL) errors.push(`JWT payload must be a VC 2.0 credential (@context[0] = ${VC_V2_CONTEXT_URL})`);
-    const types = ([] as unknown[]).concat(payload.type ?? []);
-    if (!types.includes('VerifiableCredential')) errors.push('JWT payload type must include VerifiableCredential');
-    const issuerId = issuerIdOf(payload as { issuer?: unknown });
-    if (expectedIssuer && issuerId !== expectedIssuer) errors.push(`Credential issuer ${issuerId} does not control key ${expectedKid}`);
-    // jose only checks exp/nbf; the VC validity period lives in validFrom/validUntil.
-    const { validFrom, validUntil } = payload as { validFrom?: string; validUntil?: string };
-    const expired = typeof validUntil === 'string' && new Date(validUntil).getTime() < now.getTime();
-    if (expired) errors.push(`Credential expired: validUntil ${validUntil} is before ${now.toISOString()}`);
-    if (typeof validFrom === 'string' && new Date(validFrom).getTime() > now.getTime()) errors.push(`Credential not yet valid: validFrom ${validFrom}`);
-    return { verified: errors.length === 0, errors, expired, credential: payload as Record<string, unknown>, header: protectedHeader };
-  } catch (error) {
-    return { verified: false, errors: [(error as Error).message ?? String(error)], expired: false };
-  }
 }
