@@ -28,3 +28,20 @@ describe('operability', () => {
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: 'abc-123' });
   });
 });
+
+describe('bad ids', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('answers a non-numeric id with 400 naming the parameter, never 500', async () => {
+    const admin = await app.as({ email: 'admin@sen.go.kr', role: 'city_admin' });
+    for (const path of ['/api/v1/training/participants/abc', '/api/v1/designations/calls/1e3', '/api/v1/designations/applications/-1', '/api/v1/training/courses/99999999999']) {
+      const res = await admin.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.body.details[0].field).toMatch(/id$/i);
+    }
+  });
+});

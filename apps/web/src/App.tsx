@@ -1,38 +1,22 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, setUnauthorizedHandler } from './api';
-import { Header } from './components/Header';
+import { Header, SiteHeader } from './components/Header';
 import { Redirect } from './components/Redirect';
-import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { SchoolListPage } from './pages/SchoolListPage';
-import { SchoolPage } from './pages/SchoolPage';
-import { ApplicationPage } from './pages/designations/ApplicationPage';
-import { CallCreatePage } from './pages/designations/CallCreatePage';
-import { CallListPage } from './pages/designations/CallListPage';
-import { CallPage } from './pages/designations/CallPage';
-import { DesignationListPage } from './pages/designations/DesignationListPage';
-import { PublicDesignatedPage } from './pages/designations/PublicDesignatedPage';
-import { ReviewPage } from './pages/designations/ReviewPage';
-import { ReviewsPage } from './pages/designations/ReviewsPage';
-import { BadgeVerifyPage } from './pages/training/BadgeVerifyPage';
-import { MyTrainingPage } from './pages/training/MyTrainingPage';
-import { ParticipantPage } from './pages/training/ParticipantPage';
-import { TrainingPage } from './pages/training/TrainingPage';
-import { isAdmin, isCityAdmin } from './roles';
-import { Link, matchPath, navigate, useLocation } from './router';
+import { isAdmin } from './roles';
+import { Link, navigate, useLocation } from './router';
+import { findRoute } from './routes';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import type { LoginResponse, User } from './types';
 
 /**
- * Pages anyone may open without logging in: the designated schools (조례 제5조) and a digital
- * badge's verification page (조례 제7조). Signed in, they show inside the usual frame.
+ * The page at `path` if anyone may open it without logging in: the designated schools (조례 제5조) and a
+ * digital badge's verification page (조례 제7조); null for every other path.
  */
 function publicPage(path: string, loggedIn: boolean): ReactNode | null {
-  if (path === '/designated') return <PublicDesignatedPage loggedIn={loggedIn} />;
-  const badge = matchPath('/badges/:id/verify', path);
-  if (badge) return <BadgeVerifyPage key={badge.id} badgeId={badge.id} loggedIn={loggedIn} />;
-  return null;
+  const found = findRoute(path);
+  return found && 'publicPage' in found.route ? found.route.publicPage(found.params, loggedIn) : null;
 }
 
 /** Where each role starts: administrators on the dashboard, school staff on their own school. */
@@ -91,13 +75,22 @@ export function App() {
 
   const { user } = session;
   return (
+    <Frame header={<Header user={user} onLogout={() => logout()} />}>
+      <Route path={path} user={user} />
+    </Frame>
+  );
+}
+
+/** The page frame: a skip link, the header, the page and the footer. */
+function Frame({ header, children }: { header: ReactNode; children: ReactNode }) {
+  return (
     <>
       <a className="skip-link" href="#main">
         본문 바로가기
       </a>
-      <Header user={user} onLogout={() => logout()} />
+      {header}
       <main id="main" className="container">
-        <Route path={path} user={user} />
+        {children}
       </main>
       <footer className="site-footer">
         <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
@@ -109,79 +102,28 @@ export function App() {
 /** The public pages' frame: the brand, a login link, no session, no menu. */
 function PublicLayout({ children }: { children: ReactNode }) {
   return (
-    <>
-      <a className="skip-link" href="#main">
-        본문 바로가기
-      </a>
-      <header className="site-header">
-        <div className="header-inner">
-          <Link to="/designated" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              AI
-            </span>
-            <span>
-              <span className="brand-org">서울특별시교육청</span>
-              <span className="brand-name">AI 교육 플랫폼</span>
-            </span>
-          </Link>
+    <Frame
+      header={
+        <SiteHeader home="/designated">
           <div className="user-box">
             <Link to="/login" className="button button-ghost">
               로그인
             </Link>
           </div>
-        </div>
-      </header>
-      <main id="main" className="container">
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
-      </footer>
-    </>
+        </SiteHeader>
+      }
+    >
+      {children}
+    </Frame>
   );
 }
 
-const forbidden = (text: string) => <NotFoundPage title="접근 권한이 없습니다." text={text} />;
-const numeric = (params: Record<string, string> | null): number | null => (params && /^\d+$/.test(params.id) ? Number(params.id) : null);
-
 function Route({ path, user }: { path: string; user: User }) {
   if (path === '/' || path === '/login') return <Redirect to={homePath(user)} />;
-  if (path === '/dashboard') {
-    return isAdmin(user) ? (
-      <DashboardPage user={user} />
-    ) : (
-      <NotFoundPage title="접근 권한이 없습니다." text="대시보드는 교육청·교육지원청 관리자만 볼 수 있습니다." />
-    );
-  }
-  if (path === '/schools') return <SchoolListPage />;
-  const school = matchPath('/schools/:id', path);
-  if (school && /^\d+$/.test(school.id)) return <SchoolPage key={school.id} user={user} schoolId={Number(school.id)} />;
-
-  const open = publicPage(path, true);
-  if (open) return open;
-
-  // 조례 제5조 선도학교·연구학교 지정
-  if (path === '/designations') return <DesignationListPage user={user} />;
-  if (path === '/designations/calls') return <CallListPage user={user} />;
-  if (path === '/designations/calls/new') {
-    return isCityAdmin(user) ? <CallCreatePage /> : forbidden('공모는 교육청 관리자만 만들 수 있습니다.');
-  }
-  const callId = numeric(matchPath('/designations/calls/:id', path));
-  if (callId !== null) return <CallPage key={callId} user={user} callId={callId} />;
-  const applicationId = numeric(matchPath('/designations/applications/:id', path));
-  if (applicationId !== null) return <ApplicationPage key={applicationId} user={user} applicationId={applicationId} />;
-  if (path === '/designations/reviews') {
-    return isAdmin(user) ? <ReviewsPage /> : forbidden('심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.');
-  }
-  const reviewId = numeric(matchPath('/designations/reviews/:id', path));
-  if (reviewId !== null) {
-    return isAdmin(user) ? <ReviewPage key={reviewId} user={user} applicationId={reviewId} /> : forbidden('심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.');
-  }
-
-  // 조례 제7조 교원 연수 · 디지털 배지
-  if (path === '/training/me') return <MyTrainingPage user={user} />;
-  if (path === '/training') return user.role === 'teacher' ? <Redirect to="/training/me" /> : <TrainingPage user={user} />;
-  const participantId = numeric(matchPath('/training/participants/:id', path));
-  if (participantId !== null) return <ParticipantPage key={participantId} user={user} participantId={participantId} />;
-  return <NotFoundPage />;
+  const found = findRoute(path);
+  if (!found) return <NotFoundPage />;
+  const { route, params } = found;
+  if ('publicPage' in route) return route.publicPage(params, true);
+  if (route.access && !route.access.allow(user)) return <NotFoundPage title="접근 권한이 없습니다." text={route.access.denied} />;
+  return route.page(user, params);
 }

@@ -9,6 +9,7 @@ import type {
   CallPhase,
   ClassroomStatus,
   DesignationStatus,
+  DistrictOffice,
   EquipmentCategory,
   EquipmentCondition,
   ExclusionReason,
@@ -251,6 +252,19 @@ export const APPLICATION_ACTION_LABEL: Record<string, string> = {
 };
 
 export const formatDate = (iso: string): string => iso.slice(0, 10).replaceAll('-', '.');
+
+/** A term from its first to its last day: 2026.03.01 ~ 2027.02.28 */
+export const formatTerm = (start: string, end: string): string => `${formatDate(start)} ~ ${formatDate(end)}`;
+
+/** School years as select options, keyed `y2026` (keys that look like numbers would be ordered first). */
+export const schoolYearOptions = (years: readonly (number | string)[]): Record<string, string> =>
+  Object.fromEntries(years.map((y) => [`y${y}`, `${y}학년도`]));
+
+/** District offices as select options: code → name. */
+export const officeOptions = (offices: readonly DistrictOffice[]): Record<string, string> => Object.fromEntries(offices.map((o) => [o.code, o.name]));
+
+/** A district office's name, or its code when the office is unknown. */
+export const officeName = (offices: readonly DistrictOffice[] | undefined, code: string): string => offices?.find((o) => o.code === code)?.name ?? code;
 
 export const formatScore = (value: number | null | undefined): string =>
   value === null || value === undefined ? '-' : value.toLocaleString('ko-KR', { maximumFractionDigits: 2 });

@@ -9,8 +9,13 @@ export interface AsyncState<T> {
   setData: (update: (data: T | null) => T | null) => void;
 }
 
+export interface AsyncOptions {
+  /** When `deps` change, keep showing the old data until the new answer arrives (a list whose filters changed). */
+  keepData?: boolean;
+}
+
 /** Runs `load` when `deps` change; answers to superseded loads are dropped. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> {
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList, { keepData = false }: AsyncOptions = {}): AsyncState<T> {
   const [data, setDataState] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -33,7 +38,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   }, [run]);
 
   useEffect(() => {
-    setDataState(null);
+    if (!keepData) setDataState(null);
     void reload();
     return () => {
       generation.current++;

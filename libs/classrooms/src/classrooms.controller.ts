@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ADMIN_ROLES, AuthUser, CurrentUser, JobName, JobQueue, Roles, ROLES, SchoolScoped } from '@app/core';
+import { ADMIN_ROLES, AuthUser, CurrentUser, JobName, JobQueue, ParseIdPipe, ROLES, Roles, SchoolScoped } from '@app/core';
 import { UpdateClassroomDto } from './classroom.dto';
 import { ClassroomService } from './classroom.service';
 import { CreateClubDto, UpdateClubDto } from './clubs/club.dto';
@@ -35,7 +35,7 @@ export class ClassroomsController {
   @Roles(...ROLES)
   @SchoolScoped('id', 'read')
   @ApiOperation({ summary: "A school's AI classroom with its flags" })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number) {
     return this.classrooms.get(id);
   }
 
@@ -43,7 +43,7 @@ export class ClassroomsController {
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
   @ApiOperation({ summary: 'Change area, space type or status (build year and budget: admins only)' })
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateClassroomDto, @CurrentUser() user: AuthUser) {
+  update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateClassroomDto, @CurrentUser() user: AuthUser) {
     return this.classrooms.update(id, dto, user);
   }
 
@@ -52,28 +52,28 @@ export class ClassroomsController {
   @SchoolScoped('id', 'read')
   @ApiQuery({ name: 'limit', required: false })
   @ApiOperation({ summary: 'Every change to the classroom, its equipment and clubs: who, when, what' })
-  history(@Param('id', ParseIntPipe) id: number, @Query('limit') limit?: string) {
+  history(@Param('id', ParseIdPipe) id: number, @Query('limit') limit?: string) {
     return this.classrooms.history(id, limit ? Math.max(1, Number(limit) || 100) : undefined);
   }
 
   @Get('schools/:id/classroom/equipment')
   @Roles(...ROLES)
   @SchoolScoped('id', 'read')
-  listEquipment(@Param('id', ParseIntPipe) id: number) {
+  listEquipment(@Param('id', ParseIdPipe) id: number) {
     return this.equipment.list(id);
   }
 
   @Post('schools/:id/classroom/equipment')
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
-  addEquipment(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateEquipmentDto, @CurrentUser() user: AuthUser) {
+  addEquipment(@Param('id', ParseIdPipe) id: number, @Body() dto: CreateEquipmentDto, @CurrentUser() user: AuthUser) {
     return this.equipment.create(id, dto, user);
   }
 
   @Patch('schools/:id/classroom/equipment/:itemId')
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
-  updateEquipment(@Param('id', ParseIntPipe) id: number, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: UpdateEquipmentDto, @CurrentUser() user: AuthUser) {
+  updateEquipment(@Param('id', ParseIdPipe) id: number, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: UpdateEquipmentDto, @CurrentUser() user: AuthUser) {
     return this.equipment.update(id, itemId, dto, user);
   }
 
@@ -81,28 +81,28 @@ export class ClassroomsController {
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
   @HttpCode(204)
-  async removeEquipment(@Param('id', ParseIntPipe) id: number, @Param('itemId', ParseIntPipe) itemId: number, @CurrentUser() user: AuthUser) {
+  async removeEquipment(@Param('id', ParseIdPipe) id: number, @Param('itemId', ParseIdPipe) itemId: number, @CurrentUser() user: AuthUser) {
     await this.equipment.remove(id, itemId, user);
   }
 
   @Get('schools/:id/classroom/clubs')
   @Roles(...ROLES)
   @SchoolScoped('id', 'read')
-  listClubs(@Param('id', ParseIntPipe) id: number) {
+  listClubs(@Param('id', ParseIdPipe) id: number) {
     return this.clubs.list(id);
   }
 
   @Post('schools/:id/classroom/clubs')
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
-  addClub(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateClubDto, @CurrentUser() user: AuthUser) {
+  addClub(@Param('id', ParseIdPipe) id: number, @Body() dto: CreateClubDto, @CurrentUser() user: AuthUser) {
     return this.clubs.create(id, dto, user);
   }
 
   @Patch('schools/:id/classroom/clubs/:clubId')
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
-  updateClub(@Param('id', ParseIntPipe) id: number, @Param('clubId', ParseIntPipe) clubId: number, @Body() dto: UpdateClubDto, @CurrentUser() user: AuthUser) {
+  updateClub(@Param('id', ParseIdPipe) id: number, @Param('clubId', ParseIdPipe) clubId: number, @Body() dto: UpdateClubDto, @CurrentUser() user: AuthUser) {
     return this.clubs.update(id, clubId, dto, user);
   }
 
@@ -110,7 +110,7 @@ export class ClassroomsController {
   @Roles(...EDITORS)
   @SchoolScoped('id', 'write')
   @HttpCode(204)
-  async removeClub(@Param('id', ParseIntPipe) id: number, @Param('clubId', ParseIntPipe) clubId: number, @CurrentUser() user: AuthUser) {
+  async removeClub(@Param('id', ParseIdPipe) id: number, @Param('clubId', ParseIdPipe) clubId: number, @CurrentUser() user: AuthUser) {
     await this.clubs.remove(id, clubId, user);
   }
 

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROLES, ApiFileUpload, AuditLog, AuthUser, CurrentUser, readUpload, Roles, ROLES, Scoped, XLSX_CONTENT_TYPE } from '@app/core';
+import { ADMIN_ROLES, ApiFileUpload, AuditLog, AuthUser, CurrentUser, ParseIdPipe, readUpload, ROLES, Roles, Scoped, XLSX_CONTENT_TYPE } from '@app/core';
 import { ApplicationsService } from './applications.service';
 import { CallsService } from './calls.service';
 import { DesignationExport } from './designation-export';
@@ -58,40 +58,40 @@ export class CallsController {
 
   @Get('calls/:callId')
   @Roles(...ROLES)
-  getCall(@Param('callId', ParseIntPipe) callId: number) {
+  getCall(@Param('callId', ParseIdPipe) callId: number) {
     return this.calls.get(callId);
   }
 
   @Post('calls/:callId/applications')
   @Roles('principal')
   @ApiOperation({ summary: "Start your school's application (a draft) inside the call's window" })
-  apply(@Param('callId', ParseIntPipe) callId: number, @Body() dto: ApplicationDto, @CurrentUser() user: AuthUser) {
+  apply(@Param('callId', ParseIdPipe) callId: number, @Body() dto: ApplicationDto, @CurrentUser() user: AuthUser) {
     return this.applications.create(callId, dto, user);
   }
 
   @Get('calls/:callId/ranking')
   @Roles(...ADMIN_ROLES)
   @ApiOperation({ summary: "Ranking per call and per office, computed in SQL, with the spread between reviewers (the call's reviewers and city admins)" })
-  ranking(@Param('callId', ParseIntPipe) callId: number, @CurrentUser() user: AuthUser) {
+  ranking(@Param('callId', ParseIdPipe) callId: number, @CurrentUser() user: AuthUser) {
     return this.review.ranking(callId, user);
   }
 
   @Get('calls/:callId/ranking.xlsx')
   @Roles(...ADMIN_ROLES)
-  async rankingXlsx(@Param('callId', ParseIntPipe) callId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+  async rankingXlsx(@Param('callId', ParseIdPipe) callId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
     await sendXlsx(reply, `심사순위_공모${callId}.xlsx`, await this.exporter.ranking(callId, user));
   }
 
   @Get('calls/:callId/reviewers')
   @Roles(...ADMIN_ROLES)
-  reviewers(@Param('callId', ParseIntPipe) callId: number) {
+  reviewers(@Param('callId', ParseIdPipe) callId: number) {
     return this.review.reviewers(callId);
   }
 
   @Post('calls/:callId/reviewers')
   @Roles('city_admin')
   @ApiOperation({ summary: 'Assign reviewers (city or district admins)' })
-  assign(@Param('callId', ParseIntPipe) callId: number, @Body() dto: AssignReviewersDto, @CurrentUser() user: AuthUser) {
+  assign(@Param('callId', ParseIdPipe) callId: number, @Body() dto: AssignReviewersDto, @CurrentUser() user: AuthUser) {
     return this.review.assign(callId, dto.reviewerIds, user);
   }
 
@@ -106,14 +106,14 @@ export class CallsController {
   @Get('applications/:id')
   @Roles(...ROLES)
   @ApiOperation({ summary: "An application: the school's own people, admins in scope, and the call's reviewers" })
-  getApplication(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  getApplication(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.review.assertMayReadApplication(id, user);
   }
 
   @Get('applications/:id/history')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Every change to the application: submit, withdraw, recusals, scores, decision' })
-  async applicationHistory(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  async applicationHistory(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     const app = await this.review.assertMayReadApplication(id, user);
     const entries = await this.audit.forEntity(APPLICATION, id);
     // Scores are for reviewers and city admins only.
@@ -124,7 +124,7 @@ export class CallsController {
   @Patch('applications/:id')
   @Roles('principal')
   @Scoped(APPLICATION, 'id', 'write')
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: ApplicationDto, @CurrentUser() user: AuthUser) {
+  update(@Param('id', ParseIdPipe) id: number, @Body() dto: ApplicationDto, @CurrentUser() user: AuthUser) {
     return this.applications.update(id, dto, user);
   }
 
@@ -133,13 +133,13 @@ export class CallsController {
   @Scoped(APPLICATION, 'id', 'write')
   @ApiFileUpload('file', 'PDF, HWP, HWPX, DOCX, XLSX or PPTX')
   @ApiQuery({ name: 'kind', example: 'operating_plan' })
-  async attach(@Param('id', ParseIntPipe) id: number, @Query('kind') kind: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+  async attach(@Param('id', ParseIdPipe) id: number, @Query('kind') kind: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
     return this.applications.attach(id, kind ?? '', await readUpload(req), user);
   }
 
   @Get('applications/:id/attachments/:attachmentId')
   @Roles(...ROLES)
-  async attachment(@Param('id', ParseIntPipe) id: number, @Param('attachmentId', ParseIntPipe) attachmentId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+  async attachment(@Param('id', ParseIdPipe) id: number, @Param('attachmentId', ParseIdPipe) attachmentId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
     await this.review.assertMayReadApplication(id, user);
     const file = await this.applications.attachment(id, attachmentId);
     await reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.content);
@@ -149,7 +149,7 @@ export class CallsController {
   @Roles('principal')
   @Scoped(APPLICATION, 'id', 'write')
   @HttpCode(200)
-  submit(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  submit(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.applications.submit(id, user);
   }
 
@@ -157,7 +157,7 @@ export class CallsController {
   @Roles('principal')
   @Scoped(APPLICATION, 'id', 'write')
   @HttpCode(200)
-  withdraw(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  withdraw(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.applications.withdraw(id, user);
   }
 
@@ -165,20 +165,20 @@ export class CallsController {
   @Roles(...ADMIN_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Declare a conflict of interest: you are excluded from scoring this application' })
-  recuse(@Param('id', ParseIntPipe) id: number, @Body() dto: RecuseDto, @CurrentUser() user: AuthUser) {
+  recuse(@Param('id', ParseIdPipe) id: number, @Body() dto: RecuseDto, @CurrentUser() user: AuthUser) {
     return this.review.recuse(id, dto.reason, user);
   }
 
   @Put('applications/:id/scores')
   @Roles(...ADMIN_ROLES)
   @ApiOperation({ summary: 'Your scores per criterion (assigned, not excluded reviewers only)' })
-  score(@Param('id', ParseIntPipe) id: number, @Body() dto: ScoreDto, @CurrentUser() user: AuthUser) {
+  score(@Param('id', ParseIdPipe) id: number, @Body() dto: ScoreDto, @CurrentUser() user: AuthUser) {
     return this.review.score(id, dto, user);
   }
 
   @Get('applications/:id/scores')
   @Roles(...ADMIN_ROLES)
-  scores(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  scores(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.review.scores(id, user);
   }
 
@@ -186,7 +186,7 @@ export class CallsController {
   @Roles('city_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Designate or reject, with a reason; quotas hold under concurrent decisions (409 QUOTA_FULL)' })
-  decide(@Param('id', ParseIntPipe) id: number, @Body() dto: DecisionDto, @CurrentUser() user: AuthUser) {
+  decide(@Param('id', ParseIdPipe) id: number, @Body() dto: DecisionDto, @CurrentUser() user: AuthUser) {
     return this.designations.decide(id, dto, user);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, Public, Roles, ROLES, SchoolScoped, Scoped, schoolYearOf, ValidationFailedError } from '@app/core';
+import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, ParseIdPipe, Public, ROLES, Roles, SchoolScoped, schoolYearOf, Scoped, ValidationFailedError } from '@app/core';
 import { sendXlsx } from './calls.controller';
 import { DesignationExport } from './designation-export';
 import { DesignationQuery, EvaluationDto, RevokeDto, SupportDto } from './designation.dto';
@@ -72,35 +72,35 @@ export class DesignationsController {
   @Roles(...ROLES)
   @SchoolScoped('schoolId', 'read')
   @ApiOperation({ summary: "A school's designation history: applications, designations, support" })
-  schoolHistory(@Param('schoolId', ParseIntPipe) schoolId: number) {
+  schoolHistory(@Param('schoolId', ParseIdPipe) schoolId: number) {
     return this.audit.forSchool(schoolId, { entityTypes: DESIGNATION_HISTORY_TYPES });
   }
 
   @Get(':id')
   @Roles(...ROLES)
   @Scoped(DESIGNATION, 'id', 'read')
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number) {
     return this.designations.get(id);
   }
 
   @Post(':id/revoke')
   @Roles('city_admin')
   @HttpCode(200)
-  revoke(@Param('id', ParseIntPipe) id: number, @Body() dto: RevokeDto, @CurrentUser() user: AuthUser) {
+  revoke(@Param('id', ParseIdPipe) id: number, @Body() dto: RevokeDto, @CurrentUser() user: AuthUser) {
     return this.designations.revoke(id, dto.reason, user);
   }
 
   @Get(':id/evaluations')
   @Roles(...ROLES)
   @Scoped(DESIGNATION, 'id', 'read')
-  evaluations(@Param('id', ParseIntPipe) id: number) {
+  evaluations(@Param('id', ParseIdPipe) id: number) {
     return this.designations.evaluations(id);
   }
 
   @Post(':id/evaluations')
   @Roles('city_admin')
   @ApiOperation({ summary: 'Mid-term or final evaluation; outcome continue, renew (a new linked term), end or revoke' })
-  evaluate(@Param('id', ParseIntPipe) id: number, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
+  evaluate(@Param('id', ParseIdPipe) id: number, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
     return this.designations.evaluate(id, dto, user);
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiFileUpload, AuthUser, CurrentUser, readUpload, Roles, ROLES, SchoolScoped } from '@app/core';
+import { ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, readUpload, ROLES, Roles, SchoolScoped } from '@app/core';
 import { SchoolImportService } from './school-import.service';
 import { SchoolQuery } from './school-query.dto';
 import { SchoolsService } from './schools.service';
@@ -26,7 +26,7 @@ export class SchoolsController {
   @Roles(...ROLES)
   @SchoolScoped('id', 'read')
   @ApiOperation({ summary: 'One school' })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number) {
     return this.schools.get(id);
   }
 

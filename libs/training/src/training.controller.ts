@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ADMIN_ROLES, ApiFileUpload, AuthUser, CurrentUser, NotFoundError, readUpload, Roles, ROLES, ValidationFailedError } from '@app/core';
+import { ADMIN_ROLES, ApiFileUpload, AuthUser, CurrentUser, NotFoundError, ParseIdPipe, readUpload, ROLES, Roles, ValidationFailedError } from '@app/core';
 import { DUPLICATE_POLICIES, DuplicatePolicy, CompletionImportService } from './completions/completion-import.service';
 import { CreateCourseDto, PathwayDto } from './courses/course.dto';
 import { CoursesService } from './courses/courses.service';
@@ -42,7 +42,7 @@ export class TrainingController {
 
   @Get('courses/:id')
   @Roles(...ROLES)
-  getCourse(@Param('id', ParseIntPipe) id: number) {
+  getCourse(@Param('id', ParseIdPipe) id: number) {
     return this.courses.get(id);
   }
 
@@ -98,7 +98,7 @@ export class TrainingController {
   @Get('participants/:id')
   @Roles(...ROLES)
   @ApiOperation({ summary: "A person's training record (teachers: their own only)" })
-  async participant(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser) {
+  async participant(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.records.record(await this.records.participantFor(user, id));
   }
 

@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { APPLICATION_ACTION_LABEL, APPLICATION_STATUS_LABEL, attachmentKindLabel, fieldLabel, formatDateTime, formatScore, formatValue, ROLE_LABEL } from '../labels';
+import { APPLICATION_ACTION_LABEL, APPLICATION_STATUS_LABEL, attachmentKindLabel, fieldLabel, formatScore, formatValue } from '../labels';
 import type { ApplicationStatus, AuditEntry, Criterion } from '../types';
-
-const PAGE = 20;
+import { HistoryItem, HistoryTimeline } from './HistoryTimeline';
 
 /** Labels that differ from the classroom history's (where `status` is the classroom's 운영 상태). */
 const LABEL: Record<string, string> = { status: '신청 상태', reason: '신고 사유' };
@@ -47,56 +45,33 @@ function formatField(field: string, value: unknown, criteria: Criterion[]): stri
 
 /** Submit, withdraw, attachments, recusals, scores and the decision of one application, newest first. */
 export function ApplicationHistory({ entries, criteria = [] }: { entries: AuditEntry[]; criteria?: Criterion[] }) {
-  const [shown, setShown] = useState(PAGE);
   return (
-    <section className="panel" aria-labelledby="application-history-heading">
-      <h2 id="application-history-heading">신청 이력</h2>
-      {entries.length === 0 ? (
-        <p className="empty">아직 기록이 없습니다.</p>
-      ) : (
-        <ol className="history" data-testid="application-history">
-          {entries.slice(0, shown).map((entry) => {
-            const tone = TONE[entry.action] ?? 'update';
-            const changes = entry.changes.filter((c) => c.field !== 'reviewer');
-            const reviewer = (entry.after ?? entry.before)?.reviewer;
-            return (
-              <li key={entry.id} className={`history-entry action-${tone}`} data-testid="application-history-entry">
-                <p className="history-head">
-                  <span className={`badge action-badge action-${tone}`}>{APPLICATION_ACTION_LABEL[entry.action] ?? entry.action}</span>
-                  {typeof reviewer === 'string' && <strong>심사위원 {reviewer}</strong>}
-                </p>
-                <p className="history-meta">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.actorEmail ?? '시스템'}
-                  {entry.actorRole && ` (${ROLE_LABEL[entry.actorRole] ?? entry.actorRole})`}
-                </p>
-                {changes.length > 0 && (
-                  <ul className="history-changes">
-                    {changes.map((change) => (
-                      <li key={change.field}>
-                        <span className="change-field">{label(change.field)}</span>:{' '}
-                        {entry.before === null ? (
-                          formatField(change.field, change.to, criteria)
-                        ) : (
-                          <>
-                            <span className="change-from">{formatField(change.field, change.from, criteria)}</span>
-                            {' → '}
-                            <span className="change-to">{formatField(change.field, change.to, criteria)}</span>
-                          </>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {entries.length > shown && (
-        <button type="button" className="button button-ghost" onClick={() => setShown((n) => n + PAGE)}>
-          이전 기록 더 보기 ({entries.length - shown}건)
-        </button>
-      )}
-    </section>
+    <HistoryTimeline headingId="application-history-heading" title="신청 이력" empty="아직 기록이 없습니다." testId="application-history" entries={entries}>
+      {(entry) => <Entry key={entry.id} entry={entry} criteria={criteria} />}
+    </HistoryTimeline>
+  );
+}
+
+function Entry({ entry, criteria }: { entry: AuditEntry; criteria: Criterion[] }) {
+  const reviewer = (entry.after ?? entry.before)?.reviewer;
+  return (
+    <HistoryItem
+      tone={TONE[entry.action] ?? 'update'}
+      testId="application-history-entry"
+      action={APPLICATION_ACTION_LABEL[entry.action] ?? entry.action}
+      subject={typeof reviewer === 'string' && <strong>심사위원 {reviewer}</strong>}
+      at={entry.at}
+      actorEmail={entry.actorEmail}
+      actorRole={entry.actorRole}
+      changes={entry.changes
+        .filter((c) => c.field !== 'reviewer')
+        .map((c) => ({
+          field: c.field,
+          label: label(c.field),
+          from: formatField(c.field, c.from, criteria),
+          to: formatField(c.field, c.to, criteria),
+          show: entry.before === null ? 'to' : 'both',
+        }))}
+    />
   );
 }

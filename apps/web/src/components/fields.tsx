@@ -1,4 +1,20 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { useRef, useState, type InputHTMLAttributes, type ReactNode, type RefObject, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { formatBytes } from '../labels';
+
+/** The first option of every filter: no filtering. */
+export const ANY = { '': '전체' } as const;
+
+/** `<span id="{id}-hint" class="hint">`, which the control names in its aria-describedby; nothing without a hint. */
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <span id={`${id}-hint`} className="hint">
+      {hint}
+    </span>
+  ) : null;
+}
+
+/** The aria-describedby of a control with the given id: its hint, if it has one. */
+const hintOf = (id: string, hint?: ReactNode): string | undefined => (hint ? `${id}-hint` : undefined);
 
 interface FieldProps {
   /** The control's id; the label points at it. */
@@ -29,15 +45,10 @@ type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 
 /** A labelled `<input>`; every other prop goes to the input itself. */
 export function InputField({ id, label, wide, hint, ...input }: InputFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <Field id={id} label={label} wide={wide}>
-      <input id={id} aria-describedby={hintId} {...input} />
-      {hint && (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      )}
+      <input id={id} aria-describedby={hintOf(id, hint)} {...input} />
+      <Hint id={id} hint={hint} />
     </Field>
   );
 }
@@ -80,15 +91,10 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
 
 /** A labelled `<textarea>`; every other prop goes to the textarea itself. */
 export function TextAreaField({ id, label, wide, hint, ...textarea }: TextAreaFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <Field id={id} label={label} wide={wide}>
-      <textarea id={id} aria-describedby={hintId} {...textarea} />
-      {hint && (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      )}
+      <textarea id={id} aria-describedby={hintOf(id, hint)} {...textarea} />
+      <Hint id={id} hint={hint} />
     </Field>
   );
 }
@@ -108,7 +114,7 @@ export function CheckboxGroup<T extends string>({ id, legend, options, value, on
   const keys = Object.keys(options) as T[];
   const toggle = (key: T, on: boolean) => onChange(keys.filter((k) => (k === key ? on : value.includes(k))));
   return (
-    <fieldset className="field checkbox-group" aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset className="field checkbox-group" aria-describedby={hintOf(id, hint)}>
       <legend>{legend}</legend>
       <div className="checkbox-row">
         {keys.map((key) => (
@@ -118,11 +124,56 @@ export function CheckboxGroup<T extends string>({ id, legend, options, value, on
           </label>
         ))}
       </div>
-      {hint && (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
+      <Hint id={id} hint={hint} />
     </fieldset>
+  );
+}
+
+export interface FileInput {
+  file: File | null;
+  setFile: (file: File | null) => void;
+  ref: RefObject<HTMLInputElement | null>;
+  /** Forgets the chosen file, in the input too (after an upload). */
+  clear: () => void;
+}
+
+/** The chosen file of a `<FileField>`. */
+export function useFileInput(): FileInput {
+  const [file, setFile] = useState<File | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  const clear = () => {
+    setFile(null);
+    if (ref.current) ref.current.value = '';
+  };
+  return { file, setFile, ref, clear };
+}
+
+interface FileFieldProps {
+  id: string;
+  input: FileInput;
+  /** The file types the picker offers. */
+  accept: string;
+  hint: ReactNode;
+}
+
+/**
+ * A wide 파일 field: a Korean 파일 선택 button (the browser's own file button speaks the browser's
+ * language) and the chosen file's name and size (`data-testid="{id}-name"`), then the hint.
+ */
+export function FileField({ id, input, accept, hint }: FileFieldProps) {
+  const { file, setFile, ref } = input;
+  return (
+    <Field id={id} label="파일" wide>
+      <div className="file-picker">
+        <input id={id} ref={ref} className="file-input" type="file" accept={accept} aria-describedby={`${id}-hint ${id}-name`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <label htmlFor={id} className="button button-small" aria-hidden="true">
+          파일 선택
+        </label>
+        <span id={`${id}-name`} className="file-name" data-testid={`${id}-name`}>
+          {file ? `${file.name} (${formatBytes(file.size)})` : '선택한 파일 없음'}
+        </span>
+      </div>
+      <Hint id={id} hint={hint} />
+    </Field>
   );
 }

@@ -1,3 +1,4 @@
 export * from './validation';
 export * from './pagination.dto';
 export * from './upload';
+export * from './parse-id.pipe';

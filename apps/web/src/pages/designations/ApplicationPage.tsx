@@ -1,17 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, designationUrls } from '../../api';
 import { ApplicationHistory } from '../../components/ApplicationHistory';
+import { Breadcrumb } from '../../components/Breadcrumb';
+import { DataTable, num } from '../../components/DataTable';
 import { ApplicationStatusBadge, PhaseBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField, TextAreaField } from '../../components/fields';
-import { Loading } from '../../components/Loading';
+import { FileField, SelectField, TextAreaField, useFileInput } from '../../components/fields';
+import { PageFallback } from '../../components/PageFallback';
 import { confirmThenRun } from '../../confirm';
-import { attachmentKindLabel, formatBytes, formatDate, formatDateTime, formatMinute } from '../../labels';
-import { isAdmin } from '../../roles';
+import { attachmentKindLabel, formatBytes, formatDateTime, formatMinute, formatTerm } from '../../labels';
 import { Link } from '../../router';
 import type { AuditEntry, DesignationApplication, DesignationCall, User } from '../../types';
+import { useAction } from '../../useAction';
 import { useAsync } from '../../useAsync';
+import { CallListLink } from './CallListLink';
 
 interface Data {
   app: DesignationApplication;
@@ -32,23 +35,8 @@ export function ApplicationPage({ user, applicationId }: { user: User; applicati
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (error) {
-    return (
-      <div className="page">
-        <h1>신청서</h1>
-        <ErrorMessage error={error} title="신청서를 불러오지 못했습니다." />
-        <p>
-          <Link to="/designations/calls">공모 목록으로 돌아가기</Link>
-        </p>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
+  if (error || !data) {
+    return <PageFallback error={error} heading="신청서" errorTitle="신청서를 불러오지 못했습니다." back={{ to: '/designations/calls', label: '공모 목록으로 돌아가기' }} />;
   }
 
   const { app, call, history } = data;
@@ -81,10 +69,7 @@ export function ApplicationPage({ user, applicationId }: { user: User; applicati
   return (
     <div className="page">
       <div className="page-head">
-        <p className="breadcrumb">
-          <Link to="/designations/calls">{isAdmin(user) ? '공모 관리' : '공모 목록'}</Link> <span aria-hidden="true">›</span>{' '}
-          <Link to={`/designations/calls/${call.id}`}>{call.title}</Link> <span aria-hidden="true">›</span> 신청서
-        </p>
+        <Breadcrumb steps={[<CallListLink user={user} />, <Link to={`/designations/calls/${call.id}`}>{call.title}</Link>, '신청서']} />
         <h1>
           <span data-testid="application-school">{app.schoolName}</span> 신청서 <ApplicationStatusBadge status={app.status} />
         </h1>
@@ -120,35 +105,19 @@ export function ApplicationPage({ user, applicationId }: { user: User; applicati
         {app.attachments.length === 0 ? (
           <p className="empty">올린 서류가 없습니다.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="attachment-table">
-              <caption className="sr-only">올린 서류</caption>
-              <thead>
-                <tr>
-                  <th scope="col">종류</th>
-                  <th scope="col">파일</th>
-                  <th scope="col" className="num">
-                    크기
-                  </th>
-                  <th scope="col">올린 시각</th>
-                  <th scope="col">내려받기</th>
-                </tr>
-              </thead>
-              <tbody>
-                {app.attachments.map((f) => (
-                  <tr key={f.id}>
-                    <td>{attachmentKindLabel(f.kind)}</td>
-                    <th scope="row">{f.filename}</th>
-                    <td className="num">{formatBytes(f.byteSize)}</td>
-                    <td>{formatDateTime(f.uploadedAt)}</td>
-                    <td>
-                      <DownloadButton url={designationUrls.attachment(app.id, f.id)} label="내려받기" filename={f.filename} className="button button-small" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="attachment-table" caption="올린 서류" columns={['종류', '파일', num('크기'), '올린 시각', '내려받기']}>
+            {app.attachments.map((f) => (
+              <tr key={f.id}>
+                <td>{attachmentKindLabel(f.kind)}</td>
+                <th scope="row">{f.filename}</th>
+                <td className="num">{formatBytes(f.byteSize)}</td>
+                <td>{formatDateTime(f.uploadedAt)}</td>
+                <td>
+                  <DownloadButton url={designationUrls.attachment(app.id, f.id)} label="내려받기" filename={f.filename} className="button button-small" />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {editable && <UploadForm app={app} call={call} missing={missing} onUploaded={(next) => changed(next, '서류를 올렸습니다.')} />}
       </section>
@@ -192,7 +161,7 @@ function DecisionPanel({ app, call }: { app: DesignationApplication; call: Desig
       </h2>
       {designated && (
         <p>
-          {call.typeName}(으)로 지정되었습니다. 지정 기간: {formatDate(call.termStart)} ~ {formatDate(call.termEnd)}
+          {call.typeName}(으)로 지정되었습니다. 지정 기간: {formatTerm(call.termStart, call.termEnd)}
         </p>
       )}
       <p>
@@ -225,21 +194,12 @@ function StatusHelp({ app, call, owner }: { app: DesignationApplication; call: D
 
 function PlanSection({ app, editable, onSaved }: { app: DesignationApplication; editable: boolean; onSaved: (next: DesignationApplication) => Promise<void> }) {
   const [plan, setPlan] = useState(app.planSummary);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const dirty = plan !== app.planSummary;
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSaved(await api.updateApplication(app.id, plan));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onSaved(await api.updateApplication(app.id, plan)));
   }
 
   return (
@@ -270,10 +230,9 @@ function PlanSection({ app, editable, onSaved }: { app: DesignationApplication; 
 function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplication; call: DesignationCall; missing: string[]; onUploaded: (next: DesignationApplication) => Promise<void> }) {
   const kinds = [...new Set([...call.requiredAttachments, 'other'])];
   const [kind, setKind] = useState(missing[0] ?? kinds[0]);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useFileInput();
+  const { file } = input;
+  const { busy, error, run } = useAction();
 
   // Once a kind is uploaded, offer the next missing one.
   useEffect(() => {
@@ -284,18 +243,11 @@ function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplic
   async function upload(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const next = await api.uploadAttachment(app.id, kind, file);
-      setFile(null);
-      if (input.current) input.current.value = '';
+      input.clear();
       await onUploaded(next);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -303,22 +255,7 @@ function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplic
       <p className="subform-title">서류 올리기</p>
       <div className="form-grid">
         <SelectField id="upload-kind" label="서류 종류" options={Object.fromEntries(kinds.map((k) => [k, attachmentKindLabel(k)]))} value={kind} onChange={setKind} />
-        <div className="field field-wide">
-          <label htmlFor="upload-file">파일</label>
-          {/* The browser's own file button speaks the browser's language; this one is Korean. */}
-          <div className="file-picker">
-            <input id="upload-file" ref={input} className="file-input" type="file" accept={ACCEPT} aria-describedby="upload-file-hint upload-file-name" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            <label htmlFor="upload-file" className="button button-small" aria-hidden="true">
-              파일 선택
-            </label>
-            <span id="upload-file-name" className="file-name" data-testid="upload-file-name">
-              {file ? `${file.name} (${formatBytes(file.size)})` : '선택한 파일 없음'}
-            </span>
-          </div>
-          <span id="upload-file-hint" className="hint">
-            PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다. 파일 내용도 확인합니다.
-          </span>
-        </div>
+        <FileField id="upload-file" input={input} accept={ACCEPT} hint="PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다. 파일 내용도 확인합니다." />
         <ErrorMessage error={error} title="서류를 올리지 못했습니다." />
         <div className="form-actions">
           <button type="submit" className="button button-secondary" disabled={busy || !file}>

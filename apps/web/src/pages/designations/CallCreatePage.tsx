@@ -4,9 +4,10 @@ import { currentSchoolYear } from '../../components/ClubSection';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxGroup, InputField, SelectField, TextAreaField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
-import { ATTACHMENT_KIND_LABEL, formatScore, LEVEL_LABEL } from '../../labels';
+import { ATTACHMENT_KIND_LABEL, formatScore, LEVEL_LABEL, officeOptions } from '../../labels';
 import { Link, navigate } from '../../router';
 import type { CallInput, DesignationType, SchoolLevel } from '../../types';
+import { useAction } from '../../useAction';
 import { useAsync } from '../../useAsync';
 
 interface CriterionRow {
@@ -70,8 +71,7 @@ export function CallCreatePage() {
   const [criteria, setCriteria] = useState<CriterionRow[]>(() => [newCriterion()]);
   const [required, setRequired] = useState<string[]>(['operating_plan']);
   const [recuseOwnOffice, setRecuseOwnOffice] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [tried, setTried] = useState(false);
 
   const chosenType = type || types.data?.[0]?.code || '';
@@ -116,22 +116,20 @@ export function CallCreatePage() {
       recuseOwnOffice,
       ...(officeQuotas.length ? { officeQuotas: officeQuotas.map((q) => ({ office: q.office, quota: Number(q.quota) })) } : {}),
     };
-    setBusy(true);
-    setError(null);
-    try {
-      const call = await api.createCall(input);
-      navigate(`/designations/calls/${call.id}`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const call = await api.createCall(input);
+        navigate(`/designations/calls/${call.id}`);
+      },
+      { stayBusy: true },
+    );
   }
 
   const setCriterion = (key: number, field: keyof Omit<CriterionRow, 'key'>, value: string) =>
     setCriteria((rows) => rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
   const setOfficeQuota = (key: number, field: 'office' | 'quota', value: string) =>
     setOfficeQuotas((rows) => rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
-  const officeOptions = Object.fromEntries((offices.data ?? []).map((o) => [o.code, o.name]));
+  const officeChoices = officeOptions(offices.data ?? []);
 
   if (!types.data && !types.error) {
     return (
@@ -196,7 +194,7 @@ export function CallCreatePage() {
             <ul className="row-list" data-testid="office-quota-rows">
               {officeQuotas.map((row, i) => (
                 <li key={row.key} className="row-item">
-                  <SelectField id={`office-quota-office-${row.key}`} label={`교육지원청 ${i + 1}`} options={officeOptions} value={row.office} onChange={(v) => setOfficeQuota(row.key, 'office', v)} />
+                  <SelectField id={`office-quota-office-${row.key}`} label={`교육지원청 ${i + 1}`} options={officeChoices} value={row.office} onChange={(v) => setOfficeQuota(row.key, 'office', v)} />
                   <InputField id={`office-quota-quota-${row.key}`} label="정원(교)" type="number" required min={0} max={10000} step={1} value={row.quota} onChange={(e) => setOfficeQuota(row.key, 'quota', e.target.value)} />
                   <button type="button" className="button button-small button-danger" aria-label={`교육지원청 정원 ${i + 1} 삭제`} onClick={() => setOfficeQuotas((rows) => rows.filter((r) => r.key !== row.key))}>
                     삭제
@@ -282,24 +280,17 @@ function TypeAdder({ onAdded }: { onAdded: (code: string) => Promise<void> }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   // Not a nested <form>: the fields live inside the call form, so the button submits on its own.
   async function add() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await api.addDesignationType({ code: code.trim(), name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
       await onAdded(created.code);
       setCode('');
       setName('');
       setDescription('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

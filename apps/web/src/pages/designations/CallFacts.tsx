@@ -1,10 +1,11 @@
-import { attachmentKindLabel, formatDate, formatMinute, formatScore, levelList } from '../../labels';
-import type { DesignationCall, DistrictOffice } from '../../types';
+import { DataTable, num } from '../../components/DataTable';
 import { PhaseBadge } from '../../components/DesignationBadges';
+import { Fact } from '../../components/Fact';
+import { attachmentKindLabel, formatMinute, formatScore, formatTerm, levelList, officeName } from '../../labels';
+import type { DesignationCall, DistrictOffice } from '../../types';
 
 /** What a call is: type, term, who may apply, the window, quotas and required documents. */
 export function CallFacts({ call, offices }: { call: DesignationCall; offices: DistrictOffice[] }) {
-  const officeName = (code: string) => offices.find((o) => o.code === code)?.name ?? code;
   return (
     <section className="panel" aria-labelledby="call-facts-heading">
       <div className="panel-head">
@@ -12,48 +13,22 @@ export function CallFacts({ call, offices }: { call: DesignationCall; offices: D
         <PhaseBadge phase={call.phase} />
       </div>
       <dl className="facts" data-testid="call-facts">
-        <div>
-          <dt>지정 유형</dt>
-          <dd>{call.typeName}</dd>
-        </div>
-        <div>
-          <dt>학년도</dt>
-          <dd>{call.schoolYear}학년도</dd>
-        </div>
-        <div>
-          <dt>지정 기간</dt>
-          <dd>
-            {formatDate(call.termStart)} ~ {formatDate(call.termEnd)}
-          </dd>
-        </div>
-        <div>
-          <dt>대상 학교급</dt>
-          <dd>{levelList(call.eligibleLevels)}</dd>
-        </div>
-        <div>
-          <dt>접수 기간</dt>
-          <dd className="small-dd">
-            {formatMinute(call.opensAt)} ~ {formatMinute(call.closesAt)}
-          </dd>
-        </div>
-        <div>
-          <dt>정원</dt>
-          <dd>
-            {call.quota}교 <span className="muted small">(지정 {call.designated}교)</span>
-          </dd>
-        </div>
-        <div>
-          <dt>필수 첨부 서류</dt>
-          <dd>{call.requiredAttachments.length ? call.requiredAttachments.map(attachmentKindLabel).join(', ') : '없음'}</dd>
-        </div>
-        <div>
-          <dt>본인 교육지원청 학교 심사</dt>
-          <dd>{call.recuseOwnOffice ? '제외' : '허용'}</dd>
-        </div>
+        <Fact label="지정 유형">{call.typeName}</Fact>
+        <Fact label="학년도">{call.schoolYear}학년도</Fact>
+        <Fact label="지정 기간">{formatTerm(call.termStart, call.termEnd)}</Fact>
+        <Fact label="대상 학교급">{levelList(call.eligibleLevels)}</Fact>
+        <Fact label="접수 기간" className="small-dd">
+          {formatMinute(call.opensAt)} ~ {formatMinute(call.closesAt)}
+        </Fact>
+        <Fact label="정원">
+          {call.quota}교 <span className="muted small">(지정 {call.designated}교)</span>
+        </Fact>
+        <Fact label="필수 첨부 서류">{call.requiredAttachments.length ? call.requiredAttachments.map(attachmentKindLabel).join(', ') : '없음'}</Fact>
+        <Fact label="본인 교육지원청 학교 심사">{call.recuseOwnOffice ? '제외' : '허용'}</Fact>
       </dl>
       {call.officeQuotas.length > 0 && (
         <p className="muted small office-quotas" data-testid="office-quotas">
-          교육지원청별 정원: {call.officeQuotas.map((q) => `${officeName(q.office)} ${q.quota}교`).join(', ')}
+          교육지원청별 정원: {call.officeQuotas.map((q) => `${officeName(offices, q.office)} ${q.quota}교`).join(', ')}
         </p>
       )}
       <CriteriaTable call={call} />
@@ -63,46 +38,33 @@ export function CallFacts({ call, offices }: { call: DesignationCall; offices: D
 
 export function CriteriaTable({ call }: { call: DesignationCall }) {
   return (
-    <div className="table-wrap criteria-table">
-      <table className="table" data-testid="criteria-table">
-        <caption className="table-caption">심사 기준 (환산 점수 = 점수 × 가중치)</caption>
-        <thead>
-          <tr>
-            <th scope="col">심사 기준</th>
-            <th scope="col" className="num">
-              만점
-            </th>
-            <th scope="col" className="num">
-              가중치
-            </th>
-            <th scope="col" className="num">
-              환산 만점
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {call.criteria.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">
-                {c.position}. {c.name}
-              </th>
-              <td className="num">{formatScore(c.maxScore)}</td>
-              <td className="num">{formatScore(c.weight)}</td>
-              <td className="num">{formatScore(c.maxScore * c.weight)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              합계 (만점)
-            </th>
-            <td className="num">
-              <strong>{formatScore(call.maxTotal)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      testId="criteria-table"
+      wrapClassName="criteria-table"
+      caption="심사 기준 (환산 점수 = 점수 × 가중치)"
+      captionClassName="table-caption"
+      columns={['심사 기준', num('만점'), num('가중치'), num('환산 만점')]}
+      footer={
+        <tr>
+          <th scope="row" colSpan={3}>
+            합계 (만점)
+          </th>
+          <td className="num">
+            <strong>{formatScore(call.maxTotal)}</strong>
+          </td>
+        </tr>
+      }
+    >
+      {call.criteria.map((c) => (
+        <tr key={c.id}>
+          <th scope="row">
+            {c.position}. {c.name}
+          </th>
+          <td className="num">{formatScore(c.maxScore)}</td>
+          <td className="num">{formatScore(c.weight)}</td>
+          <td className="num">{formatScore(c.maxScore * c.weight)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,8 +1,9 @@
 import { api } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ApplicationStatusBadge, PhaseBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { formatDate, formatMinute, levelList } from '../../labels';
+import { ListStates } from '../../components/ResultsPanel';
+import { formatMinute, formatTerm, levelList } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link } from '../../router';
 import type { DesignationCall, User } from '../../types';
@@ -34,50 +35,37 @@ export function CallListPage({ user }: { user: User }) {
       <ErrorMessage error={error} title="공모 목록을 불러오지 못했습니다." />
       <section className="panel" aria-labelledby="calls-heading" aria-busy={loading}>
         <h2 id="calls-heading">공모 목록</h2>
-        {loading && !calls && <Loading />}
-        {calls && calls.length === 0 && <p className="empty">{admin ? '아직 만든 공모가 없습니다.' : '지금 신청할 수 있는 공모가 없습니다.'}</p>}
-        {calls && calls.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" data-testid="call-table">
-              <caption className="sr-only">선도학교·연구학교 지정 공모 목록</caption>
-              <thead>
-                <tr>
-                  <th scope="col">공모명</th>
-                  <th scope="col">대상 학교급</th>
-                  <th scope="col">접수 기간</th>
-                  <th scope="col">지정 기간</th>
-                  <th scope="col">상태</th>
-                  <th scope="col">{admin ? '접수·지정' : '우리 학교 신청'}</th>
+        <ListStates items={calls} loading={loading} empty={admin ? '아직 만든 공모가 없습니다.' : '지금 신청할 수 있는 공모가 없습니다.'}>
+          {(calls) => (
+            <DataTable
+              testId="call-table"
+              caption="선도학교·연구학교 지정 공모 목록"
+              columns={['공모명', '대상 학교급', '접수 기간', '지정 기간', '상태', admin ? '접수·지정' : '우리 학교 신청']}
+            >
+              {calls.map((call) => (
+                <tr key={call.id} data-testid={`call-row-${call.id}`}>
+                  <th scope="row">
+                    <Link to={`/designations/calls/${call.id}`}>{call.title}</Link>
+                    <br />
+                    <span className="muted small">
+                      {call.typeName} · {call.schoolYear}학년도
+                    </span>
+                  </th>
+                  <td>{levelList(call.eligibleLevels)}</td>
+                  <td className="small">
+                    {formatMinute(call.opensAt)}
+                    <br />~ {formatMinute(call.closesAt)}
+                  </td>
+                  <td className="small">{formatTerm(call.termStart, call.termEnd)}</td>
+                  <td>
+                    <PhaseBadge phase={call.phase} />
+                  </td>
+                  <td>{admin ? <AdminCounts call={call} /> : <MyApplication call={call} user={user} />}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {calls.map((call) => (
-                  <tr key={call.id} data-testid={`call-row-${call.id}`}>
-                    <th scope="row">
-                      <Link to={`/designations/calls/${call.id}`}>{call.title}</Link>
-                      <br />
-                      <span className="muted small">
-                        {call.typeName} · {call.schoolYear}학년도
-                      </span>
-                    </th>
-                    <td>{levelList(call.eligibleLevels)}</td>
-                    <td className="small">
-                      {formatMinute(call.opensAt)}
-                      <br />~ {formatMinute(call.closesAt)}
-                    </td>
-                    <td className="small">
-                      {formatDate(call.termStart)} ~ {formatDate(call.termEnd)}
-                    </td>
-                    <td>
-                      <PhaseBadge phase={call.phase} />
-                    </td>
-                    <td>{admin ? <AdminCounts call={call} /> : <MyApplication call={call} user={user} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </ListStates>
       </section>
     </div>
   );

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import { Breadcrumb } from '../../components/Breadcrumb';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextAreaField } from '../../components/fields';
-import { Loading } from '../../components/Loading';
-import { formatMinute, ROLE_LABEL } from '../../labels';
+import { PageFallback } from '../../components/PageFallback';
+import { formatMinute, officeName, ROLE_LABEL } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link, navigate } from '../../router';
 import type { DesignationCall, DistrictOffice, User } from '../../types';
+import { useAction } from '../../useAction';
 import { useAsync } from '../../useAsync';
 import { CallFacts } from './CallFacts';
+import { CallListLink } from './CallListLink';
 import { RankingSection } from './RankingSection';
 
 interface Data {
@@ -35,31 +38,14 @@ export function CallPage({ user, callId }: { user: User; callId: number }) {
     setData((d) => d && { ...d, call: { ...call, myApplication: d.call.myApplication } });
   };
 
-  if (error) {
-    return (
-      <div className="page">
-        <h1>공모</h1>
-        <ErrorMessage error={error} title="공모를 불러오지 못했습니다." />
-        <p>
-          <Link to="/designations/calls">공모 목록으로 돌아가기</Link>
-        </p>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
+  if (error || !data) {
+    return <PageFallback error={error} heading="공모" errorTitle="공모를 불러오지 못했습니다." back={{ to: '/designations/calls', label: '공모 목록으로 돌아가기' }} />;
   }
   const { call, offices } = data;
   return (
     <div className="page">
       <div className="page-head">
-        <p className="breadcrumb">
-          <Link to="/designations/calls">{isAdmin(user) ? '공모 관리' : '공모 목록'}</Link> <span aria-hidden="true">›</span> {call.title}
-        </p>
+        <Breadcrumb steps={[<CallListLink user={user} />, call.title]} />
         <h1 data-testid="call-title">{call.title}</h1>
         <p className="muted">
           {call.typeName} · {call.schoolYear}학년도 · 접수 {formatMinute(call.opensAt)} ~ {formatMinute(call.closesAt)}
@@ -75,23 +61,21 @@ export function CallPage({ user, callId }: { user: User; callId: number }) {
 
 function ApplySection({ call, user, onChanged }: { call: DesignationCall; user: User; onChanged: () => Promise<void> }) {
   const [plan, setPlan] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const mine = call.myApplication;
   const live = mine && mine.status !== 'withdrawn';
 
   async function apply(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.apply(call.id, plan.trim());
-      navigate(`/designations/applications/${created.id}`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-      await onChanged().catch(() => undefined);
-    }
+    const created = await run(
+      async () => {
+        const application = await api.apply(call.id, plan.trim());
+        navigate(`/designations/applications/${application.id}`);
+      },
+      { stayBusy: true },
+    );
+    // It may have failed because the school applied meanwhile: show the call as it is now.
+    if (!created) await onChanged().catch(() => undefined);
   }
 
   return (
@@ -146,28 +130,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function ReviewersSection({ callId, offices }: { callId: number; offices: DistrictOffice[] }) {
   const { data: reviewers, error: loadError, setData } = useAsync(() => api.reviewers(callId), [callId]);
   const [ids, setIds] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
-  const officeName = (code: string | null) => (code ? (offices.find((o) => o.code === code)?.name ?? code) : '교육청');
   const parsed = ids.split(/[\s,]+/).filter(Boolean);
   const invalid = parsed.filter((id) => !UUID.test(id));
 
   async function assign(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    try {
+    await run(async () => {
       const list = await api.assignReviewers(callId, parsed);
       setData(() => list);
       setIds('');
       setNotice('심사위원을 배정했습니다.');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -180,7 +156,7 @@ function ReviewersSection({ callId, offices }: { callId: number; offices: Distri
           {reviewers.map((r) => (
             <li key={r.id}>
               <strong>{r.displayName}</strong> <span className="muted">{r.email}</span> <span className="badge">{ROLE_LABEL[r.role] ?? r.role}</span>{' '}
-              <span className="muted small">{officeName(r.districtOffice)}</span>
+              <span className="muted small">{r.districtOffice ? officeName(offices, r.districtOffice) : '교육청'}</span>
             </li>
           ))}
         </ul>

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { api } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { InputField, SelectField } from '../../components/fields';
+import { ANY, InputField, SelectField } from '../../components/fields';
+import { FilterBar } from '../../components/FilterBar';
 import { Loading } from '../../components/Loading';
-import { formatDate, LEVEL_LABEL } from '../../labels';
+import { Segmented } from '../../components/Segmented';
+import { formatTerm, LEVEL_LABEL, schoolYearOptions } from '../../labels';
 import type { Designation } from '../../types';
 import { useAsync } from '../../useAsync';
 
 const PAGE_SIZE = 500;
-const ANY = { '': '전체' };
 
 /** Every designation in force (the public endpoint answers 500 a page). */
 async function loadAll(): Promise<Designation[]> {
@@ -30,6 +32,7 @@ const schoolYearsOf = (d: Designation): number[] => {
 };
 
 type GroupBy = 'type' | 'office';
+const GROUP_BY: Record<GroupBy, string> = { type: '유형별', office: '교육지원청별' };
 
 /** 지정 학교 현황: public, no login. Schools designated now, grouped by type or by district office. */
 export function PublicDesignatedPage({ loggedIn }: { loggedIn: boolean }) {
@@ -45,7 +48,7 @@ export function PublicDesignatedPage({ loggedIn }: { loggedIn: boolean }) {
   const typeOptions = Object.fromEntries([...new Map(all.map((d) => [d.type, d.typeName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'ko')));
   const officeOptions = Object.fromEntries([...new Map(all.map((d) => [d.districtOffice, d.districtOfficeName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'ko')));
   const years = [...new Set(all.flatMap(schoolYearsOf))].sort((a, b) => b - a);
-  const yearOptions = Object.fromEntries(years.map((y) => [`y${y}`, `${y}학년도`]));
+  const yearOptions = schoolYearOptions(years);
 
   const shown = all.filter(
     (d) =>
@@ -70,28 +73,23 @@ export function PublicDesignatedPage({ loggedIn }: { loggedIn: boolean }) {
         </p>
       </div>
 
-      <form className="panel filters public-filters" role="search" aria-label="지정 학교 찾기" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar
+        label="지정 학교 찾기"
+        className="panel filters public-filters"
+        onReset={() => {
+          setType('');
+          setLevel('');
+          setOffice('');
+          setYear('');
+          setQ('');
+        }}
+      >
         <InputField id="p-filter-q" label="학교명" wide type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="학교명 일부 (예: 개포)" />
         <SelectField id="p-filter-type" label="지정 유형" options={{ ...ANY, ...typeOptions }} value={type} onChange={setType} />
         <SelectField id="p-filter-level" label="학교급" options={{ ...ANY, ...LEVEL_LABEL }} value={level} onChange={setLevel} />
         <SelectField id="p-filter-office" label="교육지원청" options={{ ...ANY, ...officeOptions }} value={office} onChange={setOffice} />
         <SelectField id="p-filter-year" label="학년도" options={{ ...ANY, ...yearOptions }} value={year} onChange={setYear} />
-        <div className="field field-actions">
-          <button
-            type="button"
-            className="button button-ghost"
-            onClick={() => {
-              setType('');
-              setLevel('');
-              setOffice('');
-              setYear('');
-              setQ('');
-            }}
-          >
-            초기화
-          </button>
-        </div>
-      </form>
+      </FilterBar>
 
       <ErrorMessage error={error} title="지정 현황을 불러오지 못했습니다." />
       {loading && !data && <Loading />}
@@ -104,14 +102,7 @@ export function PublicDesignatedPage({ loggedIn }: { loggedIn: boolean }) {
                 지정 {shown.length.toLocaleString('ko-KR')}건{shown.length !== all.length ? ` (전체 ${all.length.toLocaleString('ko-KR')}건 중)` : ''}
               </p>
             </div>
-            <div className="segmented" role="group" aria-label="묶어 보기">
-              <button type="button" className={`button button-small${groupBy === 'type' ? ' is-current' : ''}`} aria-pressed={groupBy === 'type'} onClick={() => setGroupBy('type')}>
-                유형별
-              </button>
-              <button type="button" className={`button button-small${groupBy === 'office' ? ' is-current' : ''}`} aria-pressed={groupBy === 'office'} onClick={() => setGroupBy('office')}>
-                교육지원청별
-              </button>
-            </div>
+            <Segmented label="묶어 보기" options={GROUP_BY} value={groupBy} onChange={setGroupBy} />
           </div>
           {shown.length === 0 && <p className="empty">{all.length === 0 ? '지금 지정된 학교가 없습니다.' : '조건에 맞는 지정 학교가 없습니다.'}</p>}
           {groups.map(([key, name]) => {
@@ -121,33 +112,17 @@ export function PublicDesignatedPage({ loggedIn }: { loggedIn: boolean }) {
                 <h3 id={`group-${key}`}>
                   {name} <span className="muted small">{list.length}개교</span>
                 </h3>
-                <div className="table-wrap">
-                  <table className="table">
-                    <caption className="sr-only">{name} 지정 학교</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">학교명</th>
-                        <th scope="col">학교급</th>
-                        <th scope="col">자치구</th>
-                        <th scope="col">{groupBy === 'type' ? '교육지원청' : '지정 유형'}</th>
-                        <th scope="col">지정 기간</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {list.map((d) => (
-                        <tr key={d.id}>
-                          <th scope="row">{d.schoolName}</th>
-                          <td>{LEVEL_LABEL[d.schoolLevel] ?? d.schoolLevel}</td>
-                          <td>{d.district}</td>
-                          <td>{groupBy === 'type' ? d.districtOfficeName : d.typeName}</td>
-                          <td className="small">
-                            {formatDate(d.termStart)} ~ {formatDate(d.termEnd)}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable caption={`${name} 지정 학교`} columns={['학교명', '학교급', '자치구', groupBy === 'type' ? '교육지원청' : '지정 유형', '지정 기간']}>
+                  {list.map((d) => (
+                    <tr key={d.id}>
+                      <th scope="row">{d.schoolName}</th>
+                      <td>{LEVEL_LABEL[d.schoolLevel] ?? d.schoolLevel}</td>
+                      <td>{d.district}</td>
+                      <td>{groupBy === 'type' ? d.districtOfficeName : d.typeName}</td>
+                      <td className="small">{formatTerm(d.termStart, d.termEnd)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               </section>
             );
           })}

@@ -1,14 +1,17 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { api, ApiError, designationUrls } from '../../api';
+import { DataTable, num } from '../../components/DataTable';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextAreaField } from '../../components/fields';
-import { Loading } from '../../components/Loading';
+import { ListStates } from '../../components/ResultsPanel';
+import { Segmented } from '../../components/Segmented';
 import { formatScore, LEVEL_LABEL } from '../../labels';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
 import type { DesignationCall, RankingRow, User } from '../../types';
+import { useAction } from '../../useAction';
 import { useAsync } from '../../useAsync';
 
 /** A spread between reviewers of at least this share of the maximum total is flagged. */
@@ -16,6 +19,9 @@ export const SPREAD_RATIO = 0.1;
 
 type Decision = 'designate' | 'reject';
 const DECISION_LABEL: Record<Decision, string> = { designate: '지정', reject: '미지정' };
+
+type View = 'overall' | 'office';
+const VIEW_LABEL: Record<View, string> = { overall: '전체 순위', office: '교육지원청별 순위' };
 
 interface Props {
   call: DesignationCall;
@@ -27,7 +33,7 @@ interface Props {
 /** The ranking of a call, overall or per district office, with the decision buttons for city administrators. */
 export function RankingSection({ call, user, onDecided }: Props) {
   const { data: rows, error, loading, reload } = useAsync(() => api.ranking(call.id), [call.id]);
-  const [view, setView] = useState<'overall' | 'office'>('overall');
+  const [view, setView] = useState<View>('overall');
   const [deciding, setDeciding] = useState<{ applicationId: number; decision: Decision } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const mayDecide = isCityAdmin(user);
@@ -85,42 +91,35 @@ export function RankingSection({ call, user, onDecided }: Props) {
       <p className="quota-line" data-testid="quota-line">
         정원 <strong>{call.quota}교</strong> 중 <strong>{call.designated}교</strong> 지정 · 남은 정원 {Math.max(0, call.quota - call.designated)}교
       </p>
-      <div className="segmented" role="group" aria-label="순위 보기 방식">
-        <button type="button" className={`button button-small${view === 'overall' ? ' is-current' : ''}`} aria-pressed={view === 'overall'} onClick={() => setView('overall')}>
-          전체 순위
-        </button>
-        <button type="button" className={`button button-small${view === 'office' ? ' is-current' : ''}`} aria-pressed={view === 'office'} onClick={() => setView('office')}>
-          교육지원청별 순위
-        </button>
-      </div>
+      <Segmented label="순위 보기 방식" options={VIEW_LABEL} value={view} onChange={setView} />
       {notice && (
         <p className="notice" role="status" data-testid="decision-notice">
           {notice}
         </p>
       )}
       <ErrorMessage error={error} title="심사 순위를 불러오지 못했습니다." />
-      {loading && !rows && <Loading />}
-      {rows && rows.length === 0 && <p className="empty">아직 제출된 신청서가 없습니다.</p>}
-      {rows && rows.length > 0 && view === 'overall' && table(rows, false)}
-      {rows &&
-        rows.length > 0 &&
-        view === 'office' &&
-        offices.map(([code, name]) => {
-          const list = rows.filter((r) => r.districtOffice === code);
-          const quota = call.officeQuotas.find((q) => q.office === code)?.quota;
-          const designated = list.filter((r) => r.status === 'designated').length;
-          return (
-            <section key={code} className="office-group" aria-label={`${name} 순위`} data-testid={`ranking-office-${code}`}>
-              <h3>
-                {name}{' '}
-                <span className="muted small">
-                  {list.length}건 · 지정 {designated}교{quota !== undefined ? ` / 교육지원청 정원 ${quota}교` : ''}
-                </span>
-              </h3>
-              {table(list, true)}
-            </section>
-          );
-        })}
+      <ListStates items={rows} loading={loading} empty="아직 제출된 신청서가 없습니다.">
+        {(rows) =>
+          view === 'overall'
+            ? table(rows, false)
+            : offices.map(([code, name]) => {
+                const list = rows.filter((r) => r.districtOffice === code);
+                const quota = call.officeQuotas.find((q) => q.office === code)?.quota;
+                const designated = list.filter((r) => r.status === 'designated').length;
+                return (
+                  <section key={code} className="office-group" aria-label={`${name} 순위`} data-testid={`ranking-office-${code}`}>
+                    <h3>
+                      {name}{' '}
+                      <span className="muted small">
+                        {list.length}건 · 지정 {designated}교{quota !== undefined ? ` / 교육지원청 정원 ${quota}교` : ''}
+                      </span>
+                    </h3>
+                    {table(list, true)}
+                  </section>
+                );
+              })
+        }
+      </ListStates>
     </section>
   );
 }
@@ -140,121 +139,103 @@ interface TableProps {
 function RankingTable({ rows, inOffice, call, threshold, mayDecide, deciding, onDecide, onCancel, onDecided }: TableProps) {
   const columns = (inOffice ? 8 : 9) + (mayDecide ? 1 : 0);
   return (
-    <div className="table-wrap">
-      <table className="table ranking-table" data-testid={inOffice ? 'ranking-table-office' : 'ranking-table'}>
-        <caption className="sr-only">{inOffice ? '교육지원청 내 순위' : '전체 순위'}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {inOffice ? '교육지원청 내 순위' : '순위'}
-            </th>
-            <th scope="col">학교명</th>
-            <th scope="col">학교급</th>
-            {!inOffice && <th scope="col">교육지원청</th>}
-            <th scope="col" className="num">
-              심사위원
-            </th>
-            <th scope="col" className="num">
-              평균 점수
-            </th>
-            <th scope="col" className="num">
-              최저 ~ 최고
-            </th>
-            <th scope="col" className="num">
-              편차
-            </th>
-            <th scope="col">상태</th>
-            {mayDecide && <th scope="col">결정</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const large = row.spread !== null && row.reviewers >= 2 && row.spread >= threshold;
-            const open = deciding?.applicationId === row.applicationId ? deciding : null;
-            return (
-              <Fragment key={row.applicationId}>
-                <tr data-testid={`ranking-row-${row.applicationId}`} className={large ? 'is-spread' : undefined}>
-                  <td className="num">{(inOffice ? row.rankInOffice : row.rank) ?? '-'}</td>
-                  <th scope="row">
-                    <Link to={`/designations/applications/${row.applicationId}`}>{row.schoolName}</Link>
-                  </th>
-                  <td>{LEVEL_LABEL[row.schoolLevel] ?? row.schoolLevel}</td>
-                  {!inOffice && <td>{row.districtOfficeName}</td>}
-                  <td className="num">{row.reviewers}명</td>
-                  <td className="num" data-testid="ranking-mean">
-                    {row.meanTotal === null ? <span className="muted">미채점</span> : <strong>{formatScore(row.meanTotal)}</strong>}
-                  </td>
-                  <td className="num">{row.minTotal === null ? '-' : `${formatScore(row.minTotal)} ~ ${formatScore(row.maxTotal)}`}</td>
-                  <td className="num" data-testid="ranking-spread">
-                    {formatScore(row.spread)}
-                    {large && (
-                      <>
-                        {' '}
-                        <span className="badge badge-warning" title={`만점의 ${SPREAD_RATIO * 100}% 이상 차이`}>
-                          편차 큼
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <ApplicationStatusBadge status={row.status} testId="ranking-status" />
-                  </td>
-                  {mayDecide && (
-                    <td>
-                      {row.status === 'submitted' ? (
-                        <div className="row-actions">
-                          <button type="button" className="button button-small button-primary" aria-label={`${row.schoolName} 지정`} onClick={() => onDecide(row.applicationId, 'designate')}>
-                            지정
-                          </button>
-                          <button type="button" className="button button-small button-danger" aria-label={`${row.schoolName} 미지정`} onClick={() => onDecide(row.applicationId, 'reject')}>
-                            미지정
-                          </button>
-                        </div>
-                      ) : (
-                        <span className="muted small">결정됨</span>
-                      )}
-                    </td>
-                  )}
-                </tr>
-                {open && (
-                  <tr className="editing-row">
-                    <td colSpan={columns}>
-                      <DecisionForm
-                        row={row}
-                        decision={open.decision}
-                        callQuota={call.quota}
-                        onCancel={onCancel}
-                        onDone={() => onDecided(`${row.schoolName}: ${DECISION_LABEL[open.decision]}으로 결정했습니다.`)}
-                      />
-                    </td>
-                  </tr>
+    <DataTable
+      testId={inOffice ? 'ranking-table-office' : 'ranking-table'}
+      className="table ranking-table"
+      caption={inOffice ? '교육지원청 내 순위' : '전체 순위'}
+      columns={[
+        num(inOffice ? '교육지원청 내 순위' : '순위'),
+        '학교명',
+        '학교급',
+        !inOffice && '교육지원청',
+        num('심사위원'),
+        num('평균 점수'),
+        num('최저 ~ 최고'),
+        num('편차'),
+        '상태',
+        mayDecide && '결정',
+      ]}
+    >
+      {rows.map((row) => {
+        const large = row.spread !== null && row.reviewers >= 2 && row.spread >= threshold;
+        const open = deciding?.applicationId === row.applicationId ? deciding : null;
+        return (
+          <Fragment key={row.applicationId}>
+            <tr data-testid={`ranking-row-${row.applicationId}`} className={large ? 'is-spread' : undefined}>
+              <td className="num">{(inOffice ? row.rankInOffice : row.rank) ?? '-'}</td>
+              <th scope="row">
+                <Link to={`/designations/applications/${row.applicationId}`}>{row.schoolName}</Link>
+              </th>
+              <td>{LEVEL_LABEL[row.schoolLevel] ?? row.schoolLevel}</td>
+              {!inOffice && <td>{row.districtOfficeName}</td>}
+              <td className="num">{row.reviewers}명</td>
+              <td className="num" data-testid="ranking-mean">
+                {row.meanTotal === null ? <span className="muted">미채점</span> : <strong>{formatScore(row.meanTotal)}</strong>}
+              </td>
+              <td className="num">{row.minTotal === null ? '-' : `${formatScore(row.minTotal)} ~ ${formatScore(row.maxTotal)}`}</td>
+              <td className="num" data-testid="ranking-spread">
+                {formatScore(row.spread)}
+                {large && (
+                  <>
+                    {' '}
+                    <span className="badge badge-warning" title={`만점의 ${SPREAD_RATIO * 100}% 이상 차이`}>
+                      편차 큼
+                    </span>
+                  </>
                 )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              </td>
+              <td>
+                <ApplicationStatusBadge status={row.status} testId="ranking-status" />
+              </td>
+              {mayDecide && (
+                <td>
+                  {row.status === 'submitted' ? (
+                    <div className="row-actions">
+                      <button type="button" className="button button-small button-primary" aria-label={`${row.schoolName} 지정`} onClick={() => onDecide(row.applicationId, 'designate')}>
+                        지정
+                      </button>
+                      <button type="button" className="button button-small button-danger" aria-label={`${row.schoolName} 미지정`} onClick={() => onDecide(row.applicationId, 'reject')}>
+                        미지정
+                      </button>
+                    </div>
+                  ) : (
+                    <span className="muted small">결정됨</span>
+                  )}
+                </td>
+              )}
+            </tr>
+            {open && (
+              <tr className="editing-row">
+                <td colSpan={columns}>
+                  <DecisionForm
+                    row={row}
+                    decision={open.decision}
+                    callQuota={call.quota}
+                    onCancel={onCancel}
+                    onDone={() => onDecided(`${row.schoolName}: ${DECISION_LABEL[open.decision]}으로 결정했습니다.`)}
+                  />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        );
+      })}
+    </DataTable>
   );
 }
 
 function DecisionForm({ row, decision, callQuota, onCancel, onDone }: { row: RankingRow; decision: Decision; callQuota: number; onCancel: () => void; onDone: () => Promise<void> }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const label = DECISION_LABEL[decision];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    // Once decided, the form closes.
+    await run(async () => {
       await api.decide(row.applicationId, decision, reason.trim());
       await onDone();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    }, { stayBusy: true });
   }
 
   return (

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, designationUrls } from '../../api';
+import { Breadcrumb } from '../../components/Breadcrumb';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, TextAreaField } from '../../components/fields';
-import { Loading } from '../../components/Loading';
+import { PageFallback } from '../../components/PageFallback';
 import { confirmThenRun } from '../../confirm';
-import { attachmentKindLabel, EXCLUSION_LABEL, formatScore, LEVEL_LABEL } from '../../labels';
+import { attachmentKindLabel, EXCLUSION_LABEL, formatScore, LEVEL_LABEL, officeName } from '../../labels';
 import { Link } from '../../router';
 import type { DesignationApplication, DesignationCall, ExclusionReason, ReviewerScores, User } from '../../types';
+import { useAction } from '../../useAction';
 import { useAsync } from '../../useAsync';
 
 interface Data {
@@ -34,7 +36,7 @@ async function load(id: number, user: User): Promise<Data> {
     call,
     excludedBecause: item ? item.excludedBecause : app.status === 'submitted' ? 'not_assigned' : null,
     mine: scores.find((s) => s.reviewerId === user.id) ?? null,
-    officeName: offices.find((o) => o.code === app.districtOffice)?.name ?? app.districtOffice,
+    officeName: officeName(offices, app.districtOffice),
   };
 }
 
@@ -42,23 +44,8 @@ async function load(id: number, user: User): Promise<Data> {
 export function ReviewPage({ user, applicationId }: { user: User; applicationId: number }) {
   const { data, error, reload, setData } = useAsync(() => load(applicationId, user), [applicationId, user.id]);
 
-  if (error) {
-    return (
-      <div className="page">
-        <h1>채점</h1>
-        <ErrorMessage error={error} title="신청서를 불러오지 못했습니다." />
-        <p>
-          <Link to="/designations/reviews">심사 목록으로 돌아가기</Link>
-        </p>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
+  if (error || !data) {
+    return <PageFallback error={error} heading="채점" errorTitle="신청서를 불러오지 못했습니다." back={{ to: '/designations/reviews', label: '심사 목록으로 돌아가기' }} />;
   }
   const { app, call, excludedBecause, mine, officeName } = data;
   const closed = app.status !== 'submitted';
@@ -66,9 +53,7 @@ export function ReviewPage({ user, applicationId }: { user: User; applicationId:
   return (
     <div className="page">
       <div className="page-head">
-        <p className="breadcrumb">
-          <Link to="/designations/reviews">심사</Link> <span aria-hidden="true">›</span> {call.title} <span aria-hidden="true">›</span> {app.schoolName}
-        </p>
+        <Breadcrumb steps={[<Link to="/designations/reviews">심사</Link>, call.title, app.schoolName]} />
         <h1>
           <span data-testid="review-school">{app.schoolName}</span> 채점 <ApplicationStatusBadge status={app.status} />
         </h1>
@@ -131,8 +116,7 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
       }),
     ),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const total = call.criteria.reduce((sum, c) => sum + (values[c.id].score === '' ? 0 : Number(values[c.id].score) * c.weight), 0);
   const filled = call.criteria.filter((c) => values[c.id].score !== '').length;
@@ -140,21 +124,15 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    try {
+    await run(async () => {
       const scores = call.criteria.map((c) => {
         const comment = values[c.id].comment.trim();
         return { criterionId: c.id, score: Number(values[c.id].score), ...(comment ? { comment } : {}) };
       });
       onSaved(await api.saveScores(app.id, scores));
       setNotice('점수를 저장했습니다.');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

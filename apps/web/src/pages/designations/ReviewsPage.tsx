@@ -1,7 +1,8 @@
 import { api } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { EXCLUSION_LABEL } from '../../labels';
+import { EXCLUSION_LABEL, officeName } from '../../labels';
 import { Link } from '../../router';
 import type { ReviewItem } from '../../types';
 import { useAsync } from '../../useAsync';
@@ -12,7 +13,6 @@ export function ReviewsPage() {
     const [items, offices] = await Promise.all([api.reviews(), api.districtOffices()]);
     return { items, offices };
   }, []);
-  const officeName = (code: string) => data?.offices.find((o) => o.code === code)?.name ?? code;
   const calls = data ? [...new Map(data.items.map((i) => [i.callId, i.callTitle])).entries()] : [];
 
   return (
@@ -47,24 +47,11 @@ export function ReviewsPage() {
                 공모·순위 보기
               </Link>
             </div>
-            <div className="table-wrap">
-              <table className="table" data-testid="review-table">
-                <caption className="sr-only">{title} 심사 대상</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">학교명</th>
-                    <th scope="col">교육지원청</th>
-                    <th scope="col">채점</th>
-                    <th scope="col">심사</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <ReviewRow key={item.applicationId} item={item} officeName={officeName(item.districtOffice)} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable testId="review-table" caption={`${title} 심사 대상`} columns={['학교명', '교육지원청', '채점', '심사']}>
+              {items.map((item) => (
+                <ReviewRow key={item.applicationId} item={item} officeName={officeName(data?.offices, item.districtOffice)} />
+              ))}
+            </DataTable>
           </section>
         );
       })}

@@ -1,16 +1,13 @@
 import { api, ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { isCityAdmin } from '../../roles';
 import type { User } from '../../types';
 import { useAsync } from '../../useAsync';
-import { TrainingRecordView } from './TrainingRecordView';
-import { useCourseMap } from './useCourseMap';
+import { LoadedTrainingRecord } from './TrainingRecordView';
 
 /** 나의 연수: the signed-in person's own training record and badges. */
 export function MyTrainingPage({ user }: { user: User }) {
-  const { data, error, loading, reload } = useAsync(() => api.myTraining(), []);
-  const courses = useCourseMap();
+  const record = useAsync(() => api.myTraining(), []);
+  const { error } = record;
   const noRecord = error instanceof ApiError && error.status === 404;
 
   return (
@@ -30,8 +27,7 @@ export function MyTrainingPage({ user }: { user: User }) {
       ) : (
         <ErrorMessage error={error} title="연수 기록을 불러오지 못했습니다." />
       )}
-      {loading && !data && <Loading />}
-      {data && <TrainingRecordView record={data} courses={courses} canRevoke={isCityAdmin(user)} onChanged={reload} />}
+      <LoadedTrainingRecord state={record} user={user} />
     </div>
   );
 }

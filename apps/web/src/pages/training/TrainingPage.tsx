@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { BarChart, type Bar } from '../../components/BarChart';
+import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { InputField, SelectField } from '../../components/fields';
+import { ANY, InputField, SelectField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
+import { ResultsPanel } from '../../components/ResultsPanel';
 import { StatCard } from '../../components/StatCard';
-import { deliveryMode, formatHours, formatPercent, PARTICIPANT_KIND_LABEL, TRAINING_LEVELS, trainingLevel } from '../../labels';
+import { deliveryMode, formatHours, formatPercent, PARTICIPANT_KIND_LABEL, schoolYearOptions, TRAINING_LEVELS, trainingLevel } from '../../labels';
+import { useListQuery } from '../../listQuery';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { Link, navigate, useLocation } from '../../router';
+import { Link } from '../../router';
 import type { TeacherShareRow, TrainingLevel, TrainingStatRow, TrainingStats, User } from '../../types';
 import { useAsync } from '../../useAsync';
 import { ImportPanel } from './ImportPanel';
@@ -16,22 +18,13 @@ import { ImportPanel } from './ImportPanel';
 const PAGE_SIZE = 20;
 const SHARE_ROWS = 20;
 
-function toSearch(values: { q: string; page: number }): string {
-  const search = new URLSearchParams();
-  if (values.q) search.set('q', values.q);
-  if (values.page > 1) search.set('page', String(values.page));
-  const s = search.toString();
-  return s ? `/training?${s}` : '/training';
-}
-
 /**
  * 연수 현황 (조례 제7조): participation statistics (administrators), the people on the training rolls
  * in the viewer's scope, and (city administrators) the completion import.
  */
-export function TrainingPage({ user }: { user: User }) {
+export function TrainingPage({ user, title }: { user: User; title: string }) {
   const [refresh, setRefresh] = useState(0);
   const admin = isAdmin(user);
-  const title = user.role === 'principal' ? '우리 학교 연수' : '연수 현황';
   const scope =
     user.role === 'district_admin' ? ' 관할 교육지원청 학교만 표시됩니다.' : user.role === 'principal' ? ' 우리 학교 교직원의 연수 기록입니다.' : '';
 
@@ -77,7 +70,7 @@ function StatsSection({ refresh }: { refresh: number }) {
   const { data: stats, error, loading } = useAsync(() => api.trainingStats(year ? Number(year.slice(1)) : undefined), [year, refresh]);
   const { data: courses } = useAsync(() => api.courses(), [refresh]);
   const years = [...new Set((courses ?? []).map((c) => c.schoolYear))].sort((a, b) => b - a);
-  const yearOptions = { '': '전체', ...Object.fromEntries(years.map((y) => [`y${y}`, `${y}학년도`])) };
+  const yearOptions = { ...ANY, ...schoolYearOptions(years) };
 
   return (
     <section aria-labelledby="stats-heading" aria-busy={loading} data-testid="training-stats">
@@ -147,43 +140,25 @@ function TeacherShare({ rows }: { rows: TeacherShareRow[] }) {
       {matching.length === 0 ? (
         <p className="empty">{rows.length === 0 ? '교원 이수 기록이 없습니다.' : '조건에 맞는 학교가 없습니다.'}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="teacher-share-table">
-            <caption className="sr-only">학교별·단계별 교원 이수율</caption>
-            <thead>
-              <tr>
-                <th scope="col">학교</th>
-                <th scope="col">단계</th>
-                <th scope="col" className="num">
-                  이수 교원
-                </th>
-                <th scope="col" className="num">
-                  교원 수
-                </th>
-                <th scope="col">이수율</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={`${r.schoolId}-${r.level}`}>
-                  <th scope="row">{r.schoolName}</th>
-                  <td>{trainingLevel(r.level)}</td>
-                  <td className="num">{r.completed.toLocaleString('ko-KR')}명</td>
-                  <td className="num">{r.teachers.toLocaleString('ko-KR')}명</td>
-                  <td>
-                    {r.share === null ? (
-                      <span className="muted">교원 수 미상</span>
-                    ) : (
-                      <span className="share">
-                        <meter min={0} max={1} value={Math.min(1, r.share)} aria-hidden="true" /> {formatPercent(r.share)}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="teacher-share-table" caption="학교별·단계별 교원 이수율" columns={['학교', '단계', num('이수 교원'), num('교원 수'), '이수율']}>
+          {shown.map((r) => (
+            <tr key={`${r.schoolId}-${r.level}`}>
+              <th scope="row">{r.schoolName}</th>
+              <td>{trainingLevel(r.level)}</td>
+              <td className="num">{r.completed.toLocaleString('ko-KR')}명</td>
+              <td className="num">{r.teachers.toLocaleString('ko-KR')}명</td>
+              <td>
+                {r.share === null ? (
+                  <span className="muted">교원 수 미상</span>
+                ) : (
+                  <span className="share">
+                    <meter min={0} max={1} value={Math.min(1, r.share)} aria-hidden="true" /> {formatPercent(r.share)}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {!all && matching.length > SHARE_ROWS && (
         <button type="button" className="button button-ghost" onClick={() => setAll(true)}>
@@ -195,30 +170,49 @@ function TeacherShare({ rows }: { rows: TeacherShareRow[] }) {
 }
 
 function ParticipantsSection({ refresh }: { refresh: number }) {
-  const { query, href } = useLocation();
-  const q = query.get('q') ?? '';
-  const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
+  const { filters, href, apply, goToPage, reset } = useListQuery('/training', ['q']);
+  const { q, page } = filters;
   const [text, setText] = useState(q);
   const { data: result, error, loading } = useAsync(() => api.participants({ q: q || undefined, page, pageSize: PAGE_SIZE }), [href, refresh]);
 
   function search(event: FormEvent) {
     event.preventDefault();
-    navigate(toSearch({ q: text.trim(), page: 1 }));
+    apply({ q: text.trim() });
   }
 
   return (
-    <section className="panel" aria-labelledby="participants-heading" aria-busy={loading}>
-      <div className="panel-head">
-        <div>
-          <h2 id="participants-heading">연수 대상자</h2>
-          <p className="muted small">이름을 누르면 그 사람의 이수 과정과 디지털 배지를 볼 수 있습니다.</p>
-        </div>
-        {result && (
-          <p className="muted" data-testid="participant-total">
-            총 {result.total.toLocaleString('ko-KR')}명
-          </p>
-        )}
-      </div>
+    <ResultsPanel
+      headingId="participants-heading"
+      title="연수 대상자"
+      intro={<p className="muted small">이름을 누르면 그 사람의 이수 과정과 디지털 배지를 볼 수 있습니다.</p>}
+      result={result}
+      loading={loading}
+      unit="명"
+      totalTestId="participant-total"
+      empty={q ? '검색 결과가 없습니다.' : '등록된 연수 대상자가 없습니다.'}
+      onPage={goToPage}
+      table={(result) => (
+        <DataTable
+          testId="participant-table"
+          caption={`연수 대상자 (${result.page}쪽)`}
+          columns={['성명', '식별번호', '구분', '소속 학교', num('이수 과정'), num('이수 시간')]}
+        >
+          {result.items.map((p) => (
+            <tr key={p.id} data-testid={`participant-row-${p.externalId}`}>
+              <th scope="row">
+                <Link to={`/training/participants/${p.id}`}>{p.name}</Link>
+                {p.userId && <span className="muted small"> (계정 연결)</span>}
+              </th>
+              <td>{p.externalId}</td>
+              <td>{PARTICIPANT_KIND_LABEL[p.kind] ?? p.kind}</td>
+              <td>{p.schoolName ?? <span className="muted">소속 없음</span>}</td>
+              <td className="num">{p.completions.toLocaleString('ko-KR')}과정</td>
+              <td className="num">{formatHours(p.hours)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    >
       <form className="inline-search" role="search" aria-label="연수 대상자 검색" onSubmit={search}>
         <InputField id="participant-q" label="이름 또는 식별번호" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="예: 김교사, T-0001" />
         <div className="field field-actions">
@@ -231,7 +225,7 @@ function ParticipantsSection({ refresh }: { refresh: number }) {
               className="button button-ghost"
               onClick={() => {
                 setText('');
-                navigate('/training');
+                reset();
               }}
             >
               초기화
@@ -240,45 +234,6 @@ function ParticipantsSection({ refresh }: { refresh: number }) {
         </div>
       </form>
       <ErrorMessage error={error} title="연수 대상자를 불러오지 못했습니다." />
-      {loading && !result && <Loading />}
-      {result && result.items.length === 0 && <p className="empty">{q ? '검색 결과가 없습니다.' : '등록된 연수 대상자가 없습니다.'}</p>}
-      {result && result.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="participant-table">
-            <caption className="sr-only">연수 대상자 ({result.page}쪽)</caption>
-            <thead>
-              <tr>
-                <th scope="col">성명</th>
-                <th scope="col">식별번호</th>
-                <th scope="col">구분</th>
-                <th scope="col">소속 학교</th>
-                <th scope="col" className="num">
-                  이수 과정
-                </th>
-                <th scope="col" className="num">
-                  이수 시간
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.id} data-testid={`participant-row-${p.externalId}`}>
-                  <th scope="row">
-                    <Link to={`/training/participants/${p.id}`}>{p.name}</Link>
-                    {p.userId && <span className="muted small"> (계정 연결)</span>}
-                  </th>
-                  <td>{p.externalId}</td>
-                  <td>{PARTICIPANT_KIND_LABEL[p.kind] ?? p.kind}</td>
-                  <td>{p.schoolName ?? <span className="muted">소속 없음</span>}</td>
-                  <td className="num">{p.completions.toLocaleString('ko-KR')}과정</td>
-                  <td className="num">{formatHours(p.hours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {result && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onPage={(n) => navigate(toSearch({ q, page: n }))} />}
-    </section>
+    </ResultsPanel>
   );
 }

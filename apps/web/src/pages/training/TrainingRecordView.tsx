@@ -1,8 +1,29 @@
 import { BarChart } from '../../components/BarChart';
+import { DataTable, num } from '../../components/DataTable';
+import { Fact } from '../../components/Fact';
+import { Loading } from '../../components/Loading';
 import { StatCard } from '../../components/StatCard';
 import { deliveryMode, formatDate, formatHours, PARTICIPANT_KIND_LABEL, TRAINING_LEVELS, trainingLevel } from '../../labels';
-import type { TrainingCourse, TrainingRecord } from '../../types';
+import { isCityAdmin } from '../../roles';
+import type { TrainingCourse, TrainingRecord, User } from '../../types';
+import type { AsyncState } from '../../useAsync';
 import { BadgeCard } from './BadgeCard';
+import { useCourseMap } from './useCourseMap';
+
+/**
+ * A person's training record once loaded (불러오는 중 until then), as 나의 연수 and the administrators'
+ * view of a person show it; city administrators may revoke badges.
+ */
+export function LoadedTrainingRecord({ state, user }: { state: AsyncState<TrainingRecord>; user: User }) {
+  const courses = useCourseMap();
+  const { data, loading, reload } = state;
+  return (
+    <>
+      {loading && !data && <Loading />}
+      {data && <TrainingRecordView record={data} courses={courses} canRevoke={isCityAdmin(user)} onChanged={reload} />}
+    </>
+  );
+}
 
 interface Props {
   record: TrainingRecord;
@@ -32,22 +53,12 @@ export function TrainingRecordView({ record, courses, canRevoke = false, onChang
           연수 대상자 정보
         </h2>
         <dl className="facts" data-testid="participant-facts">
-          <div>
-            <dt>성명</dt>
-            <dd data-testid="participant-name">{participant.name}</dd>
-          </div>
-          <div>
-            <dt>식별번호</dt>
-            <dd>{participant.externalId}</dd>
-          </div>
-          <div>
-            <dt>구분</dt>
-            <dd>{PARTICIPANT_KIND_LABEL[participant.kind] ?? participant.kind}</dd>
-          </div>
-          <div>
-            <dt>소속 학교</dt>
-            <dd>{participant.schoolName ?? '소속 없음'}</dd>
-          </div>
+          <Fact label="성명" testId="participant-name">
+            {participant.name}
+          </Fact>
+          <Fact label="식별번호">{participant.externalId}</Fact>
+          <Fact label="구분">{PARTICIPANT_KIND_LABEL[participant.kind] ?? participant.kind}</Fact>
+          <Fact label="소속 학교">{participant.schoolName ?? '소속 없음'}</Fact>
         </dl>
       </section>
 
@@ -103,52 +114,37 @@ export function TrainingRecordView({ record, courses, canRevoke = false, onChang
         {completions.length === 0 ? (
           <p className="empty">이수한 과정이 없습니다.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="completion-table">
-              <caption className="sr-only">이수한 연수 과정 (최근 이수일 순)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">과정</th>
-                  <th scope="col">단계</th>
-                  <th scope="col">방식</th>
-                  <th scope="col">학년도</th>
-                  <th scope="col">기수</th>
-                  <th scope="col">이수일</th>
-                  <th scope="col" className="num">
-                    이수 시간
+          <DataTable
+            testId="completion-table"
+            caption="이수한 연수 과정 (최근 이수일 순)"
+            columns={['과정', '단계', '방식', '학년도', '기수', '이수일', num('이수 시간'), '배지']}
+          >
+            {completions.map((c) => {
+              const badge = c.badgeId ? badgeOf.get(c.badgeId) : undefined;
+              return (
+                <tr key={c.id} data-testid={`completion-${c.code}`}>
+                  <th scope="row">
+                    {c.title} <span className="muted small">{c.code}</span>
                   </th>
-                  <th scope="col">배지</th>
+                  <td>{trainingLevel(c.level)}</td>
+                  <td>{deliveryMode(c.deliveryMode)}</td>
+                  <td>{c.schoolYear}</td>
+                  <td>{c.sessionCode ?? '-'}</td>
+                  <td>{formatDate(c.completedOn)}</td>
+                  <td className="num">{formatHours(c.hours)}</td>
+                  <td>
+                    {badge ? (
+                      <a href={`#badge-name-${badge.id}`} className="small">
+                        배지 보기
+                      </a>
+                    ) : (
+                      <span className="muted small">발급 대기</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {completions.map((c) => {
-                  const badge = c.badgeId ? badgeOf.get(c.badgeId) : undefined;
-                  return (
-                    <tr key={c.id} data-testid={`completion-${c.code}`}>
-                      <th scope="row">
-                        {c.title} <span className="muted small">{c.code}</span>
-                      </th>
-                      <td>{trainingLevel(c.level)}</td>
-                      <td>{deliveryMode(c.deliveryMode)}</td>
-                      <td>{c.schoolYear}</td>
-                      <td>{c.sessionCode ?? '-'}</td>
-                      <td>{formatDate(c.completedOn)}</td>
-                      <td className="num">{formatHours(c.hours)}</td>
-                      <td>
-                        {badge ? (
-                          <a href={`#badge-name-${badge.id}`} className="small">
-                            배지 보기
-                          </a>
-                        ) : (
-                          <span className="muted small">발급 대기</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 

@@ -1,0 +1,147 @@
+import type { ReactNode } from 'react';
+import { Redirect } from './components/Redirect';
+import { DashboardPage } from './pages/DashboardPage';
+import { SchoolListPage } from './pages/SchoolListPage';
+import { SchoolPage } from './pages/SchoolPage';
+import { ApplicationPage } from './pages/designations/ApplicationPage';
+import { CallCreatePage } from './pages/designations/CallCreatePage';
+import { CallListPage } from './pages/designations/CallListPage';
+import { CallPage } from './pages/designations/CallPage';
+import { DesignationListPage } from './pages/designations/DesignationListPage';
+import { PublicDesignatedPage } from './pages/designations/PublicDesignatedPage';
+import { ReviewPage } from './pages/designations/ReviewPage';
+import { ReviewsPage } from './pages/designations/ReviewsPage';
+import { BadgeVerifyPage } from './pages/training/BadgeVerifyPage';
+import { MyTrainingPage } from './pages/training/MyTrainingPage';
+import { ParticipantPage } from './pages/training/ParticipantPage';
+import { TrainingPage } from './pages/training/TrainingPage';
+import { isAdmin, isCityAdmin } from './roles';
+import { matchPath } from './router';
+import type { Role, User } from './types';
+
+type Params = Record<string, string>;
+
+/** Menu labels by role: a role without a label gets no menu item. */
+type Labels = Partial<Record<Role, string>>;
+
+const ADMINS: Role[] = ['city_admin', 'district_admin'];
+const STAFF: Role[] = ['principal', 'teacher'];
+const label = (roles: Role[], text: string): Labels => Object.fromEntries(roles.map((role) => [role, text]));
+
+interface Menu {
+  labels: Labels;
+  /** Where the item links when not to the route's path (e.g. the user's own school); null for no item. */
+  to?: (user: User) => string | null;
+  /** Other paths (and their sub-paths) that belong to this item. */
+  also?: string[];
+}
+
+interface RouteBase {
+  /** A path, or a pattern with `:name` segments; an `:id` must be digits. */
+  path: string;
+  /** The main menu's item for this page. */
+  menu?: Menu;
+}
+
+interface PrivateRoute extends RouteBase {
+  page: (user: User, params: Params) => ReactNode;
+  /** Who may open the page; everyone else sees 접근 권한이 없습니다 and `denied`. */
+  access?: { allow: (user: User) => boolean; denied: string };
+}
+
+/** A page anyone may open without logging in; signed in, it shows inside the usual frame. */
+interface PublicRoute extends RouteBase {
+  publicPage: (params: Params, loggedIn: boolean) => ReactNode;
+}
+
+export type AppRoute = PrivateRoute | PublicRoute;
+
+const REVIEWERS_ONLY = { allow: isAdmin, denied: '심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.' };
+
+/** Every page, in main menu order, with its menu item and who may open it. */
+export const ROUTES: AppRoute[] = [
+  {
+    path: '/dashboard',
+    menu: { labels: label(ADMINS, '대시보드') },
+    access: { allow: isAdmin, denied: '대시보드는 교육청·교육지원청 관리자만 볼 수 있습니다.' },
+    page: (user) => <DashboardPage user={user} />,
+  },
+  {
+    path: '/schools/:id',
+    menu: { labels: label(STAFF, '우리 학교 AI 교실'), to: (user) => (user.schoolId !== null ? `/schools/${user.schoolId}` : null) },
+    page: (user, { id }) => <SchoolPage key={id} user={user} schoolId={Number(id)} />,
+  },
+  { path: '/schools', menu: { labels: label([...ADMINS, ...STAFF], '학교 목록') }, page: () => <SchoolListPage /> },
+
+  // 조례 제5조 선도학교·연구학교 지정
+  {
+    path: '/designations/calls',
+    menu: {
+      labels: { city_admin: '공모 관리', district_admin: '지정 공모', ...label(STAFF, '선도·연구학교 공모') },
+      also: ['/designations/applications'],
+    },
+    page: (user) => <CallListPage user={user} />,
+  },
+  {
+    path: '/designations/calls/new',
+    access: { allow: isCityAdmin, denied: '공모는 교육청 관리자만 만들 수 있습니다.' },
+    page: () => <CallCreatePage />,
+  },
+  { path: '/designations/calls/:id', page: (user, { id }) => <CallPage key={id} user={user} callId={Number(id)} /> },
+  { path: '/designations/applications/:id', page: (user, { id }) => <ApplicationPage key={id} user={user} applicationId={Number(id)} /> },
+  { path: '/designations/reviews', menu: { labels: label(ADMINS, '심사') }, access: REVIEWERS_ONLY, page: () => <ReviewsPage /> },
+  {
+    path: '/designations/reviews/:id',
+    access: REVIEWERS_ONLY,
+    page: (user, { id }) => <ReviewPage key={id} user={user} applicationId={Number(id)} />,
+  },
+  { path: '/designations', menu: { labels: label(ADMINS, '지정 학교') }, page: (user) => <DesignationListPage user={user} /> },
+  { path: '/designated', menu: { labels: label(STAFF, '지정 현황') }, publicPage: (_, loggedIn) => <PublicDesignatedPage loggedIn={loggedIn} /> },
+
+  // 조례 제7조 교원 연수 · 디지털 배지
+  {
+    path: '/badges/:badgeId/verify',
+    publicPage: ({ badgeId }, loggedIn) => <BadgeVerifyPage key={badgeId} badgeId={badgeId} loggedIn={loggedIn} />,
+  },
+  { path: '/training/me', menu: { labels: label(STAFF, '나의 연수') }, page: (user) => <MyTrainingPage user={user} /> },
+  {
+    path: '/training',
+    menu: { labels: { ...label(ADMINS, '연수 현황'), principal: '우리 학교 연수' } },
+    page: (user) => (user.role === 'teacher' ? <Redirect to="/training/me" /> : <TrainingPage user={user} title={menuLabel('/training', user)} />),
+  },
+  {
+    path: '/training/participants/:id',
+    page: (user, { id }) => <ParticipantPage key={id} user={user} participantId={Number(id)} listLabel={menuLabel('/training', user)} />,
+  },
+];
+
+/** The route a path opens, with its named segments; null for no page. */
+export function findRoute(path: string): { route: AppRoute; params: Params } | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params && (params.id === undefined || /^\d+$/.test(params.id))) return { route, params };
+  }
+  return null;
+}
+
+/** The menu label of a route for this user (for a role with no menu item, the route's first label). */
+export function menuLabel(path: string, user: User): string {
+  const labels = ROUTES.find((r) => r.path === path)?.menu?.labels ?? {};
+  return labels[user.role] ?? Object.values(labels)[0] ?? '';
+}
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Other paths (and their sub-paths) that belong to this item. */
+  also?: string[];
+}
+
+/** The main menu of a user: the routes with a label for their role. */
+export function navItems(user: User): NavItem[] {
+  return ROUTES.flatMap(({ path, menu }) => {
+    const text = menu?.labels[user.role];
+    const to = menu?.to ? menu.to(user) : path;
+    return menu && text && to !== null ? [{ to, label: text, ...(menu.also ? { also: menu.also } : {}) }] : [];
+  });
+}

@@ -1,0 +1,5 @@
+// The API's shapes, by feature.
+export * from './common';
+export * from './schools';
+export * from './designations';
+export * from './training';
