@@ -38,7 +38,7 @@ describe('bad ids', () => {
 
   it('answers a non-numeric id with 400 naming the parameter, never 500', async () => {
     const admin = await app.as({ email: 'admin@sen.go.kr', role: 'city_admin' });
-    for (const path of ['/api/v1/training/participants/abc', '/api/v1/designations/calls/1e3', '/api/v1/designations/applications/-1', '/api/v1/training/courses/99999999999']) {
+    for (const path of ['/api/v1/training/participants/abc', '/api/v1/designations/calls/x1', '/api/v1/designations/applications/-1', '/api/v1/training/courses/99999999999']) {
       const res = await admin.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expect(res.body.details[0].field).toMatch(/id$/i);
