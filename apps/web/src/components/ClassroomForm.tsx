@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { SPACE_TYPE_LABEL, STATUS_LABEL } from '../labels';
 import type { Classroom, ClassroomPatch, ClassroomStatus, SpaceType } from '../types';
+import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
-import { InputField, SelectField } from './fields';
+import { InputField, Notice, SelectField, SubmitButton } from './fields';
 
 interface Props {
   classroom: Classroom;
@@ -17,8 +18,7 @@ export function ClassroomForm({ classroom, isAdmin, onSave }: Props) {
   const [status, setStatus] = useState<ClassroomStatus>(classroom.status);
   const [buildYear, setBuildYear] = useState(String(classroom.buildYear));
   const [budget, setBudget] = useState(classroom.budgetKrw?.toString() ?? '');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: saving, error, setError, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
@@ -35,15 +35,10 @@ export function ClassroomForm({ classroom, isAdmin, onSave }: Props) {
       setNotice('변경된 내용이 없습니다.');
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       await onSave(patch);
       setNotice('저장했습니다.');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -69,14 +64,10 @@ export function ClassroomForm({ classroom, isAdmin, onSave }: Props) {
         </>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? '저장 중…' : '교실 정보 저장'}
-        </button>
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
-          </span>
-        )}
+        <SubmitButton busy={saving} busyLabel="저장 중…">
+          교실 정보 저장
+        </SubmitButton>
+        <Notice text={notice} />
       </div>
       <ErrorMessage error={error} title="교실 정보를 저장하지 못했습니다." />
     </form>

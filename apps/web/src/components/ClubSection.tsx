@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { confirmThenRun } from '../confirm';
 import type { Club, ClubInput } from '../types';
+import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
-import { InputField } from './fields';
+import { InputField, SubmitButton } from './fields';
 
 /** The Korean school year starts on 1 March. */
 export function currentSchoolYear(now = new Date()): number {
@@ -20,23 +21,16 @@ export function ClubSection({ clubs, canEdit, onAdd, onDelete }: Props) {
   const [schoolYear, setSchoolYear] = useState(String(currentSchoolYear()));
   const [name, setName] = useState('');
   const [members, setMembers] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: saving, error, setError, run } = useAction();
   const sorted = [...clubs].sort((a, b) => b.schoolYear - a.schoolYear || a.name.localeCompare(b.name, 'ko'));
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onAdd({ schoolYear: Number(schoolYear), name: name.trim(), members: Number(members) });
       setName('');
       setMembers('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const remove = (club: Club) => confirmThenRun(`${club.schoolYear}학년도 ‘${club.name}’ 동아리를 삭제할까요?`, () => onDelete(club.id), setError);
@@ -69,9 +63,9 @@ export function ClubSection({ clubs, canEdit, onAdd, onDelete }: Props) {
           <InputField id="club-name" label="동아리 이름" wide required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
           <InputField id="club-members" label="인원(명)" type="number" required min={0} max={2000} value={members} onChange={(e) => setMembers(e.target.value)} />
           <div className="field field-actions">
-            <button type="submit" className="button button-secondary" disabled={saving}>
-              {saving ? '추가 중…' : '동아리 추가'}
-            </button>
+            <SubmitButton busy={saving} busyLabel="추가 중…" className="button button-secondary">
+              동아리 추가
+            </SubmitButton>
           </div>
         </form>
       )}

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { api } from '../api';
+import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -13,13 +13,10 @@ interface Props {
 
 /** Fetches a file with the bearer header and hands it to the browser as a download. */
 export function DownloadButton({ url, label, filename, testId, className = 'button button-secondary' }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   async function download() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const file = await api.download(url);
       const href = URL.createObjectURL(file.blob);
       const a = document.createElement('a');
@@ -30,11 +27,7 @@ export function DownloadButton({ url, label, filename, testId, className = 'butt
       a.remove();
       // Give the browser a moment to start the download before the URL goes.
       window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { CATEGORY_LABEL, CONDITION_LABEL } from '../labels';
 import type { EquipmentInput, EquipmentItem } from '../types';
+import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
-import { InputField, SelectField } from './fields';
+import { InputField, SelectField, SubmitButton } from './fields';
 
 interface Props {
   /** The item being edited; absent when adding a new one. */
@@ -58,8 +59,7 @@ function toPayload(values: Values, item?: EquipmentItem): Partial<EquipmentInput
 export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
   const id = useId();
   const [values, setValues] = useState<Values>(() => initial(item));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: saving, error, run } = useAction();
   const title = item ? '기자재 수정' : '기자재 추가';
 
   async function submit(event: FormEvent) {
@@ -69,14 +69,8 @@ export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
       onCancel();
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(payload);
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
+    // Saved, the form closes.
+    await run(() => onSubmit(payload), { stayBusy: true });
   }
 
   const setField = (key: keyof Values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -101,9 +95,9 @@ export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
       </div>
       <ErrorMessage error={error} title={item ? '기자재를 수정하지 못했습니다.' : '기자재를 추가하지 못했습니다.'} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? '저장 중…' : '저장'}
-        </button>
+        <SubmitButton busy={saving} busyLabel="저장 중…">
+          저장
+        </SubmitButton>
         <button type="button" className="button button-ghost" onClick={onCancel} disabled={saving}>
           취소
         </button>

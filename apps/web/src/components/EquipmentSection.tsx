@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { confirmThenRun } from '../confirm';
 import { CATEGORY_LABEL, CONDITION_LABEL, formatKrw } from '../labels';
 import type { EquipmentInput, EquipmentItem } from '../types';
+import { DataTable, num } from './DataTable';
 import { EquipmentForm } from './EquipmentForm';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -48,82 +49,67 @@ export function EquipmentSection({ items, canEdit, onAdd, onUpdate, onDelete }: 
         />
       )}
       <ErrorMessage error={error} title="기자재를 삭제하지 못했습니다." />
-      <div className="table-wrap">
-        <table className="table" data-testid="equipment-table">
-          <caption className="sr-only">AI 교실 기자재 목록</caption>
-          <thead>
-            <tr>
-              <th scope="col">분류</th>
-              <th scope="col">이름</th>
-              <th scope="col" className="num">
-                수량
-              </th>
-              <th scope="col">자산 번호</th>
-              <th scope="col">상태</th>
-              <th scope="col">구입일 / 금액</th>
-              <th scope="col">다음 점검일</th>
-              {canEdit && <th scope="col">관리</th>}
+      <DataTable
+        testId="equipment-table"
+        caption="AI 교실 기자재 목록"
+        columns={['분류', '이름', num('수량'), '자산 번호', '상태', '구입일 / 금액', '다음 점검일', canEdit && '관리']}
+      >
+        {items.length === 0 && (
+          <tr>
+            <td colSpan={columns} className="empty">
+              등록된 기자재가 없습니다.
+            </td>
+          </tr>
+        )}
+        {items.map((item) =>
+          editingId === item.id ? (
+            <tr key={item.id} className="editing-row">
+              <td colSpan={columns}>
+                <EquipmentForm
+                  item={item}
+                  onCancel={() => setEditingId(null)}
+                  onSubmit={async (values) => {
+                    await onUpdate(item.id, values);
+                    setEditingId(null);
+                  }}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 && (
-              <tr>
-                <td colSpan={columns} className="empty">
-                  등록된 기자재가 없습니다.
+          ) : (
+            <tr key={item.id} data-testid={`equipment-row-${item.id}`}>
+              <td>{CATEGORY_LABEL[item.category] ?? item.category}</td>
+              <th scope="row">{item.name}</th>
+              <td className="num" data-testid="equipment-quantity">
+                {item.quantity.toLocaleString('ko-KR')}
+              </td>
+              <td>
+                <code>{item.assetTag}</code>
+              </td>
+              <td>
+                <span className={`badge condition-${item.condition}`}>{CONDITION_LABEL[item.condition] ?? item.condition}</span>
+              </td>
+              <td>
+                {item.purchaseDate ?? '-'}
+                <br />
+                <span className="muted small">{formatKrw(item.costKrw)}</span>
+              </td>
+              <td>{item.nextAuditDate ?? '-'}</td>
+              {canEdit && (
+                <td>
+                  <div className="row-actions">
+                    <button type="button" className="button button-small" aria-label={`${item.name} 수정`} onClick={() => setEditingId(item.id)}>
+                      수정
+                    </button>
+                    <button type="button" className="button button-small button-danger" aria-label={`${item.name} 삭제`} onClick={() => void remove(item)}>
+                      삭제
+                    </button>
+                  </div>
                 </td>
-              </tr>
-            )}
-            {items.map((item) =>
-              editingId === item.id ? (
-                <tr key={item.id} className="editing-row">
-                  <td colSpan={columns}>
-                    <EquipmentForm
-                      item={item}
-                      onCancel={() => setEditingId(null)}
-                      onSubmit={async (values) => {
-                        await onUpdate(item.id, values);
-                        setEditingId(null);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={item.id} data-testid={`equipment-row-${item.id}`}>
-                  <td>{CATEGORY_LABEL[item.category] ?? item.category}</td>
-                  <th scope="row">{item.name}</th>
-                  <td className="num" data-testid="equipment-quantity">
-                    {item.quantity.toLocaleString('ko-KR')}
-                  </td>
-                  <td>
-                    <code>{item.assetTag}</code>
-                  </td>
-                  <td>
-                    <span className={`badge condition-${item.condition}`}>{CONDITION_LABEL[item.condition] ?? item.condition}</span>
-                  </td>
-                  <td>
-                    {item.purchaseDate ?? '-'}
-                    <br />
-                    <span className="muted small">{formatKrw(item.costKrw)}</span>
-                  </td>
-                  <td>{item.nextAuditDate ?? '-'}</td>
-                  {canEdit && (
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" className="button button-small" aria-label={`${item.name} 수정`} onClick={() => setEditingId(item.id)}>
-                          수정
-                        </button>
-                        <button type="button" className="button button-small button-danger" aria-label={`${item.name} 삭제`} onClick={() => void remove(item)}>
-                          삭제
-                        </button>
-                      </div>
-                    </td>
-                  )}
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+              )}
+            </tr>
+          ),
+        )}
+      </DataTable>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import type { JobStatus } from '../types';
+import { usePolling } from '../usePolling';
 import { ErrorMessage } from './ErrorMessage';
 
 type State =
@@ -29,49 +30,46 @@ function defaultFilename(): string {
 /** Starts the XLSX export job, polls it, then fetches the file (it needs the bearer header) for download. */
 export function ExportPanel({ scopeNote }: { scopeNote?: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const alive = useRef(true);
-  const timer = useRef<number | undefined>(undefined);
+  const polling = usePolling();
   const blobUrl = useRef<string | null>(null);
 
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-      window.clearTimeout(timer.current);
+  useEffect(
+    () => () => {
       if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
-    };
-  }, []);
+    },
+    [],
+  );
 
   async function poll(statusUrl: string, deduplicated: boolean) {
     try {
       const job = await api.job(statusUrl);
-      if (!alive.current) return;
+      if (!polling.alive()) return;
       if (job.state === 'failed') {
         setState({ kind: 'failed', reason: job.failedReason });
       } else if (job.state === 'completed' && job.downloadUrl) {
         setState({ kind: 'downloading' });
         const file = await api.download(job.downloadUrl);
-        if (!alive.current) return;
+        if (!polling.alive()) return;
         if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
         blobUrl.current = URL.createObjectURL(file.blob);
         setState({ kind: 'ready', url: blobUrl.current, filename: file.filename ?? defaultFilename() });
       } else {
         setState({ kind: 'running', job, deduplicated });
-        timer.current = window.setTimeout(() => void poll(statusUrl, deduplicated), POLL_MS);
+        polling.after(POLL_MS, () => void poll(statusUrl, deduplicated));
       }
     } catch (error) {
-      if (alive.current) setState({ kind: 'failed', reason: null, error });
+      if (polling.alive()) setState({ kind: 'failed', reason: null, error });
     }
   }
 
   async function start() {
-    window.clearTimeout(timer.current);
+    polling.stop();
     setState({ kind: 'running', job: null, deduplicated: false });
     try {
       const started = await api.startExport();
       await poll(started.statusUrl, started.deduplicated);
     } catch (error) {
-      if (alive.current) setState({ kind: 'failed', reason: null, error });
+      if (polling.alive()) setState({ kind: 'failed', reason: null, error });
     }
   }
 

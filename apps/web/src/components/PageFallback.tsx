@@ -12,15 +12,18 @@ interface Props {
   back: { to: string; label: string };
 }
 
+/** A page that shows only 불러오는 중. */
+export function LoadingPage() {
+  return (
+    <div className="page">
+      <Loading />
+    </div>
+  );
+}
+
 /** A detail page until its data is there: the load error with a link back to the list, or 불러오는 중. */
 export function PageFallback({ error, heading, errorTitle, back }: Props) {
-  if (!error) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
-  }
+  if (!error) return <LoadingPage />;
   return (
     <div className="page">
       <h1>{heading}</h1>

@@ -1,4 +1,4 @@
-import { formatDate } from '../labels';
+import { formatTerm } from '../labels';
 import { Link } from '../router';
 import type { Designation, User } from '../types';
 import { DesignationStatusBadge } from './DesignationBadges';
@@ -26,9 +26,7 @@ export function SchoolDesignations({ designations, user, schoolId }: { designati
           {designations.map((d) => (
             <li key={d.id} data-testid={`school-designation-${d.id}`}>
               <span className="designation-type">{d.typeName}</span>
-              <span>
-                {formatDate(d.termStart)} ~ {formatDate(d.termEnd)}
-              </span>
+              <span>{formatTerm(d.termStart, d.termEnd)}</span>
               <DesignationStatusBadge status={d.status} />
               {d.renewedFrom !== null && <span className="muted small">재지정</span>}
               {d.status === 'revoked' && d.revokeReason && <span className="muted small">취소 사유: {d.revokeReason}</span>}

@@ -177,3 +177,32 @@ export function FileField({ id, input, accept, hint }: FileFieldProps) {
     </Field>
   );
 }
+
+interface SubmitButtonProps {
+  /** While busy the button is disabled and shows `busyLabel` (e.g. 저장 중…). */
+  busy: boolean;
+  busyLabel: string;
+  className?: string;
+  /** Disabled for another reason too (e.g. nothing to save). */
+  disabled?: boolean;
+  testId?: string;
+  children: ReactNode;
+}
+
+/** A form's submit button. */
+export function SubmitButton({ busy, busyLabel, className = 'button button-primary', disabled, testId, children }: SubmitButtonProps) {
+  return (
+    <button type="submit" className={className} disabled={busy || disabled} data-testid={testId}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}
+
+/** A short confirmation beside a form's buttons (e.g. 저장했습니다.), announced politely. */
+export function Notice({ text, testId }: { text: string | null; testId?: string }) {
+  return text ? (
+    <span className="notice" role="status" data-testid={testId}>
+      {text}
+    </span>
+  ) : null;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import { api } from '../api';
 import { BarChart, type Bar } from '../components/BarChart';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { StatCard } from '../components/StatCard';
 import { formatPercent, LEVEL_LABEL } from '../labels';
 import type { AreaStat, ClassroomStats, SchoolLevel, User } from '../types';
+import { useAsync } from '../useAsync';
 
 const LEVEL_ORDER: SchoolLevel[] = ['elementary', 'middle', 'high', 'special'];
 
@@ -32,21 +33,9 @@ function ChartPanel(props: ComponentProps<typeof BarChart>) {
 }
 
 export function DashboardPage({ user }: { user: User }) {
-  const [stats, setStats] = useState<ClassroomStats | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: stats, error } = useAsync(() => api.stats(), []);
   const officeName =
     user.role === 'district_admin' ? (stats?.byDistrictOffice.find((o) => o.key === user.districtOffice)?.label ?? user.districtOffice) : null;
-
-  useEffect(() => {
-    let live = true;
-    api.stats().then(
-      (s) => live && setStats(s),
-      (e) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <div className="page">

@@ -1,26 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { InputField } from '../components/fields';
+import { InputField, SubmitButton } from '../components/fields';
 import { Link } from '../router';
 import type { LoginResponse } from '../types';
+import { useAction } from '../useAction';
 
 export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result: LoginResponse) => void; expired?: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onLoggedIn(await api.login(email.trim(), password));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    // Logged in, the app leaves this page.
+    await run(async () => onLoggedIn(await api.login(email.trim(), password)), { stayBusy: true });
   }
 
   return (
@@ -45,9 +39,9 @@ export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result
           <InputField id="login-email" label="이메일" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@sen.go.kr" />
           <InputField id="login-password" label="비밀번호" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           <ErrorMessage error={error} title="로그인하지 못했습니다." />
-          <button type="submit" className="button button-primary button-block" disabled={busy}>
-            {busy ? '로그인 중…' : '로그인'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="로그인 중…" className="button button-primary button-block">
+            로그인
+          </SubmitButton>
         </form>
         <p className="login-foot muted small">로그인을 10회 이상 실패하면 15분 동안 로그인이 제한됩니다.</p>
         <p className="login-public">

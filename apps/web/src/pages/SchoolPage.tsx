@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { api, ApiError } from '../api';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { ClassroomFacts, ClassroomFlags } from '../components/ClassroomFacts';
 import { ClassroomForm } from '../components/ClassroomForm';
 import { ClubSection } from '../components/ClubSection';
 import { EquipmentSection } from '../components/EquipmentSection';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { HistoryList } from '../components/HistoryList';
+import { PageFallback } from '../components/PageFallback';
 import { SchoolDesignations } from '../components/SchoolDesignations';
-import { Loading } from '../components/Loading';
 import { LEVEL_LABEL } from '../labels';
+import { isAdmin } from '../roles';
 import { Link } from '../router';
-import type { Classroom, ClassroomPatch, Club, EquipmentItem, HistoryEntry, School, User } from '../types';
+import type { Classroom, Club, EquipmentItem, HistoryEntry, School, User } from '../types';
+import { useAsync } from '../useAsync';
 
 interface Data {
   school: School;
@@ -20,8 +22,6 @@ interface Data {
   clubs: Club[];
   history: HistoryEntry[];
 }
-
-const isAdmin = (user: User) => user.role === 'city_admin' || user.role === 'district_admin';
 
 /** Principals edit their own school; administrators edit any school in their scope; teachers only read. */
 export function canEditSchool(user: User, schoolId: number): boolean {
@@ -42,21 +42,7 @@ async function loadAll(id: number): Promise<Data> {
 }
 
 export function SchoolPage({ user, schoolId }: { user: User; schoolId: number }) {
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    loadAll(schoolId).then(
-      (d) => live && setData(d),
-      (e) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [schoolId]);
+  const { data, error, setData } = useAsync(() => loadAll(schoolId), [schoolId]);
 
   /** After a change: refresh the changed part, the classroom flags and the history. */
   const refresh = useCallback(
@@ -69,31 +55,27 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
       ]);
       setData((d) => d && { ...d, classroom, history, equipment: equipment ?? d.equipment, clubs: clubs ?? d.clubs });
     },
-    [schoolId],
+    [schoolId, setData],
   );
 
-  if (error) {
-    return (
-      <div className="page">
-        <h1>학교 AI 교실</h1>
-        <ErrorMessage error={error} title="학교 정보를 불러오지 못했습니다." />
-        <p>
-          <Link to="/schools">학교 목록으로 돌아가기</Link>
-        </p>
-      </div>
-    );
+  if (error || !data) {
+    return <PageFallback error={error} heading="학교 AI 교실" errorTitle="학교 정보를 불러오지 못했습니다." back={{ to: '/schools', label: '학교 목록으로 돌아가기' }} />;
   }
-  if (!data) return <div className="page"><Loading /></div>;
 
   const { school, classroom } = data;
   const editable = canEditSchool(user, school.id);
+  /** Runs a change, then refreshes what it changed. */
+  const withRefresh =
+    <A extends unknown[]>(parts: { equipment?: boolean; clubs?: boolean }, change: (...args: A) => Promise<unknown>) =>
+    async (...args: A) => {
+      await change(...args);
+      await refresh(parts);
+    };
 
   return (
     <div className="page">
       <div className="page-head">
-        <p className="breadcrumb">
-          <Link to="/schools">학교 목록</Link> <span aria-hidden="true">›</span> {school.name}
-        </p>
+        <Breadcrumb steps={[<Link to="/schools">학교 목록</Link>, school.name]} />
         <h1 data-testid="school-name">{school.name}</h1>
         <p className="muted">
           {LEVEL_LABEL[school.level] ?? school.level} · {school.district} · {school.districtOfficeName}
@@ -129,10 +111,7 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
                   key={classroom.id}
                   classroom={classroom}
                   isAdmin={isAdmin(user)}
-                  onSave={async (patch: ClassroomPatch) => {
-                    await api.updateClassroom(school.id, patch);
-                    await refresh({});
-                  }}
+                  onSave={withRefresh({}, (patch) => api.updateClassroom(school.id, patch))}
                 />
               </details>
             )}
@@ -141,31 +120,16 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
           <EquipmentSection
             items={data.equipment}
             canEdit={editable}
-            onAdd={async (values) => {
-              await api.addEquipment(school.id, values);
-              await refresh({ equipment: true });
-            }}
-            onUpdate={async (id, values) => {
-              await api.updateEquipment(school.id, id, values);
-              await refresh({ equipment: true });
-            }}
-            onDelete={async (id) => {
-              await api.deleteEquipment(school.id, id);
-              await refresh({ equipment: true });
-            }}
+            onAdd={withRefresh({ equipment: true }, (values) => api.addEquipment(school.id, values))}
+            onUpdate={withRefresh({ equipment: true }, (id, values) => api.updateEquipment(school.id, id, values))}
+            onDelete={withRefresh({ equipment: true }, (id) => api.deleteEquipment(school.id, id))}
           />
 
           <ClubSection
             clubs={data.clubs}
             canEdit={editable}
-            onAdd={async (input) => {
-              await api.addClub(school.id, input);
-              await refresh({ clubs: true });
-            }}
-            onDelete={async (id) => {
-              await api.deleteClub(school.id, id);
-              await refresh({ clubs: true });
-            }}
+            onAdd={withRefresh({ clubs: true }, (input) => api.addClub(school.id, input))}
+            onDelete={withRefresh({ clubs: true }, (id) => api.deleteClub(school.id, id))}
           />
 
           <HistoryList entries={data.history} />

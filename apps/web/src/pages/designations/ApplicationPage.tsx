@@ -6,7 +6,7 @@ import { DataTable, num } from '../../components/DataTable';
 import { ApplicationStatusBadge, PhaseBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FileField, SelectField, TextAreaField, useFileInput } from '../../components/fields';
+import { FileField, SelectField, SubmitButton, TextAreaField, useFileInput } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
 import { confirmThenRun } from '../../confirm';
 import { attachmentKindLabel, formatBytes, formatDateTime, formatMinute, formatTerm } from '../../labels';
@@ -210,9 +210,9 @@ function PlanSection({ app, editable, onSaved }: { app: DesignationApplication; 
           <TextAreaField id="plan-summary" label="운영 계획 요약" rows={8} maxLength={5000} value={plan} onChange={(e) => setPlan(e.target.value)} hint={`${plan.length.toLocaleString('ko-KR')} / 5,000자`} />
           <ErrorMessage error={error} title="운영 계획을 저장하지 못했습니다." />
           <div className="form-actions">
-            <button type="submit" className="button button-secondary" disabled={busy || !dirty}>
-              {busy ? '저장 중…' : '운영 계획 저장'}
-            </button>
+            <SubmitButton busy={busy} busyLabel="저장 중…" className="button button-secondary" disabled={!dirty}>
+              운영 계획 저장
+            </SubmitButton>
             {dirty && <span className="muted small">저장하지 않은 변경이 있습니다. 제출 전에 저장하세요.</span>}
           </div>
         </form>
@@ -258,9 +258,9 @@ function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplic
         <FileField id="upload-file" input={input} accept={ACCEPT} hint="PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다. 파일 내용도 확인합니다." />
         <ErrorMessage error={error} title="서류를 올리지 못했습니다." />
         <div className="form-actions">
-          <button type="submit" className="button button-secondary" disabled={busy || !file}>
-            {busy ? '올리는 중…' : '올리기'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="올리는 중…" className="button button-secondary" disabled={!file}>
+            올리기
+          </SubmitButton>
         </div>
       </div>
     </form>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { currentSchoolYear } from '../../components/ClubSection';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { CheckboxGroup, InputField, SelectField, TextAreaField } from '../../components/fields';
-import { Loading } from '../../components/Loading';
+import { CheckboxGroup, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/fields';
+import { LoadingPage } from '../../components/PageFallback';
 import { ATTACHMENT_KIND_LABEL, formatScore, LEVEL_LABEL, officeOptions } from '../../labels';
 import { Link, navigate } from '../../router';
 import type { CallInput, DesignationType, SchoolLevel } from '../../types';
@@ -131,13 +131,7 @@ export function CallCreatePage() {
     setOfficeQuotas((rows) => rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
   const officeChoices = officeOptions(offices.data ?? []);
 
-  if (!types.data && !types.error) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
-  }
+  if (!types.data && !types.error) return <LoadingPage />;
 
   return (
     <div className="page">
@@ -263,9 +257,9 @@ export function CallCreatePage() {
         )}
         <ErrorMessage error={error} title="공모를 만들지 못했습니다." />
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy || !chosenType}>
-            {busy ? '만드는 중…' : '공모 열기'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="만드는 중…" disabled={!chosenType}>
+            공모 열기
+          </SubmitButton>
           <Link to="/designations/calls" className="button button-ghost">
             취소
           </Link>

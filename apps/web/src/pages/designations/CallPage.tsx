@@ -3,7 +3,7 @@ import { api } from '../../api';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextAreaField } from '../../components/fields';
+import { Notice, SubmitButton, TextAreaField } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
 import { formatMinute, officeName, ROLE_LABEL } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
@@ -74,7 +74,7 @@ function ApplySection({ call, user, onChanged }: { call: DesignationCall; user: 
       },
       { stayBusy: true },
     );
-    // It may have failed because the school applied meanwhile: show the call as it is now.
+    // After a failure, show the call as it is now (the school may have applied meanwhile).
     if (!created) await onChanged().catch(() => undefined);
   }
 
@@ -111,9 +111,9 @@ function ApplySection({ call, user, onChanged }: { call: DesignationCall; user: 
           />
           <ErrorMessage error={error} title="신청서를 만들지 못했습니다." messages={{ DUPLICATE: '이 공모에 이미 우리 학교 신청서가 있습니다. 다시 신청하려면 먼저 철회하세요.' }} />
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? '만드는 중…' : '신청서 작성 시작'}
-            </button>
+            <SubmitButton busy={busy} busyLabel="만드는 중…">
+              신청서 작성 시작
+            </SubmitButton>
           </div>
         </form>
       )}
@@ -180,14 +180,10 @@ function ReviewersSection({ callId, offices }: { callId: number; offices: Distri
           )}
           <ErrorMessage error={error} title="심사위원을 배정하지 못했습니다." />
           <div className="form-actions">
-            <button type="submit" className="button button-secondary" disabled={busy || parsed.length === 0 || invalid.length > 0}>
-              {busy ? '배정 중…' : '배정'}
-            </button>
-            {notice && (
-              <span className="notice" role="status">
-                {notice}
-              </span>
-            )}
+            <SubmitButton busy={busy} busyLabel="배정 중…" className="button button-secondary" disabled={parsed.length === 0 || invalid.length > 0}>
+              배정
+            </SubmitButton>
+            <Notice text={notice} />
           </div>
         </form>
       </details>

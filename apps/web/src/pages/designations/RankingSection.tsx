@@ -4,7 +4,7 @@ import { DataTable, num } from '../../components/DataTable';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextAreaField } from '../../components/fields';
+import { SubmitButton, TextAreaField } from '../../components/fields';
 import { ListStates } from '../../components/ResultsPanel';
 import { Segmented } from '../../components/Segmented';
 import { formatScore, LEVEL_LABEL } from '../../labels';
@@ -256,9 +256,9 @@ function DecisionForm({ row, decision, callQuota, onCancel, onDone }: { row: Ran
       />
       <ErrorMessage error={error} title="결정을 저장하지 못했습니다." />
       <div className="form-actions">
-        <button type="submit" className={`button ${decision === 'designate' ? 'button-primary' : 'button-danger'}`} disabled={busy || reason.trim() === ''}>
-          {busy ? '저장 중…' : `${label} 확정`}
-        </button>
+        <SubmitButton busy={busy} busyLabel="저장 중…" className={`button ${decision === 'designate' ? 'button-primary' : 'button-danger'}`} disabled={reason.trim() === ''}>
+          {label} 확정
+        </SubmitButton>
         <button type="button" className="button button-ghost" onClick={onCancel} disabled={busy}>
           취소
         </button>

@@ -4,7 +4,7 @@ import { Breadcrumb } from '../../components/Breadcrumb';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { InputField, TextAreaField } from '../../components/fields';
+import { InputField, Notice, TextAreaField } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
 import { confirmThenRun } from '../../confirm';
 import { attachmentKindLabel, EXCLUSION_LABEL, formatScore, LEVEL_LABEL, officeName } from '../../labels';
@@ -175,11 +175,7 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
             <button type="submit" className="button button-primary" data-testid="save-scores">
               {busy ? '저장 중…' : '점수 저장'}
             </button>
-            {notice && (
-              <span className="notice" role="status" data-testid="score-notice">
-                {notice}
-              </span>
-            )}
+            <Notice text={notice} testId="score-notice" />
             {mine && !notice && <span className="muted small">저장된 환산 합계: {formatScore(mine.total)}점</span>}
           </div>
         </fieldset>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api, badgeUrls } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextAreaField } from '../../components/fields';
+import { SubmitButton, TextAreaField } from '../../components/fields';
 import { BADGE_STATUS_LABEL, formatSeoulDate, trainingLevel } from '../../labels';
 import { Link } from '../../router';
 import type { BadgeStatus, EarnedBadge } from '../../types';
+import { useAction } from '../../useAction';
 
 const STATUS_TONE: Record<BadgeStatus | 'invalid', string> = { valid: 'badge-ok', expired: 'badge-warning', revoked: 'badge-danger', invalid: 'badge-danger' };
 
@@ -138,22 +139,17 @@ export function BadgeCard({ badge, canRevoke = false, onRevoked }: Props) {
 
 function RevokeForm({ badge, name, onCancel, onDone }: { badge: EarnedBadge; name: string; onCancel: () => void; onDone: () => Promise<void> }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) return;
     if (!window.confirm(`'${name}' 배지를 취소할까요? 취소한 배지는 검증 페이지에 '취소된 배지'로 표시되며 되돌릴 수 없습니다.`)) return;
-    setBusy(true);
-    setError(null);
-    try {
+    // Once revoked, the form closes.
+    await run(async () => {
       await api.revokeBadge(badge.id, reason.trim());
       await onDone();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    }, { stayBusy: true });
   }
 
   return (
@@ -170,9 +166,9 @@ function RevokeForm({ badge, name, onCancel, onDone }: { badge: EarnedBadge; nam
       />
       <ErrorMessage error={error} title="배지를 취소하지 못했습니다." messages={{ INVALID_STATE: '이미 취소된 배지입니다.' }} />
       <div className="row-actions">
-        <button type="submit" className="button button-danger button-small" disabled={busy || !reason.trim()} data-testid="badge-revoke-submit">
-          {busy ? '취소하는 중…' : '취소 확정'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="취소하는 중…" className="button button-danger button-small" disabled={!reason.trim()} testId="badge-revoke-submit">
+          취소 확정
+        </SubmitButton>
         <button type="button" className="button button-ghost button-small" onClick={onCancel} disabled={busy}>
           닫기
         </button>

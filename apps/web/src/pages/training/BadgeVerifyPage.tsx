@@ -1,5 +1,6 @@
 import { api, ApiError, badgeUrls } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Fact } from '../../components/Fact';
 import { Loading } from '../../components/Loading';
 import { credentialText, formatSeoulDate } from '../../labels';
 import type { BadgeVerification } from '../../types';
@@ -115,42 +116,28 @@ function Verification({ result }: { result: BadgeVerification }) {
       <section className="panel" aria-labelledby="verify-details-heading">
         <h2 id="verify-details-heading">배지 정보</h2>
         <dl className="facts verify-facts" data-testid="verify-details">
-          <div>
-            <dt>받은 사람</dt>
-            <dd>{result.earner}</dd>
-          </div>
-          <div>
-            <dt>배지(성취) 이름</dt>
-            <dd>{name}</dd>
-          </div>
-          <div>
-            <dt>상태</dt>
-            <dd>
-              <BadgeStatusBadge status={result.status} testId="verify-status" />
-            </dd>
-          </div>
-          <div>
-            <dt>발급 기관</dt>
-            <dd data-testid="verify-issuer">
-              {issuerName}
-              {issuer.url && (
-                <>
-                  {' '}
-                  <a className="small" href={issuer.url} rel="noopener noreferrer">
-                    {issuer.url}
-                  </a>
-                </>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>발급일(수여일)</dt>
-            <dd data-testid="verify-valid-from">{result.validFrom ? formatSeoulDate(result.validFrom) : '-'}</dd>
-          </div>
-          <div>
-            <dt>만료일</dt>
-            <dd data-testid="verify-valid-until">{result.validUntil ? formatSeoulDate(result.validUntil) : '없음 (기한 없음)'}</dd>
-          </div>
+          <Fact label="받은 사람">{result.earner}</Fact>
+          <Fact label="배지(성취) 이름">{name}</Fact>
+          <Fact label="상태">
+            <BadgeStatusBadge status={result.status} testId="verify-status" />
+          </Fact>
+          <Fact label="발급 기관" testId="verify-issuer">
+            {issuerName}
+            {issuer.url && (
+              <>
+                {' '}
+                <a className="small" href={issuer.url} rel="noopener noreferrer">
+                  {issuer.url}
+                </a>
+              </>
+            )}
+          </Fact>
+          <Fact label="발급일(수여일)" testId="verify-valid-from">
+            {result.validFrom ? formatSeoulDate(result.validFrom) : '-'}
+          </Fact>
+          <Fact label="만료일" testId="verify-valid-until">
+            {result.validUntil ? formatSeoulDate(result.validUntil) : '없음 (기한 없음)'}
+          </Fact>
         </dl>
         {description && (
           <>

@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api';
+import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/fields';
+import { Fact } from '../../components/Fact';
+import { Field, FileField, SubmitButton, useFileInput } from '../../components/fields';
 import { koreanSummary } from '../../errors';
-import { COMPLETION_COLUMN_LABEL, DUPLICATE_POLICY_HELP, DUPLICATE_POLICY_LABEL, formatBytes } from '../../labels';
+import { COMPLETION_COLUMN_LABEL, DUPLICATE_POLICY_HELP, DUPLICATE_POLICY_LABEL } from '../../labels';
 import type { BadgeJobStatus, CompletionImportResult, DuplicatePolicy } from '../../types';
+import { useAction } from '../../useAction';
+import { usePolling } from '../../usePolling';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const POLL_MS = 1000;
@@ -15,6 +19,18 @@ const IMPORT_MESSAGES = {
   FILE_EMPTY: '빈 파일입니다.',
   PAYLOAD_TOO_LARGE: '파일이 너무 큽니다.',
 };
+
+const count = (n: number) => n.toLocaleString('ko-KR');
+
+/** The counts of a finished import: label, test id, value. */
+const RESULT_FACTS: [string, string, (result: CompletionImportResult) => string][] = [
+  ['파일의 행', 'import-received', (r) => count(r.received)],
+  ['새로 등록', 'import-inserted', (r) => count(r.inserted)],
+  ['덮어씀', 'import-replaced', (r) => count(r.replaced)],
+  ['건너뜀(중복)', 'import-skipped', (r) => count(r.skipped)],
+  ['새 연수 대상자', 'import-participants-created', (r) => count(r.participantsCreated)],
+  ['파일 인코딩', 'import-encoding', (r) => r.encoding.toUpperCase()],
+];
 
 const JOB_STATE_LABEL: Record<string, string> = {
   waiting: '대기 중',
@@ -88,28 +104,18 @@ function Reason({ reason }: { reason: string }) {
  * Shows the counts, every bad row and column when the file is rejected, and the badge issuing job.
  */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
+  const input = useFileInput();
+  const { file } = input;
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<CompletionImportResult | null>(null);
   const [job, setJob] = useState<Job | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const alive = useRef(true);
-  const timer = useRef<number | undefined>(undefined);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-      window.clearTimeout(timer.current);
-    };
-  }, []);
+  const polling = usePolling();
 
   async function poll(jobId: string) {
     try {
       const status = await api.badgeJob(jobId);
-      if (!alive.current) return;
+      if (!polling.alive()) return;
       if (status.state === 'completed') {
         setJob({ kind: 'done', status });
         onImported();
@@ -117,35 +123,28 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         setJob({ kind: 'failed', status });
       } else {
         setJob({ kind: 'polling', status });
-        timer.current = window.setTimeout(() => void poll(jobId), POLL_MS);
+        polling.after(POLL_MS, () => void poll(jobId));
       }
     } catch (e) {
-      if (alive.current) setJob({ kind: 'failed', status: null, error: e });
+      if (polling.alive()) setJob({ kind: 'failed', status: null, error: e });
     }
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
-    window.clearTimeout(timer.current);
-    setBusy(true);
-    setError(null);
+    polling.stop();
     setResult(null);
     setJob(null);
-    try {
+    await run(async () => {
       const imported = await api.importCompletions(file, policy);
-      if (!alive.current) return;
+      if (!polling.alive()) return;
       setResult(imported);
-      setFile(null);
-      if (input.current) input.current.value = '';
+      input.clear();
       onImported();
       setJob({ kind: 'polling', status: null });
       void poll(imported.badgeJobId);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const rowProblems = error instanceof ApiError ? error.details.filter((d) => d.row !== undefined) : [];
@@ -158,31 +157,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         잘못된 행과 열을 모두 알려 드립니다.
       </p>
       <form className="form-grid import-form" aria-label="이수 기록 파일 올리기" onSubmit={submit} data-testid="import-form">
-        <div className="field field-wide">
-          <label htmlFor="import-file">파일</label>
-          {/* The browser's own file button speaks the browser's language; this one is Korean. */}
-          <div className="file-picker">
-            <input
-              id="import-file"
-              ref={input}
-              className="file-input"
-              type="file"
-              accept={ACCEPT}
-              aria-describedby="import-file-hint import-file-name"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-            <label htmlFor="import-file" className="button button-small" aria-hidden="true">
-              파일 선택
-            </label>
-            <span id="import-file-name" className="file-name" data-testid="import-file-name">
-              {file ? `${file.name} (${formatBytes(file.size)})` : '선택한 파일 없음'}
-            </span>
-          </div>
-          <span id="import-file-hint" className="hint">
-            필수 열: participant_id(식별번호), name(성명), kind(구분: 교원·직원·학부모), course_code(과정코드), completed_on(이수일). 선택 열: email(이메일),
-            neis_school_code(학교코드), session_code(차수), hours(이수시간). UTF-8·CP949 CSV와 XLSX를 읽습니다.
-          </span>
-        </div>
+        <FileField
+          id="import-file"
+          input={input}
+          accept={ACCEPT}
+          hint="필수 열: participant_id(식별번호), name(성명), kind(구분: 교원·직원·학부모), course_code(과정코드), completed_on(이수일). 선택 열: email(이메일), neis_school_code(학교코드), session_code(차수), hours(이수시간). UTF-8·CP949 CSV와 XLSX를 읽습니다."
+        />
         <Field id="import-duplicates" label="중복 처리">
           <select id="import-duplicates" value={policy} onChange={(e) => setPolicy(e.target.value as DuplicatePolicy)} aria-describedby="import-duplicates-hint">
             {(Object.entries(DUPLICATE_POLICY_LABEL) as [DuplicatePolicy, string][]).map(([value, label]) => (
@@ -196,9 +176,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           </span>
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy || !file} data-testid="import-submit">
-            {busy ? '가져오는 중…' : '가져오기'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="가져오는 중…" disabled={!file} testId="import-submit">
+            가져오기
+          </SubmitButton>
         </div>
       </form>
 
@@ -209,31 +189,17 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             잘못된 곳 {rowProblems.length.toLocaleString('ko-KR')}건 ({new Set(rowProblems.map((p) => p.row)).size.toLocaleString('ko-KR')}개 행). 파일을 고친 뒤
             다시 올리세요. 행 번호는 엑셀에서 보이는 번호(머리글 = 1행)입니다.
           </p>
-          <div className="table-wrap">
-            <table className="table" data-testid="import-error-table">
-              <caption className="sr-only">가져오지 못한 행과 열</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    행
-                  </th>
-                  <th scope="col">열</th>
-                  <th scope="col">사유</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowProblems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="num">{p.row}</td>
-                    <td>{columnLabel(p.column)}</td>
-                    <td>
-                      <Reason reason={p.reason} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="import-error-table" caption="가져오지 못한 행과 열" columns={[num('행'), '열', '사유']}>
+            {rowProblems.map((p, i) => (
+              <tr key={i}>
+                <td className="num">{p.row}</td>
+                <td>{columnLabel(p.column)}</td>
+                <td>
+                  <Reason reason={p.reason} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {error instanceof ApiError && error.requestId && <p className="alert-meta">요청 ID: {error.requestId}</p>}
         </div>
       )}
@@ -243,30 +209,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         <div className="import-result" data-testid="import-result" role="status" aria-live="polite">
           <p className="notice">가져오기를 마쳤습니다.</p>
           <dl className="facts">
-            <div>
-              <dt>파일의 행</dt>
-              <dd data-testid="import-received">{result.received.toLocaleString('ko-KR')}</dd>
-            </div>
-            <div>
-              <dt>새로 등록</dt>
-              <dd data-testid="import-inserted">{result.inserted.toLocaleString('ko-KR')}</dd>
-            </div>
-            <div>
-              <dt>덮어씀</dt>
-              <dd data-testid="import-replaced">{result.replaced.toLocaleString('ko-KR')}</dd>
-            </div>
-            <div>
-              <dt>건너뜀(중복)</dt>
-              <dd data-testid="import-skipped">{result.skipped.toLocaleString('ko-KR')}</dd>
-            </div>
-            <div>
-              <dt>새 연수 대상자</dt>
-              <dd data-testid="import-participants-created">{result.participantsCreated.toLocaleString('ko-KR')}</dd>
-            </div>
-            <div>
-              <dt>파일 인코딩</dt>
-              <dd data-testid="import-encoding">{result.encoding.toUpperCase()}</dd>
-            </div>
+            {RESULT_FACTS.map(([label, testId, value]) => (
+              <Fact key={testId} label={label} testId={testId}>
+                {value(result)}
+              </Fact>
+            ))}
           </dl>
           {job && <BadgeJobLine job={job} />}
         </div>
