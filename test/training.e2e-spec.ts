@@ -99,10 +99,14 @@ describe('teacher training records (조례 제7조)', () => {
   });
 
   it('accepts the Korean column names Excel users type', async () => {
-    const csv = ['식별번호,성명,구분,과정코드,이수일', 'T-0200,윤교사,교원,AI-B-101,2025-04-30'].join('\n');
+    const csv = ['식별번호,성명,구분,과정코드,이수일,이메일', 'T-0200,윤교사,교원,AI-B-101,2025-04-30,', 'T-0201,정교사,교원,AI-B-101,2025-04-30,jung@gaepo.es.kr'].join('\n');
+    await app.as({ email: 'jung@gaepo.es.kr', role: 'teacher', schoolId: gaepo });
     const res = await admin.upload('/api/v1/training/completions/import', cp949(csv), '연수이수.csv');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ encoding: 'cp949', inserted: 1 });
+    expect(res.body).toMatchObject({ encoding: 'cp949', inserted: 2 });
+    // Without a school code, a teacher with an account takes the account's school.
+    const schools = await app.db.query(`SELECT external_id, school_id FROM training_participants WHERE external_id IN ('T-0200', 'T-0201') ORDER BY 1`);
+    expect(schools).toEqual([{ external_id: 'T-0200', school_id: null }, { external_id: 'T-0201', school_id: gaepo }]);
   });
 
   it("shows a teacher their own record: courses, hours per level and year, and what the next level needs", async () => {
@@ -127,7 +131,7 @@ describe('teacher training records (조례 제7조)', () => {
     expect((await principal.get(`/api/v1/training/participants/${park}`)).status).toBe(403);
     expect((await otherPrincipal.get(`/api/v1/training/participants/${park}`)).status).toBe(200);
     const list = await principal.get('/api/v1/training/participants');
-    expect(list.body.items.map((p: { externalId: string }) => p.externalId).sort()).toEqual(['T-0001', 'T-0002', 'T-0003']);
+    expect(list.body.items.map((p: { externalId: string }) => p.externalId).sort()).toEqual(['T-0001', 'T-0002', 'T-0003', 'T-0201']);
     expect((await gangnamAdmin.get(`/api/v1/training/participants/${park}`)).status).toBe(200);
     expect((await seobuAdmin.get(`/api/v1/training/participants/${lee}`)).status).toBe(403);
     expect((await seobuAdmin.get('/api/v1/training/participants')).body.total).toBe(0);
@@ -135,10 +139,10 @@ describe('teacher training records (조례 제7조)', () => {
 
   it('computes participation statistics in SQL, scoped to the caller', async () => {
     const stats = await admin.get('/api/v1/training/stats?schoolYear=2025');
-    expect(stats.body.byLevel).toEqual([expect.objectContaining({ key: 'basic', participants: 5, completions: 6 })]);
+    expect(stats.body.byLevel).toEqual([expect.objectContaining({ key: 'basic', participants: 6, completions: 7 })]);
     expect(stats.body.byMode.map((m: { key: string }) => m.key).sort()).toEqual(['in_person', 'remote']);
     const gaepoShare = stats.body.teacherShareBySchool.find((r: { schoolName: string; level: string }) => r.schoolName === '서울개포초등학교' && r.level === 'basic');
-    expect(gaepoShare).toMatchObject({ teachers: 3, completed: 3, share: 1 });
+    expect(gaepoShare).toMatchObject({ teachers: 4, completed: 4, share: 1 });
     const seobu = await seobuAdmin.get('/api/v1/training/stats');
     expect(seobu.body.byLevel).toEqual([]);
   });

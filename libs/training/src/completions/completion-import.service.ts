@@ -88,14 +88,16 @@ export class CompletionImportService {
       }
     }
 
-    // Teachers are matched to their accounts by email; the latest row of a person wins for name and school.
+    // Teachers are matched to their accounts by email (and take the account's school when the row names none);
+    // the latest row of a person wins for name and school.
     // Counted in SQL: returning 100,000 rows to count them would cost more than the insert.
     const [{ created: participantsCreated }] = await qr.query(
       `WITH upserted AS (
          INSERT INTO training_participants (external_id, name, email, kind, school_id, user_id)
-         SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, s.school_id,
-                (SELECT u.id FROM users u WHERE u.email = s.email AND u.role IN ('teacher', 'principal'))
-         FROM staged_completions s ORDER BY s.external_id, s.row_no DESC
+         SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, coalesce(s.school_id, u.school_id), u.id
+         FROM staged_completions s
+         LEFT JOIN users u ON u.email = s.email AND u.role IN ('teacher', 'principal')
+         ORDER BY s.external_id, s.row_no DESC
          ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, training_participants.email),
            school_id = coalesce(EXCLUDED.school_id, training_participants.school_id), user_id = coalesce(training_participants.user_id, EXCLUDED.user_id)
          RETURNING (xmax = 0) AS created
