@@ -144,6 +144,28 @@ export const FIELD_LABEL: Record<string, string> = {
   // 교원 연수
   duplicates: '중복 처리',
   courseCodes: '과정 코드',
+  titleEn: '영문 과정명',
+  deliveryMode: '운영 방식',
+  audience: '대상',
+  creditHours: '인정 시간',
+  provider: '운영 기관',
+  prerequisiteLevel: '선수 단계',
+  prerequisiteCodes: '선수 과정',
+  badgeValidMonths: '배지 유효 기간(개월)',
+  sessions: '차수',
+  startsOn: '시작일',
+  endsOn: '종료일',
+  capacity: '정원',
+  // 지정 평가·지원
+  evaluatedOn: '평가일',
+  outcome: '평가 결과',
+  renewedTermEnd: '재지정 종료일',
+  notes: '비고',
+  schoolId: '학교',
+  designationId: '지정',
+  amountKrw: '예산(원)',
+  staffCount: '인원',
+  grantedOn: '지원일',
 };
 
 /**

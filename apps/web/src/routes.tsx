@@ -8,10 +8,12 @@ import { CallCreatePage } from './pages/designations/CallCreatePage';
 import { CallListPage } from './pages/designations/CallListPage';
 import { CallPage } from './pages/designations/CallPage';
 import { DesignationListPage } from './pages/designations/DesignationListPage';
+import { DesignationPage } from './pages/designations/DesignationPage';
 import { PublicDesignatedPage } from './pages/designations/PublicDesignatedPage';
 import { ReviewPage } from './pages/designations/ReviewPage';
 import { ReviewsPage } from './pages/designations/ReviewsPage';
 import { BadgeVerifyPage } from './pages/training/BadgeVerifyPage';
+import { CoursesPage } from './pages/training/CoursesPage';
 import { MyTrainingPage } from './pages/training/MyTrainingPage';
 import { ParticipantPage } from './pages/training/ParticipantPage';
 import { TrainingPage } from './pages/training/TrainingPage';
@@ -96,6 +98,7 @@ export const ROUTES: AppRoute[] = [
     page: (user, { id }) => <ReviewPage key={id} user={user} applicationId={Number(id)} />,
   },
   { path: '/designations', menu: { labels: label(ADMINS, '지정 학교') }, page: (user) => <DesignationListPage user={user} /> },
+  { path: '/designations/:id', page: (user, { id }) => <DesignationPage key={id} user={user} designationId={Number(id)} /> },
   { path: '/designated', menu: { labels: label(STAFF, '지정 현황') }, publicPage: (_, loggedIn) => <PublicDesignatedPage loggedIn={loggedIn} /> },
 
   // 조례 제7조 교원 연수 · 디지털 배지
@@ -108,6 +111,12 @@ export const ROUTES: AppRoute[] = [
     path: '/training',
     menu: { labels: { ...label(ADMINS, '연수 현황'), principal: '우리 학교 연수' } },
     page: (user) => (user.role === 'teacher' ? <Redirect to="/training/me" /> : <TrainingPage user={user} title={menuLabel('/training', user)} />),
+  },
+  {
+    path: '/training/courses',
+    menu: { labels: { city_admin: '연수 과정 관리' } },
+    access: { allow: isCityAdmin, denied: '연수 과정은 교육청 관리자만 관리할 수 있습니다.' },
+    page: () => <CoursesPage />,
   },
   {
     path: '/training/participants/:id',

@@ -158,3 +158,55 @@ export interface DesignationFilters {
   page?: number;
   pageSize?: number;
 }
+
+export type EvaluationKind = 'mid_term' | 'final';
+export type EvaluationOutcome = 'continue' | 'renew' | 'end' | 'revoke';
+
+export interface EvaluationInput {
+  kind: EvaluationKind;
+  evaluatedOn: string;
+  score: number;
+  outcome: EvaluationOutcome;
+  renewedTermEnd?: string;
+  notes?: string;
+}
+
+export interface DesignationEvaluation {
+  id: number;
+  kind: EvaluationKind;
+  evaluatedOn: string;
+  score: number;
+  outcome: EvaluationOutcome;
+  notes: string | null;
+  evaluatedBy: string | null;
+}
+
+export interface EvaluationResult {
+  designation: Designation;
+  evaluationId: number;
+  renewal: Designation | null;
+}
+
+export type SupportKind = 'budget' | 'staff';
+
+export interface SupportInput {
+  schoolId: number;
+  designationId?: number;
+  kind: SupportKind;
+  amountKrw?: number;
+  staffCount?: number;
+  grantedOn: string;
+  description?: string;
+}
+
+export interface SupportEntry {
+  id: number;
+  schoolId: number;
+  schoolName?: string;
+  designationId: number | null;
+  kind: SupportKind;
+  amountKrw: number | null;
+  staffCount: number | null;
+  description: string | null;
+  grantedOn: string;
+}

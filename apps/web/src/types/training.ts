@@ -155,3 +155,27 @@ export interface BadgeVerification extends BadgeValidity {
   issuer: { id: string; name?: CredentialText; url?: string } | string;
   validFrom: string | null;
 }
+
+export interface SessionInput {
+  code: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+}
+
+export interface CourseInput {
+  code: string;
+  schoolYear: number;
+  title: string;
+  titleEn?: string;
+  level: TrainingLevel;
+  deliveryMode: DeliveryMode;
+  audience: ParticipantKind[];
+  creditHours: number;
+  provider?: string;
+  prerequisiteLevel?: TrainingLevel;
+  description?: string;
+  criteria?: string;
+  badgeValidMonths?: number;
+  sessions?: SessionInput[];
+}

@@ -109,7 +109,11 @@ export function DesignationListPage({ user }: { user: User }) {
                 <td>{LEVEL_LABEL[d.schoolLevel] ?? d.schoolLevel}</td>
                 <td>{d.district}</td>
                 <td>{d.districtOfficeName}</td>
-                <td>{d.typeName}</td>
+                <td>
+                  <Link to={`/designations/${d.id}`} aria-label={`${d.schoolName} ${d.typeName} 지정 상세`}>
+                    {d.typeName}
+                  </Link>
+                </td>
                 <td className="small">{formatTerm(d.termStart, d.termEnd)}</td>
                 <td>
                   <DesignationStatusBadge status={d.status} />
