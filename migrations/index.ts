@@ -4,6 +4,7 @@ import { ClassroomInventory1764100002000 } from './1764100002000-ClassroomInvent
 import { SeedAiClassrooms1764100003000 } from './1764100003000-SeedAiClassrooms';
 import { Designations1764200000000 } from './1764200000000-Designations';
 import { Training1764300000000 } from './1764300000000-Training';
+import { SurveyTemplates1764400000000 } from './1764400000000-SurveyTemplates';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SeedAiClassrooms1764100003000,
   Designations1764200000000,
   Training1764300000000,
+  SurveyTemplates1764400000000,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { DesignationsModule } from '@app/designations';
+import { SurveysModule } from '@app/surveys';
 import { TrainingModule } from '@app/training';
 import { SchoolsModule } from '@app/schools';
 
@@ -10,7 +11,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule],
+      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule],
       controllers: [HealthController, JobsController],
     };
   }

@@ -1,0 +1,2 @@
+export * from './surveys.module';
+export * from './templates/survey-templates.service';
