@@ -5,6 +5,7 @@ import { SeedAiClassrooms1764100003000 } from './1764100003000-SeedAiClassrooms'
 import { Designations1764200000000 } from './1764200000000-Designations';
 import { Training1764300000000 } from './1764300000000-Training';
 import { SurveyTemplates1764400000000 } from './1764400000000-SurveyTemplates';
+import { SurveyCampaigns1764400001000 } from './1764400001000-SurveyCampaigns';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Designations1764200000000,
   Training1764300000000,
   SurveyTemplates1764400000000,
+  SurveyCampaigns1764400001000,
 ];

@@ -11,7 +11,7 @@ describe('every endpoint declares who may call it', () => {
   });
   afterAll(() => app.close());
 
-  it('has @Roles or @Public on each route, and only login, health, public badge links and the public list of designated schools are open', () => {
+  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes and the public list of designated schools are open', () => {
     const discovery = app.api.get(DiscoveryService);
     const scanner = new MetadataScanner();
     const reflector = new Reflector();
@@ -39,6 +39,10 @@ describe('every endpoint declares who may call it', () => {
       'GET DesignationsController.publicList',
       'GET HealthController.health',
       'POST AuthController.login',
-    ]);
+      // Survey respondents have no account: the one-time code is their credential.
+      'GET RespondController.form',
+      'POST RespondController.submit',
+      'PUT RespondController.draft',
+    ].sort());
   });
 });

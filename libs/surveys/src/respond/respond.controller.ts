@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsObject, IsString, Length, Matches } from 'class-validator';
+import { Public } from '@app/core';
+import { RespondService } from './respond.service';
+
+class AnswersDto {
+  @ApiProperty({ description: 'answers keyed by question id' })
+  @IsObject()
+  answers: Record<string, unknown>;
+}
+
+class SubmitDto extends AnswersDto {
+  @ApiProperty({ description: 'chosen by the client once per submission; a retry with the same key returns the first result' })
+  @IsString()
+  @Length(8, 100)
+  @Matches(/^[\w-]+$/)
+  idempotencyKey: string;
+}
+
+/** Respondents have no account: the one-time code in the path is the only credential. */
+@ApiTags('surveys')
+@Controller('surveys/respond/:code')
+export class RespondController {
+  constructor(private readonly respond: RespondService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'The form (frozen template version) and any saved draft' })
+  form(@Param('code') code: string) {
+    return this.respond.form(code);
+  }
+
+  @Put('draft')
+  @Public()
+  @ApiOperation({ summary: 'Save a partial answer to resume later' })
+  draft(@Param('code') code: string, @Body() dto: AnswersDto) {
+    return this.respond.saveDraft(code, dto.answers);
+  }
+
+  @Post('submit')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit once; answers are checked against the frozen version (types, ranges, required, conditions)' })
+  submit(@Param('code') code: string, @Body() dto: SubmitDto) {
+    return this.respond.submit(code, dto.answers, dto.idempotencyKey);
+  }
+}
