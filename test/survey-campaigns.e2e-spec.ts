@@ -25,7 +25,7 @@ describe('survey campaigns, one-time codes and anonymous responses', () => {
   const anon = () => new HttpClient(app.baseUrl);
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ env: { SURVEY_CODE_MAX_FAILURES: '5' } });
     admin = await app.as({ email: 'admin@sen.go.kr', role: 'city_admin' });
     gangnam = await app.as({ email: 'gangnam@sen.go.kr', role: 'district_admin', districtOffice: 'gangnam-seocho' });
     gaepo = await schoolId(app.db, '서울개포초등학교');
@@ -95,9 +95,12 @@ describe('survey campaigns, one-time codes and anonymous responses', () => {
     expect(answers).toEqual({ aware: 'no' });
   });
 
-  it('answers an unknown code with 404 and a concurrent double submit with one response', async () => {
-    expect((await anon().get('/api/v1/surveys/respond/AAAAA-AAAAA')).status).toBe(404);
+  it('answers an unknown code with 404, then 429 after too many wrong codes; a concurrent double submit gives one response', async () => {
     const results = await Promise.all(['key-10000001', 'key-10000002'].map((k) => anon().post(`/api/v1/surveys/respond/${codes[2]}/submit`, { answers: { aware: 'no' }, idempotencyKey: k })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    for (let i = 0; i < 5; i++) expect((await anon().get(`/api/v1/surveys/respond/AAAAA-AAAA${i}`)).status).toBe(404);
+    const blocked = await anon().get('/api/v1/surveys/respond/AAAAA-AAAAA');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

@@ -52,7 +52,7 @@ export class AuthService {
       await this.logAttempt(email, ip, row.id, 'inactive');
       throw new UnauthorizedError('This account is disabled', 'ACCOUNT_DISABLED');
     }
-    await this.limiter.recordSuccess(email, ip);
+    await this.limiter.recordSuccess(email);
     await this.logAttempt(email, ip, row.id, 'success');
     const accessToken = await this.jwt.signAsync({ sub: row.id } satisfies TokenClaims, { expiresIn: this.config.tokenTtlSeconds });
     const { passwordHash: _, active: __, ...user } = row;

@@ -61,6 +61,11 @@ class EnvVars {
   @Min(1)
   LOGIN_WINDOW_SECONDS: number = 15 * 60;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SURVEY_CODE_MAX_FAILURES: number = 50;
+
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
@@ -99,6 +104,8 @@ export class AppConfig {
   readonly logLevel!: string;
   readonly loginMaxFailures!: number;
   readonly loginWindowSeconds!: number;
+  /** Wrong survey codes per client address per LOGIN_WINDOW_SECONDS before 429 (a class may share one address). */
+  readonly surveyCodeMaxFailures!: number;
   readonly webDistDir?: string;
   /** Where uploaded documents (designation applications) are kept. */
   readonly attachmentDir!: string;
@@ -137,6 +144,7 @@ export class AppConfig {
       logLevel: vars.LOG_LEVEL,
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
+      surveyCodeMaxFailures: vars.SURVEY_CODE_MAX_FAILURES,
       webDistDir: vars.WEB_DIST_DIR,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),

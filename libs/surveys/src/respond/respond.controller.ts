@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject, IsString, Length, Matches } from 'class-validator';
 import { Public } from '@app/core';
@@ -27,14 +28,16 @@ export class RespondController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The form (frozen template version) and any saved draft' })
-  form(@Param('code') code: string) {
+  async form(@Param('code') code: string, @Req() req: FastifyRequest) {
+    await this.respond.checkCode(code, req.ip);
     return this.respond.form(code);
   }
 
   @Put('draft')
   @Public()
   @ApiOperation({ summary: 'Save a partial answer to resume later' })
-  draft(@Param('code') code: string, @Body() dto: AnswersDto) {
+  async draft(@Param('code') code: string, @Body() dto: AnswersDto, @Req() req: FastifyRequest) {
+    await this.respond.checkCode(code, req.ip);
     return this.respond.saveDraft(code, dto.answers);
   }
 
@@ -42,7 +45,8 @@ export class RespondController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit once; answers are checked against the frozen version (types, ranges, required, conditions)' })
-  submit(@Param('code') code: string, @Body() dto: SubmitDto) {
+  async submit(@Param('code') code: string, @Body() dto: SubmitDto, @Req() req: FastifyRequest) {
+    await this.respond.checkCode(code, req.ip);
     return this.respond.submit(code, dto.answers, dto.idempotencyKey);
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError, ValidationFailedError } from '@app/core';
+import { AppConfig, ConflictError, FailureLimiter, NotFoundError, REDIS, TooManyRequestsError, ValidationFailedError } from '@app/core';
 import { SurveyTemplate, validateAnswers } from '../engine';
 import { hashCode } from '../campaigns/campaigns.service';
 
@@ -19,7 +20,26 @@ interface CodeContext {
 /** Anonymous answering with a one-time code: read the form, save a draft, submit exactly once. */
 @Injectable()
 export class RespondService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly guesses: FailureLimiter;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REDIS) redis: Redis,
+    private readonly config: AppConfig,
+  ) {
+    this.guesses = new FailureLimiter(redis, `${config.queuePrefix}:survey-code-fail`, config.loginWindowSeconds);
+  }
+
+  /** Codes have ~49.5 bits; counting wrong ones per address also stops anyone from trying them in bulk. */
+  async checkCode(code: string, ip: string): Promise<void> {
+    const wait = await this.guesses.blockedFor([{ key: `ip:${ip}`, max: this.config.surveyCodeMaxFailures }]);
+    if (wait > 0) throw new TooManyRequestsError(`Too many wrong codes; try again in ${wait} seconds`, wait);
+    const [found] = await this.ds.query(`SELECT 1 FROM survey_codes WHERE code_hash = $1`, [hashCode(code)]);
+    if (!found) {
+      await this.guesses.recordFailure([`ip:${ip}`]);
+      throw new NotFoundError('survey code', '(given)');
+    }
+  }
 
   private async context(code: string, lock = false, manager = this.ds.manager): Promise<CodeContext> {
     const [row] = await manager.query(
