@@ -6,6 +6,7 @@ import { Designations1764200000000 } from './1764200000000-Designations';
 import { Training1764300000000 } from './1764300000000-Training';
 import { SurveyTemplates1764400000000 } from './1764400000000-SurveyTemplates';
 import { SurveyCampaigns1764400001000 } from './1764400001000-SurveyCampaigns';
+import { SurveySnapshots1764400002000 } from './1764400002000-SurveySnapshots';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Training1764300000000,
   SurveyTemplates1764400000000,
   SurveyCampaigns1764400001000,
+  SurveySnapshots1764400002000,
 ];

@@ -6,12 +6,14 @@ export enum QueueName {
   Exports = 'exports',
   Designations = 'designations',
   Badges = 'badges',
+  Surveys = 'surveys',
 }
 
 export enum JobName {
   ClassroomExport = 'classroom-export',
   DesignationTermEnd = 'designation-term-end',
   BadgeIssuance = 'badge-issuance',
+  SurveyAggregate = 'survey-aggregate',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -37,16 +39,22 @@ export interface BadgeIssuancePayload extends JobRequester {
   batchId: number;
 }
 
+export interface SurveyAggregatePayload extends JobRequester {
+  campaignId: number;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
   [JobName.BadgeIssuance]: BadgeIssuancePayload;
+  [JobName.SurveyAggregate]: SurveyAggregatePayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ClassroomExport]: QueueName.Exports,
   [JobName.DesignationTermEnd]: QueueName.Designations,
   [JobName.BadgeIssuance]: QueueName.Badges,
+  [JobName.SurveyAggregate]: QueueName.Surveys,
 };
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '@app/core';
+import { questionsInOrder, suppress, SurveyTemplate } from '../engine';
+
+export type GroupLevel = 'city' | 'office' | 'district' | 'school';
+
+interface GroupFigures {
+  level: GroupLevel;
+  key: string;
+  n: number;
+  questions: Record<string, { answered: number; counts?: Record<string, number>; mean?: number | null; sd?: number | null }>;
+}
+
+const LEVEL_OF_GROUPING: Record<number, GroupLevel> = { 0: 'school', 1: 'district', 3: 'office', 7: 'city' };
+const GROUPING_SETS = `GROUPING SETS ((d.office_code, s.district, s.id), (d.office_code, s.district), (d.office_code), ())`;
+const KEY = `CASE GROUPING(d.office_code, s.district, s.id) WHEN 0 THEN s.id::text WHEN 1 THEN s.district WHEN 3 THEN d.office_code ELSE 'all' END`;
+
+/**
+ * Aggregates a campaign's responses in SQL, per school, district, district office and city, and
+ * stores the result as one snapshot that replaces the last: running it twice, or again after a
+ * crash, gives the same snapshot.
+ */
+@Injectable()
+export class SurveyAggregationService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async recompute(campaignId: number): Promise<{ responses: number; groups: number }> {
+    const [campaign] = await this.ds.query(
+      `SELECT v.definition FROM survey_campaigns c JOIN survey_template_versions v ON v.id = c.template_version_id WHERE c.id = $1`,
+      [campaignId],
+    );
+    if (!campaign) throw new NotFoundError('survey campaign', campaignId);
+    const questions = questionsInOrder(campaign.definition as SurveyTemplate);
+    const counted = questions.filter((q) => ['single', 'multiple', 'likert5'].includes(q.type)).map((q) => q.id);
+    const measured = questions.filter((q) => ['likert5', 'numeric'].includes(q.type)).map((q) => q.id);
+    const from = `FROM survey_responses r JOIN schools s ON s.id = r.school_id JOIN districts d ON d.name = s.district WHERE r.campaign_id = $1`;
+
+    return this.ds.transaction(async (tx) => {
+      const respondents: { g: number; key: string; n: number }[] = await tx.query(
+        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, count(*)::int AS n ${from} GROUP BY ${GROUPING_SETS}`,
+        [campaignId],
+      );
+      const counts: { g: number; key: string; qid: string; value: string; n: number }[] = await tx.query(
+        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, e.value, count(*)::int AS n
+         ${from.replace('WHERE', `CROSS JOIN LATERAL jsonb_each(r.answers) a
+           CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(a.value) WHEN 'array' THEN a.value ELSE jsonb_build_array(a.value) END) e(value)
+           WHERE a.key = ANY($2) AND`)}
+         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key, e.value), (d.office_code, s.district, a.key, e.value), (d.office_code, a.key, e.value), (a.key, e.value))`,
+        [campaignId, counted],
+      );
+      const moments: { g: number; key: string; qid: string; mean: number; sd: number | null }[] = await tx.query(
+        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid,
+                round(avg((a.value #>> '{}')::numeric), 4)::float AS mean, round(stddev_samp((a.value #>> '{}')::numeric), 4)::float AS sd
+         ${from.replace('WHERE', `CROSS JOIN LATERAL jsonb_each(r.answers) a WHERE a.key = ANY($2) AND`)}
+         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key), (d.office_code, s.district, a.key), (d.office_code, a.key), (a.key))`,
+        [campaignId, measured],
+      );
+      const groups = new Map<string, GroupFigures>();
+      const group = (g: number, key: string) => {
+        const id = `${g}/${key}`;
+        if (!groups.has(id)) groups.set(id, { level: LEVEL_OF_GROUPING[g], key, n: 0, questions: {} });
+        return groups.get(id)!;
+      };
+      for (const r of respondents) group(r.g, r.key).n = r.n;
+      for (const c of counts) {
+        const q = (group(c.g, c.key).questions[c.qid] ??= { answered: 0, counts: {} });
+        q.counts = { ...q.counts, [c.value]: c.n };
+      }
+      for (const m of moments) {
+        const q = (group(m.g, m.key).questions[m.qid] ??= { answered: 0 });
+        Object.assign(q, { mean: m.mean, sd: m.sd });
+      }
+      // How many respondents answered each question (a multiple choice counts once, however many ticks).
+      const answered: { g: number; key: string; qid: string; n: number }[] = await tx.query(
+        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, count(*)::int AS n
+         ${from.replace('WHERE', 'CROSS JOIN LATERAL jsonb_each(r.answers) a WHERE')}
+         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key), (d.office_code, s.district, a.key), (d.office_code, a.key), (a.key))`,
+        [campaignId],
+      );
+      for (const a of answered) (group(a.g, a.key).questions[a.qid] ??= { answered: 0 }).answered = a.n;
+      const total = respondents.find((r) => r.g === 7)?.n ?? 0;
+      await tx.query(
+        `INSERT INTO survey_snapshots (campaign_id, responses, groups) VALUES ($1, $2, $3)
+         ON CONFLICT (campaign_id) DO UPDATE SET responses = EXCLUDED.responses, groups = EXCLUDED.groups, computed_at = now()`,
+        [campaignId, total, JSON.stringify(sorted([...groups.values()]))],
+      );
+      return { responses: total, groups: groups.size };
+    });
+  }
+
+  /** The stored snapshot at one level, every group under the campaign's threshold withheld. */
+  async report(campaignId: number, level: GroupLevel, visibleKeys?: Set<string>) {
+    const [snap] = await this.ds.query(
+      `SELECT p.computed_at AS "computedAt", p.responses, p.groups, c.suppression_threshold AS threshold
+       FROM survey_snapshots p JOIN survey_campaigns c ON c.id = p.campaign_id WHERE p.campaign_id = $1`,
+      [campaignId],
+    );
+    if (!snap) throw new NotFoundError('survey report (not computed yet) for campaign', campaignId);
+    const groups = (snap.groups as GroupFigures[]).filter((g) => g.level === level && (!visibleKeys || visibleKeys.has(g.key)));
+    return {
+      computedAt: snap.computedAt,
+      threshold: snap.threshold,
+      level,
+      groups: suppress(groups, snap.threshold, { keep: ['level', 'key'] as const, totalShown: level !== 'city' }),
+    };
+  }
+}
+
+const LEVEL_ORDER: GroupLevel[] = ['city', 'office', 'district', 'school'];
+
+/** A fixed order (and fixed key order inside each group) so the same responses always give the same snapshot. */
+function sorted(groups: GroupFigures[]): GroupFigures[] {
+  const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return groups
+    .map((g) => ({ ...g, questions: sortKeys(Object.fromEntries(Object.entries(g.questions).map(([k, q]) => [k, q.counts ? { ...q, counts: sortKeys(q.counts) } : q]))) }))
+    .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.key.localeCompare(b.key));
+}
