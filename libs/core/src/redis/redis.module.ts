@@ -19,7 +19,9 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 2, lazyConnect: false }),
+      // No offline queue: while Redis is away, rate-limit checks fail at once (and let requests through)
+      // instead of holding every request until reconnection.
+      useFactory: (config: AppConfig) => new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false }),
     },
     RedisCloser,
   ],
