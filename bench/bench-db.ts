@@ -4,12 +4,14 @@
  * them, their removal (also on Ctrl-C and after an interrupted earlier run), and the console table.
  */
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, AuthService, ensureDatabase, quoteIdent, runMigrations, type AuthUser } from '@app/core';
+import { AppConfig, AuthService, ensureDatabase, projectRoot, quoteIdent, runMigrations, type AuthUser } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -170,4 +172,25 @@ export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Writes bench/results/<name>.json (ignored by git) with the machine it ran on, and says where. */
+export function writeResults(name: string, data: Record<string, unknown>): void {
+  const out = join(projectRoot(), 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `${name}.json`);
+  const machine = { node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}`, loadAverageAtEnd: loadAvg() };
+  writeFileSync(file, JSON.stringify({ benchmark: name, date: new Date().toISOString(), machine, ...data }, null, 2) + '\n');
+  console.log(`results written to ${file}`);
+}
+
+/** Runs a benchmark's main and exits with its code; a verification failure prints its message only. */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error && !e.message.startsWith('VERIFY FAILED') ? (e.stack ?? e.message) : e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }

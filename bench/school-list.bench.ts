@@ -17,16 +17,13 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { projectRoot } from '@app/core';
 import { SUMMARY_SELECT } from '@app/schools';
-import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, startBenchApi, table } from './bench-db';
+import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, runBench, startBenchApi, table, writeResults } from './bench-db';
 
 const PATH = '/api/v1/schools?pageSize=50';
 const POOL_SIZE = 10;
@@ -275,38 +272,18 @@ async function main(): Promise<number> {
     console.log(`(latencies: median over runs; load average at the end ${loadAfter} — other work on the machine skews the figures)\n`);
     console.log(`ratio (api / bare fastify+pg): ${ratio.median.toFixed(2)}  (best runs: ${ratio.best.toFixed(2)})`);
 
-    const out = join(projectRoot(), 'bench', 'results');
-    mkdirSync(out, { recursive: true });
-    const file = join(out, 'school-list.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          benchmark: 'school-list',
-          request: `GET ${PATH}`,
-          date: new Date().toISOString(),
-          machine: { node: process.version, cores, cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}`, loadAverageAtEnd: loadAfter },
-          settings: { connections: CONNECTIONS, poolSize: POOL_SIZE, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, rounds: ROUNDS, workers: WORKERS },
-          verified: { total: page.total, firstId: page.items[0].id },
-          runs,
-          summary,
-          ratio,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-    console.log(`results written to ${file}`);
+    writeResults('school-list', {
+      request: `GET ${PATH}`,
+      settings: { connections: CONNECTIONS, poolSize: POOL_SIZE, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, rounds: ROUNDS, workers: WORKERS },
+      verified: { total: page.total, firstId: page.items[0].id },
+      runs,
+      summary,
+      ratio,
+    });
     return 0;
   } finally {
     await cleanup();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error && !e.message.startsWith('VERIFY FAILED') ? (e.stack ?? e.message) : e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -20,19 +20,17 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { copyRows, projectRoot, readTable } from '@app/core';
+import { copyRows, readTable } from '@app/core';
 import { BadgeIssuer, BadgeKeys, CompletionImportService, CoursesService } from '@app/training';
 import { signCredential, signJwt, verifyCredential } from '@app/training/badges';
 import { parseCompletionRows } from '@app/training/completions/completion-rows';
-import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, startBenchApi, table } from './bench-db';
+import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, runBench, startBenchApi, table, writeResults } from './bench-db';
 
 const ROWS = envInt('BENCH_ROWS', 100_000, 1);
 const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
@@ -375,38 +373,18 @@ async function main(): Promise<number> {
     console.log(`ratio issuance (product / raw signing): ${ratio.issuance.toFixed(2)}  (best runs: ${ratio.issuanceBest.toFixed(2)})`);
     if (ISSUE < FULL) console.log(`issuing ${num(FULL)} badges at the measured rate: ~${projected.productMinutes.toFixed(1)} min (raw signing alone ~${projected.rawMinutes.toFixed(1)} min); BENCH_ISSUE=${FULL} measures it`);
 
-    const out = join(projectRoot(), 'bench', 'results');
-    mkdirSync(out, { recursive: true });
-    const file = join(out, 'training-import.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          benchmark: 'training-import',
-          date: new Date().toISOString(),
-          machine: { node: process.version, cores, cpu: cpus()[0]?.model.trim() ?? null, platform: `${process.platform}-${process.arch}`, loadAverageAtEnd: loadAfter },
-          settings: { rows: ROWS, rounds: ROUNDS, issue: ISSUE, issueRounds: ISSUE_ROUNDS, courses: COURSES, coursesPerPerson: COURSES_PER_PERSON, poolSize: POOL_SIZE },
-          importRuns,
-          issueRuns,
-          summary,
-          projectedMinutesFor100000Badges: projected,
-          ratio,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-    console.log(`results written to ${file}`);
+    writeResults('training-import', {
+      settings: { rows: ROWS, rounds: ROUNDS, issue: ISSUE, issueRounds: ISSUE_ROUNDS, courses: COURSES, coursesPerPerson: COURSES_PER_PERSON, poolSize: POOL_SIZE },
+      importRuns,
+      issueRuns,
+      summary,
+      projectedMinutesFor100000Badges: projected,
+      ratio,
+    });
     return 0;
   } finally {
     await cleanup();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    process.exit(1);
-  },
-);
+runBench(main);
