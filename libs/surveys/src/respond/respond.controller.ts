@@ -29,16 +29,14 @@ export class RespondController {
   @Public()
   @ApiOperation({ summary: 'The form (frozen template version) and any saved draft' })
   async form(@Param('code') code: string, @Req() req: FastifyRequest) {
-    await this.respond.checkCode(code, req.ip);
-    return this.respond.form(code);
+    return this.respond.guarded(req.ip, () => this.respond.form(code));
   }
 
   @Put('draft')
   @Public()
   @ApiOperation({ summary: 'Save a partial answer to resume later' })
   async draft(@Param('code') code: string, @Body() dto: AnswersDto, @Req() req: FastifyRequest) {
-    await this.respond.checkCode(code, req.ip);
-    return this.respond.saveDraft(code, dto.answers);
+    return this.respond.guarded(req.ip, () => this.respond.saveDraft(code, dto.answers));
   }
 
   @Post('submit')
@@ -46,7 +44,6 @@ export class RespondController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit once; answers are checked against the frozen version (types, ranges, required, conditions)' })
   async submit(@Param('code') code: string, @Body() dto: SubmitDto, @Req() req: FastifyRequest) {
-    await this.respond.checkCode(code, req.ip);
-    return this.respond.submit(code, dto.answers, dto.idempotencyKey);
+    return this.respond.guarded(req.ip, () => this.respond.submit(code, dto.answers, dto.idempotencyKey));
   }
 }

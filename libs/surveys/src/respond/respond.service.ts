@@ -30,14 +30,18 @@ export class RespondService {
     this.guesses = new FailureLimiter(redis, `${config.queuePrefix}:survey-code-fail`, config.loginWindowSeconds);
   }
 
-  /** Codes have ~49.5 bits; counting wrong ones per address also stops anyone from trying them in bulk. */
-  async checkCode(code: string, ip: string): Promise<void> {
+  /**
+   * Codes have ~49.5 bits; counting wrong ones per address also stops anyone from trying them in
+   * bulk. A wrong code is the one lookup that finds nothing, so it is counted where that happens.
+   */
+  async guarded<T>(ip: string, work: () => Promise<T>): Promise<T> {
     const wait = await this.guesses.blockedFor([{ key: `ip:${ip}`, max: this.config.surveyCodeMaxFailures }]);
     if (wait > 0) throw new TooManyRequestsError(`Too many wrong codes; try again in ${wait} seconds`, wait);
-    const [found] = await this.ds.query(`SELECT 1 FROM survey_codes WHERE code_hash = $1`, [hashCode(code)]);
-    if (!found) {
-      await this.guesses.recordFailure([`ip:${ip}`]);
-      throw new NotFoundError('survey code', '(given)');
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof NotFoundError && e.details[0]?.resource === 'survey code') await this.guesses.recordFailure([`ip:${ip}`]);
+      throw e;
     }
   }
 
