@@ -7,6 +7,8 @@ import { Training1764300000000 } from './1764300000000-Training';
 import { SurveyTemplates1764400000000 } from './1764400000000-SurveyTemplates';
 import { SurveyCampaigns1764400001000 } from './1764400001000-SurveyCampaigns';
 import { SurveySnapshots1764400002000 } from './1764400002000-SurveySnapshots';
+import { Notices1764400003000 } from './1764400003000-Notices';
+import { SurveyOperations1764400004000 } from './1764400004000-SurveyOperations';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   SurveyTemplates1764400000000,
   SurveyCampaigns1764400001000,
   SurveySnapshots1764400002000,
+  Notices1764400003000,
+  SurveyOperations1764400004000,
 ];

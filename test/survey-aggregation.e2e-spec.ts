@@ -74,8 +74,8 @@ describe('survey aggregation snapshot with small-cell suppression', () => {
     const school = await admin.get(`/api/v1/surveys/campaigns/${campaignId}/report?level=school`);
     const byKey = Object.fromEntries(school.body.groups.map((g: { key: string }) => [g.key, g]));
     expect(byKey[String(schools.gaepo)]).toMatchObject({ suppressed: false, n: 6 });
-    expect(byKey[String(schools.dogok)]).toEqual({ level: 'school', key: String(schools.dogok), suppressed: true, reason: 'small_cell' });
-    expect(byKey[String(schools.dosung)]).toEqual({ level: 'school', key: String(schools.dosung), suppressed: true, reason: 'complementary' });
+    expect(byKey[String(schools.dogok)]).toEqual({ level: 'school', key: String(schools.dogok), name: '서울도곡초등학교', suppressed: true, reason: 'small_cell' });
+    expect(byKey[String(schools.dosung)]).toEqual({ level: 'school', key: String(schools.dosung), name: expect.any(String), suppressed: true, reason: 'complementary' });
     expect(school.body.threshold).toBe(5);
   });
 

@@ -89,7 +89,7 @@ describe('survey campaigns, one-time codes and anonymous responses', () => {
     const [columns] = await app.db.query(`SELECT array_agg(column_name::text ORDER BY column_name) AS c FROM information_schema.columns WHERE table_name = 'survey_responses'`);
     expect(columns.c).toEqual(['answers', 'campaign_id', 'id', 'idempotency_key', 'school_id', 'submitted_on']);
     const [code] = await app.db.query(`SELECT array_agg(column_name::text ORDER BY column_name) AS c FROM information_schema.columns WHERE table_name = 'survey_codes'`);
-    expect(code.c).toEqual(['campaign_id', 'code_hash', 'created_at', 'school_id', 'used']);
+    expect(code.c).toEqual(['batch_id', 'campaign_id', 'code_hash', 'created_at', 'school_id', 'used']);
     await anon().post(`/api/v1/surveys/respond/${codes[1]}/submit`, { answers: { aware: 'no', satisfaction: 5 }, idempotencyKey: 'key-00000003' });
     const [{ answers }] = await app.db.query(`SELECT answers FROM survey_responses WHERE idempotency_key = 'key-00000003'`);
     expect(answers).toEqual({ aware: 'no' });

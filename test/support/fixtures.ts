@@ -16,7 +16,8 @@ export async function schoolId(db: DataSource, name: string, district?: string):
   return rows[0].id;
 }
 
-export async function countRows(db: DataSource, table: string): Promise<number> {
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+/** Rows in a table, optionally only those matching a SQL condition written by the test. */
+export async function countRows(db: DataSource, table: string, where = 'TRUE'): Promise<number> {
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`);
   return n;
 }

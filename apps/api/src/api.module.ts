@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController } from '@app/core';
+import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController, NoticesController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { DesignationsModule } from '@app/designations';
 import { SurveysModule } from '@app/surveys';
@@ -12,7 +12,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule],
-      controllers: [HealthController, JobsController],
+      controllers: [HealthController, JobsController, NoticesController],
     };
   }
 }

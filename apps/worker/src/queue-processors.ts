@@ -5,8 +5,9 @@ import { ALL_QUEUES, QueueName } from '@app/core';
 import { JobHandlerRegistry } from './job-handler.registry';
 
 /** One BullMQ worker per queue, each handing jobs to the registry by name. */
-function processorFor(queue: QueueName, concurrency: number): Type<WorkerHost> {
-  @Processor(queue, { concurrency })
+function processorFor(queue: QueueName, concurrency: number, lockMs: number): Type<WorkerHost> {
+  // The stalled check runs as often as a lock lasts, so a killed worker's job is retried within about two lock periods.
+  @Processor(queue, { concurrency, lockDuration: lockMs, stalledInterval: lockMs })
   class QueueProcessor extends WorkerHost {
     constructor(@Inject(JobHandlerRegistry) private readonly registry: JobHandlerRegistry) {
       super();
@@ -20,4 +21,4 @@ function processorFor(queue: QueueName, concurrency: number): Type<WorkerHost> {
   return QueueProcessor;
 }
 
-export const queueProcessors = (concurrency: number) => ALL_QUEUES.map((q) => processorFor(q, concurrency));
+export const queueProcessors = (concurrency: number, lockMs: number) => ALL_QUEUES.map((q) => processorFor(q, concurrency, lockMs));

@@ -17,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config), DiscoveryModule, ...jobModules],
-      providers: [JobHandlerRegistry, ...queueProcessors(2)],
+      providers: [JobHandlerRegistry, ...queueProcessors(2, config.jobLockSeconds * 1000)],
     };
   }
 }

@@ -4,10 +4,11 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { AttachmentStorage, StoredFiles } from './files';
+import { Notices } from './notices';
 import { QueueModule } from './queue';
 import { RedisModule } from './redis';
 
-/** Everything a process needs before any feature: config, database, Redis, queues, accounts, audit, files. */
+/** Everything a process needs before any feature: config, database, Redis, queues, accounts, audit, files, notices. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -15,8 +16,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuthModule],
-      providers: [AuditLog, StoredFiles, AttachmentStorage],
-      exports: [AuditLog, StoredFiles, AttachmentStorage, AuthModule, QueueModule],
+      providers: [AuditLog, StoredFiles, AttachmentStorage, Notices],
+      exports: [AuditLog, StoredFiles, AttachmentStorage, Notices, AuthModule, QueueModule],
     };
   }
 }

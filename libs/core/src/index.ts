@@ -7,6 +7,8 @@ export * from './database';
 export * from './errors';
 export * from './files';
 export * from './http';
+export * from './notices';
+export * from './crypto/sealed';
 export * from './queue';
 export * from './redis';
 export * from './tabular';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DesignationTermEndPayload, HandlesJob, JobHandler, JobName, JobQueue, JobResult, SCHEDULER } from '@app/core';
-import { DesignationsService, seoulToday } from './designations.service';
+import { DesignationTermEndPayload, HandlesJob, JobHandler, JobName, JobQueue, JobResult, SCHEDULER, seoulToday } from '@app/core';
+import { DesignationsService } from './designations.service';
 
 /** Ends designations whose term is over; scheduled daily just after midnight, Seoul time. */
 @Injectable()

@@ -38,11 +38,6 @@ const QUOTA_ERRORS: Record<string, string> = {
   designation_office_quota_full: "The quota of this school's district office in this call is already filled",
 };
 
-/** Today in Seoul, as YYYY-MM-DD: terms begin and end on Seoul calendar days. */
-export function seoulToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
-}
-
 @Injectable()
 export class DesignationsService {
   constructor(

@@ -67,8 +67,15 @@ export class AuthService {
     } catch {
       throw new UnauthorizedError('The bearer token is invalid or expired', 'INVALID_TOKEN');
     }
-    const [row] = await this.ds.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [claims.sub]);
-    if (!row || !row.active) throw new UnauthorizedError('The account behind this token is gone or disabled', 'INVALID_TOKEN');
+    const user = await this.findActive(claims.sub);
+    if (!user) throw new UnauthorizedError('The account behind this token is gone or disabled', 'INVALID_TOKEN');
+    return user;
+  }
+
+  /** The account as it is now; undefined when gone or disabled (a job acting for someone checks this too). */
+  async findActive(userId: string): Promise<AuthUser | undefined> {
+    const [row] = await this.ds.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]);
+    if (!row || !row.active) return undefined;
     const { active: _, ...user } = row;
     return user;
   }

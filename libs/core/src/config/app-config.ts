@@ -66,6 +66,12 @@ class EnvVars {
   @Min(1)
   SURVEY_CODE_MAX_FAILURES: number = 50;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  JOB_LOCK_SECONDS: number = 30;
+
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
@@ -106,6 +112,11 @@ export class AppConfig {
   readonly loginWindowSeconds!: number;
   /** Wrong survey codes per client address per LOGIN_WINDOW_SECONDS before 429 (a class may share one address). */
   readonly surveyCodeMaxFailures!: number;
+  /**
+   * How long a worker's hold on a job lasts without renewal; a worker that dies is noticed after
+   * about this long and its job runs again elsewhere.
+   */
+  readonly jobLockSeconds!: number;
   readonly webDistDir?: string;
   /** Where uploaded documents (designation applications) are kept. */
   readonly attachmentDir!: string;
@@ -145,6 +156,7 @@ export class AppConfig {
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
       surveyCodeMaxFailures: vars.SURVEY_CODE_MAX_FAILURES,
+      jobLockSeconds: vars.JOB_LOCK_SECONDS,
       webDistDir: vars.WEB_DIST_DIR,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),

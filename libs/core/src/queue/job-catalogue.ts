@@ -14,6 +14,10 @@ export enum JobName {
   DesignationTermEnd = 'designation-term-end',
   BadgeIssuance = 'badge-issuance',
   SurveyAggregate = 'survey-aggregate',
+  SurveyLifecycle = 'survey-lifecycle',
+  SurveyDistribute = 'survey-distribute',
+  SurveyRemind = 'survey-remind',
+  SurveyReportExport = 'survey-report-export',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -43,11 +47,35 @@ export interface SurveyAggregatePayload extends JobRequester {
   campaignId: number;
 }
 
+/** The periodic tick that distributes campaigns that have opened and finally aggregates those that closed. */
+export type SurveyLifecyclePayload = JobRequester;
+
+export interface SurveyDistributePayload extends JobRequester {
+  campaignId: number;
+}
+
+export interface SurveyRemindPayload extends JobRequester {
+  /** Omitted: every open campaign (the daily schedule). */
+  campaignId?: number;
+  /** A district admin's request reminds only their office's schools. */
+  office?: string;
+  /** The day (YYYY-MM-DD, Seoul) the reminders count for; omitted: today when the job runs. */
+  day?: string;
+}
+
+export interface SurveyReportExportPayload extends JobRequester {
+  campaignId: number;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
   [JobName.BadgeIssuance]: BadgeIssuancePayload;
   [JobName.SurveyAggregate]: SurveyAggregatePayload;
+  [JobName.SurveyLifecycle]: SurveyLifecyclePayload;
+  [JobName.SurveyDistribute]: SurveyDistributePayload;
+  [JobName.SurveyRemind]: SurveyRemindPayload;
+  [JobName.SurveyReportExport]: SurveyReportExportPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -55,6 +83,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DesignationTermEnd]: QueueName.Designations,
   [JobName.BadgeIssuance]: QueueName.Badges,
   [JobName.SurveyAggregate]: QueueName.Surveys,
+  [JobName.SurveyLifecycle]: QueueName.Surveys,
+  [JobName.SurveyDistribute]: QueueName.Surveys,
+  [JobName.SurveyRemind]: QueueName.Surveys,
+  [JobName.SurveyReportExport]: QueueName.Exports,
 };
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

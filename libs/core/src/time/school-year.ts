@@ -5,3 +5,8 @@ export function schoolYearOf(date: Date = new Date(), timeZone = 'Asia/Seoul'): 
   const month = Number(parts.find((p) => p.type === 'month')!.value);
   return month >= 3 ? year : year - 1;
 }
+
+/** Today in Seoul, as YYYY-MM-DD: terms, reminders and the like count Seoul calendar days. */
+export function seoulToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+}

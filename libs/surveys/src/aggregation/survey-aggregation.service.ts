@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@app/core';
+import { AuthUser, NotFoundError } from '@app/core';
 import { questionsInOrder, suppress, SurveyTemplate } from '../engine';
 
 export type GroupLevel = 'city' | 'office' | 'district' | 'school';
@@ -86,27 +86,58 @@ export class SurveyAggregationService {
          ON CONFLICT (campaign_id) DO UPDATE SET responses = EXCLUDED.responses, groups = EXCLUDED.groups, computed_at = now()`,
         [campaignId, total, JSON.stringify(sorted([...groups.values()]))],
       );
+      // Closed campaigns take no more answers, so a snapshot computed after the close is the final one.
+      await tx.query(`UPDATE survey_campaigns SET final_aggregated_at = now() WHERE id = $1 AND closes_at <= now()`, [campaignId]);
       return { responses: total, groups: groups.size };
     });
   }
 
-  /** The stored snapshot at one level, every group under the campaign's threshold withheld. */
-  async report(campaignId: number, level: GroupLevel, visibleKeys?: Set<string>) {
+  /**
+   * The stored snapshot at one level, as the caller may see it, every group under the campaign's
+   * threshold withheld. Each group carries its Korean name for tables and sheets.
+   */
+  async report(campaignId: number, level: GroupLevel, viewer: AuthUser) {
     const [snap] = await this.ds.query(
-      `SELECT p.computed_at AS "computedAt", p.responses, p.groups, c.suppression_threshold AS threshold
-       FROM survey_snapshots p JOIN survey_campaigns c ON c.id = p.campaign_id WHERE p.campaign_id = $1`,
+      `SELECT p.computed_at AS "computedAt", p.responses, p.groups, c.suppression_threshold AS threshold, v.definition
+       FROM survey_snapshots p JOIN survey_campaigns c ON c.id = p.campaign_id JOIN survey_template_versions v ON v.id = c.template_version_id
+       WHERE p.campaign_id = $1`,
       [campaignId],
     );
     if (!snap) throw new NotFoundError('survey report (not computed yet) for campaign', campaignId);
-    const groups = (snap.groups as GroupFigures[]).filter((g) => g.level === level && (!visibleKeys || visibleKeys.has(g.key)));
+    const visible = await this.visibleKeys(viewer);
+    const names = await this.names(level);
+    const groups = (snap.groups as GroupFigures[])
+      .filter((g) => g.level === level && (!visible || visible.has(g.key)))
+      .map((g) => ({ level: g.level, key: g.key, name: names.get(g.key) ?? g.key, n: g.n, questions: g.questions }));
     return {
-      computedAt: snap.computedAt,
-      threshold: snap.threshold,
+      computedAt: snap.computedAt as string,
+      threshold: snap.threshold as number,
+      definition: snap.definition as SurveyTemplate,
       level,
-      groups: suppress(groups, snap.threshold, { keep: ['level', 'key'] as const, totalShown: level !== 'city' }),
+      groups: suppress(groups, snap.threshold, { keep: ['level', 'key', 'name'] as const, totalShown: level !== 'city' }),
     };
   }
+
+  /** City-wide figures are for everyone surveyed; offices, districts and schools follow the school rule. */
+  private async visibleKeys(user: AuthUser): Promise<Set<string> | undefined> {
+    if (user.role === 'city_admin') return undefined;
+    const rows: { id: number; district: string; office: string }[] = await this.ds.query(
+      `SELECT s.id, s.district, d.office_code AS office FROM schools s JOIN districts d ON d.name = s.district
+       WHERE ${user.role === 'district_admin' ? 'd.office_code = $1' : 's.id = $1'}`,
+      [user.role === 'district_admin' ? user.districtOffice : user.schoolId],
+    );
+    return new Set(['all', ...rows.flatMap((r) => [String(r.id), r.district, r.office])]);
+  }
+
+  private async names(level: GroupLevel): Promise<Map<string, string>> {
+    if (level === 'city') return new Map([['all', '서울특별시 전체']]);
+    const sql = { office: `SELECT code AS key, name FROM district_offices`, district: `SELECT name AS key, name FROM districts`, school: `SELECT id::text AS key, name FROM schools` }[level];
+    const rows: { key: string; name: string }[] = await this.ds.query(sql);
+    return new Map(rows.map((r) => [r.key, r.name]));
+  }
 }
+
+export type SurveyReport = Awaited<ReturnType<SurveyAggregationService['report']>>;
 
 const LEVEL_ORDER: GroupLevel[] = ['city', 'office', 'district', 'school'];
 

@@ -1,8 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ADMIN_ROLES, AuthUser, CurrentUser, JobName, JobQueue, ParseIdPipe, Roles, ROLES, ValidationFailedError } from '@app/core';
+import { AuthUser, CurrentUser, JobName, JobQueue, ParseIdPipe, Roles, ROLES, ValidationFailedError } from '@app/core';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { GroupLevel, SurveyAggregationService } from './survey-aggregation.service';
 
@@ -16,15 +14,14 @@ export class SurveyReportsController {
     private readonly campaigns: CampaignsService,
     private readonly aggregation: SurveyAggregationService,
     private readonly jobs: JobQueue,
-    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   @Post('aggregate')
-  @Roles(...ADMIN_ROLES)
+  @Roles('city_admin', 'district_admin', 'principal')
   @HttpCode(202)
   @ApiOperation({ summary: 'Recompute the snapshot in the background (one job per campaign at a time)' })
   async aggregate(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
-    await this.campaigns.get(id, user);
+    await this.campaigns.assertManages(id, user);
     return this.jobs.enqueue(JobName.SurveyAggregate, { requestedBy: user.id, campaignId: id }, { dedupeKey: String(id) });
   }
 
@@ -35,17 +32,16 @@ export class SurveyReportsController {
   async report(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Query('level') level: string = 'city') {
     if (!LEVELS.includes(level as GroupLevel)) throw new ValidationFailedError('Unknown level', [{ field: 'level', reason: `one of ${LEVELS.join(', ')}` }]);
     await this.campaigns.get(id, user);
-    return this.aggregation.report(id, level as GroupLevel, await this.visibleKeys(user));
+    return this.aggregation.report(id, level as GroupLevel, user);
   }
 
-  /** City-wide figures are for everyone surveyed; offices, districts and schools follow the school rule. */
-  private async visibleKeys(user: AuthUser): Promise<Set<string> | undefined> {
-    if (user.role === 'city_admin') return undefined;
-    const rows: { id: number; district: string; office: string }[] = await this.ds.query(
-      `SELECT s.id, s.district, d.office_code AS office FROM schools s JOIN districts d ON d.name = s.district
-       WHERE ${user.role === 'district_admin' ? 'd.office_code = $1' : 's.id = $1'}`,
-      [user.role === 'district_admin' ? user.districtOffice : user.schoolId],
-    );
-    return new Set(['all', ...rows.flatMap((r) => [String(r.id), r.district, r.office])]);
+  @Post('report/export')
+  @Roles(...ROLES)
+  @HttpCode(202)
+  @ApiOperation({ summary: 'The report as XLSX (a sheet per question group), built in the background for what you may see' })
+  async export(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+    await this.campaigns.get(id, user);
+    await this.aggregation.report(id, 'city', user);
+    return this.jobs.enqueue(JobName.SurveyReportExport, { requestedBy: user.id, campaignId: id }, { dedupeKey: `${id}:${user.id}` });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { DISTRICT_OFFICE_CODES } from '@app/schools/district-office';
 import { SCHOOL_LEVELS } from '@app/schools/school-level';
 
@@ -79,6 +79,30 @@ export class CreateCampaignDto {
   @ValidateNested()
   @Type(() => CampaignTargetDto)
   target: CampaignTargetDto;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2000, default: 0, description: 'codes the distribution job prints for every target school when the campaign opens (principals can add more)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  codesPerSchool?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 0.5, description: 'schools whose response rate (responses ÷ codes) is below this are reminded' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1)
+  reminderThreshold?: number;
+}
+
+export const CAMPAIGN_STATUSES = ['scheduled', 'open', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export class ListCampaignsQuery {
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES })
+  @IsOptional()
+  @IsIn(CAMPAIGN_STATUSES)
+  status?: CampaignStatus;
 }
 
 export class IssueCodesDto {

@@ -1,40 +1,46 @@
-import { createHash, randomInt } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog, AuthUser, canAccessSchool, ConflictError, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, ConflictError, ForbiddenError, JobName, JobQueue, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
 import { SurveyTemplatesService } from '../templates/survey-templates.service';
-import type { CreateCampaignDto } from './campaign.dto';
+import type { CampaignStatus, CreateCampaignDto } from './campaign.dto';
+import { CodeBatches } from './code-batches.service';
 
-/** No 0/O or 1/I/L: codes are typed from paper. 10 characters of 31 ≈ 49.5 bits. */
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const CODE_LENGTH = 10;
+/** Status follows the clock; nothing has to flip it. */
+const STATUS = `CASE WHEN now() < c.opens_at THEN 'scheduled' WHEN now() < c.closes_at THEN 'open' ELSE 'closed' END`;
 
-export function hashCode(code: string): string {
-  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
-}
+const CAMPAIGN_SELECT = `
+  SELECT c.id, c.title, c.audience, c.grades, c.opens_at AS "opensAt", c.closes_at AS "closesAt", ${STATUS} AS status,
+         c.suppression_threshold AS "suppressionThreshold", c.codes_per_school AS "codesPerSchool", c.reminder_threshold::float AS "reminderThreshold",
+         c.distributed_at AS "distributedAt", c.final_aggregated_at AS "finalAggregatedAt",
+         v.template_id AS "templateId", v.version, v.definition->>'title' AS "templateTitle", t.kind, c.owner_school_id AS "ownerSchoolId"
+  FROM survey_campaigns c JOIN survey_template_versions v ON v.id = c.template_version_id JOIN survey_templates t ON t.id = v.template_id`;
 
-function newCode(): string {
-  let c = '';
-  for (let i = 0; i < CODE_LENGTH; i++) c += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `${c.slice(0, 5)}-${c.slice(5)}`;
-}
+const SCOPED_SCHOOLS = `survey_campaign_schools x JOIN schools s ON s.id = x.school_id JOIN districts d ON d.name = s.district`;
 
 @Injectable()
 export class CampaignsService {
+  private readonly logger = new Logger('SurveyCampaigns');
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly templates: SurveyTemplatesService,
     private readonly schools: SchoolAccess,
     private readonly audit: AuditLog,
+    private readonly batches: CodeBatches,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** A campaign freezes one template version and resolves its target schools now, within the creator's scope. */
   async create(dto: CreateCampaignDto, actor: AuthUser) {
     if (new Date(dto.closesAt) <= new Date(dto.opensAt)) throw new ValidationFailedError('Invalid window', [{ field: 'closesAt', reason: 'must be after opensAt' }]);
+    if (new Date(dto.closesAt) <= new Date()) throw new ValidationFailedError('Invalid window', [{ field: 'closesAt', reason: 'must be in the future' }]);
     const template = await this.templates.get(dto.templateId, actor);
     if (actor.role === 'principal' && template.kind !== 'demand') {
       throw new ForbiddenError("A principal runs demand surveys (수요조사) for their own school; the office's surveys are run by administrators", 'ROLE_NOT_ALLOWED');
+    }
+    if (dto.audience === 'school' && dto.codesPerSchool) {
+      throw new ValidationFailedError('A school-level survey is answered by the principal, not with codes', [{ field: 'codesPerSchool', reason: 'must be 0 when audience is school' }]);
     }
     const version = dto.version ?? template.latestVersion;
     const [frozen] = await this.ds.query(`SELECT id FROM survey_template_versions WHERE template_id = $1 AND version = $2`, [dto.templateId, version]);
@@ -53,32 +59,61 @@ export class CampaignsService {
     const ownerSchoolId = actor.role === 'principal' ? actor.schoolId : null;
     const id = await this.ds.transaction(async (tx) => {
       const [{ id }] = await tx.query(
-        `INSERT INTO survey_campaigns (template_version_id, title, audience, grades, owner_school_id, opens_at, closes_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [frozen.id, dto.title.trim(), dto.audience, dto.grades ?? [], ownerSchoolId, dto.opensAt, dto.closesAt, actor.id],
+        `INSERT INTO survey_campaigns (template_version_id, title, audience, grades, owner_school_id, opens_at, closes_at, created_by, codes_per_school, reminder_threshold)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [frozen.id, dto.title.trim(), dto.audience, dto.grades ?? [], ownerSchoolId, dto.opensAt, dto.closesAt, actor.id, dto.codesPerSchool ?? 0, dto.reminderThreshold ?? 0.5],
       );
       await tx.query(`INSERT INTO survey_campaign_schools (campaign_id, school_id) SELECT $1, unnest($2::int[])`, [id, targets.map((s) => s.id)]);
       await this.audit.record(tx, actor, { action: 'create', entityType: 'survey_campaign', entityId: id, after: { ...dto, version, schools: targets.length } });
       return id as number;
     });
+    if (new Date(dto.opensAt) <= new Date()) await this.distributeSoon(id, actor);
     return this.get(id, actor);
+  }
+
+  /**
+   * A campaign that is already open is distributed now. The campaign is saved either way: with
+   * Redis down, the periodic lifecycle job distributes it once the queue is back.
+   */
+  private async distributeSoon(campaignId: number, actor: AuthUser): Promise<void> {
+    try {
+      await this.jobs.enqueue(JobName.SurveyDistribute, { requestedBy: actor.id, campaignId }, { dedupeKey: String(campaignId) });
+    } catch (e) {
+      this.logger.warn({ msg: 'distribution not queued; the lifecycle job will pick it up', campaignId, error: (e as Error).message });
+    }
+  }
+
+  /** Campaigns that survey at least one school in the caller's scope, newest first. */
+  async list(actor: AuthUser, status?: CampaignStatus) {
+    const p = new SqlParams();
+    const scope = schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' });
+    const items = await this.ds.query(
+      `SELECT * FROM (
+         ${CAMPAIGN_SELECT.replace('FROM survey_campaigns c', `, scoped.schools, scoped.responses FROM survey_campaigns c`)}
+         JOIN LATERAL (
+           SELECT count(*)::int AS schools, coalesce(sum((SELECT count(*) FROM survey_responses r WHERE r.campaign_id = c.id AND r.school_id = x.school_id)), 0)::int AS responses
+           FROM ${SCOPED_SCHOOLS} WHERE x.campaign_id = c.id AND ${scope}
+         ) scoped ON scoped.schools > 0
+       ) l ${status ? `WHERE l.status = ${p.add(status)}` : ''}
+       ORDER BY l."opensAt" DESC, l.id DESC`,
+      p.values,
+    );
+    return { items };
   }
 
   async get(id: number, actor: AuthUser) {
     const [row] = await this.ds.query(
-      `SELECT c.id, c.title, c.audience, c.grades, c.opens_at AS "opensAt", c.closes_at AS "closesAt", c.suppression_threshold AS "suppressionThreshold",
-              v.template_id AS "templateId", v.version, c.owner_school_id AS "ownerSchoolId",
-              (SELECT count(*)::int FROM survey_campaign_schools x WHERE x.campaign_id = c.id) AS schools,
-              (SELECT count(*)::int FROM survey_responses r WHERE r.campaign_id = c.id) AS responses
-       FROM survey_campaigns c JOIN survey_template_versions v ON v.id = c.template_version_id WHERE c.id = $1`,
+      `${CAMPAIGN_SELECT.replace('FROM survey_campaigns c', `,
+         (SELECT count(*)::int FROM survey_campaign_schools x WHERE x.campaign_id = c.id) AS schools,
+         (SELECT count(*)::int FROM survey_responses r WHERE r.campaign_id = c.id) AS responses
+       FROM survey_campaigns c`)} WHERE c.id = $1`,
       [id],
     );
     if (!row) throw new NotFoundError('survey campaign', id);
     if (actor.role !== 'city_admin') {
       const p = new SqlParams();
       const [visible] = await this.ds.query(
-        `SELECT 1 FROM survey_campaign_schools x JOIN schools s ON s.id = x.school_id JOIN districts d ON d.name = s.district
-         WHERE x.campaign_id = ${p.add(id)} AND ${schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })} LIMIT 1`,
+        `SELECT 1 FROM ${SCOPED_SCHOOLS} WHERE x.campaign_id = ${p.add(id)} AND ${schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })} LIMIT 1`,
         p.values,
       );
       if (!visible) throw new ForbiddenError('This campaign does not survey your schools', 'SCHOOL_OUT_OF_SCOPE');
@@ -87,23 +122,49 @@ export class CampaignsService {
   }
 
   /**
-   * One-time codes for a school's respondents, returned once in plain text for printing; only their
-   * hashes are stored. The school's principal (or an administrator in scope) sets how many.
+   * Running a campaign (aggregating, reminding, exporting): administrators in scope, or the
+   * principal whose own demand survey it is.
    */
-  async issueCodes(campaignId: number, schoolId: number, count: number, actor: AuthUser): Promise<{ codes: string[] }> {
-    const school = await this.schools.assert(actor, schoolId, 'write');
-    if (!canAccessSchool(actor, school, 'write')) throw new ForbiddenError();
-    const [target] = await this.ds.query(
-      `SELECT c.audience FROM survey_campaign_schools x JOIN survey_campaigns c ON c.id = x.campaign_id WHERE x.campaign_id = $1 AND x.school_id = $2`,
-      [campaignId, schoolId],
-    );
+  async assertManages(id: number, actor: AuthUser) {
+    const campaign = await this.get(id, actor);
+    if (actor.role === 'teacher' || (actor.role === 'principal' && campaign.ownerSchoolId !== actor.schoolId)) {
+      throw new ForbiddenError("Only the campaign's administrators (or the principal who runs this demand survey) may do this", 'NOT_CAMPAIGN_MANAGER');
+    }
+    return campaign;
+  }
+
+  /** The campaign as seen for one of its target schools: 404 if the school is not surveyed by it. */
+  async forSchool(campaignId: number, schoolId: number, actor: AuthUser, mode: 'read' | 'write') {
+    await this.schools.assert(actor, schoolId, mode);
+    const campaign = await this.get(campaignId, actor);
+    const [target] = await this.ds.query(`SELECT 1 FROM survey_campaign_schools WHERE campaign_id = $1 AND school_id = $2`, [campaignId, schoolId]);
     if (!target) throw new NotFoundError(`school ${schoolId} in survey campaign`, campaignId);
-    if (target.audience === 'school') throw new ConflictError('This campaign is answered by the principal, not with codes', [{ field: 'audience', reason: 'school' }], 'NO_CODES_FOR_SCHOOL_SURVEY');
-    const codes = Array.from({ length: count }, newCode);
-    await this.ds.transaction(async (tx) => {
-      await tx.query(`INSERT INTO survey_codes (code_hash, campaign_id, school_id) SELECT unnest($1::text[]), $2, $3`, [codes.map(hashCode), campaignId, schoolId]);
-      await this.audit.record(tx, actor, { action: 'issue_codes', entityType: 'survey_campaign', entityId: campaignId, schoolId, after: { count } });
+    return campaign;
+  }
+
+  /**
+   * One-time codes for a school's respondents, returned once in plain text for printing. The
+   * school's principal (or an administrator in scope) sets how many.
+   */
+  async issueCodes(campaignId: number, schoolId: number, count: number, actor: AuthUser) {
+    const campaign = await this.forSchool(campaignId, schoolId, actor, 'write');
+    if (campaign.audience === 'school') throw new ConflictError('This campaign is answered by the principal, not with codes', [{ field: 'audience', reason: 'school' }], 'NO_CODES_FOR_SCHOOL_SURVEY');
+    if (campaign.status === 'closed') throw new ConflictError('This survey has closed', [{ field: 'campaign', reason: 'closed' }], 'SURVEY_CLOSED');
+    return this.ds.transaction(async (tx) => {
+      const batch = await this.batches.create(tx, campaignId, schoolId, count, 'principal', actor.id);
+      await this.audit.record(tx, actor, { action: 'issue_codes', entityType: 'survey_campaign', entityId: campaignId, schoolId, after: { count, batchId: batch.batchId } });
+      return batch;
     });
-    return { codes };
+  }
+
+  async codeBatches(campaignId: number, schoolId: number, actor: AuthUser) {
+    await this.forSchool(campaignId, schoolId, actor, 'read');
+    return this.batches.list(campaignId, schoolId);
+  }
+
+  /** The printable sheet holds usable codes, so it needs the right to act for the school. */
+  async codeSheet(campaignId: number, schoolId: number, batchId: number, actor: AuthUser) {
+    await this.forSchool(campaignId, schoolId, actor, 'write');
+    return this.batches.sheet(campaignId, schoolId, batchId);
   }
 }

@@ -1,23 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsObject, IsString, Length, Matches } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/core';
+import { AnswersDto, SubmitAnswersDto } from './answers.dto';
 import { RespondService } from './respond.service';
-
-class AnswersDto {
-  @ApiProperty({ description: 'answers keyed by question id' })
-  @IsObject()
-  answers: Record<string, unknown>;
-}
-
-class SubmitDto extends AnswersDto {
-  @ApiProperty({ description: 'chosen by the client once per submission; a retry with the same key returns the first result' })
-  @IsString()
-  @Length(8, 100)
-  @Matches(/^[\w-]+$/)
-  idempotencyKey: string;
-}
 
 /** Respondents have no account: the one-time code in the path is the only credential. */
 @ApiTags('surveys')
@@ -43,7 +29,7 @@ export class RespondController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit once; answers are checked against the frozen version (types, ranges, required, conditions)' })
-  async submit(@Param('code') code: string, @Body() dto: SubmitDto, @Req() req: FastifyRequest) {
+  async submit(@Param('code') code: string, @Body() dto: SubmitAnswersDto, @Req() req: FastifyRequest) {
     return this.respond.guarded(req.ip, () => this.respond.submit(code, dto.answers, dto.idempotencyKey));
   }
 }

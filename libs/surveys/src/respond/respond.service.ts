@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, ConflictError, FailureLimiter, NotFoundError, REDIS, TooManyRequestsError, ValidationFailedError } from '@app/core';
+import { AppConfig, ConflictError, FailureLimiter, NotFoundError, REDIS, TooManyRequestsError } from '@app/core';
 import { SurveyTemplate, validateAnswers } from '../engine';
-import { hashCode } from '../campaigns/campaigns.service';
+import { hashCode } from '../campaigns/code-batches.service';
+import { invalidAnswers } from '../invalid-answers';
 
 interface CodeContext {
   codeHash: string;
@@ -76,7 +77,7 @@ export class RespondService {
     this.assertOpen(ctx);
     if (ctx.used) throw new ConflictError('This code has already been used', [{ field: 'code', reason: 'used' }], 'CODE_USED');
     const { problems, cleaned } = validateAnswers(ctx.definition, answers, { partial: true });
-    if (problems.length) throw invalid(problems);
+    if (problems.length) throw invalidAnswers(problems);
     await this.ds.query(
       `INSERT INTO survey_drafts (code_hash, answers) VALUES ($1, $2) ON CONFLICT (code_hash) DO UPDATE SET answers = EXCLUDED.answers, updated_at = now()`,
       [ctx.codeHash, JSON.stringify(cleaned)],
@@ -96,7 +97,7 @@ export class RespondService {
       if (ctx.used) throw new ConflictError('This code has already been used', [{ field: 'code', reason: 'used' }], 'CODE_USED');
       this.assertOpen(ctx);
       const { problems, cleaned } = validateAnswers(ctx.definition, answers, { partial: false });
-      if (problems.length) throw invalid(problems);
+      if (problems.length) throw invalidAnswers(problems);
       const [row] = await tx.query(
         `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text, submitted_on AS "submittedOn"`,
         [ctx.campaignId, ctx.schoolId, JSON.stringify(cleaned), idempotencyKey],
@@ -108,6 +109,3 @@ export class RespondService {
   }
 }
 
-function invalid(problems: { path: string; reason: string }[]): ValidationFailedError {
-  return new ValidationFailedError('Some answers are invalid', problems.map((p) => ({ field: p.path, reason: p.reason })), 'INVALID_ANSWERS');
-}

@@ -1,0 +1,2 @@
+export * from './notices.service';
+export * from './notices.controller';

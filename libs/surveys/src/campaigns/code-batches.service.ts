@@ -1,0 +1,78 @@
+import { createHash, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, NotFoundError, Sealer } from '@app/core';
+
+/** No 0/O or 1/I/L: codes are typed from paper. 10 characters of 31 ≈ 49.5 bits. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_LENGTH = 10;
+
+export type BatchSource = 'distribution' | 'principal';
+
+export function hashCode(code: string): string {
+  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+}
+
+function newCode(): string {
+  let c = '';
+  for (let i = 0; i < CODE_LENGTH; i++) c += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${c.slice(0, 5)}-${c.slice(5)}`;
+}
+
+/**
+ * One-time respondent codes, made in batches that are printed as a sheet. Checking a code needs
+ * only its hash (survey_codes); the batch keeps the codes sealed so the sheet can be printed again.
+ */
+@Injectable()
+export class CodeBatches {
+  private readonly sealer: Sealer;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    config: AppConfig,
+  ) {
+    this.sealer = new Sealer(config.badgeKeySecret, 'survey-code-sheets');
+  }
+
+  async create(tx: EntityManager, campaignId: number, schoolId: number, count: number, source: BatchSource, createdBy: string | null) {
+    const codes = Array.from({ length: count }, newCode);
+    const [{ id }] = await tx.query(
+      `INSERT INTO survey_code_batches (campaign_id, school_id, count, source, sealed_codes, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [campaignId, schoolId, count, source, this.sealer.seal(JSON.stringify(codes)), createdBy],
+    );
+    await tx.query(`INSERT INTO survey_codes (code_hash, campaign_id, school_id, batch_id) SELECT unnest($1::text[]), $2, $3, $4`, [codes.map(hashCode), campaignId, schoolId, id]);
+    return { batchId: id as number, codes };
+  }
+
+  async list(campaignId: number, schoolId: number) {
+    const items = await this.ds.query(
+      `SELECT b.id, b.count, b.source, b.created_at AS "createdAt", (SELECT count(*)::int FROM survey_codes k WHERE k.batch_id = b.id AND k.used) AS used
+       FROM survey_code_batches b WHERE b.campaign_id = $1 AND b.school_id = $2 ORDER BY b.id`,
+      [campaignId, schoolId],
+    );
+    return { items };
+  }
+
+  /** The sheet to print: every code of the batch and whether it has been used. */
+  async sheet(campaignId: number, schoolId: number, batchId: number) {
+    const [batch] = await this.ds.query(
+      `SELECT b.sealed_codes, c.title AS "campaignTitle", c.closes_at AS "closesAt", s.name AS "schoolName"
+       FROM survey_code_batches b JOIN survey_campaigns c ON c.id = b.campaign_id JOIN schools s ON s.id = b.school_id
+       WHERE b.id = $1 AND b.campaign_id = $2 AND b.school_id = $3`,
+      [batchId, campaignId, schoolId],
+    );
+    if (!batch) throw new NotFoundError('code batch', batchId);
+    const codes: string[] = JSON.parse(this.sealer.open(batch.sealed_codes));
+    const used = new Set<string>(
+      (await this.ds.query(`SELECT code_hash FROM survey_codes WHERE batch_id = $1 AND used`, [batchId])).map((r: { code_hash: string }) => r.code_hash),
+    );
+    return {
+      campaignTitle: batch.campaignTitle,
+      schoolName: batch.schoolName,
+      closesAt: batch.closesAt,
+      respondPath: '/respond',
+      codes: codes.map((code) => ({ code, used: used.has(hashCode(code)) })),
+    };
+  }
+}
