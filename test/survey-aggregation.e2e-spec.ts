@@ -1,8 +1,17 @@
+import ExcelJS from 'exceljs';
 import { schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
+
+async function workbookAt(client: Client, url: string): Promise<ExcelJS.Workbook> {
+  const res = await client.get(url);
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.body);
+  return wb;
+}
 
 const DEFINITION = {
   title: 'AI 교실 만족도',
@@ -84,6 +93,41 @@ describe('survey aggregation snapshot with small-cell suppression', () => {
     expect(mine.body.groups.map((g: { key: string }) => g.key)).toEqual([String(schools.dogok)]);
     expect(mine.body.groups[0].suppressed).toBe(true);
     expect((await dogokPrincipal.post(`/api/v1/surveys/campaigns/${campaignId}/aggregate`)).status).toBe(403);
+    // 도성 (5 answers) is withheld for everyone, also for its own principal, or 도곡 would follow by subtraction.
+    const dosungPrincipal = await app.as({ email: 'p@dosung.es.kr', role: 'principal', schoolId: schools.dosung });
+    const theirs = await dosungPrincipal.get(`/api/v1/surveys/campaigns/${campaignId}/report?level=school`);
+    expect(theirs.body.groups).toEqual([expect.objectContaining({ key: String(schools.dosung), suppressed: true, reason: 'complementary' })]);
+  });
+
+  it('exports the report as XLSX: a sheet per question group, Korean headers, withheld groups marked', async () => {
+    const { body } = await admin.post(`/api/v1/surveys/campaigns/${campaignId}/report/export`);
+    await app.waitForQueues();
+    const job = (await admin.get(`/api/v1/jobs/${body.jobId}`)).body;
+    expect(job).toMatchObject({ state: 'completed', downloadUrl: expect.stringMatching(/^\/api\/v1\/files\//) });
+    const wb = await workbookAt(admin, job.downloadUrl);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['안내', '만족도']);
+    const sheet = wb.getWorksheet('만족도')!;
+    const header = sheet.getRow(1).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining(['구분', '이름', '응답자 수', 'Q1. 활용 여부 - 예', 'Q2. 만족도 - 평균', 'Q2. 만족도 - 표준편차', 'Q2. 만족도 - 5 매우 그렇다', 'Q3. 사용 도구 - 생성형 AI']));
+    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const col = (name: string) => header.indexOf(name) - 1;
+    const city = rows.find((r) => r[col('구분')] === '시 전체')!;
+    expect(city[col('응답자 수')]).toBe(13);
+    expect(city[col('Q1. 활용 여부 - 예')]).toBe(9);
+    const dogok = rows.find((r) => r[col('이름')] === '서울도곡초등학교')!;
+    expect(dogok[col('응답자 수')]).toBe('비공개 (응답 5명 미만)');
+    expect(dogok[col('Q1. 활용 여부 - 예')]).toBeUndefined();
+    expect(rows.find((r) => r[col('이름')] === '서울개포초등학교')![col('응답자 수')]).toBe(6);
+
+    // A principal's export holds the city and their own school, nothing of other schools.
+    const mine = await dogokPrincipal.post(`/api/v1/surveys/campaigns/${campaignId}/report/export`);
+    await app.waitForQueues();
+    const own = await workbookAt(dogokPrincipal, (await dogokPrincipal.get(`/api/v1/jobs/${mine.body.jobId}`)).body.downloadUrl);
+    const names = own.getWorksheet('만족도')!.getSheetValues().slice(2).map((r) => (r as unknown[])[2]);
+    expect(names).toEqual(expect.arrayContaining(['서울특별시 전체', '서울도곡초등학교']));
+    expect(names).not.toContain('서울개포초등학교');
+    expect((await admin.get(`/api/v1/jobs/${mine.body.jobId}`)).status).toBe(200);
+    expect((await dogokPrincipal.get(job.downloadUrl)).status).toBe(403);
   });
 
   it('gives the same snapshot when run again', async () => {

@@ -107,14 +107,17 @@ export class SurveyAggregationService {
     const visible = await this.visibleKeys(viewer);
     const names = await this.names(level);
     const groups = (snap.groups as GroupFigures[])
-      .filter((g) => g.level === level && (!visible || visible.has(g.key)))
+      .filter((g) => g.level === level)
       .map((g) => ({ level: g.level, key: g.key, name: names.get(g.key) ?? g.key, n: g.n, questions: g.questions }));
+    // Suppress over all siblings first, then cut to what the caller may see: everyone gets the
+    // same cells withheld, so two viewers cannot combine their views to undo a suppression.
+    const shown = suppress(groups, snap.threshold, { keep: ['level', 'key', 'name'] as const, totalShown: level !== 'city' });
     return {
       computedAt: snap.computedAt as string,
       threshold: snap.threshold as number,
       definition: snap.definition as SurveyTemplate,
       level,
-      groups: suppress(groups, snap.threshold, { keep: ['level', 'key', 'name'] as const, totalShown: level !== 'city' }),
+      groups: shown.filter((g) => !visible || visible.has(g.key)),
     };
   }
 
