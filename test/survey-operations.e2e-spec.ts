@@ -269,4 +269,46 @@ describe('survey operations: distribution, progress, reminders, school-level ans
       expect((await admin.get('/api/v1/surveys/campaigns?status=bogus')).status).toBe(400);
     });
   });
+  describe("a principal's own demand survey (수요조사)", () => {
+    it('runs for their school only; the results are theirs and their office\'s', async () => {
+      const demand = {
+        title: '방과후 AI 수업 수요조사',
+        sections: [{ id: 'want', title: '희망', questions: [
+          { id: 'want', text: '방과후 AI 수업을 희망합니까?', required: true, type: 'single', options: [{ value: 'yes', label: '희망' }, { value: 'no', label: '희망하지 않음' }] },
+          { id: 'topic', text: '희망 주제', required: false, type: 'multiple', options: [{ value: 'coding', label: '코딩' }, { value: 'robot', label: '로봇' }], showIf: { questionId: 'want', operator: 'equals', value: 'yes' } },
+        ] }],
+      };
+      const template = await gaepoPrincipal.post('/api/v1/surveys/templates', { kind: 'demand', definition: demand });
+      expect(template.status).toBe(201);
+      const base = { templateId: template.body.id, title: '2027 방과후 수요조사', audience: 'parents', grades: [3, 4], ...window(-1, 24) };
+      // Whatever the target says, a principal reaches only their own school.
+      const elsewhere = await gaepoPrincipal.post('/api/v1/surveys/campaigns', { ...base, target: { schoolIds: [schools.dogok] } });
+      expect(elsewhere.body.code).toBe('NO_TARGET_SCHOOLS');
+      const created = await gaepoPrincipal.post('/api/v1/surveys/campaigns', { ...base, target: { offices: ['gangnam-seocho'] } });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ schools: 1, ownerSchoolId: schools.gaepo, kind: 'demand' });
+      const id = created.body.id;
+      // Another principal cannot use this school's template or see its campaign.
+      expect((await dogokPrincipal.post('/api/v1/surveys/campaigns', { ...base, target: {} })).status).toBe(403);
+      expect((await dogokPrincipal.get(`/api/v1/surveys/campaigns/${id}`)).status).toBe(403);
+
+      const { body } = await gaepoPrincipal.post(`/api/v1/surveys/campaigns/${id}/schools/${schools.gaepo}/codes`, { count: 6 });
+      const anon = new HttpClient(app.baseUrl);
+      for (const [i, code] of (body.codes as string[]).entries()) {
+        const answers = i < 4 ? { want: 'yes', topic: i % 2 ? ['coding'] : ['coding', 'robot'] } : { want: 'no' };
+        expect((await anon.post(`/api/v1/surveys/respond/${code}/submit`, { answers, idempotencyKey: `demand-${i}-key` })).status).toBe(200);
+      }
+      const run = await gaepoPrincipal.post(`/api/v1/surveys/campaigns/${id}/aggregate`);
+      expect(run.status).toBe(202);
+      await app.waitForQueues();
+      const report = await gaepoPrincipal.get(`/api/v1/surveys/campaigns/${id}/report?level=school`);
+      expect(report.body.groups).toEqual([expect.objectContaining({ key: String(schools.gaepo), n: 6, suppressed: false })]);
+      expect(report.body.groups[0].questions.want.counts).toEqual({ yes: 4, no: 2 });
+      expect(report.body.groups[0].questions.topic.counts).toEqual({ coding: 4, robot: 2 });
+      expect((await gangnam.get(`/api/v1/surveys/campaigns/${id}/report?level=school`)).status).toBe(200);
+      expect((await seobu.get(`/api/v1/surveys/campaigns/${id}/report?level=school`)).status).toBe(403);
+      expect((await dogokPrincipal.get(`/api/v1/surveys/campaigns/${id}/report?level=city`)).status).toBe(403);
+      expect((await gaepoTeacher.post(`/api/v1/surveys/campaigns/${id}/aggregate`)).status).toBe(403);
+    });
+  });
 });
