@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthService, AuthUser, NewUser, schoolYearOf } from '@app/core';
 import { ClassroomService, ClubsService, EquipmentService } from '@app/classrooms';
 import { seedDemoDesignations } from './demo-designations';
+import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoTraining } from './demo-training';
 
 export const DEMO_PASSWORD = 'aiedu-demo-2026';
@@ -47,5 +48,6 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
   const [admin] = await ds.query(`SELECT id, email, role, school_id AS "schoolId", district_office_code AS "districtOffice", display_name AS "displayName" FROM users WHERE email = 'admin@sen.go.kr'`);
   await seedDemoDesignations(app, admin, DEMO_PASSWORD);
   await seedDemoTraining(app, admin);
+  await seedDemoSurveys(app, admin);
   return accounts.map(({ email, role, scope }) => ({ email, role, scope }));
 }

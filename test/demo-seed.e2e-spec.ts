@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { HttpClient } from './support/http-client';
+import { startTestApp, TestApp } from './support/test-app';
+
+const run = promisify(execFile);
+const cli = join(__dirname, '../dist/apps/cli/src/main.js');
+const TABLES = ['users', 'designation_applications', 'training_completions', 'badge_credentials', 'survey_campaigns', 'survey_responses', 'survey_snapshots', 'notices'];
+
+/** The demo data `npm run demo` loads, through the built CLI, as a fresh machine would. */
+describe('demo data (npm run seed:demo)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function seed() {
+    const env = { ...process.env, DATABASE_URL: app.config.databaseUrl, REDIS_URL: app.config.redisUrl, QUEUE_PREFIX: app.config.queuePrefix, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+    return run(process.execPath, [cli, 'db:seed-demo'], { env, timeout: 120_000 });
+  }
+
+  async function counts() {
+    const out: Record<string, number> = {};
+    for (const t of TABLES) out[t] = (await app.db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n;
+    return out;
+  }
+
+  it('loads every module once; a second run changes nothing', async () => {
+    expect(existsSync(cli)).toBe(true);
+    await seed();
+    const first = await counts();
+    for (const t of TABLES) expect({ table: t, rows: first[t] }).toEqual({ table: t, rows: expect.any(Number) });
+    expect(Object.entries(first).filter(([, n]) => n === 0)).toEqual([]);
+    await seed();
+    expect(await counts()).toEqual(first);
+  }, 240_000);
+
+  it('gives the demo principal an open school survey to answer and a survey report with a withheld school', async () => {
+    const principal = await new HttpClient(app.baseUrl).login('principal@gaepo.es.kr', 'aiedu-demo-2026');
+    const open = (await principal.get('/api/v1/surveys/campaigns?status=open')).body.items;
+    expect(open.map((c: { audience: string }) => c.audience).sort()).toEqual(['parents', 'school']);
+    expect((await principal.get('/api/v1/notices')).body.unread).toBeGreaterThan(0);
+
+    const admin = await new HttpClient(app.baseUrl).login('admin@sen.go.kr', 'aiedu-demo-2026');
+    const parents = open.find((c: { audience: string }) => c.audience === 'parents');
+    const report = (await admin.get(`/api/v1/surveys/campaigns/${parents.id}/report?level=school`)).body;
+    expect(report.groups.filter((g: { suppressed: boolean }) => g.suppressed).length).toBeGreaterThan(0);
+    expect(report.groups.find((g: { name: string }) => g.name === '서울개포초등학교')).toMatchObject({ suppressed: false, n: 12 });
+  });
+});
