@@ -1,0 +1,51 @@
+// Pure analysis engine of the literacy module (AI·디지털 리터러시 진단검사): scoring, classical item
+// and test statistics, distractors, review flags, the Rasch / partial credit model and achievement
+// levels. No database, Nest or HTTP here; see libs/literacy/README.md.
+export { assertShape, cell, scoreMatrix, type ItemSpec, type ItemType, type MissingPolicy, type ScoreMatrix } from './types';
+export {
+  checkScore,
+  checkScores,
+  normaliseResponse,
+  scoreResponses,
+  validateItems,
+  type ScoreProblem,
+  type ScoredResponses,
+} from './scoring';
+export {
+  analyseGroups,
+  analyseTest,
+  areaScores,
+  histogram,
+  maxTotal,
+  reviewFlags,
+  totalScores,
+  type AreaScores,
+  type CttOptions,
+  type HistogramBin,
+  type ItemStatistics,
+  type ReviewFlag,
+  type ReviewReason,
+  type ReviewThresholds,
+  type TestAnalysis,
+  type TestStatistics,
+} from './ctt';
+export { distractorAnalysis, type DistractorAnalysis, type DistractorOptions, type OptionCount } from './distractors';
+export {
+  fitRasch,
+  raschLikelihood,
+  type RaschExclusionReason,
+  type RaschItem,
+  type RaschOptions,
+  type RaschResult,
+  type RaschThreshold,
+} from './rasch';
+export { gaussHermiteNormal, type Quadrature } from './quadrature';
+export {
+  InvalidCutScoresError,
+  assignLevels,
+  levelOf,
+  validateCutScores,
+  type CutScore,
+  type LevelAssignment,
+  type LevelDistribution,
+} from './levels';

@@ -1,0 +1,746 @@
+import { cholesky, choleskyInverse, choleskySolve } from './linalg';
+import { gaussHermiteNormal } from './quadrature';
+import { assertShape, type ItemSpec, type ItemType, type MissingPolicy, type ScoreMatrix } from './types';
+
+/*
+ * Rasch model by marginal maximum likelihood (MML).
+ *
+ * Model. Masters' partial credit model, of which the dichotomous Rasch model is the special case
+ * with one step: for item j with scores 0..m_j and step difficulties δ_j1..δ_jm,
+ *     P(X_j = k | θ) ∝ exp(k·θ − Σ_{h≤k} δ_jh),
+ * so a dichotomous item has P(correct) = 1 / (1 + exp(−(θ − δ_j))). Abilities are a random effect,
+ * θ ~ N(0, σ²): the mean is fixed at 0 to set the origin of the scale, σ is estimated (or fixed
+ * by the caller). The marginal likelihood integrates θ out by Gauss–Hermite quadrature
+ * (41 points by default).
+ *
+ * Estimation. Newton–Raphson on the marginal log-likelihood, with the exact observed information
+ * from Louis's (1982) identity (expected complete-data information minus the posterior covariance
+ * of the complete-data score), and step halving so that every accepted step raises the likelihood.
+ * When the observed information is not positive definite (far from the optimum) the step uses the
+ * expected complete-data information instead, which is one step of the EM-gradient form of Bock
+ * and Aitkin's (1981) EM algorithm. Standard errors are the square roots of the diagonal of the
+ * inverse observed information at the optimum; an item's difficulty (for a partial-credit item, the
+ * mean of its step difficulties) gets its SE by the delta method.
+ *
+ * Sufficiency keeps it fast. In the Rasch family the posterior of θ depends on a student's
+ * responses only through the set of items taken and the raw score over them, so students are
+ * grouped by (items taken, raw score) and every sum runs over groups: with one form and missing
+ * scored 0 there are at most (maximum total + 1) groups whatever the number of students.
+ *
+ * Abilities. For every student both
+ * - EAP: the posterior mean of θ given the responses, with the posterior SD as its SE; and
+ * - WLE: Warm's (1989) weighted likelihood estimate, the root of
+ *       r − Σ E_j(θ) + Σ κ3_j(θ) / (2·Σ Var_j(θ)) = 0,
+ *   with SE 1/√(test information).
+ * Both are finite for extreme scores (none or all correct), so no student is dropped or given an
+ * arbitrary extrapolated value: EAP is pulled towards the population mean, and WLE's bias
+ * correction keeps the root finite. A student with no score on any calibrated item gets NaN.
+ *
+ * Items. Dropped items are not fitted. An item whose lowest or highest score category nobody
+ * obtained ('extreme': everyone right, or everyone wrong) has no finite MML estimate and is left
+ * out, as is a partial-credit item with an unobserved middle category (its adjacent steps are not
+ * identified); they are listed in `excluded` with the reason, and the abilities use the others.
+ *
+ * Verified against ltm's rasch() on the LSAT data of Bock & Lieberman (1970); see rasch.spec.ts.
+ */
+
+export interface RaschOptions {
+  /** Missing scores as 0 (default) or as not administered. */
+  missing?: MissingPolicy;
+  /** Gauss–Hermite points; default 41. */
+  quadraturePoints?: number;
+  /** 'estimate' (default) or a fixed SD of the ability distribution. */
+  sigma?: 'estimate' | number;
+  maxIterations?: number;
+  /** Stop when no parameter moves by more than this; default 1e-7. */
+  tolerance?: number;
+}
+
+export interface RaschThreshold {
+  /** Step k: from score k−1 to k. */
+  step: number;
+  estimate: number;
+  se: number | null;
+}
+
+export interface RaschItem {
+  id: string;
+  /** Column of the item in the score matrix. */
+  column: number;
+  type: ItemType;
+  maxScore: number;
+  /** δ for a dichotomous item; the mean step difficulty (item location) for a partial-credit item. */
+  difficulty: number;
+  se: number | null;
+  thresholds: RaschThreshold[];
+  /** Students whose score on the item entered the fit. */
+  n: number;
+}
+
+export type RaschExclusionReason = 'dropped' | 'no-responses' | 'extreme' | 'unobserved-category';
+
+export interface RaschResult {
+  method: string;
+  converged: boolean;
+  iterations: number;
+  logLikelihood: number;
+  quadraturePoints: number;
+  /** Mean of the ability distribution, fixed at 0 (identifies the scale). */
+  mean: 0;
+  sigma: number;
+  /** null when σ was fixed. */
+  sigmaSE: number | null;
+  items: RaschItem[];
+  excluded: { id: string; column: number; reason: RaschExclusionReason }[];
+  /** Names of the fitted parameters: `<item id>#<step>` for each step difficulty, then `sigma` if estimated. */
+  parameters: string[];
+  /** Their covariance (inverse observed information), row-major parameters × parameters; null if singular. */
+  covariance: Float64Array | null;
+  /** Per student (matrix row); NaN where the student has no score on any calibrated item. */
+  persons: {
+    rawScore: Float64Array;
+    maxScore: Float64Array;
+    eap: Float64Array;
+    eapSE: Float64Array;
+    wle: Float64Array;
+    wleSE: Float64Array;
+  };
+}
+
+/** Category probabilities and moments of one PCM item at ability θ. */
+function itemAt(theta: number, delta: Float64Array, off: number, m: number, p: Float64Array): number {
+  // Fills p[0..m] and returns log Z.
+  let eta = 0;
+  let max = 0;
+  p[0] = 0;
+  for (let k = 1; k <= m; k++) {
+    eta += theta - delta[off + k - 1];
+    p[k] = eta;
+    if (eta > max) max = eta;
+  }
+  let sum = 0;
+  for (let k = 0; k <= m; k++) {
+    p[k] = Math.exp(p[k] - max);
+    sum += p[k];
+  }
+  for (let k = 0; k <= m; k++) p[k] /= sum;
+  return max + Math.log(sum);
+}
+
+interface Design {
+  cols: number[];
+  ids: string[];
+  m: Int32Array;
+  off: Int32Array;
+  nItem: Int32Array;
+  pd: number;
+  T: Float64Array;
+  start: Float64Array;
+  maskItems: Int32Array[];
+  maskMax: number[];
+  gMask: Int32Array;
+  gR: Float64Array;
+  gN: Float64Array;
+  personGroup: Int32Array;
+  excluded: RaschResult['excluded'];
+}
+
+function design(mat: ScoreMatrix, items: readonly ItemSpec[], missing: MissingPolicy): Design {
+  const J0 = mat.nItems;
+  const N = mat.nStudents;
+  // Category counts per item, for exclusions and start values.
+  const counts = items.map((it) => new Float64Array(it.maxScore + 1));
+  for (let s = 0; s < N; s++) {
+    for (let i = 0; i < J0; i++) {
+      let v = mat.data[s * J0 + i];
+      if (v !== v) {
+        if (missing === 'exclude') continue;
+        v = 0;
+      }
+      if (!Number.isInteger(v) || v < 0 || v > items[i].maxScore)
+        throw new RangeError(`student ${s}, item ${items[i].id}: score ${v} is not a whole number in 0..${items[i].maxScore}`);
+      counts[i][v]++;
+    }
+  }
+  const excluded: RaschResult['excluded'] = [];
+  const cols: number[] = [];
+  items.forEach((it, i) => {
+    const c = counts[i];
+    const total = c.reduce((a, b) => a + b, 0);
+    let reason: RaschExclusionReason | null = null;
+    if (it.dropped) reason = 'dropped';
+    else if (total === 0) reason = 'no-responses';
+    else if (c[0] === 0 || c[it.maxScore] === 0) reason = 'extreme';
+    else if (c.some((x) => x === 0)) reason = 'unobserved-category';
+    if (reason) excluded.push({ id: it.id, column: i, reason });
+    else cols.push(i);
+  });
+  const J = cols.length;
+  const m = Int32Array.from(cols.map((i) => items[i].maxScore));
+  const off = new Int32Array(J);
+  let pd = 0;
+  for (let j = 0; j < J; j++) {
+    off[j] = pd;
+    pd += m[j];
+  }
+  const T = new Float64Array(pd);
+  const start = new Float64Array(pd);
+  const nItem = new Int32Array(J);
+  for (let j = 0; j < J; j++) {
+    const c = counts[cols[j]];
+    nItem[j] = c.reduce((a, b) => a + b, 0);
+    let above = nItem[j];
+    for (let h = 1; h <= m[j]; h++) {
+      above -= c[h - 1];
+      T[off[j] + h - 1] = above;
+      start[off[j] + h - 1] = Math.log(c[h - 1] / c[h]);
+    }
+  }
+
+  // Group students by (items taken, raw score).
+  const maskIndex = new Map<string, number>();
+  const maskItems: Int32Array[] = [];
+  const maskMax: number[] = [];
+  const maxTotal = m.reduce((a, b) => a + b, 0);
+  const groupIndex = new Map<number, number>();
+  const gMask: number[] = [];
+  const gR: number[] = [];
+  const gN: number[] = [];
+  const personGroup = new Int32Array(N).fill(-1);
+  const taken = new Uint8Array(J);
+  const chunks = new Uint16Array(Math.ceil(J / 16));
+  for (let s = 0; s < N; s++) {
+    let r = 0;
+    let any = false;
+    chunks.fill(0);
+    for (let j = 0; j < J; j++) {
+      const v = mat.data[s * J0 + cols[j]];
+      const has = v === v;
+      taken[j] = has || missing === 'zero' ? 1 : 0;
+      if (taken[j]) {
+        any = true;
+        chunks[j >> 4] |= 1 << (j & 15);
+        if (has) r += v;
+      }
+    }
+    if (!any) continue;
+    const key = missing === 'zero' ? '' : String.fromCharCode(...chunks);
+    let mi = maskIndex.get(key);
+    if (mi === undefined) {
+      mi = maskItems.length;
+      maskIndex.set(key, mi);
+      const list: number[] = [];
+      let mx = 0;
+      for (let j = 0; j < J; j++)
+        if (taken[j]) {
+          list.push(j);
+          mx += m[j];
+        }
+      maskItems.push(Int32Array.from(list));
+      maskMax.push(mx);
+    }
+    const gk = mi * (maxTotal + 1) + r;
+    let g = groupIndex.get(gk);
+    if (g === undefined) {
+      g = gN.length;
+      groupIndex.set(gk, g);
+      gMask.push(mi);
+      gR.push(r);
+      gN.push(0);
+    }
+    gN[g]++;
+    personGroup[s] = g;
+  }
+  return {
+    cols,
+    ids: cols.map((i) => items[i].id),
+    m,
+    off,
+    nItem,
+    pd,
+    T,
+    start,
+    maskItems,
+    maskMax,
+    gMask: Int32Array.from(gMask),
+    gR: Float64Array.from(gR),
+    gN: Float64Array.from(gN),
+    personGroup,
+    excluded,
+  };
+}
+
+interface Evaluation {
+  ll: number;
+  grad: Float64Array;
+  /** Observed information (Louis). */
+  info: Float64Array | null;
+  /** Expected complete-data information (EM-gradient metric). */
+  complete: Float64Array | null;
+  post: Float64Array;
+}
+
+class MarginalLikelihood {
+  readonly Q: number;
+  readonly P: number;
+  constructor(
+    readonly d: Design,
+    readonly z: Float64Array,
+    readonly w: Float64Array,
+    readonly estimateSigma: boolean,
+    readonly fixedSigma: number,
+  ) {
+    this.Q = z.length;
+    this.P = d.pd + (estimateSigma ? 1 : 0);
+  }
+
+  sigmaOf(beta: Float64Array): number {
+    return this.estimateSigma ? beta[this.d.pd] : this.fixedSigma;
+  }
+
+  evaluate(beta: Float64Array, withInfo: boolean): Evaluation {
+    const { d, Q, P, z, w } = this;
+    const J = d.m.length;
+    const pd = d.pd;
+    const sigma = this.sigmaOf(beta);
+    const theta = new Float64Array(Q);
+    for (let q = 0; q < Q; q++) theta[q] = sigma * z[q];
+
+    // Item quantities at every node.
+    const logZ = new Float64Array(J * Q);
+    const E = new Float64Array(J * Q);
+    const V = new Float64Array(J * Q);
+    const pi = new Float64Array(pd * Q);
+    const covX = new Float64Array(pd * Q);
+    const p = new Float64Array(Math.max(2, ...d.m) + 1);
+    for (let j = 0; j < J; j++) {
+      const mj = d.m[j];
+      for (let q = 0; q < Q; q++) {
+        logZ[j * Q + q] = itemAt(theta[q], beta, d.off[j], mj, p);
+        let e = 0;
+        let e2 = 0;
+        for (let k = 1; k <= mj; k++) {
+          e += k * p[k];
+          e2 += k * k * p[k];
+        }
+        E[j * Q + q] = e;
+        V[j * Q + q] = e2 - e * e;
+        let tail = 0;
+        let tailK = 0;
+        for (let h = mj; h >= 1; h--) {
+          tail += p[h];
+          tailK += h * p[h];
+          const a = d.off[j] + h - 1;
+          pi[a * Q + q] = tail;
+          covX[a * Q + q] = tailK - tail * e;
+        }
+      }
+    }
+
+    // Per items-taken pattern: Σ log Z and Σ E over its items.
+    const nMask = d.maskItems.length;
+    const S = new Float64Array(nMask * Q);
+    const M = new Float64Array(nMask * Q);
+    for (let mi = 0; mi < nMask; mi++) {
+      for (const j of d.maskItems[mi]) {
+        for (let q = 0; q < Q; q++) {
+          S[mi * Q + q] += logZ[j * Q + q];
+          M[mi * Q + q] += E[j * Q + q];
+        }
+      }
+    }
+
+    // Posterior over the nodes for every group.
+    const G = d.gN.length;
+    const post = new Float64Array(G * Q);
+    const W = new Float64Array(nMask * Q);
+    const R = new Float64Array(Q);
+    const logw = new Float64Array(Q);
+    for (let q = 0; q < Q; q++) logw[q] = Math.log(w[q]);
+    let ll = 0;
+    for (let g = 0; g < G; g++) {
+      const mi = d.gMask[g];
+      const r = d.gR[g];
+      let max = -Infinity;
+      for (let q = 0; q < Q; q++) {
+        const v = logw[q] + r * theta[q] - S[mi * Q + q];
+        post[g * Q + q] = v;
+        if (v > max) max = v;
+      }
+      let sum = 0;
+      for (let q = 0; q < Q; q++) {
+        const v = Math.exp(post[g * Q + q] - max);
+        post[g * Q + q] = v;
+        sum += v;
+      }
+      ll += d.gN[g] * (max + Math.log(sum));
+      const n = d.gN[g];
+      for (let q = 0; q < Q; q++) {
+        const v = post[g * Q + q] / sum;
+        post[g * Q + q] = v;
+        W[mi * Q + q] += n * v;
+        R[q] += n * r * v;
+      }
+    }
+    for (let a = 0; a < pd; a++) ll -= beta[a] * d.T[a];
+
+    // Expected number of students taking item j at node q.
+    const Nq = new Float64Array(J * Q);
+    for (let mi = 0; mi < nMask; mi++)
+      for (const j of d.maskItems[mi]) for (let q = 0; q < Q; q++) Nq[j * Q + q] += W[mi * Q + q];
+
+    const grad = new Float64Array(P);
+    for (let j = 0; j < J; j++) {
+      for (let h = 1; h <= d.m[j]; h++) {
+        const a = d.off[j] + h - 1;
+        let s = -d.T[a];
+        for (let q = 0; q < Q; q++) s += Nq[j * Q + q] * pi[a * Q + q];
+        grad[a] = s;
+      }
+    }
+    const sg = pd; // index of σ when estimated
+    if (this.estimateSigma) {
+      let s = 0;
+      for (let q = 0; q < Q; q++) s += z[q] * R[q];
+      for (let j = 0; j < J; j++) for (let q = 0; q < Q; q++) s -= z[q] * Nq[j * Q + q] * E[j * Q + q];
+      grad[sg] = s;
+    }
+    if (!withInfo) return { ll, grad, info: null, complete: null, post };
+
+    // A: expected complete-data information (block diagonal by item, plus the σ row).
+    const A = new Float64Array(P * P);
+    for (let j = 0; j < J; j++) {
+      const o = d.off[j];
+      const mj = d.m[j];
+      for (let h = 1; h <= mj; h++) {
+        for (let h2 = 1; h2 <= h; h2++) {
+          const a = o + h - 1;
+          const b = o + h2 - 1;
+          let s = 0;
+          for (let q = 0; q < Q; q++) s += Nq[j * Q + q] * (pi[a * Q + q] - pi[a * Q + q] * pi[b * Q + q]);
+          A[a * P + b] = s;
+          A[b * P + a] = s;
+        }
+        if (this.estimateSigma) {
+          const a = o + h - 1;
+          let s = 0;
+          for (let q = 0; q < Q; q++) s -= Nq[j * Q + q] * z[q] * covX[a * Q + q];
+          A[a * P + sg] = s;
+          A[sg * P + a] = s;
+        }
+      }
+    }
+    if (this.estimateSigma) {
+      let s = 0;
+      for (let j = 0; j < J; j++) for (let q = 0; q < Q; q++) s += z[q] * z[q] * Nq[j * Q + q] * V[j * Q + q];
+      A[sg * P + sg] = s;
+    }
+
+    // B: Σ over students of the posterior covariance of the complete-data score. Its δ–δ part
+    // needs, for every pair of items, the expected number of students at each node who took both:
+    // U_jk = Σ over patterns containing j and k of W. Summing over each pattern's *missing* items
+    // (total − missing j − missing k + missing both) keeps this cheap when there are many
+    // patterns with a few gaps each.
+    const B = new Float64Array(P * P);
+    const Wtot = new Float64Array(Q);
+    const X = new Float64Array(J * Q);
+    const Y = new Float64Array(J * J * Q);
+    const inMask = new Uint8Array(J);
+    for (let mi = 0; mi < nMask; mi++) {
+      for (let q = 0; q < Q; q++) Wtot[q] += W[mi * Q + q];
+      const itemsTaken = d.maskItems[mi];
+      if (itemsTaken.length === J) continue;
+      inMask.fill(0);
+      for (const j of itemsTaken) inMask[j] = 1;
+      const gaps: number[] = [];
+      for (let j = 0; j < J; j++) if (!inMask[j]) gaps.push(j);
+      for (const j of gaps) {
+        for (let q = 0; q < Q; q++) X[j * Q + q] += W[mi * Q + q];
+        for (const k of gaps) for (let q = 0; q < Q; q++) Y[(j * J + k) * Q + q] += W[mi * Q + q];
+      }
+    }
+    for (let j = 0; j < J; j++) {
+      for (let k = 0; k <= j; k++) {
+        for (let h = 0; h < d.m[j]; h++) {
+          const a = d.off[j] + h;
+          const hMax = k === j ? h : d.m[k] - 1;
+          for (let h2 = 0; h2 <= hMax; h2++) {
+            const b = d.off[k] + h2;
+            let s = 0;
+            for (let q = 0; q < Q; q++) {
+              const u = Wtot[q] - X[j * Q + q] - X[k * Q + q] + Y[(j * J + k) * Q + q];
+              s += u * pi[a * Q + q] * pi[b * Q + q];
+            }
+            B[a * P + b] = s;
+          }
+        }
+      }
+    }
+    const bar = new Float64Array(pd);
+    for (let g = 0; g < G; g++) {
+      const mi = d.gMask[g];
+      const n = d.gN[g];
+      const r = d.gR[g];
+      const params: number[] = [];
+      for (const j of d.maskItems[mi]) for (let h = 0; h < d.m[j]; h++) params.push(d.off[j] + h);
+      let tbar = 0;
+      let t2 = 0;
+      for (const a of params) bar[a] = 0;
+      const cross = this.estimateSigma ? new Float64Array(params.length) : null;
+      for (let q = 0; q < Q; q++) {
+        const pq = post[g * Q + q];
+        const t = z[q] * (r - M[mi * Q + q]);
+        tbar += pq * t;
+        t2 += pq * t * t;
+        for (let x = 0; x < params.length; x++) {
+          const v = pq * pi[params[x] * Q + q];
+          bar[params[x]] += v;
+          if (cross) cross[x] += v * t;
+        }
+      }
+      for (let x = 0; x < params.length; x++) {
+        const a = params[x];
+        const na = n * bar[a];
+        for (let y = 0; y <= x; y++) B[a * P + params[y]] -= na * bar[params[y]];
+        if (cross) B[sg * P + a] += n * (cross[x] - bar[a] * tbar);
+      }
+      if (this.estimateSigma) B[sg * P + sg] += n * (t2 - tbar * tbar);
+    }
+    // B was filled in its lower triangle (params ascend within a mask, σ is last): mirror it.
+    const info = new Float64Array(P * P);
+    for (let a = 0; a < P; a++) {
+      for (let b = 0; b <= a; b++) {
+        const v = A[a * P + b] - B[a * P + b];
+        info[a * P + b] = v;
+        info[b * P + a] = v;
+      }
+    }
+    return { ll, grad, info, complete: A, post };
+  }
+}
+
+/** Warm's weighted likelihood estimate for raw score r on the given items. */
+function wle(r: number, itemsTaken: Int32Array, d: Design, beta: Float64Array): { theta: number; se: number } {
+  const p = new Float64Array(Math.max(2, ...d.m) + 1);
+  const moments = (theta: number) => {
+    let e = 0;
+    let v = 0;
+    let k3 = 0;
+    for (const j of itemsTaken) {
+      const mj = d.m[j];
+      itemAt(theta, beta, d.off[j], mj, p);
+      let ej = 0;
+      for (let k = 1; k <= mj; k++) ej += k * p[k];
+      let vj = 0;
+      let k3j = 0;
+      for (let k = 0; k <= mj; k++) {
+        const dk = k - ej;
+        vj += dk * dk * p[k];
+        k3j += dk * dk * dk * p[k];
+      }
+      e += ej;
+      v += vj;
+      k3 += k3j;
+    }
+    return { f: r - e + k3 / (2 * v), info: v };
+  };
+  let lo = -30;
+  let hi = 30;
+  // f decreases from positive (θ → −∞) to negative (θ → +∞); keep a sign-changing bracket.
+  let theta = 0;
+  for (let it = 0; it < 200; it++) {
+    const { f, info } = moments(theta);
+    if (Math.abs(f) < 1e-10) break;
+    if (f > 0) lo = theta;
+    else hi = theta;
+    let next = theta + f / info;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - theta) < 1e-12) {
+      theta = next;
+      break;
+    }
+    theta = next;
+  }
+  return { theta, se: 1 / Math.sqrt(moments(theta).info) };
+}
+
+/**
+ * The marginal log-likelihood of the fit, with its gradient and observed information, at any
+ * parameter vector (order as `RaschResult.parameters`). For checks and diagnostics: the tests use
+ * it to compare the analytic derivatives with finite differences.
+ */
+export function raschLikelihood(mat: ScoreMatrix, items: readonly ItemSpec[], options: RaschOptions = {}) {
+  assertShape(mat, items);
+  const sigmaOpt = options.sigma ?? 'estimate';
+  const d = design(mat, items, options.missing ?? 'zero');
+  const { nodes, weights } = gaussHermiteNormal(options.quadraturePoints ?? 41);
+  const model = new MarginalLikelihood(d, nodes, weights, sigmaOpt === 'estimate', sigmaOpt === 'estimate' ? 1 : sigmaOpt);
+  const start = new Float64Array(model.P);
+  start.set(d.start);
+  if (sigmaOpt === 'estimate') start[d.pd] = 1;
+  return {
+    size: model.P,
+    start,
+    evaluate: (beta: Float64Array) => {
+      const ev = model.evaluate(beta, true);
+      return { logLikelihood: ev.ll, gradient: ev.grad, information: ev.info! };
+    },
+  };
+}
+
+export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: RaschOptions = {}): RaschResult {
+  assertShape(mat, items);
+  const missing = options.missing ?? 'zero';
+  const nq = options.quadraturePoints ?? 41;
+  const sigmaOpt = options.sigma ?? 'estimate';
+  if (sigmaOpt !== 'estimate' && !(sigmaOpt > 0)) throw new RangeError('a fixed sigma must be positive');
+  const maxIterations = options.maxIterations ?? 500;
+  const tol = options.tolerance ?? 1e-7;
+  const d = design(mat, items, missing);
+  const { nodes, weights } = gaussHermiteNormal(nq);
+  const estimateSigma = sigmaOpt === 'estimate';
+  const model = new MarginalLikelihood(d, nodes, weights, estimateSigma, estimateSigma ? 1 : sigmaOpt);
+  const P = model.P;
+  const N = mat.nStudents;
+  const nanArray = () => new Float64Array(N).fill(NaN);
+  const persons = { rawScore: nanArray(), maxScore: nanArray(), eap: nanArray(), eapSE: nanArray(), wle: nanArray(), wleSE: nanArray() };
+  const method = `MML (Newton–Raphson, Louis information), ${estimateSigma ? 'θ ~ N(0, σ²), σ estimated' : `θ ~ N(0, ${sigmaOpt}²)`}, ${nq}-point Gauss–Hermite; abilities EAP and WLE`;
+
+  if (d.cols.length === 0 || d.gN.length === 0) {
+    return {
+      method,
+      converged: false,
+      iterations: 0,
+      logLikelihood: NaN,
+      quadraturePoints: nq,
+      mean: 0,
+      sigma: NaN,
+      sigmaSE: null,
+      items: [],
+      excluded: d.excluded,
+      parameters: [],
+      covariance: null,
+      persons,
+    };
+  }
+
+  let beta: Float64Array = new Float64Array(P);
+  beta.set(d.start);
+  if (estimateSigma) beta[d.pd] = 1;
+  let ev = model.evaluate(beta, true);
+  let converged = false;
+  let iterations = 0;
+  for (; iterations < maxIterations && !converged; iterations++) {
+    const directions: Float64Array[] = [];
+    const lObs = cholesky(ev.info!, P);
+    if (lObs) directions.push(choleskySolve(lObs, P, ev.grad));
+    const lCom = cholesky(ev.complete!, P);
+    if (lCom) directions.push(choleskySolve(lCom, P, ev.grad));
+    let accepted: { beta: Float64Array; ev: Evaluation; change: number } | null = null;
+    for (const dir of directions) {
+      let step = 1;
+      for (let halving = 0; halving < 40 && !accepted; halving++, step /= 2) {
+        const cand = new Float64Array(P);
+        let change = 0;
+        for (let a = 0; a < P; a++) {
+          cand[a] = beta[a] + step * dir[a];
+          change = Math.max(change, Math.abs(step * dir[a]));
+        }
+        if (estimateSigma && !(cand[d.pd] > 1e-3)) continue;
+        const cev = model.evaluate(cand, true);
+        if (cev.ll >= ev.ll - 1e-10 * (1 + Math.abs(ev.ll))) accepted = { beta: cand, ev: cev, change };
+      }
+      if (accepted) break;
+    }
+    if (!accepted) {
+      // No direction raises the likelihood any more: at the optimum to machine precision, if the
+      // gradient agrees.
+      converged = ev.grad.every((g) => Math.abs(g) < 1e-6 * (1 + Math.abs(ev.ll)));
+      break;
+    }
+    beta = accepted.beta;
+    ev = accepted.ev;
+    if (accepted.change < tol) converged = true;
+  }
+
+  const lInfo = cholesky(ev.info!, P);
+  const cov = lInfo ? choleskyInverse(lInfo, P) : null;
+  const se = (a: number) => (cov && cov[a * P + a] > 0 ? Math.sqrt(cov[a * P + a]) : null);
+
+  const outItems: RaschItem[] = d.cols.map((col, j) => {
+    const it = items[col];
+    const o = d.off[j];
+    const mj = d.m[j];
+    const thresholds: RaschThreshold[] = [];
+    let sum = 0;
+    for (let h = 1; h <= mj; h++) {
+      thresholds.push({ step: h, estimate: beta[o + h - 1], se: se(o + h - 1) });
+      sum += beta[o + h - 1];
+    }
+    let varLoc: number | null = null;
+    if (cov) {
+      let v = 0;
+      for (let a = o; a < o + mj; a++) for (let b = o; b < o + mj; b++) v += cov[a * P + b];
+      varLoc = v / (mj * mj);
+    }
+    return {
+      id: it.id,
+      column: col,
+      type: it.type,
+      maxScore: mj,
+      difficulty: sum / mj,
+      se: varLoc !== null && varLoc > 0 ? Math.sqrt(varLoc) : null,
+      thresholds,
+      n: d.nItem[j],
+    };
+  });
+
+  // Abilities per group, then per student.
+  const sigma = model.sigmaOf(beta);
+  const Q = nodes.length;
+  const G = d.gN.length;
+  const gEap = new Float64Array(G);
+  const gEapSE = new Float64Array(G);
+  const gWle = new Float64Array(G);
+  const gWleSE = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    let m1 = 0;
+    let m2 = 0;
+    for (let q = 0; q < Q; q++) {
+      const t = sigma * nodes[q];
+      m1 += ev.post[g * Q + q] * t;
+      m2 += ev.post[g * Q + q] * t * t;
+    }
+    gEap[g] = m1;
+    gEapSE[g] = Math.sqrt(Math.max(0, m2 - m1 * m1));
+    const wl = wle(d.gR[g], d.maskItems[d.gMask[g]], d, beta);
+    gWle[g] = wl.theta;
+    gWleSE[g] = wl.se;
+  }
+  for (let s = 0; s < N; s++) {
+    const g = d.personGroup[s];
+    if (g < 0) continue;
+    persons.rawScore[s] = d.gR[g];
+    persons.maxScore[s] = d.maskMax[d.gMask[g]];
+    persons.eap[s] = gEap[g];
+    persons.eapSE[s] = gEapSE[g];
+    persons.wle[s] = gWle[g];
+    persons.wleSE[s] = gWleSE[g];
+  }
+
+  return {
+    method,
+    converged,
+    iterations,
+    logLikelihood: ev.ll,
+    quadraturePoints: nq,
+    mean: 0,
+    sigma,
+    sigmaSE: estimateSigma ? se(d.pd) : null,
+    items: outItems,
+    excluded: d.excluded,
+    parameters: [...d.ids.flatMap((id, j) => Array.from({ length: d.m[j] }, (_, h) => `${id}#${h + 1}`)), ...(estimateSigma ? ['sigma'] : [])],
+    covariance: cov,
+    persons,
+  };
+}
