@@ -9,6 +9,7 @@ import { SurveyCampaigns1764400001000 } from './1764400001000-SurveyCampaigns';
 import { SurveySnapshots1764400002000 } from './1764400002000-SurveySnapshots';
 import { Notices1764400003000 } from './1764400003000-Notices';
 import { SurveyOperations1764400004000 } from './1764400004000-SurveyOperations';
+import { Literacy1764500000000 } from './1764500000000-Literacy';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SurveySnapshots1764400002000,
   Notices1764400003000,
   SurveyOperations1764400004000,
+  Literacy1764500000000,
 ];

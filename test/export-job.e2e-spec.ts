@@ -3,18 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from './support/test-app';
+import { waitForJob } from './support/wait-for-job';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
-
-async function waitForJob(client: Client, jobId: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await client.get(`/api/v1/jobs/${jobId}`);
-    if (res.body.state === 'completed' || res.body.state === 'failed') return res.body;
-    if (Date.now() > until) throw new Error(`job ${jobId} still ${res.body.state}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function workbook(client: Client, url: string): Promise<ExcelJS.Workbook> {
   const res = await client.get(url);

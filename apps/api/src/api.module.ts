@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController, NoticesController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { DesignationsModule } from '@app/designations';
+import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
 import { TrainingModule } from '@app/training';
 import { SchoolsModule } from '@app/schools';
@@ -11,7 +12,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule],
+      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule],
       controllers: [HealthController, JobsController, NoticesController],
     };
   }

@@ -3,13 +3,14 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@app/core';
 import { ClassroomsJobsModule } from '@app/classrooms';
 import { DesignationsJobsModule } from '@app/designations';
+import { LiteracyJobsModule } from '@app/literacy';
 import { SurveysJobsModule } from '@app/surveys';
 import { TrainingJobsModule } from '@app/training';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { queueProcessors } from './queue-processors';
 
 /** Every feature's jobs module; the worker runs all of them. */
-export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule];
+export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule, LiteracyJobsModule];
 
 @Module({})
 export class WorkerModule {

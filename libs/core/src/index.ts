@@ -16,3 +16,4 @@ export { JobsController } from './ops/jobs.controller';
 export { HealthController } from './ops/health.controller';
 export * from './time/school-year';
 export * from './xlsx/workbook';
+export * from './privacy/suppression';

@@ -1,1 +1,5 @@
 export * from './analysis';
+export * from './literacy.module';
+export * from './assessments/assessments.service';
+export * from './results/results-import.service';
+export * from './computation/literacy-analysis.service';

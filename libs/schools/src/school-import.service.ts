@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, AuthUser, CellProblem, ParsedTable, readTable, requireHeaders, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, CellProblem, importRejected, ParsedTable, readTable, requireHeaders, ValidationFailedError } from '@app/core';
 import { districtFromRoadAddress } from './district-office';
 import { OUT_OF_SCOPE_NEIS_KINDS, parseSchoolLevel, SchoolLevel } from './school-level';
 
@@ -48,7 +48,7 @@ export class SchoolImportService {
     const districts = new Set<string>((await this.ds.query(`SELECT name FROM districts`)).map((r: { name: string }) => r.name));
     const { rows, skipped, problems } = validateRows(table, districts);
     if (problems.length) {
-      throw new ValidationFailedError(`${new Set(problems.map((p) => p.row)).size} row(s) are invalid; nothing was imported`, problems.map((p) => ({ ...p })), 'IMPORT_REJECTED');
+      throw importRejected(problems);
     }
     return this.ds.transaction(async (tx) => {
       // Two concurrent imports would each match the same unnumbered school; serialise them.

@@ -9,6 +9,11 @@ function field(v: unknown): string {
   return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
+/** A PostgreSQL array literal of text for a COPY field: every element quoted, null as NULL. */
+export function pgTextArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}
+
 /**
  * Streams rows into a table with COPY … FROM STDIN, the fastest way into PostgreSQL.
  * Runs on the caller's client, inside the caller's transaction.

@@ -7,6 +7,7 @@ export enum QueueName {
   Designations = 'designations',
   Badges = 'badges',
   Surveys = 'surveys',
+  Literacy = 'literacy',
 }
 
 export enum JobName {
@@ -18,6 +19,8 @@ export enum JobName {
   SurveyDistribute = 'survey-distribute',
   SurveyRemind = 'survey-remind',
   SurveyReportExport = 'survey-report-export',
+  LiteracyAnalysis = 'literacy-analysis',
+  LiteracyReports = 'literacy-reports',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -67,6 +70,15 @@ export interface SurveyReportExportPayload extends JobRequester {
   campaignId: number;
 }
 
+export interface LiteracyAnalysisPayload extends JobRequester {
+  assessmentId: number;
+}
+
+/** Report workbooks for every school with results, and the city's, built in one job with progress. */
+export interface LiteracyReportsPayload extends JobRequester {
+  assessmentId: number;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
@@ -76,6 +88,8 @@ export interface JobPayloads {
   [JobName.SurveyDistribute]: SurveyDistributePayload;
   [JobName.SurveyRemind]: SurveyRemindPayload;
   [JobName.SurveyReportExport]: SurveyReportExportPayload;
+  [JobName.LiteracyAnalysis]: LiteracyAnalysisPayload;
+  [JobName.LiteracyReports]: LiteracyReportsPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -87,6 +101,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SurveyDistribute]: QueueName.Surveys,
   [JobName.SurveyRemind]: QueueName.Surveys,
   [JobName.SurveyReportExport]: QueueName.Exports,
+  [JobName.LiteracyAnalysis]: QueueName.Literacy,
+  [JobName.LiteracyReports]: QueueName.Literacy,
 };
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

@@ -1,5 +1,5 @@
 export type { CellProblem } from './tabular-error';
-export { TabularFormatError } from './tabular-error';
+export { importRejected, TabularFormatError } from './tabular-error';
 export type { DecodedText, TextEncodingName } from './decode-text';
 export { decodeText } from './decode-text';
 export type { ParsedRow, ParsedTable, ReadTableOptions } from './parsed-table';

@@ -1,3 +1,4 @@
+import { ValidationFailedError } from '../errors/app-error';
 /**
  * One thing wrong with an uploaded file, addressed the way the uploader will
  * look for it: `row` is the 1-based line as Excel shows it (header = row 1),
@@ -46,4 +47,10 @@ export class TabularFormatError extends Error {
 
 function describeProblem(p: CellProblem): string {
   return p.column === undefined ? `row ${p.row}: ${p.reason}` : `row ${p.row}, column '${p.column}': ${p.reason}`;
+}
+
+/** An all-or-nothing import refused: every bad row listed (up to the limit) with row, column and reason. */
+export function importRejected(problems: CellProblem[]): ValidationFailedError {
+  const rowsAtFault = new Set(problems.map((p) => p.row)).size;
+  return new ValidationFailedError(`${rowsAtFault} row(s) are invalid; nothing was imported`, problems.slice(0, LISTED_PROBLEM_LIMIT).map((p) => ({ ...p })), 'IMPORT_REJECTED');
 }

@@ -37,7 +37,7 @@ export {
   type SuppressedGroup,
   type SuppressionReason,
   type SuppressionResult,
-} from './suppression';
+} from '@app/core/privacy/suppression';
 export {
   distribution,
   moments,

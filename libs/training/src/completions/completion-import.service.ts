@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AuditLog, AuthUser, CellProblem, copyRows, JobName, JobQueue, ParsedTable, readTable, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, copyRows, importRejected, JobName, JobQueue, ParsedTable, readTable } from '@app/core';
 import { parseCompletionRows, StagedCompletion } from './completion-rows';
 
 export const DUPLICATE_POLICIES = ['skip', 'replace', 'reject'] as const;
@@ -36,7 +36,7 @@ export class CompletionImportService {
   async importTable(table: ParsedTable, filename: string, policy: DuplicatePolicy, actor: AuthUser): Promise<CompletionImportResult> {
     const lookups = await this.lookups();
     const { rows, problems, withinFileDuplicates } = parseCompletionRows(table, lookups, policy);
-    if (problems.length) throw rejected(problems);
+    if (problems.length) throw importRejected(problems);
 
     const qr = this.ds.createQueryRunner();
     await qr.connect();
@@ -84,7 +84,7 @@ export class CompletionImportService {
          ORDER BY s.row_no LIMIT 1000`,
       );
       if (dupes.length) {
-        throw rejected(dupes.map((d) => ({ row: d.row_no, column: 'participant_id', reason: 'this person already has a completion of this course and session (duplicate policy: reject)' })));
+        throw importRejected(dupes.map((d) => ({ row: d.row_no, column: 'participant_id', reason: 'this person already has a completion of this course and session (duplicate policy: reject)' })));
       }
     }
 
@@ -129,7 +129,3 @@ export class CompletionImportService {
   }
 }
 
-function rejected(problems: CellProblem[]): ValidationFailedError {
-  const rowsAtFault = new Set(problems.map((p) => p.row)).size;
-  return new ValidationFailedError(`${rowsAtFault} row(s) are invalid; nothing was imported`, problems.slice(0, 1000).map((p) => ({ ...p })), 'IMPORT_REJECTED');
-}

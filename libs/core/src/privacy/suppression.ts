@@ -1,3 +1,4 @@
+// Shared by every report that publishes group figures (surveys, literacy): one rule, one threshold floor.
 /*
  * Small-cell suppression for published survey results.
  *

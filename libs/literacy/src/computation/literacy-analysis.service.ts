@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { copyRows } from '@app/core';
+import { analyseTest, areaScores, assignLevels, distractorAnalysis, fitRasch, ItemSpec, maxTotal, reviewFlags, scoreResponses } from '../analysis';
+import { AssessmentsService } from '../assessments/assessments.service';
+
+const round = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/**
+ * Scores every result from its raw responses and stores the analysis of the assessment: item and
+ * test statistics (classical test theory), review flags, distractors, the Rasch fit, levels, and
+ * each student's score, level, ability and area sub-scores. Everything is replaced in one
+ * transaction, so running it twice (or again after a crash) leaves the same rows.
+ */
+@Injectable()
+export class LiteracyAnalysisService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly assessments: AssessmentsService,
+  ) {}
+
+  async run(assessmentId: number, progress?: (percent: number) => Promise<void>) {
+    const assessment = await this.assessments.get(assessmentId);
+    const items: ItemSpec[] = assessment.items.map((i) => ({ id: i.id, area: i.area, type: i.type, maxScore: i.maxScore, key: i.key, dropped: i.dropped }));
+    const rows: { studentId: number; responses: (string | null)[] }[] = await this.ds.query(
+      `SELECT student_id AS "studentId", responses FROM literacy_results WHERE assessment_id = $1 ORDER BY student_id`,
+      [assessmentId],
+    );
+    const responses = rows.map((r) => r.responses);
+    const { matrix, problems } = scoreResponses(items, responses);
+    await progress?.(20);
+    const ctt = analyseTest(matrix, items);
+    const flags = new Map(reviewFlags(ctt.items, { minDiscrimination: assessment.minDiscrimination, minFacility: assessment.minFacility, maxFacility: assessment.maxFacility }).map((f) => [f.itemId, f.reasons]));
+    const optionsOf = Object.fromEntries(assessment.items.filter((i) => i.options).map((i) => [i.id, i.options!]));
+    const distractors = new Map(distractorAnalysis(items, responses, { totals: ctt.totals, optionsOf }).map((d) => [d.itemId, d]));
+    await progress?.(40);
+    const rasch = rows.length >= 2 && items.some((i) => !i.dropped) ? fitRasch(matrix, items) : null;
+    await progress?.(80);
+    const max = maxTotal(items);
+    const percents = Array.from(ctt.totals, (t) => (max > 0 ? (t / max) * 100 : 0));
+    const levels = assignLevels(percents, assessment.cutScores);
+    const areas = areaScores(matrix, items);
+    const raschItems = new Map(rasch?.items.map((r) => [r.id, r]) ?? []);
+    const excluded = new Map(rasch?.excluded.map((x) => [x.id, x.reason]) ?? []);
+
+    const itemsOut = ctt.items.map((s) => {
+      const r = raschItems.get(s.id);
+      return {
+        ...s,
+        mean: round(s.mean), sd: round(s.sd), facility: round(s.facility), discrimination: round(s.discrimination), discriminativeEfficiency: round(s.discriminativeEfficiency),
+        flags: flags.get(s.id) ?? [],
+        distractors: distractors.get(s.id) ?? null,
+        rasch: r ? { difficulty: round(r.difficulty), se: round(r.se), thresholds: r.thresholds.map((t) => ({ step: t.step, estimate: round(t.estimate), se: round(t.se) })) } : { excluded: excluded.get(s.id) ?? null },
+      };
+    });
+    const test = { ...ctt.test, mean: round(ctt.test.mean), sd: round(ctt.test.sd), alpha: round(ctt.test.alpha), sem: round(ctt.test.sem), scoringProblems: problems.length };
+    const raschOut = rasch && { method: rasch.method, converged: rasch.converged, iterations: rasch.iterations, sigma: round(rasch.sigma), sigmaSE: round(rasch.sigmaSE), logLikelihood: round(rasch.logLikelihood, 2) };
+
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      // Serialises concurrent runs of the same assessment (a retry overlapping a stalled one).
+      await qr.query(`SELECT 1 FROM literacy_assessments WHERE id = $1 FOR UPDATE`, [assessmentId]);
+      await qr.query(`DELETE FROM literacy_scores WHERE assessment_id = $1`, [assessmentId]);
+      const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
+      await copyRows(client, 'literacy_scores', ['assessment_id', 'student_id', 'total', 'percent', 'level', 'ability', 'ability_se', 'areas'],
+        rows.map((r, s) => [
+          assessmentId, r.studentId, ctt.totals[s], round(percents[s], 2), levels.levels[s],
+          rasch && Number.isFinite(rasch.persons.eap[s]) ? round(rasch.persons.eap[s]) : null,
+          rasch && Number.isFinite(rasch.persons.eapSE[s]) ? round(rasch.persons.eapSE[s]) : null,
+          JSON.stringify(Object.fromEntries(areas.map((a) => [a.area, a.maxScore > 0 ? round((a.scores[s] / a.maxScore) * 100, 2) : null]))),
+        ]));
+      await qr.query(
+        `INSERT INTO literacy_analyses (assessment_id, students, test, items, rasch, levels) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (assessment_id) DO UPDATE SET computed_at = now(), students = EXCLUDED.students, test = EXCLUDED.test, items = EXCLUDED.items, rasch = EXCLUDED.rasch, levels = EXCLUDED.levels`,
+        [assessmentId, rows.length, JSON.stringify(test), JSON.stringify(itemsOut), raschOut ? JSON.stringify(raschOut) : null, JSON.stringify(levels.distribution)],
+      );
+      await qr.commitTransaction();
+    } catch (e) {
+      await qr.rollbackTransaction();
+      throw e;
+    } finally {
+      await qr.release();
+    }
+    await progress?.(100);
+    return { students: rows.length, items: items.length, flagged: flags.size, alpha: test.alpha, raschConverged: rasch?.converged ?? null };
+  }
+
+  async analysis(assessmentId: number) {
+    const [row] = await this.ds.query(
+      `SELECT computed_at AS "computedAt", students, test, items, rasch, levels FROM literacy_analyses WHERE assessment_id = $1`,
+      [assessmentId],
+    );
+    return row ?? null;
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, StoredFiles } from '@app/core';
+import { CITY_REPORT } from './literacy-report-builder.service';
+
+/** The built report workbooks, each readable by whoever may read its school (the city's: administrators). */
+@Injectable()
+export class LiteracyReportFiles {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly schools: SchoolAccess,
+    private readonly files: StoredFiles,
+  ) {}
+
+  async list(assessmentId: number, actor: AuthUser) {
+    const p = new SqlParams();
+    const id = p.add(assessmentId);
+    const scope = schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' });
+    const items = await this.ds.query(
+      `SELECT f.school_id AS "schoolId", coalesce(s.name, '서울특별시 전체') AS name, f.built_at AS "builtAt", m.byte_size AS bytes
+       FROM literacy_report_files f JOIN stored_files m ON m.id = f.file_id
+       LEFT JOIN schools s ON s.id = f.school_id LEFT JOIN districts d ON d.name = s.district
+       WHERE f.assessment_id = ${id} AND (${f0(actor)} OR (s.id IS NOT NULL AND ${scope}))
+       ORDER BY f.school_id = 0 DESC, s.name`,
+      p.values,
+    );
+    return { items };
+  }
+
+  async download(assessmentId: number, schoolId: number, actor: AuthUser) {
+    if (schoolId === CITY_REPORT) {
+      if (actor.role !== 'city_admin' && actor.role !== 'district_admin') throw new ForbiddenError('The city report is for administrators', 'ROLE_NOT_ALLOWED');
+    } else {
+      await this.schools.assert(actor, schoolId, 'read');
+    }
+    const [row] = await this.ds.query(`SELECT file_id AS "fileId" FROM literacy_report_files WHERE assessment_id = $1 AND school_id = $2`, [assessmentId, schoolId]);
+    if (!row) throw new NotFoundError('built report (run the report job first) for school', schoolId);
+    return { meta: (await this.files.meta(row.fileId))!, content: await this.files.content(row.fileId) };
+  }
+}
+
+/** Administrators also see the city's workbook in the list. */
+function f0(actor: AuthUser): string {
+  return actor.role === 'city_admin' || actor.role === 'district_admin' ? 'f.school_id = 0' : 'FALSE';
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess } from '@app/core';
+import { analyseTest, ItemSpec, scoreResponses } from '../analysis';
+import { Assessment, AssessmentsService } from '../assessments/assessments.service';
+import { GroupBy, groupFigures, withheld } from './literacy-groups';
+
+/** An area is a strength (weakness) when the student is this many points above (below) the city's mean there. */
+export const STRENGTH_MARGIN = 10;
+
+/**
+ * Reports for the student, the class, the school and the city. Individual figures go only to
+ * those who may read the student's school; group figures of fewer than 5 students are withheld.
+ */
+@Injectable()
+export class LiteracyReportsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly assessments: AssessmentsService,
+    private readonly schools: SchoolAccess,
+  ) {}
+
+  private async analysed(assessmentId: number): Promise<Assessment> {
+    const a = await this.assessments.get(assessmentId);
+    if (!a.analysedAt) throw new NotFoundError('analysis (not computed yet) of literacy assessment', assessmentId);
+    return a;
+  }
+
+  private async areaNames(): Promise<Map<string, string>> {
+    return new Map((await this.assessments.areas()).map((a) => [a.code, a.name]));
+  }
+
+  private async one(assessmentId: number, by: GroupBy, filter?: { schoolId?: number; office?: string }) {
+    return withheld(await groupFigures(this.ds, assessmentId, by, filter))[0] ?? null;
+  }
+
+  async student(assessmentId: number, studentId: number, actor: AuthUser) {
+    const a = await this.analysed(assessmentId);
+    const [s] = await this.ds.query(
+      `SELECT st.id, st.student_code AS code, st.grade, st.class_no AS "classNo", st.school_id AS "schoolId", sc.name AS "schoolName",
+              x.total, x.percent, x.level, x.ability, x.ability_se AS "abilitySe", x.areas
+       FROM literacy_scores x JOIN students st ON st.id = x.student_id JOIN schools sc ON sc.id = st.school_id
+       WHERE x.assessment_id = $1 AND x.student_id = $2`,
+      [assessmentId, studentId],
+    );
+    if (!s) throw new NotFoundError('result of student', studentId);
+    await this.schools.assert(actor, s.schoolId, 'read');
+    const [school, city, names] = await Promise.all([this.one(assessmentId, 'school', { schoolId: s.schoolId }), this.one(assessmentId, 'city'), this.areaNames()]);
+    const cityAreas = city && !city.suppressed ? city.areas : {};
+    const areas = Object.entries(s.areas as Record<string, number | null>).map(([code, percent]) => {
+      const cityMean = cityAreas[code] ?? null;
+      const diff = percent === null || cityMean === null ? null : percent - cityMean;
+      return {
+        area: code,
+        name: names.get(code) ?? code,
+        percent,
+        schoolMean: school && !school.suppressed ? school.areas[code] ?? null : null,
+        cityMean,
+        judgement: diff === null ? null : diff >= STRENGTH_MARGIN ? 'strength' : diff <= -STRENGTH_MARGIN ? 'weakness' : 'typical',
+      };
+    });
+    return {
+      assessment: { id: a.id, name: a.name, schoolYear: a.schoolYear, grade: a.grade, cutScores: a.cutScores },
+      student: { id: s.id, code: s.code, grade: s.grade, classNo: s.classNo, schoolId: s.schoolId, schoolName: s.schoolName },
+      total: s.total, percent: s.percent, level: s.level, ability: s.ability, abilitySe: s.abilitySe,
+      areas,
+      school: school && { n: school.suppressed ? null : school.n, mean: school.suppressed ? null : school.mean, suppressed: school.suppressed },
+      city: city && { n: city.suppressed ? null : city.n, mean: city.suppressed ? null : city.mean, suppressed: city.suppressed },
+    };
+  }
+
+  /** A class: its students' scores (for their teachers) and, from 5 students, its distribution and item results. */
+  async classReport(assessmentId: number, schoolId: number, classNo: number, actor: AuthUser) {
+    await this.schools.assert(actor, schoolId, 'read');
+    const a = await this.analysed(assessmentId);
+    const students: { id: number; code: string; total: number; percent: number; level: string | null; responses: (string | null)[] }[] = await this.ds.query(
+      `SELECT st.id, st.student_code AS code, x.total, x.percent, x.level, r.responses
+       FROM literacy_scores x JOIN students st ON st.id = x.student_id JOIN literacy_results r ON r.assessment_id = x.assessment_id AND r.student_id = x.student_id
+       WHERE x.assessment_id = $1 AND st.school_id = $2 AND st.class_no = $3 ORDER BY st.student_code`,
+      [assessmentId, schoolId, classNo],
+    );
+    if (!students.length) throw new NotFoundError(`class ${classNo} results at school`, schoolId);
+    const group = withheld(await groupFigures(this.ds, assessmentId, 'class', { schoolId })).find((g) => g.key === String(classNo))!;
+    const analysis = await this.cityItems(assessmentId);
+    let items = null;
+    if (!group.suppressed) {
+      const specs: ItemSpec[] = a.items.map((i) => ({ id: i.id, area: i.area, type: i.type, maxScore: i.maxScore, key: i.key, dropped: i.dropped }));
+      const { matrix } = scoreResponses(specs, students.map((s) => s.responses));
+      items = analyseTest(matrix, specs).items.map((s) => ({ id: s.id, area: s.area, dropped: s.dropped, facility: s.facility, cityFacility: analysis.get(s.id) ?? null }));
+    }
+    return {
+      assessment: { id: a.id, name: a.name, grade: a.grade, cutScores: a.cutScores },
+      schoolId, classNo,
+      group,
+      items,
+      students: students.map(({ responses: _, ...s }) => s),
+    };
+  }
+
+  private async cityItems(assessmentId: number): Promise<Map<string, number | null>> {
+    const [row] = await this.ds.query(`SELECT items FROM literacy_analyses WHERE assessment_id = $1`, [assessmentId]);
+    return new Map(((row?.items ?? []) as { id: string; facility: number | null }[]).map((i) => [i.id, i.facility]));
+  }
+
+  /** The school against its office and the city, overall, by area and by class. */
+  async schoolReport(assessmentId: number, schoolId: number, actor: AuthUser) {
+    const school = await this.schools.assert(actor, schoolId, 'read');
+    const a = await this.analysed(assessmentId);
+    const [mine, office, city, classes, names] = await Promise.all([
+      this.one(assessmentId, 'school', { schoolId }),
+      groupFigures(this.ds, assessmentId, 'office').then((g) => withheld(g).find((x) => x.key === school.districtOffice) ?? null),
+      this.one(assessmentId, 'city'),
+      groupFigures(this.ds, assessmentId, 'class', { schoolId }).then((g) => withheld(g)),
+      this.areaNames(),
+    ]);
+    if (!mine) throw new NotFoundError('results of school', schoolId);
+    return { assessment: { id: a.id, name: a.name, grade: a.grade, cutScores: a.cutScores }, areas: Object.fromEntries(names), school: mine, office, city, classes };
+  }
+
+  /** The city report by office, district or school level, with item statistics; a district admin sees their office and the city. */
+  async cityReport(assessmentId: number, by: 'office' | 'district' | 'level', actor: AuthUser) {
+    if (actor.role !== 'city_admin' && actor.role !== 'district_admin') throw new ForbiddenError('The city report is for administrators', 'ROLE_NOT_ALLOWED');
+    const a = await this.analysed(assessmentId);
+    const [analysis] = await this.ds.query(`SELECT computed_at AS "computedAt", students, test, items, rasch, levels FROM literacy_analyses WHERE assessment_id = $1`, [assessmentId]);
+    let groups = withheld(await groupFigures(this.ds, assessmentId, by));
+    if (actor.role === 'district_admin') {
+      const own = new Set<string>(
+        by === 'office' ? [actor.districtOffice!] : (await this.ds.query(`SELECT name FROM districts WHERE office_code = $1`, [actor.districtOffice])).map((d: { name: string }) => d.name),
+      );
+      groups = by === 'level' ? withheld(await groupFigures(this.ds, assessmentId, 'level', { office: actor.districtOffice! })) : groups.filter((g) => own.has(g.key));
+    }
+    return {
+      assessment: { id: a.id, name: a.name, schoolYear: a.schoolYear, phase: a.phase, grade: a.grade, cutScores: a.cutScores },
+      areas: Object.fromEntries(await this.areaNames()),
+      city: await this.one(assessmentId, 'city'),
+      by,
+      groups,
+      analysis,
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import type { CellProblem } from '@app/core';
+import { checkScore, normaliseResponse } from '../analysis';
+import type { AssessmentItem } from '../assessments/assessments.service';
+
+/** One student's results as read from any format, before checking; `column` names say where each value came from. */
+export interface RawRecord {
+  row: number;
+  studentCode: { value: string | null; column: string };
+  school: { value: string | null; column: string };
+  grade: { value: string | null; column: string };
+  classNo: { value: string | null; column: string };
+  form: { value: string | null; column: string };
+  /** By item id; an item absent from the record is no answer. */
+  cells: Map<string, { value: string | null; column: string }>;
+}
+
+export interface StagedResult {
+  row: number;
+  studentCode: string;
+  schoolId: number;
+  grade: number;
+  classNo: number | null;
+  form: string;
+  /** Position-aligned with the assessment's items. */
+  responses: (string | null)[];
+}
+
+export interface SchoolRef {
+  id: number;
+  level: string;
+  office: string;
+}
+
+export interface RecordContext {
+  assessment: { grade: number; forms: string[]; items: AssessmentItem[] };
+  /** By NEIS code and by platform id (as text). */
+  schools: Map<string, SchoolRef>;
+  /** Whether the importer may write this school's results. */
+  mayWrite: (school: SchoolRef) => boolean;
+  /** The importer's own school, used when a record names none (a principal's upload). */
+  defaultSchool?: SchoolRef;
+}
+
+const STUDENT_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+/** Schools write the grade within their level (중2 = 2); the assessment counts years of schooling (중2 = 8). */
+const LEVEL_OFFSET: Record<string, number> = { elementary: 0, middle: 6, high: 9, special: 0 };
+
+function whole(text: string | null): number | null {
+  return text !== null && /^\d{1,3}$/.test(text) ? Number(text) : null;
+}
+
+/** Checks every record; a file with any problem is rejected whole, so all problems are collected. */
+export function checkRecords(records: RawRecord[], ctx: RecordContext): { staged: StagedResult[]; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const staged: StagedResult[] = [];
+  const seen = new Map<string, number>();
+  const items = ctx.assessment.items;
+  for (const rec of records) {
+    const bad = (column: string, reason: string) => problems.push({ row: rec.row, column, reason });
+    const before = problems.length;
+    const code = normaliseResponse(rec.studentCode.value);
+    if (!code) bad(rec.studentCode.column, 'the student id is empty');
+    else if (!STUDENT_CODE.test(code)) bad(rec.studentCode.column, 'a student id uses letters, digits, _ . - (up to 40); no names');
+
+    const schoolKey = normaliseResponse(rec.school.value);
+    const school = schoolKey ? ctx.schools.get(schoolKey) : ctx.defaultSchool;
+    if (!school) bad(rec.school.column, schoolKey ? `no school with code ${schoolKey}` : 'the school is missing');
+    else if (!ctx.mayWrite(school)) bad(rec.school.column, 'you may not import results of this school');
+
+    const gradeInLevel = whole(normaliseResponse(rec.grade.value));
+    const grade = gradeInLevel === null || !school ? null : gradeInLevel + LEVEL_OFFSET[school.level];
+    if (gradeInLevel === null) bad(rec.grade.column, 'the grade must be a whole number');
+    else if (school && grade !== ctx.assessment.grade) bad(rec.grade.column, `grade ${gradeInLevel} at this school is not the assessment's grade`);
+
+    const classText = normaliseResponse(rec.classNo.value);
+    const classNo = whole(classText);
+    if (classText !== null && (classNo === null || classNo < 1 || classNo > 99)) bad(rec.classNo.column, 'the class must be a whole number from 1 to 99');
+
+    const form = normaliseResponse(rec.form.value) ?? ctx.assessment.forms[0];
+    if (!ctx.assessment.forms.includes(form)) bad(rec.form.column, `unknown form ${form}; one of ${ctx.assessment.forms.join(', ')}`);
+
+    const responses = items.map((item) => {
+      const cell = rec.cells.get(item.id);
+      const value = normaliseResponse(cell?.value);
+      if (value === null || !cell) return null;
+      if (item.key) {
+        if (item.options && !item.options.includes(value)) bad(cell.column, `${value} is not an option of ${item.id} (${item.options.join(', ')})`);
+      } else {
+        const reason = /^-?\d+(\.\d+)?$/.test(value) ? checkScore(item, Number(value)) : 'the score is not a number';
+        if (reason) bad(cell.column, reason);
+      }
+      return value;
+    });
+    if (code && school) {
+      const key = `${school.id}/${code}`;
+      const first = seen.get(key);
+      if (first !== undefined) bad(rec.studentCode.column, `the same student appears on row ${first}`);
+      else seen.set(key, rec.row);
+    }
+    if (problems.length === before) staged.push({ row: rec.row, studentCode: code!, schoolId: school!.id, grade: grade!, classNo, form, responses });
+  }
+  return { staged, problems };
+}
