@@ -170,14 +170,15 @@ export const FIELD_LABEL: Record<string, string> = {
 
 /**
  * A field name in Korean; nested paths from the API such as `criteria.1.maxScore` read
- * "심사 기준 2번째 만점".
+ * "심사 기준 2번째 만점". `overrides` names a page's own fields (where e.g. `title` is not 공모명).
  */
-export function fieldLabel(field: string): string {
-  if (FIELD_LABEL[field]) return FIELD_LABEL[field];
+export function fieldLabel(field: string, overrides: Readonly<Record<string, string>> = {}): string {
+  const label = (name: string): string | undefined => overrides[name] ?? FIELD_LABEL[name];
+  if (label(field)) return label(field)!;
   if (!field.includes('.')) return field;
   return field
     .split('.')
-    .map((part) => (/^\d+$/.test(part) ? `${Number(part) + 1}번째` : (FIELD_LABEL[part] ?? part)))
+    .map((part) => (/^\d+$/.test(part) ? `${Number(part) + 1}번째` : (label(part) ?? part)))
     .join(' ');
 }
 

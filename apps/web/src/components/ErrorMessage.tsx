@@ -8,16 +8,19 @@ interface Props {
   title?: string;
   /** Korean headlines for error codes that mean something particular here (e.g. DUPLICATE). */
   messages?: Readonly<Record<string, string>>;
+  /** Korean names of this form's fields, before the shared ones (see fieldLabel). */
+  fields?: Readonly<Record<string, string>>;
+  testId?: string;
 }
 
 /** Shows an API error: a Korean summary, then the server's message, its details and the request id. */
-export function ErrorMessage({ error, title, messages }: Props) {
+export function ErrorMessage({ error, title, messages, fields, testId }: Props) {
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
   const summary = koreanSummary(error, messages);
   const serverMessage = apiError?.message && apiError.message !== summary ? apiError.message : null;
   return (
-    <div className="alert alert-error" role="alert">
+    <div className="alert alert-error" role="alert" data-testid={testId}>
       <p className="alert-title">{title ? `${title} ${summary}` : summary}</p>
       {serverMessage && (
         <p className="alert-body">
@@ -29,7 +32,7 @@ export function ErrorMessage({ error, title, messages }: Props) {
         <ul className="alert-details">
           {apiError.details.map((detail, i) => (
             <li key={i}>
-              <strong>{detailTarget(detail)}</strong>: {detail.reason}
+              <strong>{detailTarget(detail, fields)}</strong>: {detail.reason}
             </li>
           ))}
         </ul>
@@ -39,11 +42,11 @@ export function ErrorMessage({ error, title, messages }: Props) {
   );
 }
 
-function detailTarget(detail: { field?: string; row?: number; column?: string; kind?: string }): string {
+function detailTarget(detail: { field?: string; row?: number; column?: string; kind?: string }, fields?: Readonly<Record<string, string>>): string {
   const parts: string[] = [];
   if (detail.row !== undefined) parts.push(`${detail.row}행`);
   if (detail.column) parts.push(`${detail.column} 열`);
-  if (detail.field) parts.push(fieldLabel(detail.field));
+  if (detail.field) parts.push(fieldLabel(detail.field, fields));
   if (detail.kind) parts.push(`(${attachmentKindLabel(detail.kind)})`);
   return parts.join(' ') || '항목';
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
-import type { JobStatus } from '../types';
+import type { ExportStarted, JobStatus } from '../types';
 import { usePolling } from '../usePolling';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -21,14 +21,32 @@ const JOB_STATE_LABEL: Record<JobStatus['state'], string> = {
   failed: '실패',
 };
 
-function defaultFilename(): string {
+/** Today as 20260302, for file names. */
+function today(): string {
   const d = new Date();
-  const ymd = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
-  return `AI교실_현황_${ymd}.xlsx`;
+  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Starts the XLSX export job, polls it, then fetches the file (it needs the bearer header) for download. */
-export function ExportPanel({ scopeNote }: { scopeNote?: string }) {
+interface Props {
+  scopeNote?: string;
+  /** The panel's heading; by default the AI-classroom export's. */
+  title?: string;
+  description?: string;
+  /** Starts the job; by default the AI-classroom export. */
+  start?: () => Promise<Pick<ExportStarted, 'statusUrl' | 'deduplicated'>>;
+  /** The file's name when the server names none, without the date and extension. */
+  filenameBase?: string;
+}
+
+/** Starts an XLSX export job, polls it, then fetches the file (it needs the bearer header) for download. */
+export function ExportPanel({
+  scopeNote,
+  title = 'AI 교실 현황 내려받기',
+  description = '학교별 AI 교실·기자재·동아리 현황을 엑셀(XLSX) 파일로 만듭니다. 파일 작성에는 몇 초가 걸릴 수 있습니다.',
+  start: startJob = api.startExport,
+  filenameBase = 'AI교실_현황',
+}: Props) {
+  const defaultFilename = () => `${filenameBase}_${today()}.xlsx`;
   const [state, setState] = useState<State>({ kind: 'idle' });
   const polling = usePolling();
   const blobUrl = useRef<string | null>(null);
@@ -66,7 +84,7 @@ export function ExportPanel({ scopeNote }: { scopeNote?: string }) {
     polling.stop();
     setState({ kind: 'running', job: null, deduplicated: false });
     try {
-      const started = await api.startExport();
+      const started = await startJob();
       await poll(started.statusUrl, started.deduplicated);
     } catch (error) {
       if (polling.alive()) setState({ kind: 'failed', reason: null, error });
@@ -80,8 +98,8 @@ export function ExportPanel({ scopeNote }: { scopeNote?: string }) {
     <section className="panel export-panel" aria-labelledby="export-heading">
       <div className="panel-head">
         <div>
-          <h2 id="export-heading">AI 교실 현황 내려받기</h2>
-          <p className="muted">학교별 AI 교실·기자재·동아리 현황을 엑셀(XLSX) 파일로 만듭니다. 파일 작성에는 몇 초가 걸릴 수 있습니다.</p>
+          <h2 id="export-heading">{title}</h2>
+          <p className="muted">{description}</p>
           {scopeNote && <p className="muted small">{scopeNote}</p>}
         </div>
         <button type="button" className="button button-primary" data-testid="export-button" onClick={() => void start()} disabled={busy}>

@@ -3,3 +3,4 @@ export * from './common';
 export * from './schools';
 export * from './designations';
 export * from './training';
+export * from './surveys';
