@@ -10,6 +10,7 @@ import { SurveySnapshots1764400002000 } from './1764400002000-SurveySnapshots';
 import { Notices1764400003000 } from './1764400003000-Notices';
 import { SurveyOperations1764400004000 } from './1764400004000-SurveyOperations';
 import { Literacy1764500000000 } from './1764500000000-Literacy';
+import { Consent1764600000000 } from './1764600000000-Consent';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Notices1764400003000,
   SurveyOperations1764400004000,
   Literacy1764500000000,
+  Consent1764600000000,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController, NoticesController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
+import { ConsentModule } from '@app/consent';
 import { DesignationsModule } from '@app/designations';
 import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
@@ -12,7 +13,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule],
+      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule],
       controllers: [HealthController, JobsController, NoticesController],
     };
   }

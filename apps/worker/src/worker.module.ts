@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@app/core';
 import { ClassroomsJobsModule } from '@app/classrooms';
+import { ConsentJobsModule } from '@app/consent';
 import { DesignationsJobsModule } from '@app/designations';
 import { LiteracyJobsModule } from '@app/literacy';
 import { SurveysJobsModule } from '@app/surveys';
@@ -10,7 +11,7 @@ import { JobHandlerRegistry } from './job-handler.registry';
 import { queueProcessors } from './queue-processors';
 
 /** Every feature's jobs module; the worker runs all of them. */
-export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule, LiteracyJobsModule];
+export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule, LiteracyJobsModule, ConsentJobsModule];
 
 @Module({})
 export class WorkerModule {

@@ -24,3 +24,13 @@ export const OUT_OF_SCOPE_NEIS_KINDS = new Set(['각종학교', '방송통신중
 export function parseSchoolLevel(raw: string): SchoolLevel | undefined {
   return ALIASES[raw.trim()];
 }
+
+/** Schools write the grade within their level (중2 = 2); the platform counts years of schooling (중2 = 8). */
+const YEARS_BEFORE: Record<SchoolLevel, number> = { elementary: 0, middle: 6, high: 9, special: 0 };
+
+/** How many grades a level has (special schools count years of schooling outright). */
+export const GRADES_IN_LEVEL: Record<SchoolLevel, number> = { elementary: 6, middle: 3, high: 3, special: 12 };
+
+export function yearOfSchooling(level: SchoolLevel, gradeInLevel: number): number {
+  return gradeInLevel + YEARS_BEFORE[level];
+}

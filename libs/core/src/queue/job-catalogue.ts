@@ -8,6 +8,7 @@ export enum QueueName {
   Badges = 'badges',
   Surveys = 'surveys',
   Literacy = 'literacy',
+  Consent = 'consent',
 }
 
 export enum JobName {
@@ -21,6 +22,7 @@ export enum JobName {
   SurveyReportExport = 'survey-report-export',
   LiteracyAnalysis = 'literacy-analysis',
   LiteracyReports = 'literacy-reports',
+  ConsentRemind = 'consent-remind',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -79,6 +81,11 @@ export interface LiteracyReportsPayload extends JobRequester {
   assessmentId: number;
 }
 
+export interface ConsentRemindPayload extends JobRequester {
+  /** The day (YYYY-MM-DD, Seoul) reminders count from; omitted: today when the job runs. */
+  day?: string;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
@@ -90,6 +97,7 @@ export interface JobPayloads {
   [JobName.SurveyReportExport]: SurveyReportExportPayload;
   [JobName.LiteracyAnalysis]: LiteracyAnalysisPayload;
   [JobName.LiteracyReports]: LiteracyReportsPayload;
+  [JobName.ConsentRemind]: ConsentRemindPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -103,6 +111,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SurveyReportExport]: QueueName.Exports,
   [JobName.LiteracyAnalysis]: QueueName.Literacy,
   [JobName.LiteracyReports]: QueueName.Literacy,
+  [JobName.ConsentRemind]: QueueName.Consent,
 };
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

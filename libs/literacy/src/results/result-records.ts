@@ -1,4 +1,5 @@
 import type { CellProblem } from '@app/core';
+import { SchoolLevel, yearOfSchooling } from '@app/schools/school-level';
 import { checkScore, normaliseResponse } from '../analysis';
 import type { AssessmentItem } from '../assessments/assessments.service';
 
@@ -42,8 +43,6 @@ export interface RecordContext {
 }
 
 const STUDENT_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
-/** Schools write the grade within their level (중2 = 2); the assessment counts years of schooling (중2 = 8). */
-const LEVEL_OFFSET: Record<string, number> = { elementary: 0, middle: 6, high: 9, special: 0 };
 
 function whole(text: string | null): number | null {
   return text !== null && /^\d{1,3}$/.test(text) ? Number(text) : null;
@@ -68,7 +67,7 @@ export function checkRecords(records: RawRecord[], ctx: RecordContext): { staged
     else if (!ctx.mayWrite(school)) bad(rec.school.column, 'you may not import results of this school');
 
     const gradeInLevel = whole(normaliseResponse(rec.grade.value));
-    const grade = gradeInLevel === null || !school ? null : gradeInLevel + LEVEL_OFFSET[school.level];
+    const grade = gradeInLevel === null || !school ? null : yearOfSchooling(school.level as SchoolLevel, gradeInLevel);
     if (gradeInLevel === null) bad(rec.grade.column, 'the grade must be a whole number');
     else if (school && grade !== ctx.assessment.grade) bad(rec.grade.column, `grade ${gradeInLevel} at this school is not the assessment's grade`);
 

@@ -1,0 +1,243 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export const LEVELS = ['elementary', 'middle', 'high', 'special'] as const;
+export const DECISIONS = ['granted', 'refused'] as const;
+export const METHODS = ['paper_slip', 'web_link', 'other'] as const;
+
+export class AiServiceDto {
+  @ApiProperty({ example: 'ChatGPT' })
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @ApiProperty({ example: 'OpenAI' })
+  @IsString()
+  @Length(1, 100)
+  provider: string;
+
+  @ApiProperty({ example: 13 })
+  @IsInt()
+  @Min(0)
+  @Max(25)
+  minAge: number;
+
+  @ApiProperty({ example: 18, description: "guardian consent is needed below this age by the service's terms; 0 if they need none" })
+  @IsInt()
+  @Min(0)
+  @Max(25)
+  consentUnderAge: number;
+
+  @ApiProperty({ type: [String], example: ['계정 정보(이메일)', '입력한 대화 내용'] })
+  @IsArray()
+  @IsString({ each: true })
+  personalData: string[];
+
+  @ApiProperty({ enum: LEVELS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LEVELS, { each: true })
+  allowedLevels: (typeof LEVELS)[number][];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  notes?: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ConsentNoticeDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  schoolYear: number;
+
+  @ApiProperty({ description: '수집·이용 목적' })
+  @IsString()
+  @Length(1, 2000)
+  purpose: string;
+
+  @ApiProperty({ type: [String], description: '수집 항목' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  dataItems: string[];
+
+  @ApiProperty({ description: '보유·이용 기간' })
+  @IsString()
+  @Length(1, 500)
+  retention: string;
+
+  @ApiProperty({ description: '동의를 거부할 권리와 거부에 따른 불이익' })
+  @IsString()
+  @Length(1, 2000)
+  refusalRight: string;
+
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default: the end of the school year (last day of February)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validUntil?: string;
+}
+
+export class StudentDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  schoolId: number;
+
+  @ApiProperty({ description: "the school's own pseudonymous id; no names" })
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'studentCode uses letters, digits, _ . - (up to 40)' })
+  studentCode: string;
+
+  @ApiProperty({ description: 'year of schooling 1–12 (중2 = 8)' })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  grade: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  classNo: number;
+
+  @ApiPropertyOptional({ example: '2011-05', description: 'birth year and month, for age rules' })
+  @IsOptional()
+  @Matches(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { message: 'birthMonth must be YYYY-MM' })
+  birthMonth?: string;
+}
+
+export class ConsentRecordDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  studentId: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  serviceId: number;
+
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS)
+  decision: (typeof DECISIONS)[number];
+
+  @ApiProperty({ example: '모' })
+  @IsString()
+  @Length(1, 20)
+  guardianRelation: string;
+
+  @ApiPropertyOptional({ description: 'optional and minimal' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  guardianName?: string;
+
+  @ApiPropertyOptional({ description: 'optional and minimal' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  guardianContact?: string;
+
+  @ApiProperty({ enum: METHODS })
+  @IsIn(METHODS)
+  method: (typeof METHODS)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  methodNote?: string;
+
+  @ApiPropertyOptional({ description: 'when the guardian decided; default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  decidedAt?: string;
+}
+
+export class WithdrawDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  studentId: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  serviceId: number;
+
+  @ApiProperty({ example: '부' })
+  @IsString()
+  @Length(1, 20)
+  guardianRelation: string;
+
+  @ApiProperty({ enum: METHODS })
+  @IsIn(METHODS)
+  method: (typeof METHODS)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  withdrawnAt?: string;
+}
+
+export class LetterDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  serviceId: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  schoolId: number;
+
+  @ApiProperty({ description: 'year of schooling 1–12' })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  grade: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  classNo: number;
+
+  @ApiPropertyOptional({ default: 3, description: 'days without an answer before a slip for the second guardian is made' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  secondGuardianAfterDays?: number;
+
+  @ApiPropertyOptional({ default: 14 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  linkValidDays?: number;
+}
+
+export class GuardianAnswerDto {
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS)
+  decision: (typeof DECISIONS)[number];
+
+  @ApiProperty({ example: '모' })
+  @IsString()
+  @Length(1, 20)
+  guardianRelation: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  guardianName?: string;
+}

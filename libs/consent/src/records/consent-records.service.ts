@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, ConflictError, schoolYearOf, seoulToday, ValidationFailedError } from '@app/core';
+import type { ConsentRecordDto, WithdrawDto } from '../consent.dto';
+import { AiServices } from '../services/ai-services.service';
+import { Roster } from './roster.service';
+
+export interface NewRecord {
+  studentId: number;
+  serviceId: number;
+  noticeId: number;
+  decision: 'granted' | 'refused' | 'withdrawn';
+  guardianRelation: string;
+  guardianName?: string | null;
+  guardianContact?: string | null;
+  method: 'paper_slip' | 'web_link' | 'other';
+  methodNote?: string | null;
+  decidedAt: string;
+  recordedBy: string | null;
+}
+
+const RECORD_SELECT = `SELECT r.id::text, r.student_id AS "studentId", r.service_id AS "serviceId", r.notice_id AS "noticeId", n.version AS "noticeVersion",
+  r.decision, r.guardian_relation AS "guardianRelation", r.guardian_name AS "guardianName", r.guardian_contact AS "guardianContact",
+  r.method, r.method_note AS "methodNote", r.decided_at AS "decidedAt", r.recorded_at AS "recordedAt", u.display_name AS "recordedBy"
+  FROM consent_records r JOIN consent_notices n ON n.id = r.notice_id LEFT JOIN users u ON u.id = r.recorded_by`;
+
+/**
+ * Consent records are only ever added: a decision, a change of mind or a withdrawal is a new row
+ * (the table refuses updates), so the history is the record. Recording one also marks the
+ * student's open home-letter slips for that notice as answered.
+ */
+@Injectable()
+export class ConsentRecords {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly roster: Roster,
+    private readonly services: AiServices,
+  ) {}
+
+  async record(dto: ConsentRecordDto, actor: AuthUser) {
+    const student = await this.roster.forActing(dto.studentId, actor);
+    const decidedAt = dto.decidedAt ?? new Date().toISOString();
+    const notice = await this.currentNotice(dto.serviceId, decidedAt);
+    return this.ds.transaction((tx) =>
+      this.add(tx, {
+        studentId: student.id, serviceId: dto.serviceId, noticeId: notice.id, decision: dto.decision, guardianRelation: dto.guardianRelation,
+        guardianName: dto.guardianName, guardianContact: dto.guardianContact, method: dto.method, methodNote: dto.methodNote, decidedAt, recordedBy: actor.id,
+      }),
+    );
+  }
+
+  /** Withdrawal at any time: a new record, effective from its date. */
+  async withdraw(dto: WithdrawDto, actor: AuthUser) {
+    const student = await this.roster.forActing(dto.studentId, actor);
+    const [latest] = await this.ds.query(
+      `SELECT decision, notice_id AS "noticeId" FROM consent_records WHERE student_id = $1 AND service_id = $2 ORDER BY decided_at DESC, id DESC LIMIT 1`,
+      [student.id, dto.serviceId],
+    );
+    if (!latest || latest.decision !== 'granted') throw new ConflictError('There is no consent in force to withdraw', [{ field: 'serviceId', reason: latest ? latest.decision : 'no consent' }], 'NOTHING_TO_WITHDRAW');
+    return this.ds.transaction((tx) =>
+      this.add(tx, {
+        studentId: student.id, serviceId: dto.serviceId, noticeId: latest.noticeId, decision: 'withdrawn', guardianRelation: dto.guardianRelation,
+        method: dto.method, decidedAt: dto.withdrawnAt ?? new Date().toISOString(), recordedBy: actor.id,
+      }),
+    );
+  }
+
+  async currentNotice(serviceId: number, at: string) {
+    await this.services.get(serviceId);
+    const day = at.length > 10 ? seoulToday(new Date(at)) : at;
+    const notice = await this.services.noticeInForce(serviceId, schoolYearOf(new Date(`${day}T12:00:00+09:00`)), day);
+    if (!notice) throw new ValidationFailedError('No consent notice is published for this service and school year', [{ field: 'serviceId', reason: 'publish a consent notice first' }], 'NO_NOTICE');
+    return notice as { id: number; version: number; validUntil: string };
+  }
+
+  async add(tx: EntityManager, r: NewRecord) {
+    const [row] = await tx.query(
+      `INSERT INTO consent_records (student_id, service_id, notice_id, decision, guardian_relation, guardian_name, guardian_contact, method, method_note, decided_at, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id::text`,
+      [r.studentId, r.serviceId, r.noticeId, r.decision, r.guardianRelation, r.guardianName ?? null, r.guardianContact ?? null, r.method, r.methodNote ?? null, r.decidedAt, r.recordedBy],
+    );
+    if (r.decision !== 'withdrawn') {
+      await tx.query(
+        `UPDATE consent_slips k SET answered_at = now() FROM consent_letters l
+         WHERE k.letter_id = l.id AND l.notice_id = $1 AND k.student_id = $2 AND k.answered_at IS NULL`,
+        [r.noticeId, r.studentId],
+      );
+    }
+    const [out] = await tx.query(`${RECORD_SELECT} WHERE r.id = $1`, [row.id]);
+    return out;
+  }
+
+  async history(studentId: number, actor: AuthUser) {
+    const student = await this.roster.get(studentId, actor);
+    const items = await this.ds.query(`${RECORD_SELECT} WHERE r.student_id = $1 ORDER BY r.decided_at DESC, r.id DESC`, [studentId]);
+    return { student, items };
+  }
+}

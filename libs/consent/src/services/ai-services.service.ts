@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, AuthUser, NotFoundError, rethrowConstraint } from '@app/core';
+import type { AiServiceDto, ConsentNoticeDto } from '../consent.dto';
+
+const SERVICE_SELECT = `SELECT id, name, provider, min_age AS "minAge", consent_under_age AS "consentUnderAge", personal_data AS "personalData",
+  allowed_levels AS "allowedLevels", notes, active FROM ai_services`;
+
+const NOTICE_SELECT = `SELECT n.id, n.service_id AS "serviceId", n.school_year AS "schoolYear", n.version, n.purpose, n.data_items AS "dataItems",
+  n.retention, n.refusal_right AS "refusalRight", to_char(coalesce(n.valid_until, make_date(n.school_year + 1, 3, 1) - 1), 'YYYY-MM-DD') AS "validUntil",
+  n.published_at AS "publishedAt" FROM consent_notices n`;
+
+/** The AI services registry and each service's consent notices, versioned per school year. */
+@Injectable()
+export class AiServices {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list() {
+    return { items: await this.ds.query(`${SERVICE_SELECT} ORDER BY active DESC, name`) };
+  }
+
+  async get(id: number, manager: EntityManager = this.ds.manager) {
+    const [row] = await manager.query(`${SERVICE_SELECT} WHERE id = $1`, [id]);
+    if (!row) throw new NotFoundError('AI service', id);
+    return row;
+  }
+
+  async create(dto: AiServiceDto, actor: AuthUser) {
+    const id = await this.ds
+      .transaction(async (tx) => {
+        const [{ id }] = await tx.query(
+          `INSERT INTO ai_services (name, provider, min_age, consent_under_age, personal_data, allowed_levels, notes, active) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [dto.name.trim(), dto.provider.trim(), dto.minAge, dto.consentUnderAge, dto.personalData, dto.allowedLevels, dto.notes ?? '', dto.active ?? true],
+        );
+        await this.audit.record(tx, actor, { action: 'create', entityType: 'ai_service', entityId: id, after: dto });
+        return id as number;
+      })
+      .catch((e) => rethrowConstraint(e, { ai_services_name_key: { field: 'name', message: 'A service with this name is already registered' } }));
+    return this.get(id);
+  }
+
+  async update(id: number, dto: AiServiceDto, actor: AuthUser) {
+    await this.ds
+      .transaction(async (tx) => {
+        const before = await this.get(id, tx);
+        await tx.query(
+          `UPDATE ai_services SET name = $2, provider = $3, min_age = $4, consent_under_age = $5, personal_data = $6, allowed_levels = $7, notes = $8, active = $9 WHERE id = $1`,
+          [id, dto.name.trim(), dto.provider.trim(), dto.minAge, dto.consentUnderAge, dto.personalData, dto.allowedLevels, dto.notes ?? '', dto.active ?? true],
+        );
+        await this.audit.record(tx, actor, { action: 'update', entityType: 'ai_service', entityId: id, before, after: dto });
+      })
+      .catch((e) => rethrowConstraint(e, { ai_services_name_key: { field: 'name', message: 'A service with this name is already registered' } }));
+    return this.get(id);
+  }
+
+  async notices(serviceId: number) {
+    await this.get(serviceId);
+    return { items: await this.ds.query(`${NOTICE_SELECT} WHERE n.service_id = $1 ORDER BY n.school_year DESC, n.version DESC`, [serviceId]) };
+  }
+
+  async notice(id: number) {
+    const [row] = await this.ds.query(`${NOTICE_SELECT} WHERE n.id = $1`, [id]);
+    if (!row) throw new NotFoundError('consent notice', id);
+    return row;
+  }
+
+  /** The next version for the service and year; earlier consents stop counting once it is published. */
+  async publishNotice(serviceId: number, dto: ConsentNoticeDto, actor: AuthUser) {
+    await this.get(serviceId);
+    const id = await this.ds.transaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM ai_services WHERE id = $1 FOR UPDATE`, [serviceId]);
+      const [{ id, version }] = await tx.query(
+        `INSERT INTO consent_notices (service_id, school_year, version, purpose, data_items, retention, refusal_right, valid_until, created_by)
+         SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8 FROM consent_notices WHERE service_id = $1 AND school_year = $2
+         RETURNING id, version`,
+        [serviceId, dto.schoolYear, dto.purpose, dto.dataItems, dto.retention, dto.refusalRight, dto.validUntil ?? null, actor.id],
+      );
+      await this.audit.record(tx, actor, { action: 'publish_notice', entityType: 'ai_service', entityId: serviceId, after: { noticeId: id, version, schoolYear: dto.schoolYear } });
+      return id as number;
+    });
+    return this.notice(id);
+  }
+
+  /** The notice in force on a day: the latest version of that school year published by then. */
+  async noticeInForce(serviceId: number, schoolYear: number, date: string) {
+    const [row] = await this.ds.query(
+      `${NOTICE_SELECT} WHERE n.service_id = $1 AND n.school_year = $2 AND n.published_at < ($3::date + 1) ORDER BY n.version DESC LIMIT 1`,
+      [serviceId, schoolYear, date],
+    );
+    return row ?? null;
+  }
+}

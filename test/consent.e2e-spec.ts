@@ -1,0 +1,239 @@
+import { JobName, JobQueue, SCHEDULER } from '@app/core';
+import { countRows, schoolId } from './support/fixtures';
+import { HttpClient } from './support/http-client';
+import { startTestApp, TestApp } from './support/test-app';
+
+type Client = Awaited<ReturnType<TestApp['as']>>;
+
+/** The birth month of someone who is `years` old (만) today, counted conservatively (born well before this month). */
+function bornYearsAgo(years: number): string {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return `${d.getUTCFullYear() - years}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+const schoolYear = () => {
+  const [y, m] = today().split('-').map(Number);
+  return m >= 3 ? y : y - 1;
+};
+
+const NOTICE = {
+  purpose: '수업 중 교사의 지도하에 생성형 AI(ChatGPT)를 활용한 글쓰기 피드백 활동',
+  dataItems: ['학교 계정 이메일', '수업 중 입력한 내용'],
+  retention: '해당 학년도 종료 시까지',
+  refusalRight: '동의하지 않을 수 있으며, 동의하지 않는 경우 교사가 제공하는 대체 활동에 참여합니다.',
+};
+
+describe('guardian consent and the eligibility decision', () => {
+  let app: TestApp;
+  let admin: Client;
+  let middleTeacher: Client;
+  let middlePrincipal: Client;
+  let otherTeacher: Client;
+  let gaepoTeacher: Client;
+  let middle: number;
+  let other: number;
+  let gaepo: number;
+  let serviceId: number;
+  const students: Record<string, number> = {};
+
+  const eligibility = (client: Client, studentId: number, date?: string) =>
+    client.get(`/api/v1/consent/eligibility?studentId=${studentId}&serviceId=${serviceId}${date ? `&date=${date}` : ''}`);
+  const grant = (client: Client, studentId: number, decision = 'granted') =>
+    client.post('/api/v1/consent/records', { studentId, serviceId, decision, guardianRelation: '모', method: 'paper_slip' });
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true });
+    admin = await app.as({ email: 'admin@sen.go.kr', role: 'city_admin' });
+    [{ id: middle }] = await app.db.query(`SELECT s.id FROM schools s WHERE s.level = 'middle' AND s.district = '강남구' ORDER BY s.id LIMIT 1`);
+    [{ id: other }] = await app.db.query(`SELECT s.id FROM schools s WHERE s.level = 'middle' AND s.district = '마포구' ORDER BY s.id LIMIT 1`);
+    gaepo = await schoolId(app.db, '서울개포초등학교');
+    middleTeacher = await app.as({ email: 't@middle.ms.kr', role: 'teacher', schoolId: middle });
+    middlePrincipal = await app.as({ email: 'p@middle.ms.kr', role: 'principal', schoolId: middle });
+    otherTeacher = await app.as({ email: 't@other.ms.kr', role: 'teacher', schoolId: other });
+    gaepoTeacher = await app.as({ email: 't@gaepo.es.kr', role: 'teacher', schoolId: gaepo });
+
+    const service = await admin.post('/api/v1/consent/services', {
+      name: 'ChatGPT', provider: 'OpenAI', minAge: 13, consentUnderAge: 18, personalData: ['계정 정보', '입력 내용'], allowedLevels: ['middle', 'high'],
+    });
+    expect(service.status).toBe(201);
+    serviceId = service.body.id;
+    expect((await middlePrincipal.post('/api/v1/consent/services', { name: 'x', provider: 'y', minAge: 1, consentUnderAge: 1, personalData: [], allowedLevels: ['high'] })).status).toBe(403);
+    const notice = await admin.post(`/api/v1/consent/services/${serviceId}/notices`, { schoolYear: schoolYear(), ...NOTICE });
+    expect(notice.body).toMatchObject({ version: 1, validUntil: `${schoolYear() + 1}-02-${schoolYear() % 4 === 3 ? '29' : '28'}` });
+
+    for (const [code, grade, age, school, client] of [
+      ['M15', 8, 15, middle, middleTeacher], ['M12', 7, 12, middle, middleTeacher], ['M13', 8, 13, middle, middleTeacher], ['M14', 8, 14, middle, middleTeacher],
+      ['E11', 5, 11, gaepo, gaepoTeacher],
+    ] as const) {
+      const res = await client.post('/api/v1/consent/students', { schoolId: school, studentCode: code, grade, classNo: 1, birthMonth: bornYearsAgo(age) });
+      expect(res.status).toBe(201);
+      students[code] = res.body.id;
+    }
+  });
+  afterAll(() => app.close());
+
+  describe('the rules', () => {
+    it('never allows an elementary student, whatever the consent', async () => {
+      const res = await eligibility(gaepoTeacher, students.E11);
+      expect(res.body).toMatchObject({ allowed: false, age: 11 });
+      expect(res.body.reasons.find((r: { rule: string }) => r.rule === 'school_level')).toMatchObject({ passed: false });
+    });
+
+    it('refuses a 12-year-old in middle school for a 13+ service even with consent', async () => {
+      expect((await grant(middleTeacher, students.M12)).status).toBe(201);
+      const res = await eligibility(middleTeacher, students.M12);
+      expect(res.body).toMatchObject({ allowed: false, age: 12 });
+      expect(res.body.reasons.filter((r: { passed: boolean }) => !r.passed).map((r: { rule: string }) => r.rule)).toEqual(['minimum_age']);
+    });
+
+    it('refuses a 15-year-old without consent, allows with it, refuses after withdrawal', async () => {
+      expect((await eligibility(middleTeacher, students.M15)).body).toMatchObject({ allowed: false, age: 15, consentRequired: true });
+      await grant(middleTeacher, students.M15);
+      expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
+      const withdrawn = await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other' });
+      expect(withdrawn.body.decision).toBe('withdrawn');
+      const after = await eligibility(middleTeacher, students.M15);
+      expect(after.body.allowed).toBe(false);
+      expect(after.body.reasons.find((r: { rule: string }) => r.rule === 'guardian_consent').message).toContain('철회');
+      expect((await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other' })).body.code).toBe('NOTHING_TO_WITHDRAW');
+      await grant(middleTeacher, students.M15);
+      expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
+    });
+
+    it('refuses a consent to an old notice version once a new one is published, until re-consented', async () => {
+      await grant(middleTeacher, students.M14);
+      expect((await eligibility(middleTeacher, students.M14)).body.allowed).toBe(true);
+      const v2 = await admin.post(`/api/v1/consent/services/${serviceId}/notices`, { schoolYear: schoolYear(), ...NOTICE, dataItems: [...NOTICE.dataItems, '음성 입력'] });
+      expect(v2.body.version).toBe(2);
+      const stale = await eligibility(middleTeacher, students.M14);
+      expect(stale.body.allowed).toBe(false);
+      expect(stale.body.reasons.find((r: { rule: string }) => r.rule === 'guardian_consent').message).toContain('새 안내문(2판)');
+      await grant(middleTeacher, students.M14);
+      expect((await eligibility(middleTeacher, students.M14)).body.allowed).toBe(true);
+    });
+
+    it('keeps the whole history: records are append-only', async () => {
+      const history = await middlePrincipal.get(`/api/v1/consent/students/${students.M15}/records`);
+      expect(history.body.items.map((r: { decision: string }) => r.decision)).toEqual(['granted', 'withdrawn', 'granted']);
+      await expect(app.db.query(`UPDATE consent_records SET decision = 'granted' WHERE student_id = $1`, [students.M15])).rejects.toThrow('append-only');
+      await expect(app.db.query(`DELETE FROM consent_records WHERE student_id = $1`, [students.M15])).rejects.toThrow('append-only');
+    });
+
+    it('logs every decision asked for, and gives a teacher the class list before a lesson', async () => {
+      const before = await countRows(app.db, 'eligibility_log');
+      const list = await middleTeacher.get(`/api/v1/consent/eligibility/class?schoolId=${middle}&grade=8&classNo=1&serviceId=${serviceId}`);
+      // M15's consent was to version 1 of the notice, M14 consented again to version 2.
+      expect(list.body.items.map((i: { studentCode: string; allowed: boolean }) => [i.studentCode, i.allowed])).toEqual([['M13', false], ['M14', true], ['M15', false]]);
+      expect(await countRows(app.db, 'eligibility_log')).toBe(before + 3);
+      expect(await countRows(app.db, 'eligibility_log', `student_id = ${students.M14} AND allowed`)).toBeGreaterThanOrEqual(2);
+      expect((await middleTeacher.get(`/api/v1/consent/eligibility?studentId=${students.M14}&serviceId=${serviceId}&date=2026-13-01`)).status).toBe(400);
+    });
+  });
+
+  describe('access', () => {
+    it('lets staff act only for their own school', async () => {
+      expect((await eligibility(otherTeacher, students.M15)).status).toBe(403);
+      expect((await grant(otherTeacher, students.M13)).status).toBe(403);
+      expect((await otherTeacher.get(`/api/v1/consent/students/${students.M15}/records`)).status).toBe(403);
+      expect((await otherTeacher.post('/api/v1/consent/students', { schoolId: middle, studentCode: 'X1', grade: 8, classNo: 1 })).status).toBe(403);
+      expect((await otherTeacher.get(`/api/v1/consent/eligibility/class?schoolId=${middle}&grade=8&classNo=1&serviceId=${serviceId}`)).status).toBe(403);
+      expect((await otherTeacher.post('/api/v1/consent/letters', { serviceId, schoolId: middle, grade: 8, classNo: 1 })).status).toBe(403);
+      const gangnam = await app.as({ email: 'gangnam@sen.go.kr', role: 'district_admin', districtOffice: 'gangnam-seocho' });
+      expect((await eligibility(gangnam, students.M15)).status).toBe(200);
+      const seobu = await app.as({ email: 'seobu@sen.go.kr', role: 'district_admin', districtOffice: 'seobu' });
+      expect((await eligibility(seobu, students.M15)).status).toBe(403);
+      expect((await eligibility(middleTeacher, 999999)).status).toBe(404);
+    });
+  });
+
+  describe('home letters and one-time links', () => {
+    let letterId: number;
+    let tokens: Record<string, string>;
+    const guardian = () => new HttpClient(app.baseUrl);
+
+    beforeAll(async () => {
+      const res = await middleTeacher.post('/api/v1/consent/letters', { serviceId, schoolId: middle, grade: 8, classNo: 1, secondGuardianAfterDays: 3 });
+      expect(res.status).toBe(201);
+      letterId = res.body.id;
+      expect(res.body.notice).toMatchObject({ version: 2, refusalRight: NOTICE.refusalRight });
+      tokens = Object.fromEntries(res.body.slips.map((s: { studentCode: string; token: string }) => [s.studentCode, s.token]));
+      expect(Object.keys(tokens).sort()).toEqual(['M13', 'M14', 'M15']);
+    });
+
+    it('works once: opened, answered, then refused', async () => {
+      const opened = await guardian().get(`/api/v1/consent/respond/${tokens.M13}`);
+      expect(opened.body).toMatchObject({ studentCode: 'M13', grade: 8, classNo: 1, service: { name: 'ChatGPT', minAge: 13 }, notice: { version: 2 }, answered: false });
+      const [first, second] = await Promise.all([
+        guardian().post(`/api/v1/consent/respond/${tokens.M13}`, { decision: 'granted', guardianRelation: '모' }),
+        guardian().post(`/api/v1/consent/respond/${tokens.M13}`, { decision: 'refused', guardianRelation: '부' }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      expect([first, second].find((r) => r.status === 409)!.body.code).toBe('LINK_USED');
+      const history = await middleTeacher.get(`/api/v1/consent/students/${students.M13}/records`);
+      expect(history.body.items).toHaveLength(1);
+      expect(history.body.items[0]).toMatchObject({ method: 'web_link', noticeVersion: 2, recordedBy: null });
+      expect((await eligibility(middleTeacher, students.M13)).body.allowed).toBe([first, second].find((r) => r.status === 200)!.body.decision === 'granted');
+      expect((await guardian().get('/api/v1/consent/respond/not-a-real-token')).status).toBe(404);
+    });
+
+    it('expires', async () => {
+      await app.db.query(`UPDATE consent_slips SET expires_at = now() - interval '1 minute' WHERE letter_id = $1 AND student_id = $2`, [letterId, students.M14]);
+      const res = await guardian().post(`/api/v1/consent/respond/${tokens.M14}`, { decision: 'granted', guardianRelation: '모' });
+      expect(res.body.code).toBe('LINK_EXPIRED');
+      expect((await guardian().get(`/api/v1/consent/respond/${tokens.M14}`)).body.code).toBe('LINK_EXPIRED');
+    });
+
+    it('tracks sent, opened and answered per letter; a slip recorded on paper counts as answered', async () => {
+      await grant(middleTeacher, students.M15, 'refused');
+      const { body } = await middlePrincipal.get(`/api/v1/consent/letters?schoolId=${middle}`);
+      // Opened: M13 only (M14's link had expired). Answered: M13 on the web, M15 on paper.
+      expect(body.items[0]).toMatchObject({ id: letterId, students: 3, slips: 3, opened: 1, answered: 2, noticeVersion: 2 });
+      expect((await otherTeacher.get(`/api/v1/consent/letters?schoolId=${middle}`)).status).toBe(403);
+    });
+
+    it('reminds the school of classes missing answers and makes a slip for the second guardian after the set days, once', async () => {
+      const jobs = app.worker!.get(JobQueue);
+      const inFiveDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date(Date.now() + 5 * 86400_000));
+      for (let i = 0; i < 2; i++) {
+        await jobs.enqueue(JobName.ConsentRemind, { requestedBy: SCHEDULER, day: inFiveDays });
+        await app.waitForQueues();
+      }
+      const second = await app.db.query(`SELECT student_id FROM consent_slips WHERE letter_id = $1 AND guardian_no = 2`, [letterId]);
+      expect(second.map((r: { student_id: number }) => r.student_id)).toEqual([students.M14]);
+      const notices = (await middlePrincipal.get('/api/v1/notices')).body.items.filter((n: { kind: string }) => n.kind === 'consent_reminder');
+      expect(notices).toHaveLength(1);
+      expect(notices[0].body).toContain('8학년 1반 ChatGPT: 미회신 1명');
+      const printable = await middleTeacher.get(`/api/v1/consent/letters/${letterId}`);
+      expect(printable.body.slips.filter((s: { guardianNo: number }) => s.guardianNo === 2)).toEqual([expect.objectContaining({ studentCode: 'M14', token: expect.any(String) })]);
+    });
+  });
+
+  describe('bulk import of returned slips', () => {
+    const header = '학생ID,학년,반,생년월,동의 여부,보호자 관계,확인 방법,확인일';
+
+    it('rejects the whole file with row and column for each problem', async () => {
+      const csv = [header, `N1,2,3,${bornYearsAgo(14)},동의,모,서면,${today()}`, `N2,2,3,2011/13,동의,,서면,${today()}`, `N3,5,3,,아마도,부,서면,${today()}`, 'N1,2,3,,,,,'].join('\n');
+      const res = await middleTeacher.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, csv, 'slips.csv');
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual(expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: '생년월' }),
+        expect.objectContaining({ row: 3, column: '보호자 관계' }),
+        expect.objectContaining({ row: 4, column: '학년' }),
+        expect.objectContaining({ row: 4, column: '동의 여부' }),
+        expect.objectContaining({ row: 5, column: '학생ID' }),
+      ]));
+      expect(await countRows(app.db, 'students', `student_code LIKE 'N%'`)).toBe(0);
+    });
+
+    it('imports a class roster with decisions, all at once', async () => {
+      const csv = [header, `N1,2,3,${bornYearsAgo(14)},동의,모,서면,${today()}`, `N2,2,3,${bornYearsAgo(14)},미동의,부,서면,${today()}`, `N3,2,3,${bornYearsAgo(14)},,,,`].join('\n');
+      const res = await middlePrincipal.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, csv, 'slips.csv');
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ received: 3, recorded: 2, rosterOnly: 1 });
+      const list = await middleTeacher.get(`/api/v1/consent/eligibility/class?schoolId=${middle}&grade=8&classNo=3&serviceId=${serviceId}`);
+      expect(list.body.items.map((i: { studentCode: string; allowed: boolean }) => [i.studentCode, i.allowed])).toEqual([['N1', true], ['N2', false], ['N3', false]]);
+      expect((await otherTeacher.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, csv, 'slips.csv')).status).toBe(403);
+    });
+  });
+});
