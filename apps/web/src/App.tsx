@@ -11,8 +11,9 @@ import { clearSession, loadSession, saveSession, type Session } from './session'
 import type { LoginResponse, User } from './types';
 
 /**
- * The page at `path` if anyone may open it without logging in: the designated schools (조례 제5조) and a
- * digital badge's verification page (조례 제7조); null for every other path.
+ * The page at `path` if anyone may open it without logging in: the designated schools (조례 제5조), a
+ * digital badge's verification page (조례 제7조) and the survey respondent form (조례 제6조); null for
+ * every other path.
  */
 function publicPage(path: string, loggedIn: boolean): ReactNode | null {
   const found = findRoute(path);

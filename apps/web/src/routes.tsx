@@ -17,6 +17,16 @@ import { CoursesPage } from './pages/training/CoursesPage';
 import { MyTrainingPage } from './pages/training/MyTrainingPage';
 import { ParticipantPage } from './pages/training/ParticipantPage';
 import { TrainingPage } from './pages/training/TrainingPage';
+import { CampaignCreatePage } from './pages/surveys/CampaignCreatePage';
+import { CampaignDashboardPage } from './pages/surveys/CampaignDashboardPage';
+import { CampaignListPage } from './pages/surveys/CampaignListPage';
+import { CodeSheetPage } from './pages/surveys/CodeSheetPage';
+import { DemandSurveyPage } from './pages/surveys/DemandSurveyPage';
+import { ReportPage } from './pages/surveys/ReportPage';
+import { RespondPage } from './pages/surveys/RespondPage';
+import { SchoolCampaignPage } from './pages/surveys/SchoolCampaignPage';
+import { TemplateCreatePage } from './pages/surveys/TemplateCreatePage';
+import { TemplateListPage } from './pages/surveys/TemplateListPage';
 import { isAdmin, isCityAdmin } from './roles';
 import { matchPath } from './router';
 import type { Role, User } from './types';
@@ -57,6 +67,9 @@ interface PublicRoute extends RouteBase {
 }
 
 export type AppRoute = PrivateRoute | PublicRoute;
+
+const SURVEY_RUNNERS = { allow: (user: User) => isAdmin(user) || user.role === 'principal', denied: '설문은 교육청·교육지원청 관리자와 학교장이 봅니다.' };
+const SURVEY_ADMINS = { allow: isAdmin, denied: '교육청 설문은 교육청·교육지원청 관리자가 만듭니다.' };
 
 const REVIEWERS_ONLY = { allow: isAdmin, denied: '심사는 심사위원으로 배정된 교육청·교육지원청 관리자만 할 수 있습니다.' };
 
@@ -122,6 +135,46 @@ export const ROUTES: AppRoute[] = [
     path: '/training/participants/:id',
     page: (user, { id }) => <ParticipantPage key={id} user={user} participantId={Number(id)} listLabel={menuLabel('/training', user)} />,
   },
+
+  // 조례 제6조 실태조사·만족도·수요조사
+  {
+    path: '/surveys',
+    menu: { labels: label([...ADMINS, 'principal'], '설문'), also: ['/surveys/campaigns', '/surveys/templates', '/surveys/demand'] },
+    access: SURVEY_RUNNERS,
+    page: (user) => <CampaignListPage user={user} />,
+  },
+  { path: '/surveys/templates', access: SURVEY_ADMINS, page: () => <TemplateListPage /> },
+  { path: '/surveys/templates/new', access: SURVEY_ADMINS, page: () => <TemplateCreatePage /> },
+  { path: '/surveys/campaigns/new', access: SURVEY_ADMINS, page: () => <CampaignCreatePage /> },
+  {
+    path: '/surveys/demand/new',
+    access: { allow: (user) => user.role === 'principal' && user.schoolId !== null, denied: '수요조사는 학교장이 우리 학교를 대상으로 만듭니다.' },
+    page: (user) => <DemandSurveyPage user={user} />,
+  },
+  {
+    path: '/surveys/campaigns/:id',
+    access: SURVEY_RUNNERS,
+    page: (user, { id }) =>
+      isAdmin(user) ? (
+        <CampaignDashboardPage key={id} campaignId={Number(id)} />
+      ) : (
+        <SchoolCampaignPage key={id} user={user} campaignId={Number(id)} schoolId={user.schoolId ?? 0} />
+      ),
+  },
+  { path: '/surveys/campaigns/:id/report', access: SURVEY_RUNNERS, page: (_, { id }) => <ReportPage key={id} campaignId={Number(id)} /> },
+  {
+    path: '/surveys/campaigns/:id/schools/:schoolId',
+    access: SURVEY_RUNNERS,
+    page: (user, { id, schoolId }) => <SchoolCampaignPage key={`${id}/${schoolId}`} user={user} campaignId={Number(id)} schoolId={Number(schoolId)} />,
+  },
+  {
+    path: '/surveys/campaigns/:id/schools/:schoolId/codes/:batchId',
+    access: SURVEY_RUNNERS,
+    page: (_, { id, schoolId, batchId }) => <CodeSheetPage key={batchId} campaignId={Number(id)} schoolId={Number(schoolId)} batchId={batchId} />,
+  },
+  // Respondents (students, parents, teachers) answer with a one-time code, without an account.
+  { path: '/respond', publicPage: () => <RespondPage /> },
+  { path: '/respond/:code', publicPage: ({ code }) => <RespondPage key={code} code={code} /> },
 ];
 
 /** The route a path opens, with its named segments; null for no page. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ROLE_LABEL } from '../labels';
+import { NoticeBell } from './NoticeBell';
 import { Link, useLocation } from '../router';
 import { navItems } from '../routes';
 import type { User } from '../types';
@@ -47,6 +48,7 @@ export function Header({ user, onLogout }: { user: User; onLogout: () => void })
         </ul>
       </nav>
       <div className="user-box" data-testid="current-user">
+        {user.role === 'principal' && <NoticeBell />}
         <span className="user-name">{user.displayName}</span>
         <span className="role-badge">{ROLE_LABEL[user.role]}</span>
         <button type="button" className="button button-ghost" onClick={onLogout}>

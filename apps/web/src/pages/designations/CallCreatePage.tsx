@@ -4,6 +4,7 @@ import { currentSchoolYear } from '../../components/ClubSection';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxGroup, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/fields';
 import { LoadingPage } from '../../components/PageFallback';
+import { ProblemList } from '../../components/ProblemList';
 import { ATTACHMENT_KIND_LABEL, formatScore, LEVEL_LABEL, officeOptions } from '../../labels';
 import { Link, navigate } from '../../router';
 import type { CallInput, DesignationType, SchoolLevel } from '../../types';
@@ -245,16 +246,7 @@ export function CallCreatePage() {
           </div>
         </section>
 
-        {tried && problems.length > 0 && (
-          <div className="alert alert-error" role="alert" data-testid="call-problems">
-            <p className="alert-title">입력값을 확인하세요.</p>
-            <ul className="alert-details">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {tried && <ProblemList problems={problems} testId="call-problems" />}
         <ErrorMessage error={error} title="공모를 만들지 못했습니다." />
         <div className="form-actions">
           <SubmitButton busy={busy} busyLabel="만드는 중…" disabled={!chosenType}>
