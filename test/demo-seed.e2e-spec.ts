@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const run = promisify(execFile);
 const cli = join(__dirname, '../dist/apps/cli/src/main.js');
-const TABLES = ['users', 'designation_applications', 'training_completions', 'badge_credentials', 'survey_campaigns', 'survey_responses', 'survey_snapshots', 'notices'];
+const TABLES = ['users', 'designation_applications', 'training_completions', 'badge_credentials', 'survey_campaigns', 'survey_responses', 'survey_snapshots', 'notices', 'literacy_results', 'literacy_scores', 'consent_records', 'consent_slips'];
 
 /** The demo data `npm run demo` loads, through the built CLI, as a fresh machine would. */
 describe('demo data (npm run seed:demo)', () => {
@@ -50,5 +50,23 @@ describe('demo data (npm run seed:demo)', () => {
     const report = (await admin.get(`/api/v1/surveys/campaigns/${parents.id}/report?level=school`)).body;
     expect(report.groups.filter((g: { suppressed: boolean }) => g.suppressed).length).toBeGreaterThan(0);
     expect(report.groups.find((g: { name: string }) => g.name === '서울개포초등학교')).toMatchObject({ suppressed: false, n: 12 });
+  });
+
+  it('gives the literacy reports a withheld class, and the consent class every state', async () => {
+    const principal = await new HttpClient(app.baseUrl).login('principal@gaepo.es.kr', 'aiedu-demo-2026');
+    const [assessment] = (await principal.get('/api/v1/literacy/assessments')).body.items;
+    const gaepo = (await principal.get('/api/v1/auth/me')).body.schoolId;
+    const school = (await principal.get(`/api/v1/literacy/assessments/${assessment.id}/schools/${gaepo}/report`)).body;
+    expect(school.classes.map((c: { key: string; suppressed: boolean }) => [c.key, c.suppressed])).toEqual([['1', true], ['2', false], ['3', true]]);
+
+    const teacher = await new HttpClient(app.baseUrl).login('teacher@middle.demo.sen.go.kr', 'aiedu-demo-2026');
+    const me = (await teacher.get('/api/v1/auth/me')).body;
+    const [chatgpt] = (await teacher.get('/api/v1/consent/services')).body.items.filter((s: { name: string }) => s.name === 'ChatGPT');
+    const list = (await teacher.get(`/api/v1/consent/eligibility/class?schoolId=${me.schoolId}&grade=8&classNo=1&serviceId=${chatgpt.id}`)).body.items;
+    expect(list.map((i: { studentCode: string; allowed: boolean }) => [i.studentCode, i.allowed])).toEqual([
+      ['2101', false], ['2102', true], ['2103', false], ['2104', false], ['2105', false], ['2106', false], ['2107', false], ['2108', true],
+    ]);
+    const letters = (await teacher.get('/api/v1/consent/letters')).body.items;
+    expect(letters[0]).toMatchObject({ students: 8, opened: 2, answered: 1 });
   });
 });

@@ -3,7 +3,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService, AuthUser, NewUser, schoolYearOf } from '@app/core';
 import { ClassroomService, ClubsService, EquipmentService } from '@app/classrooms';
+import { seedDemoConsent } from './demo-consent';
 import { seedDemoDesignations } from './demo-designations';
+import { seedDemoLiteracy } from './demo-literacy';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoTraining } from './demo-training';
 
@@ -24,11 +26,15 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
   const auth = app.get(AuthService);
   const [school] = await ds.query(`SELECT id FROM schools WHERE name = $1 AND district = $2 ORDER BY id LIMIT 1`, [DEMO_SCHOOL.name, DEMO_SCHOOL.district]);
   if (!school) throw new Error('Run npm run migrate first: the 284 AI-classroom schools are missing');
+  // A middle school for the consent rules, which do not apply to elementary students.
+  const [middle] = await ds.query(`SELECT id, name FROM schools WHERE level = 'middle' AND district = '강남구' ORDER BY name LIMIT 1`);
   const accounts: (NewUser & { scope: string })[] = [
     { email: 'admin@sen.go.kr', password: DEMO_PASSWORD, role: 'city_admin', displayName: '교육청 관리자', scope: '서울특별시교육청' },
     { email: 'gangnam@sen.go.kr', password: DEMO_PASSWORD, role: 'district_admin', districtOffice: 'gangnam-seocho', displayName: '강남서초 담당자', scope: '강남서초교육지원청' },
     { email: 'principal@gaepo.es.kr', password: DEMO_PASSWORD, role: 'principal', schoolId: school.id, displayName: '개포초 교장', scope: DEMO_SCHOOL.name },
     { email: 'teacher@gaepo.es.kr', password: DEMO_PASSWORD, role: 'teacher', schoolId: school.id, displayName: '개포초 교사', scope: DEMO_SCHOOL.name },
+    { email: 'principal@middle.demo.sen.go.kr', password: DEMO_PASSWORD, role: 'principal', schoolId: middle.id, displayName: `${middle.name} 교장`, scope: middle.name },
+    { email: 'teacher@middle.demo.sen.go.kr', password: DEMO_PASSWORD, role: 'teacher', schoolId: middle.id, displayName: `${middle.name} 교사`, scope: middle.name },
   ];
   const users = new Map<string, AuthUser>();
   for (const a of accounts) {
@@ -49,5 +55,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
   await seedDemoDesignations(app, admin, DEMO_PASSWORD);
   await seedDemoTraining(app, admin);
   await seedDemoSurveys(app, admin);
+  await seedDemoLiteracy(app, admin);
+  const [middleTeacher] = await ds.query(`SELECT id, email, role, school_id AS "schoolId", district_office_code AS "districtOffice", display_name AS "displayName" FROM users WHERE email = 'teacher@middle.demo.sen.go.kr'`);
+  await seedDemoConsent(app, admin, middleTeacher);
   return accounts.map(({ email, role, scope }) => ({ email, role, scope }));
 }

@@ -4,7 +4,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, AppError, AuthService, ConfigError, CoreModule, ensureDatabase, nestLogger, Role, runMigrations } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
+import { ConsentModule } from '@app/consent';
 import { DesignationsModule } from '@app/designations';
+import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
 import { BadgeKeys, TrainingModule } from '@app/training';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
@@ -24,7 +26,7 @@ Roles: city_admin, district_admin (needs --district-office), principal and teach
 
 async function withContext<T>(config: AppConfig, fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule] },
+    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule] },
     { logger: nestLogger(Object.assign(Object.create(AppConfig.prototype), config, { logLevel: 'warn' })) },
   );
   try {

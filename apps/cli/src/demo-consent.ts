@@ -1,0 +1,66 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, schoolYearOf } from '@app/core';
+import { AiServices, ConsentLetters, ConsentRecords, Roster } from '@app/consent';
+
+const NOTICE = {
+  purpose: '국어·사회 수업에서 교사의 지도하에 생성형 AI(ChatGPT)로 글쓰기 피드백을 받는 활동',
+  dataItems: ['학교에서 발급한 계정(이메일)', '수업 중 입력한 글'],
+  retention: '해당 학년도 종료 시(2월 말)까지, 이후 지체 없이 파기',
+  refusalRight: '동의하지 않을 권리가 있으며, 동의하지 않는 경우 같은 목표의 대체 활동(교사 피드백)에 참여합니다. 불이익은 없습니다.',
+};
+
+function monthsAgo(years: number, extraMonths = 1): string {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - extraMonths);
+  return `${d.getUTCFullYear() - years}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * ChatGPT in the registry with two notice versions, and one middle-school class (2학년 1반) in every
+ * state: consented, refused, withdrawn, consented to the old notice, too young, no answer, link
+ * opened but unanswered, and answered on the web.
+ */
+export async function seedDemoConsent(app: INestApplicationContext, admin: AuthUser, teacher: AuthUser): Promise<void> {
+  const ds = app.get<DataSource>(getDataSourceToken());
+  const [existing] = await ds.query(`SELECT 1 FROM ai_services LIMIT 1`);
+  if (existing) return;
+  const services = app.get(AiServices);
+  const records = app.get(ConsentRecords);
+  const roster = app.get(Roster);
+  const chatgpt = await services.create(
+    { name: 'ChatGPT', provider: 'OpenAI', minAge: 13, consentUnderAge: 18, personalData: ['계정 정보(이메일)', '입력한 대화 내용'], allowedLevels: ['middle', 'high'], notes: '만 13세 이상, 만 18세 미만은 보호자 동의 필요 (이용 약관)' },
+    admin,
+  );
+  await services.create(
+    { name: '교실용 AI 그림 도구', provider: '(시연용)', minAge: 0, consentUnderAge: 0, personalData: [], allowedLevels: ['middle', 'high'], notes: '개인정보를 받지 않는 도구' },
+    admin,
+  );
+  const year = schoolYearOf();
+  await services.publishNotice(chatgpt.id, { schoolYear: year, ...NOTICE }, admin);
+  const schoolId = teacher.schoolId!;
+  const student = async (code: string, age: number) => (await roster.upsert({ schoolId, studentCode: code, grade: 8, classNo: 1, birthMonth: monthsAgo(age) }, teacher)).id;
+  const record = (studentId: number, decision: 'granted' | 'refused', relation = '모') =>
+    records.record({ studentId, serviceId: chatgpt.id, decision, guardianRelation: relation, method: 'paper_slip' }, teacher);
+
+  const oldNotice = await student('2101', 14);
+  await record(oldNotice, 'granted');
+  await services.publishNotice(chatgpt.id, { schoolYear: year, ...NOTICE, dataItems: [...NOTICE.dataItems, '첨부한 사진'] }, admin);
+  await record(await student('2102', 15), 'granted');
+  await record(await student('2103', 15), 'refused', '부');
+  const withdrawn = await student('2104', 15);
+  await record(withdrawn, 'granted');
+  await records.withdraw({ studentId: withdrawn, serviceId: chatgpt.id, guardianRelation: '모', method: 'other' }, teacher);
+  await student('2105', 12);
+  const noAnswer = await student('2106', 15);
+  const opened = await student('2107', 15);
+  const web = await student('2108', 13);
+
+  const letters = app.get(ConsentLetters);
+  const letter = await letters.create({ serviceId: chatgpt.id, schoolId, grade: 8, classNo: 1 }, teacher);
+  const token = (id: number) => letter.slips.find((s: { studentCode: string }) => s.studentCode === (id === opened ? '2107' : '2108'))!.token;
+  await letters.open(token(opened));
+  await letters.answer(token(web), 'granted', '모');
+  void noAnswer;
+}
