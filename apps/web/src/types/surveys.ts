@@ -1,52 +1,22 @@
 // ---------- 조례 제6조 실태조사·만족도·수요조사 (surveys) ----------
 
+import type { AnswerValue } from '../../../../libs/surveys/src/engine/answer-value';
+import type { Question, Section, SurveyTemplate as EngineTemplate } from '../../../../libs/surveys/src/engine/template';
 import type { QueueJob, QueueJobState, SchoolLevel } from './common';
 
-/** The question types of the survey engine (libs/surveys/src/engine/template.ts). */
-export type QuestionType = 'likert5' | 'single' | 'multiple' | 'numeric' | 'short_text' | 'long_text' | 'ranking';
-export type ShowIfOperator = 'equals' | 'not_equals' | 'includes' | 'gte' | 'lte';
-
-export interface ChoiceOption {
-  value: string;
-  label: string;
-}
-
-/** Show the question only when an earlier question's answer satisfies this. */
-export interface ShowIf {
-  questionId: string;
-  operator: ShowIfOperator;
-  value: string | number;
-}
-
-export interface SurveyQuestion {
-  id: string;
-  text: string;
-  required: boolean;
-  type: QuestionType;
-  options?: ChoiceOption[];
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  maxLength?: number;
-  minSelections?: number;
-  maxSelections?: number;
-  showIf?: ShowIf;
-}
-
-export interface SurveySection {
-  id: string;
-  title: string;
-  questions: SurveyQuestion[];
-}
-
-/** A template version's definition, frozen by a campaign. */
-export interface SurveyDefinition {
-  title: string;
-  sections: SurveySection[];
-}
-
+/*
+ * A template's definition is the survey engine's own type (pure TypeScript the web build bundles),
+ * so the editor, the form and the API can never drift apart.
+ */
+export type { ChoiceOption, QuestionType, ShowIf, ShowIfOperator } from '../../../../libs/surveys/src/engine/template';
 /** An answer as the engine stores it: likert5/numeric a number, single/text a string, multiple/ranking a list. */
-export type AnswerValue = number | string | string[];
+export type { AnswerValue };
+
+export type SurveyQuestion = Question;
+export type SurveySection = Section;
+/** A template version's definition, frozen by a campaign. */
+export type SurveyDefinition = EngineTemplate;
+
 export type Answers = Record<string, AnswerValue>;
 
 export type SurveyKind = 'status' | 'satisfaction' | 'demand' | 'ethics';
