@@ -11,7 +11,7 @@ describe('every endpoint declares who may call it', () => {
   });
   afterAll(() => app.close());
 
-  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes, guardians' consent links and the public list of designated schools are open', () => {
+  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes, guardian consent links and the public list of designated schools are open', () => {
     const discovery = app.api.get(DiscoveryService);
     const scanner = new MetadataScanner();
     const reflector = new Reflector();

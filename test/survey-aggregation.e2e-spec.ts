@@ -5,6 +5,8 @@ import { startTestApp, TestApp } from './support/test-app';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
 
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
+
 async function workbookAt(client: Client, url: string): Promise<ExcelJS.Workbook> {
   const res = await client.get(url);
   expect(res.status).toBe(200);
@@ -19,6 +21,7 @@ const DEFINITION = {
     { id: 'used', text: '활용 여부', required: true, type: 'single', options: [{ value: 'yes', label: '예' }, { value: 'no', label: '아니요' }] },
     { id: 'satisfaction', text: '만족도', required: true, type: 'likert5' },
     { id: 'tools', text: '사용 도구', required: false, type: 'multiple', options: [{ value: 'robot', label: '로봇' }, { value: 'tablet', label: '태블릿' }, { value: 'ai', label: '생성형 AI' }] },
+    { id: 'priority', text: '우선순위', required: false, type: 'ranking', options: [{ value: 'training', label: '연수' }, { value: 'devices', label: '기기' }, { value: 'content', label: '콘텐츠' }] },
   ] }],
 };
 
@@ -48,7 +51,7 @@ describe('survey aggregation snapshot with small-cell suppression', () => {
       for (const code of body.codes as string[]) {
         n++;
         const res = await new HttpClient(app.baseUrl).post(`/api/v1/surveys/respond/${code}/submit`, {
-          answers: { used: n % 3 === 0 ? 'no' : 'yes', satisfaction: (n % 5) + 1, tools: n % 2 ? ['robot', 'ai'] : ['tablet'] },
+          answers: { used: n % 3 === 0 ? 'no' : 'yes', satisfaction: (n % 5) + 1, tools: n % 2 ? ['robot', 'ai'] : ['tablet'], priority: n % 2 ? ['training', 'devices', 'content'] : ['devices', 'training', 'content'] },
           idempotencyKey: `submit-${String(n).padStart(4, '0')}`,
         });
         expect(res.status).toBe(200);
@@ -77,6 +80,8 @@ describe('survey aggregation snapshot with small-cell suppression', () => {
     expect(all.questions.satisfaction.mean).toBeCloseTo(mean, 4);
     expect(all.questions.satisfaction.sd).toBeCloseTo(sd, 4);
     expect(all.questions.tools).toEqual({ answered: 13, counts: { robot: 7, ai: 7, tablet: 6 } });
+    // Ranking: 7 odd answers put training first, 6 even ones second.
+    expect(all.questions.priority.meanRank).toEqual({ training: round4((7 * 1 + 6 * 2) / 13), devices: round4((7 * 2 + 6 * 1) / 13), content: 3 });
   });
 
   it('withholds groups under 5, and the next-smallest sibling so the hidden one cannot be derived', async () => {

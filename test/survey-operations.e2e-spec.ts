@@ -240,6 +240,12 @@ describe('survey operations: distribution, progress, reminders, school-level ans
       expect(view.body.answers).toEqual(winner === a ? { hours: 12, club: 'yes' } : { hours: 13, club: 'no' });
       expect((await gaepoPrincipal.put(`${url(schools.gaepo)}/draft`, { answers: { hours: 1 } })).body.code).toBe('ALREADY_SUBMITTED');
 
+      // A school's own answer is shown per school (n = 1): it describes the school, not a person.
+      await admin.post(`/api/v1/surveys/campaigns/${id}/aggregate`);
+      await app.waitForQueues();
+      const perSchool = await admin.get(`/api/v1/surveys/campaigns/${id}/report?level=school`);
+      expect(perSchool.body.groups).toEqual([expect.objectContaining({ key: String(schools.gaepo), n: 1, suppressed: false })]);
+
       const progress = (await admin.get(`/api/v1/surveys/campaigns/${id}/progress`)).body;
       expect(progress.schools.map((s: { schoolId: number; submitted: boolean; behind: boolean }) => [s.schoolId, s.submitted, s.behind])).toEqual(
         expect.arrayContaining([[schools.gaepo, true, false], [schools.dogok, false, true]]),

@@ -1,4 +1,4 @@
-import { assertThreshold, DEFAULT_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD, suppress } from './suppression';
+import { assertThreshold, DEFAULT_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD, suppress, suppressWithin } from './suppression';
 
 interface SchoolRow {
   school: string;
@@ -131,5 +131,20 @@ describe('suppress', () => {
         expect(g.mean).toBe(3.5);
       }
     }
+  });
+});
+
+describe('suppressWithin', () => {
+  it('treats the children of each parent as one set of siblings', () => {
+    // District A: one small school, so its next-smallest sibling goes too. District B also has one
+    // small school; suppressing the city's schools as one set would count two small cells and stop.
+    const schools = [
+      { key: 'a1', district: 'A', n: 2 }, { key: 'a2', district: 'A', n: 30 }, { key: 'a3', district: 'A', n: 12 },
+      { key: 'b1', district: 'B', n: 1 }, { key: 'b2', district: 'B', n: 40 },
+    ];
+    const within = suppressWithin(schools, (s) => s.district, 5, { keep: ['key'] as const });
+    expect(within.map((g) => (g.suppressed ? `${g.key}:${g.reason}` : g.key))).toEqual(['a1:small_cell', 'a2', 'a3:complementary', 'b1:small_cell', 'b2:complementary']);
+    const flat = suppress(schools, 5, { keep: ['key'] as const });
+    expect(flat.filter((g) => g.suppressed)).toHaveLength(2);
   });
 });

@@ -82,3 +82,29 @@ export function suppress<T extends { n: number }, K extends Exclude<keyof T, 'n'
     return { ...kept, suppressed: true as const, reason };
   });
 }
+
+/**
+ * Suppression where the siblings are the children of one published parent (the schools of a
+ * district whose total is shown, the districts of an office): each parent's children are one set.
+ * Suppressing across all groups at once would miss a parent with exactly one small child whenever
+ * another parent also has one. Returns the groups in input order.
+ */
+export function suppressWithin<T extends { n: number }, K extends Exclude<keyof T, 'n'> = never>(
+  groups: readonly T[],
+  parentOf: (group: T) => string,
+  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+  options: SuppressOptions<K> = {},
+): SuppressionResult<T, K>[] {
+  const sets = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const p = parentOf(g);
+    if (!sets.has(p)) sets.set(p, []);
+    sets.get(p)!.push(i);
+  });
+  const out = new Array<SuppressionResult<T, K>>(groups.length);
+  for (const members of sets.values()) {
+    const result = suppress(members.map((i) => groups[i]), threshold, options);
+    members.forEach((i, j) => (out[i] = result[j]));
+  }
+  return out;
+}

@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_SUPPRESSION_THRESHOLD, suppress } from '@app/core';
+import { DEFAULT_SUPPRESSION_THRESHOLD, suppressWithin } from '@app/core';
 
 export type GroupBy = 'city' | 'office' | 'district' | 'level' | 'school' | 'class';
 
 export interface GroupFigures {
   key: string;
   name: string;
+  /** The group whose total is published beside this one (district of a school, office of a district). */
+  parent: string;
   n: number;
   mean: number;
   sd: number | null;
@@ -15,19 +17,19 @@ export interface GroupFigures {
   areas: Record<string, number>;
 }
 
-const KEY: Record<GroupBy, { key: string; name: string }> = {
-  city: { key: `'all'`, name: `'서울특별시 전체'` },
-  office: { key: 'd.office_code', name: 'o.name' },
-  district: { key: 's.district', name: 's.district' },
-  level: { key: 's.level', name: `CASE s.level WHEN 'elementary' THEN '초등학교' WHEN 'middle' THEN '중학교' WHEN 'high' THEN '고등학교' ELSE '특수학교' END` },
-  school: { key: 's.id::text', name: 's.name' },
-  class: { key: `coalesce(st.class_no::text, '-')`, name: `coalesce(st.class_no || '반', '반 미지정')` },
+const KEY: Record<GroupBy, { key: string; name: string; parent: string }> = {
+  city: { key: `'all'`, name: `'서울특별시 전체'`, parent: `''` },
+  office: { key: 'd.office_code', name: 'o.name', parent: `'all'` },
+  district: { key: 's.district', name: 's.district', parent: 'd.office_code' },
+  level: { key: 's.level', name: `CASE s.level WHEN 'elementary' THEN '초등학교' WHEN 'middle' THEN '중학교' WHEN 'high' THEN '고등학교' ELSE '특수학교' END`, parent: `'all'` },
+  school: { key: 's.id::text', name: 's.name', parent: 's.district' },
+  class: { key: `coalesce(st.class_no::text, '-')`, name: `coalesce(st.class_no || '반', '반 미지정')`, parent: 's.id::text' },
 };
 
 /**
  * Mean percent score, SD, level counts and area means per group, in SQL over the stored student
- * scores, with groups under the threshold withheld (suppression over all siblings, then the caller
- * filters). `where` narrows the students (a school, an office), never the siblings of a group.
+ * scores. `filter` narrows the students (a school, an office); callers suppress with `withheld`
+ * before cutting the result to what a viewer may see.
  */
 export async function groupFigures(ds: DataSource, assessmentId: number, by: GroupBy, filter?: { schoolId?: number; office?: string }) {
   const k = KEY[by];
@@ -37,12 +39,12 @@ export async function groupFigures(ds: DataSource, assessmentId: number, by: Gro
   if (filter?.office !== undefined) where.push(`d.office_code = $${params.push(filter.office)}`);
   const rows: GroupFigures[] = await ds.query(
     `WITH g AS (
-       SELECT ${k.key} AS key, ${k.name} AS name, x.percent, x.level, x.areas
+       SELECT ${k.key} AS key, ${k.name} AS name, ${k.parent} AS parent, x.percent, x.level, x.areas
        FROM literacy_scores x JOIN students st ON st.id = x.student_id JOIN schools s ON s.id = st.school_id
        JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
        WHERE ${where.join(' AND ')}
      )
-     SELECT key, min(name) AS name, count(*)::int AS n, round(avg(percent)::numeric, 2)::float AS mean, round(stddev_samp(percent)::numeric, 2)::float AS sd,
+     SELECT key, min(name) AS name, min(parent) AS parent, count(*)::int AS n, round(avg(percent)::numeric, 2)::float AS mean, round(stddev_samp(percent)::numeric, 2)::float AS sd,
             (SELECT jsonb_object_agg(level, c) FROM (SELECT level, count(*)::int AS c FROM g g2 WHERE g2.key = g.key AND level IS NOT NULL GROUP BY level) l) AS levels,
             (SELECT jsonb_object_agg(area, m) FROM (SELECT a.key AS area, round(avg((a.value #>> '{}')::numeric), 2)::float AS m FROM g g3, jsonb_each(g3.areas) a WHERE g3.key = g.key GROUP BY a.key) q) AS areas
      FROM g GROUP BY key ORDER BY min(name), key`,
@@ -51,6 +53,7 @@ export async function groupFigures(ds: DataSource, assessmentId: number, by: Gro
   return rows.map((r) => ({ ...r, levels: r.levels ?? {}, areas: r.areas ?? {} }));
 }
 
-export function withheld(groups: GroupFigures[], totalShown = true) {
-  return suppress<GroupFigures, 'key' | 'name'>(groups, DEFAULT_SUPPRESSION_THRESHOLD, { keep: ['key', 'name'], totalShown });
+/** Groups under 5 students withheld, siblings being the children of one published parent. */
+export function withheld(groups: GroupFigures[]) {
+  return suppressWithin<GroupFigures, 'key' | 'name'>(groups, (g) => g.parent, DEFAULT_SUPPRESSION_THRESHOLD, { keep: ['key', 'name'] });
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, NotFoundError } from '@app/core';
-import { questionsInOrder, suppress, SurveyTemplate } from '../engine';
+import { AuthUser, NotFoundError, suppressWithin } from '@app/core';
+import { questionsInOrder, SurveyTemplate } from '../engine';
 
 export type GroupLevel = 'city' | 'office' | 'district' | 'school';
 
@@ -10,7 +10,7 @@ interface GroupFigures {
   level: GroupLevel;
   key: string;
   n: number;
-  questions: Record<string, { answered: number; counts?: Record<string, number>; mean?: number | null; sd?: number | null }>;
+  questions: Record<string, { answered: number; counts?: Record<string, number>; mean?: number | null; sd?: number | null; meanRank?: Record<string, number> }>;
 }
 
 const LEVEL_OF_GROUPING: Record<number, GroupLevel> = { 0: 'school', 1: 'district', 3: 'office', 7: 'city' };
@@ -35,6 +35,7 @@ export class SurveyAggregationService {
     const questions = questionsInOrder(campaign.definition as SurveyTemplate);
     const counted = questions.filter((q) => ['single', 'multiple', 'likert5'].includes(q.type)).map((q) => q.id);
     const measured = questions.filter((q) => ['likert5', 'numeric'].includes(q.type)).map((q) => q.id);
+    const ranked = questions.filter((q) => q.type === 'ranking').map((q) => q.id);
     const from = `FROM survey_responses r JOIN schools s ON s.id = r.school_id JOIN districts d ON d.name = s.district WHERE r.campaign_id = $1`;
 
     return this.ds.transaction(async (tx) => {
@@ -72,6 +73,18 @@ export class SurveyAggregationService {
         const q = (group(m.g, m.key).questions[m.qid] ??= { answered: 0 });
         Object.assign(q, { mean: m.mean, sd: m.sd });
       }
+      // Ranking: the mean position (1 = first) each option was given.
+      const ranks: { g: number; key: string; qid: string; value: string; mean: number }[] = await tx.query(
+        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, e.value, round(avg(e.ord), 4)::float AS mean
+         ${from.replace('WHERE', `CROSS JOIN LATERAL jsonb_each(r.answers) a CROSS JOIN LATERAL jsonb_array_elements_text(a.value) WITH ORDINALITY e(value, ord)
+           WHERE a.key = ANY($2) AND jsonb_typeof(a.value) = 'array' AND`)}
+         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key, e.value), (d.office_code, s.district, a.key, e.value), (d.office_code, a.key, e.value), (a.key, e.value))`,
+        [campaignId, ranked],
+      );
+      for (const r of ranks) {
+        const q = (group(r.g, r.key).questions[r.qid] ??= { answered: 0 });
+        q.meanRank = { ...q.meanRank, [r.value]: r.mean };
+      }
       // How many respondents answered each question (a multiple choice counts once, however many ticks).
       const answered: { g: number; key: string; qid: string; n: number }[] = await tx.query(
         `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, count(*)::int AS n
@@ -98,23 +111,29 @@ export class SurveyAggregationService {
    */
   async report(campaignId: number, level: GroupLevel, viewer: AuthUser) {
     const [snap] = await this.ds.query(
-      `SELECT p.computed_at AS "computedAt", p.responses, p.groups, c.suppression_threshold AS threshold, v.definition
+      `SELECT p.computed_at AS "computedAt", p.responses, p.groups, c.suppression_threshold AS threshold, c.audience, v.definition
        FROM survey_snapshots p JOIN survey_campaigns c ON c.id = p.campaign_id JOIN survey_template_versions v ON v.id = c.template_version_id
        WHERE p.campaign_id = $1`,
       [campaignId],
     );
     if (!snap) throw new NotFoundError('survey report (not computed yet) for campaign', campaignId);
     const visible = await this.visibleKeys(viewer);
-    const names = await this.names(level);
+    const { names, parents } = await this.hierarchy(level);
     const groups = (snap.groups as GroupFigures[])
       .filter((g) => g.level === level)
       .map((g) => ({ level: g.level, key: g.key, name: names.get(g.key) ?? g.key, n: g.n, questions: g.questions }));
-    // Suppress over all siblings first, then cut to what the caller may see: everyone gets the
-    // same cells withheld, so two viewers cannot combine their views to undo a suppression.
-    const shown = suppress(groups, snap.threshold, { keep: ['level', 'key', 'name'] as const, totalShown: level !== 'city' });
+    // A school-level survey is each school's own answer, meant to be seen per school: nobody is
+    // singled out by it. Answers of people are suppressed among the children of one published
+    // parent (schools of a district, districts of an office), for everyone alike, and only then
+    // cut to what the caller may see, so two viewers cannot combine their views to undo it.
+    const shown =
+      snap.audience === 'school'
+        ? groups.map((g) => ({ ...g, suppressed: false as const }))
+        : suppressWithin(groups, (g) => parents.get(g.key) ?? 'all', snap.threshold, { keep: ['level', 'key', 'name'] as const, totalShown: level !== 'city' });
     return {
       computedAt: snap.computedAt as string,
       threshold: snap.threshold as number,
+      audience: snap.audience as string,
       definition: snap.definition as SurveyTemplate,
       level,
       groups: shown.filter((g) => !visible || visible.has(g.key)),
@@ -132,11 +151,16 @@ export class SurveyAggregationService {
     return new Set(['all', ...rows.flatMap((r) => [String(r.id), r.district, r.office])]);
   }
 
-  private async names(level: GroupLevel): Promise<Map<string, string>> {
-    if (level === 'city') return new Map([['all', '서울특별시 전체']]);
-    const sql = { office: `SELECT code AS key, name FROM district_offices`, district: `SELECT name AS key, name FROM districts`, school: `SELECT id::text AS key, name FROM schools` }[level];
-    const rows: { key: string; name: string }[] = await this.ds.query(sql);
-    return new Map(rows.map((r) => [r.key, r.name]));
+  /** Korean names of the groups at a level, and the parent whose total is published beside them. */
+  private async hierarchy(level: GroupLevel): Promise<{ names: Map<string, string>; parents: Map<string, string> }> {
+    if (level === 'city') return { names: new Map([['all', '서울특별시 전체']]), parents: new Map() };
+    const sql = {
+      office: `SELECT code AS key, name, 'all' AS parent FROM district_offices`,
+      district: `SELECT name AS key, name, office_code AS parent FROM districts`,
+      school: `SELECT id::text AS key, name, district AS parent FROM schools`,
+    }[level];
+    const rows: { key: string; name: string; parent: string }[] = await this.ds.query(sql);
+    return { names: new Map(rows.map((r) => [r.key, r.name])), parents: new Map(rows.map((r) => [r.key, r.parent])) };
   }
 }
 
@@ -148,6 +172,9 @@ const LEVEL_ORDER: GroupLevel[] = ['city', 'office', 'district', 'school'];
 function sorted(groups: GroupFigures[]): GroupFigures[] {
   const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return groups
-    .map((g) => ({ ...g, questions: sortKeys(Object.fromEntries(Object.entries(g.questions).map(([k, q]) => [k, q.counts ? { ...q, counts: sortKeys(q.counts) } : q]))) }))
+    .map((g) => ({
+      ...g,
+      questions: sortKeys(Object.fromEntries(Object.entries(g.questions).map(([k, q]) => [k, { ...q, ...(q.counts && { counts: sortKeys(q.counts) }), ...(q.meanRank && { meanRank: sortKeys(q.meanRank) }) }]))),
+    }))
     .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.key.localeCompare(b.key));
 }

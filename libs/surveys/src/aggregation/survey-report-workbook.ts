@@ -7,6 +7,7 @@ const LIKERT_LABELS = ['전혀 그렇지 않다', '그렇지 않다', '보통이
 
 interface QuestionFigures {
   answered: number;
+  meanRank?: Record<string, number>;
   counts?: Record<string, number>;
   mean?: number | null;
   sd?: number | null;
@@ -27,6 +28,11 @@ function questionColumns(q: Question, number: string): { column: SheetColumn; va
   for (const o of options) {
     cols.push({ column: { header: `${label} - ${o.label}`, key: `${q.id}=${o.value}`, width: 10 }, value: (f) => f?.counts?.[o.value] ?? 0 });
   }
+  if (q.type === 'ranking') {
+    for (const o of q.options ?? []) {
+      cols.push({ column: { header: `${label} - ${o.label} 평균 순위`, key: `${q.id}~${o.value}`, width: 12 }, value: (f) => f?.meanRank?.[o.value] ?? null });
+    }
+  }
   return cols;
 }
 
@@ -45,7 +51,7 @@ export function surveyReportWorkbook(title: string, definition: SurveyTemplate, 
         const base = { level: LEVEL_LABEL[g.level], name: g.name };
         if (g.suppressed) return { ...base, n: `비공개 (응답 ${threshold}명 미만${g.reason === 'complementary' ? ', 역산 방지' : ''})` };
         const figures = g.questions as Record<string, QuestionFigures>;
-        return { ...base, n: g.n, ...Object.fromEntries(cols.map((c) => [c.column.key, c.value(figures[c.column.key.split(/[.=]/)[0]])])) };
+        return { ...base, n: g.n, ...Object.fromEntries(cols.map((c) => [c.column.key, c.value(figures[c.column.key.split(/[.=~]/)[0]])])) };
       }),
     );
     return {
