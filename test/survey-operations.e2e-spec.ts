@@ -1,4 +1,4 @@
-import { JobName, JobQueue, SCHEDULER } from '@app/core';
+import { JOB_SCHEDULES, JobName, JobQueue, SCHEDULER } from '@app/core';
 import { countRows, schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
 import { startTestApp, TestApp } from './support/test-app';
@@ -41,6 +41,11 @@ describe('survey operations: distribution, progress, reminders, school-level ans
     templateId = (await admin.post('/api/v1/surveys/templates', { kind: 'status', definition: DEFINITION })).body.id;
   });
   afterAll(() => app.close());
+
+  it('has every recurring job scheduled once the worker runs', async () => {
+    const schedules = await app.worker!.get(JobQueue).schedules();
+    expect(schedules.map((s) => [s.id, s.pattern]).sort()).toEqual(JOB_SCHEDULES.map((s) => [s.schedulerId, s.cron]).sort());
+  });
 
   describe('distribution when a campaign opens', () => {
     it('prints codes for every school and notifies each principal once, however often it runs', async () => {

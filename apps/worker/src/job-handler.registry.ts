@@ -1,16 +1,19 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import { ALL_JOB_NAMES, HandlesJob, JOB_HANDLER, JobName, JobResult } from '@app/core';
+import { ALL_JOB_NAMES, HandlesJob, JOB_HANDLER, JOB_SCHEDULES, JobName, JobQueue, JobResult, SCHEDULER } from '@app/core';
 
 export class JobCatalogueError extends Error {}
 
 /** Maps each job name to its one handler; a gap or a double in the catalogue stops the worker at start. */
 @Injectable()
-export class JobHandlerRegistry implements OnModuleInit {
+export class JobHandlerRegistry implements OnModuleInit, OnApplicationBootstrap {
   private readonly handlers = new Map<JobName, HandlesJob<JobName>>();
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly jobs: JobQueue,
+  ) {}
 
   onModuleInit(): void {
     const found = new Map<JobName, string[]>();
@@ -28,6 +31,11 @@ export class JobHandlerRegistry implements OnModuleInit {
       ...[...found.keys()].filter((n) => !ALL_JOB_NAMES.includes(n)).map((n) => `handler for unknown job '${n}'`),
     ];
     if (problems.length) throw new JobCatalogueError(`Worker refuses to start:\n  - ${problems.join('\n  - ')}`);
+  }
+
+  /** Upserting a scheduler that exists changes nothing, so every worker may do it at start. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const s of JOB_SCHEDULES) await this.jobs.schedule(s.name, s.schedulerId, s.cron, { requestedBy: SCHEDULER });
   }
 
   /** Errors propagate so BullMQ records the failure and retries. */

@@ -114,6 +114,14 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ConsentRemind]: QueueName.Consent,
 };
 
+/** Recurring work (cron in Seoul time); the worker upserts these schedulers when it starts. */
+export const JOB_SCHEDULES: { name: JobName; schedulerId: string; cron: string }[] = [
+  { name: JobName.DesignationTermEnd, schedulerId: 'designation-term-end-daily', cron: '5 0 * * *' },
+  { name: JobName.SurveyLifecycle, schedulerId: 'survey-lifecycle', cron: '*/5 * * * *' },
+  { name: JobName.SurveyRemind, schedulerId: 'survey-remind-daily', cron: '0 9 * * *' },
+  { name: JobName.ConsentRemind, schedulerId: 'consent-remind-daily', cron: '30 8 * * *' },
+];
+
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */
 export interface JobResult {
   fileId?: string;

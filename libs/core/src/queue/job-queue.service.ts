@@ -58,6 +58,15 @@ export class JobQueue {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, { pattern: cron, tz: 'Asia/Seoul' }, { name, data });
   }
 
+  /** The schedulers in Redis (id and cron) over all queues. */
+  async schedules(): Promise<{ id: string; name: string; pattern: string | null }[]> {
+    const out = [];
+    for (const name of ALL_QUEUES) {
+      for (const s of await this.queue(name).getJobSchedulers()) out.push({ id: String(s.key ?? s.id), name: s.name, pattern: s.pattern ?? null });
+    }
+    return out;
+  }
+
   async find(jobId: string): Promise<JobView | undefined> {
     for (const name of ALL_QUEUES) {
       const job = await this.queue(name).getJob(jobId);

@@ -1,6 +1,6 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { HandlesJob, JobHandler, JobName, JobQueue, JobResult, SCHEDULER, seoulToday, SurveyDistributePayload, SurveyLifecyclePayload, SurveyRemindPayload } from '@app/core';
+import { HandlesJob, JobHandler, JobName, JobResult, seoulToday, SurveyDistributePayload, SurveyLifecyclePayload, SurveyRemindPayload } from '@app/core';
 import { SurveyDistribution } from './distribution.service';
 import { SurveyLifecycle } from './lifecycle.service';
 import { SurveyReminders } from './reminders.service';
@@ -18,15 +18,9 @@ export class SurveyDistributeJob implements HandlesJob<JobName.SurveyDistribute>
 /** Every five minutes: distribute what has opened, aggregate what has closed. */
 @Injectable()
 @JobHandler(JobName.SurveyLifecycle)
-export class SurveyLifecycleJob implements HandlesJob<JobName.SurveyLifecycle>, OnApplicationBootstrap {
-  constructor(
-    private readonly lifecycle: SurveyLifecycle,
-    private readonly jobs: JobQueue,
-  ) {}
+export class SurveyLifecycleJob implements HandlesJob<JobName.SurveyLifecycle> {
+  constructor(private readonly lifecycle: SurveyLifecycle) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule(JobName.SurveyLifecycle, 'survey-lifecycle', '*/5 * * * *', { requestedBy: SCHEDULER });
-  }
 
   async handle(_job: Job<SurveyLifecyclePayload>): Promise<JobResult> {
     return { summary: await this.lifecycle.sweep() };
@@ -36,15 +30,9 @@ export class SurveyLifecycleJob implements HandlesJob<JobName.SurveyLifecycle>, 
 /** Daily at 09:00 Seoul time, and when an administrator asks for one campaign. */
 @Injectable()
 @JobHandler(JobName.SurveyRemind)
-export class SurveyRemindJob implements HandlesJob<JobName.SurveyRemind>, OnApplicationBootstrap {
-  constructor(
-    private readonly reminders: SurveyReminders,
-    private readonly jobs: JobQueue,
-  ) {}
+export class SurveyRemindJob implements HandlesJob<JobName.SurveyRemind> {
+  constructor(private readonly reminders: SurveyReminders) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule(JobName.SurveyRemind, 'survey-remind-daily', '0 9 * * *', { requestedBy: SCHEDULER });
-  }
 
   async handle(job: Job<SurveyRemindPayload>): Promise<JobResult> {
     return { summary: await this.reminders.remind(job.data.day ?? seoulToday(), job.data.campaignId, job.data.office) };
