@@ -65,6 +65,24 @@ import type {
   SurveyReport,
   SurveyTemplate,
 } from './types/surveys';
+import type {
+  CityReportBy,
+  CutScore,
+  LiteracyAnalysis,
+  LiteracyArea,
+  LiteracyAssessment,
+  LiteracyAssessmentInput,
+  LiteracyAssessmentListItem,
+  LiteracyCityReport,
+  LiteracyClassReport,
+  LiteracyImportResult,
+  LiteracyJobStatus,
+  LiteracyReportFile,
+  LiteracySchoolReport,
+  LiteracyStartedJob,
+  LiteracyStudentReport,
+} from './types/literacy';
+
 
 export interface ErrorDetail {
   field?: string;
@@ -184,6 +202,14 @@ const campaign = (id: number) => `${S}/campaigns/${id}`;
 const campaignSchool = (id: number, schoolId: number) => `${campaign(id)}/schools/${schoolId}`;
 const respond = (code: string) => `${S}/respond/${encodeURIComponent(code)}`;
 
+const L = `${V1}/literacy`;
+const assessment = (id: number) => `${L}/assessments/${id}`;
+
+/** The literacy report workbooks (GET with the bearer header, so through api.download). */
+export const literacyUrls = {
+  reportFile: (id: number, schoolId: number) => `${assessment(id)}/reports/files/${schoolId}`,
+};
+
 /** The status URL of a background job, as the export panel polls it. */
 export const jobStatusUrl = (jobId: string) => `${V1}/jobs/${encodeURIComponent(jobId)}`;
 
@@ -273,6 +299,29 @@ export const api = {
   badgeJob: (jobId: string) => json<BadgeJobStatus>('GET', `${V1}/jobs/${encodeURIComponent(jobId)}`),
   verifyBadge: (id: string) => json<BadgeVerification>('GET', badgeUrls.verifyApi(id)),
   revokeBadge: (id: string, reason: string) => json<BadgeVerification>('POST', `${badge(id)}/revoke`, { reason }),
+
+  // AI·디지털 리터러시 진단검사
+  literacyAreas: () => json<LiteracyArea[]>('GET', `${L}/areas`),
+  assessments: () => json<{ items: LiteracyAssessmentListItem[] }>('GET', `${L}/assessments`),
+  assessment: (id: number) => json<LiteracyAssessment>('GET', assessment(id)),
+  createAssessment: (input: LiteracyAssessmentInput) => json<LiteracyAssessment>('POST', `${L}/assessments`, input),
+  setItemDropped: (id: number, itemId: string, dropped: boolean, reason?: string) =>
+    json<{ assessment: LiteracyAssessment; analysis: LiteracyStartedJob }>('PATCH', `${assessment(id)}/items/${encodeURIComponent(itemId)}`, { dropped, ...(reason ? { reason } : {}) }),
+  setCutScores: (id: number, cutScores: CutScore[]) =>
+    json<{ assessment: LiteracyAssessment; analysis: LiteracyStartedJob }>('PUT', `${assessment(id)}/cut-scores`, { cutScores }),
+  importResults: (id: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return json<LiteracyImportResult>('POST', `${assessment(id)}/results/import`, form);
+  },
+  literacyAnalysis: (id: number) => json<LiteracyAnalysis>('GET', `${assessment(id)}/analysis`),
+  cityReport: (id: number, by: CityReportBy) => json<LiteracyCityReport>('GET', `${assessment(id)}/report${query({ by })}`),
+  schoolReport: (id: number, schoolId: number) => json<LiteracySchoolReport>('GET', `${assessment(id)}/schools/${schoolId}/report`),
+  classReport: (id: number, schoolId: number, classNo: number) => json<LiteracyClassReport>('GET', `${assessment(id)}/schools/${schoolId}/classes/${classNo}/report`),
+  studentReport: (id: number, studentId: number) => json<LiteracyStudentReport>('GET', `${assessment(id)}/students/${studentId}/report`),
+  buildReports: (id: number) => json<LiteracyStartedJob>('POST', `${assessment(id)}/reports/build`),
+  reportFiles: (id: number) => json<{ items: LiteracyReportFile[] }>('GET', `${assessment(id)}/reports/files`),
+  literacyJob: (jobId: string) => json<LiteracyJobStatus>('GET', jobStatusUrl(jobId)),
 
   // 조례 제6조 실태조사·만족도·수요조사
   surveyTemplates: () => json<SurveyTemplate[]>('GET', `${S}/templates`),

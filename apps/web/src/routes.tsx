@@ -27,6 +27,7 @@ import { RespondPage } from './pages/surveys/RespondPage';
 import { SchoolCampaignPage } from './pages/surveys/SchoolCampaignPage';
 import { TemplateCreatePage } from './pages/surveys/TemplateCreatePage';
 import { TemplateListPage } from './pages/surveys/TemplateListPage';
+import { LITERACY_ROUTES } from './pages/literacy/literacyRoutes';
 import { isAdmin, isCityAdmin } from './roles';
 import { matchPath } from './router';
 import type { Role, User } from './types';
@@ -172,6 +173,10 @@ export const ROUTES: AppRoute[] = [
     access: SURVEY_RUNNERS,
     page: (_, { id, schoolId, batchId }) => <CodeSheetPage key={batchId} campaignId={Number(id)} schoolId={Number(schoolId)} batchId={batchId} />,
   },
+
+  // AI·디지털 리터러시 진단검사
+  ...LITERACY_ROUTES,
+
   // Respondents (students, parents, teachers) answer with a one-time code, without an account.
   { path: '/respond', publicPage: () => <RespondPage /> },
   { path: '/respond/:code', publicPage: ({ code }) => <RespondPage key={code} code={code} /> },

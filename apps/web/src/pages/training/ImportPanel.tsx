@@ -1,17 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api';
-import { DataTable, num } from '../../components/DataTable';
+import { useState } from 'react';
+import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Fact } from '../../components/Fact';
-import { Field, FileField, SubmitButton, useFileInput } from '../../components/fields';
-import { koreanSummary } from '../../errors';
+import { countText, ImportDone, ImportForm, ImportRejected, useFileImport, type ImportFact, type ReasonRule } from '../../components/FileImport';
+import { Field } from '../../components/fields';
 import { COMPLETION_COLUMN_LABEL, DUPLICATE_POLICY_HELP, DUPLICATE_POLICY_LABEL } from '../../labels';
 import type { BadgeJobStatus, CompletionImportResult, DuplicatePolicy } from '../../types';
-import { useAction } from '../../useAction';
-import { usePolling } from '../../usePolling';
+import type { JobRun } from '../../useJob';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const POLL_MS = 1000;
 
 const IMPORT_MESSAGES = {
   INVALID_FILE: '파일을 읽을 수 없습니다. CSV(UTF-8 또는 CP949) 또는 XLSX 파일인지 확인하세요.',
@@ -20,15 +16,12 @@ const IMPORT_MESSAGES = {
   PAYLOAD_TOO_LARGE: '파일이 너무 큽니다.',
 };
 
-const count = (n: number) => n.toLocaleString('ko-KR');
-
-/** The counts of a finished import: label, test id, value. */
-const RESULT_FACTS: [string, string, (result: CompletionImportResult) => string][] = [
-  ['파일의 행', 'import-received', (r) => count(r.received)],
-  ['새로 등록', 'import-inserted', (r) => count(r.inserted)],
-  ['덮어씀', 'import-replaced', (r) => count(r.replaced)],
-  ['건너뜀(중복)', 'import-skipped', (r) => count(r.skipped)],
-  ['새 연수 대상자', 'import-participants-created', (r) => count(r.participantsCreated)],
+const RESULT_FACTS: ImportFact<CompletionImportResult>[] = [
+  ['파일의 행', 'import-received', (r) => countText(r.received)],
+  ['새로 등록', 'import-inserted', (r) => countText(r.inserted)],
+  ['덮어씀', 'import-replaced', (r) => countText(r.replaced)],
+  ['건너뜀(중복)', 'import-skipped', (r) => countText(r.skipped)],
+  ['새 연수 대상자', 'import-participants-created', (r) => countText(r.participantsCreated)],
   ['파일 인코딩', 'import-encoding', (r) => r.encoding.toUpperCase()],
 ];
 
@@ -40,8 +33,6 @@ const JOB_STATE_LABEL: Record<string, string> = {
   completed: '완료',
   failed: '실패',
 };
-
-type Job = { kind: 'polling'; status: BadgeJobStatus | null } | { kind: 'done'; status: BadgeJobStatus } | { kind: 'failed'; status: BadgeJobStatus | null; error?: unknown };
 
 const issuedOf = (status: BadgeJobStatus | null): number => {
   const p = status?.progress;
@@ -58,7 +49,7 @@ const columnLabel = (column: string | undefined): string => {
 const KIND_KO: Record<string, string> = { teacher: '교원', staff: '직원', parent: '학부모' };
 
 /** The server's reasons (English) in Korean, for the ones the completion import gives; null for others. */
-const REASONS: [RegExp, (...m: string[]) => string][] = [
+const REASONS: ReasonRule[] = [
   [/^empty$/, () => '값이 비어 있습니다.'],
   [/^longer than (\d+) characters$/, (n) => `${n}자를 넘습니다.`],
   [/^not an email address: '(.*)'$/, (v) => `이메일 주소 형식이 아닙니다('${v}').`],
@@ -77,77 +68,18 @@ const REASONS: [RegExp, (...m: string[]) => string][] = [
   [/^file is empty$/, () => '빈 파일입니다.'],
 ];
 
-function koreanReason(reason: string): string | null {
-  for (const [re, say] of REASONS) {
-    const m = re.exec(reason);
-    if (m) return say(...m.slice(1).map((g) => g ?? ''));
-  }
-  return null;
-}
-
-/** The reason in Korean with the server's wording after it, or the server's wording alone. */
-function Reason({ reason }: { reason: string }) {
-  const ko = koreanReason(reason);
-  if (!ko) return <span lang="en">{reason}</span>;
-  return (
-    <>
-      {ko}{' '}
-      <span className="muted small" lang="en">
-        ({reason})
-      </span>
-    </>
-  );
-}
-
 /**
  * 이수 기록 가져오기 (city administrators): a CSV/XLSX file with a duplicate policy; all rows or none.
  * Shows the counts, every bad row and column when the file is rejected, and the badge issuing job.
  */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
-  const input = useFileInput();
-  const { file } = input;
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
-  const { busy, error, run } = useAction();
-  const [result, setResult] = useState<CompletionImportResult | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
-  const polling = usePolling();
-
-  async function poll(jobId: string) {
-    try {
-      const status = await api.badgeJob(jobId);
-      if (!polling.alive()) return;
-      if (status.state === 'completed') {
-        setJob({ kind: 'done', status });
-        onImported();
-      } else if (status.state === 'failed') {
-        setJob({ kind: 'failed', status });
-      } else {
-        setJob({ kind: 'polling', status });
-        polling.after(POLL_MS, () => void poll(jobId));
-      }
-    } catch (e) {
-      if (polling.alive()) setJob({ kind: 'failed', status: null, error: e });
-    }
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!file) return;
-    polling.stop();
-    setResult(null);
-    setJob(null);
-    await run(async () => {
-      const imported = await api.importCompletions(file, policy);
-      if (!polling.alive()) return;
-      setResult(imported);
-      input.clear();
-      onImported();
-      setJob({ kind: 'polling', status: null });
-      void poll(imported.badgeJobId);
-    });
-  }
-
-  const rowProblems = error instanceof ApiError ? error.details.filter((d) => d.row !== undefined) : [];
+  const { input, busy, error, result, job, submit } = useFileImport({
+    upload: (file) => api.importCompletions(file, policy),
+    jobOf: (imported) => imported.badgeJobId,
+    fetchJob: api.badgeJob,
+    onChanged: onImported,
+  });
 
   return (
     <section className="panel" aria-labelledby="import-heading" id="import">
@@ -156,13 +88,14 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         연수 기관이 보낸 이수자 명단(CSV 또는 XLSX)을 올리면 이수 기록을 등록하고 디지털 배지를 발급합니다. 한 행이라도 잘못되면 아무것도 등록하지 않고
         잘못된 행과 열을 모두 알려 드립니다.
       </p>
-      <form className="form-grid import-form" aria-label="이수 기록 파일 올리기" onSubmit={submit} data-testid="import-form">
-        <FileField
-          id="import-file"
-          input={input}
-          accept={ACCEPT}
-          hint="필수 열: participant_id(식별번호), name(성명), kind(구분: 교원·직원·학부모), course_code(과정코드), completed_on(이수일). 선택 열: email(이메일), neis_school_code(학교코드), session_code(차수), hours(이수시간). UTF-8·CP949 CSV와 XLSX를 읽습니다."
-        />
+      <ImportForm
+        label="이수 기록 파일 올리기"
+        input={input}
+        accept={ACCEPT}
+        busy={busy}
+        onSubmit={(file) => void submit(file)}
+        hint="필수 열: participant_id(식별번호), name(성명), kind(구분: 교원·직원·학부모), course_code(과정코드), completed_on(이수일). 선택 열: email(이메일), neis_school_code(학교코드), session_code(차수), hours(이수시간). UTF-8·CP949 CSV와 XLSX를 읽습니다."
+      >
         <Field id="import-duplicates" label="중복 처리">
           <select id="import-duplicates" value={policy} onChange={(e) => setPolicy(e.target.value as DuplicatePolicy)} aria-describedby="import-duplicates-hint">
             {(Object.entries(DUPLICATE_POLICY_LABEL) as [DuplicatePolicy, string][]).map(([value, label]) => (
@@ -175,80 +108,46 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             같은 사람·과정·차수의 기록이 이미 있으면 {DUPLICATE_POLICY_HELP[policy]}
           </span>
         </Field>
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel="가져오는 중…" disabled={!file} testId="import-submit">
-            가져오기
-          </SubmitButton>
-        </div>
-      </form>
+      </ImportForm>
 
-      {error !== null && rowProblems.length > 0 && (
-        <div className="alert alert-error import-errors" role="alert" data-testid="import-error">
-          <p className="alert-title">{koreanSummary(error, IMPORT_MESSAGES)}</p>
-          <p className="alert-body">
-            잘못된 곳 {rowProblems.length.toLocaleString('ko-KR')}건 ({new Set(rowProblems.map((p) => p.row)).size.toLocaleString('ko-KR')}개 행). 파일을 고친 뒤
-            다시 올리세요. 행 번호는 엑셀에서 보이는 번호(머리글 = 1행)입니다.
-          </p>
-          <DataTable testId="import-error-table" caption="가져오지 못한 행과 열" columns={[num('행'), '열', '사유']}>
-            {rowProblems.map((p, i) => (
-              <tr key={i}>
-                <td className="num">{p.row}</td>
-                <td>{columnLabel(p.column)}</td>
-                <td>
-                  <Reason reason={p.reason} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-          {error instanceof ApiError && error.requestId && <p className="alert-meta">요청 ID: {error.requestId}</p>}
-        </div>
-      )}
-      {error !== null && rowProblems.length === 0 && <ErrorMessage error={error} title="이수 기록을 가져오지 못했습니다." messages={IMPORT_MESSAGES} />}
+      <ImportRejected error={error} messages={IMPORT_MESSAGES} title="이수 기록을 가져오지 못했습니다." columnLabel={columnLabel} reasons={REASONS} />
 
       {result && (
-        <div className="import-result" data-testid="import-result" role="status" aria-live="polite">
-          <p className="notice">가져오기를 마쳤습니다.</p>
-          <dl className="facts">
-            {RESULT_FACTS.map(([label, testId, value]) => (
-              <Fact key={testId} label={label} testId={testId}>
-                {value(result)}
-              </Fact>
-            ))}
-          </dl>
-          {job && <BadgeJobLine job={job} />}
-        </div>
+        <ImportDone result={result} facts={RESULT_FACTS}>
+          {job.run.state !== 'idle' && <BadgeJobLine run={job.run} />}
+        </ImportDone>
       )}
     </section>
   );
 }
 
-function BadgeJobLine({ job }: { job: Job }) {
-  const state = job.status?.state ?? 'waiting';
-  if (job.kind === 'done') {
-    const summary = job.status.result?.summary;
+function BadgeJobLine({ run }: { run: Exclude<JobRun<BadgeJobStatus>, { state: 'idle' }> }) {
+  if (run.state === 'done') {
+    const summary = run.job.result?.summary;
     return (
       <p className="badge-job" data-testid="badge-job" data-state="completed">
-        배지 발급 완료: 과정 배지 <strong data-testid="badge-job-course">{summary?.courseBadges ?? issuedOf(job.status)}</strong>개, 단계 배지{' '}
+        배지 발급 완료: 과정 배지 <strong data-testid="badge-job-course">{summary?.courseBadges ?? issuedOf(run.job)}</strong>개, 단계 배지{' '}
         <strong data-testid="badge-job-level">{summary?.levelBadges ?? 0}</strong>개를 새로 발급했습니다.
       </p>
     );
   }
-  if (job.kind === 'failed') {
-    return job.error ? (
+  if (run.state === 'failed') {
+    return run.error ? (
       <div data-testid="badge-job" data-state="failed">
-        <ErrorMessage error={job.error} title="배지 발급 상태를 확인하지 못했습니다." />
+        <ErrorMessage error={run.error} title="배지 발급 상태를 확인하지 못했습니다." />
       </div>
     ) : (
       <div className="alert alert-error" role="alert" data-testid="badge-job" data-state="failed">
         <p className="alert-title">배지 발급에 실패했습니다. 잠시 후 다시 가져오면 빠진 배지만 발급합니다.</p>
-        {job.status?.failedReason && <p className="alert-body">사유: {job.status.failedReason}</p>}
+        {run.job?.failedReason && <p className="alert-body">사유: {run.job.failedReason}</p>}
       </div>
     );
   }
+  const state = run.job?.state ?? 'waiting';
   return (
     <div className="badge-job" data-testid="badge-job" data-state={state}>
       <p>
-        배지 발급 {JOB_STATE_LABEL[state] ?? state}… 지금까지 <strong>{issuedOf(job.status).toLocaleString('ko-KR')}</strong>개 발급
+        배지 발급 {JOB_STATE_LABEL[state] ?? state}… 지금까지 <strong>{issuedOf(run.job).toLocaleString('ko-KR')}</strong>개 발급
       </p>
       <progress aria-label="배지 발급 진행" />
     </div>
