@@ -172,7 +172,7 @@ describe('literacy results: import, analysis and reports', () => {
       const res = await gaepoTeacher.get(`/api/v1/literacy/assessments/${id}/students/${studentId}/report`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ student: { code: 'GP1-001', classNo: 1 }, level: expect.any(String), school: { suppressed: false, n: 43 }, city: { n: 61 } });
-      expect(res.body.areas).toHaveLength(4);
+      expect(res.body.areas.map((a: { name: string }) => a.name)).toEqual(['AI 이해', 'AI 활용', 'AI 윤리', '디지털 리터러시']);
       for (const a of res.body.areas) expect(['strength', 'weakness', 'typical']).toContain(a.judgement);
       expect((await dogokTeacher.get(`/api/v1/literacy/assessments/${id}/students/${studentId}/report`)).status).toBe(403);
       expect((await seobu.get(`/api/v1/literacy/assessments/${id}/students/${studentId}/report`)).status).toBe(403);
@@ -202,6 +202,13 @@ describe('literacy results: import, analysis and reports', () => {
       expect(res.body.city).toMatchObject({ n: 61 });
       expect(res.body.classes.map((c: { key: string; suppressed: boolean }) => [c.key, c.suppressed])).toEqual([['1', true], ['2', false], ['3', true]]);
       expect((await gaepoPrincipal.get(`/api/v1/literacy/assessments/${id}/schools/${dogok}/report`)).status).toBe(403);
+      // Which schools have results: a principal sees their own, a district admin their office's.
+      expect((await gaepoPrincipal.get(`/api/v1/literacy/assessments/${id}/schools`)).body.items.map((s: { id: number }) => s.id)).toEqual([gaepo]);
+      expect((await gangnam.get(`/api/v1/literacy/assessments/${id}/schools`)).body.items.map((s: { students: number }) => s.students).sort()).toEqual([12, 43]);
+      // Teachers read the items but not the answer keys.
+      const asTeacher = await gaepoTeacher.get(`/api/v1/literacy/assessments/${id}`);
+      expect(asTeacher.body.items[0]).not.toHaveProperty('key');
+      expect((await admin.get(`/api/v1/literacy/assessments/${id}`)).body.items[0].key).toEqual([KEYS[0]]);
     });
 
     it('gives administrators the city report by office, a district admin only their office', async () => {

@@ -45,8 +45,17 @@ export class LiteracyController {
 
   @Get('assessments/:id')
   @Roles(...ROLES)
-  get(@Param('id', ParseIdPipe) id: number) {
-    return this.assessments.get(id);
+  @ApiOperation({ summary: 'The assessment and its items; answer keys only for administrators' })
+  async get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+    const a = await this.assessments.get(id);
+    return ADMIN_ROLES.includes(user.role) ? a : { ...a, items: a.items.map(({ key: _, ...item }) => item) };
+  }
+
+  @Get('assessments/:id/schools')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Schools with results that you may read, with their number of students' })
+  schools(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.reports.schoolsWithResults(id, user);
   }
 
   @Patch('assessments/:id/items/:itemId')

@@ -23,8 +23,9 @@ export class ValidationFailedError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(what: string, id: string | number) {
-    super('NOT_FOUND', `${what} ${id} was not found`, 404, [{ resource: what, id }]);
+  /** `code` tells apart kinds of absence a client handles differently (e.g. NOT_ANALYSED). */
+  constructor(what: string, id: string | number, code = 'NOT_FOUND') {
+    super(code, `${what} ${id} was not found`, 404, [{ resource: what, id }]);
   }
 }
 

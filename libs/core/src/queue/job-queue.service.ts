@@ -8,6 +8,11 @@ import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, JobResult, QueueName } fro
 export interface EnqueueOptions {
   /** While a job with this key is waiting or running, enqueueing again returns that job instead. */
   dedupeKey?: string;
+  /**
+   * With dedupeKey: a request made while the job already runs (and so may have read the data
+   * before this change) queues one more run after it instead of joining it.
+   */
+  rerunIfActive?: boolean;
   delayMs?: number;
 }
 
@@ -47,7 +52,7 @@ export class JobQueue {
     const job = await this.queue(JOB_QUEUE[name]).add(name, data, {
       jobId,
       delay: opts.delayMs,
-      deduplication: opts.dedupeKey ? { id: `${name}.${opts.dedupeKey}` } : undefined,
+      deduplication: opts.dedupeKey ? { id: `${name}.${opts.dedupeKey}`, ...(opts.rerunIfActive && { keepLastIfActive: true }) } : undefined,
     });
     const id = String(job.id);
     return { jobId: id, deduplicated: id !== jobId };

@@ -47,7 +47,7 @@ export class AssessmentsService {
         ...(known.has(item.area) ? [] : [{ field: `items.${n}.area`, reason: `unknown area ${item.area}; one of ${[...known].join(', ')}` }]),
         ...(item.key && item.options ? item.key.filter((k) => !item.options!.includes(k)).map((k) => ({ field: `items.${n}.key`, reason: `${k} is not one of the options` })) : []),
       ]),
-      ...validateItems(items).map((p) => ({ field: `items.${dto.items.findIndex((i) => i.id === p.itemId)}`, reason: p.reason })),
+      ...validateItems(items).map((p) => ({ field: `items.${dto.items.map((i) => i.id).lastIndexOf(p.itemId)}`, reason: p.reason })),
       ...validateCutScores(dto.cutScores).map((reason) => ({ field: 'cutScores', reason })),
     ];
     if ((dto.minFacility ?? 0.2) >= (dto.maxFacility ?? 0.9)) problems.push({ field: 'maxFacility', reason: 'must be above minFacility' });
@@ -126,8 +126,8 @@ export class AssessmentsService {
     return { assessment: await this.get(id), analysis: await this.analyseSoon(id, actor) };
   }
 
-  /** One analysis per assessment at a time; a request while one waits joins it. */
+  /** One analysis per assessment at a time: a request joins a waiting run, or follows a running one. */
   async analyseSoon(id: number, actor: AuthUser) {
-    return this.jobs.enqueue(JobName.LiteracyAnalysis, { requestedBy: actor.id, assessmentId: id }, { dedupeKey: String(id) });
+    return this.jobs.enqueue(JobName.LiteracyAnalysis, { requestedBy: actor.id, assessmentId: id }, { dedupeKey: String(id), rerunIfActive: true });
   }
 }

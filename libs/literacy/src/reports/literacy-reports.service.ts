@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess } from '@app/core';
+import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams } from '@app/core';
 import { analyseTest, ItemSpec, scoreResponses } from '../analysis';
 import { Assessment, AssessmentsService } from '../assessments/assessments.service';
 import { GroupBy, groupFigures, withheld } from './literacy-groups';
@@ -23,7 +23,7 @@ export class LiteracyReportsService {
 
   private async analysed(assessmentId: number): Promise<Assessment> {
     const a = await this.assessments.get(assessmentId);
-    if (!a.analysedAt) throw new NotFoundError('analysis (not computed yet) of literacy assessment', assessmentId);
+    if (!a.analysedAt) throw new NotFoundError('analysis (not computed yet) of literacy assessment', assessmentId, 'NOT_ANALYSED');
     return a;
   }
 
@@ -48,7 +48,10 @@ export class LiteracyReportsService {
     await this.schools.assert(actor, s.schoolId, 'read');
     const [school, city, names] = await Promise.all([this.one(assessmentId, 'school', { schoolId: s.schoolId }), this.one(assessmentId, 'city'), this.areaNames()]);
     const cityAreas = city && !city.suppressed ? city.areas : {};
-    const areas = Object.entries(s.areas as Record<string, number | null>).map(([code, percent]) => {
+    // In the configured order of areas, not the stored object's.
+    const own = s.areas as Record<string, number | null>;
+    const areas = [...names.keys()].filter((code) => code in own).map((code) => {
+      const percent = own[code];
       const cityMean = cityAreas[code] ?? null;
       const diff = percent === null || cityMean === null ? null : percent - cityMean;
       return {
@@ -80,7 +83,7 @@ export class LiteracyReportsService {
        WHERE x.assessment_id = $1 AND st.school_id = $2 AND st.class_no = $3 ORDER BY st.student_code`,
       [assessmentId, schoolId, classNo],
     );
-    if (!students.length) throw new NotFoundError(`class ${classNo} results at school`, schoolId);
+    if (!students.length) throw new NotFoundError(`class ${classNo} results at school`, schoolId, 'NO_RESULTS');
     const group = withheld(await groupFigures(this.ds, assessmentId, 'class', { schoolId })).find((g) => g.key === String(classNo))!;
     const analysis = await this.cityItems(assessmentId);
     let items = null;
@@ -114,8 +117,23 @@ export class LiteracyReportsService {
       groupFigures(this.ds, assessmentId, 'class', { schoolId }).then((g) => withheld(g)),
       this.areaNames(),
     ]);
-    if (!mine) throw new NotFoundError('results of school', schoolId);
+    if (!mine) throw new NotFoundError('results of school', schoolId, 'NO_RESULTS');
     return { assessment: { id: a.id, name: a.name, grade: a.grade, cutScores: a.cutScores }, areas: Object.fromEntries(names), school: mine, office, city, classes };
+  }
+
+  /** Schools with results in the caller's scope, with their number of students (for picking a school report). */
+  async schoolsWithResults(assessmentId: number, actor: AuthUser) {
+    await this.assessments.get(assessmentId);
+    const p = new SqlParams();
+    const id = p.add(assessmentId);
+    const items = await this.ds.query(
+      `SELECT s.id, s.name, s.district, d.office_code AS office, count(*)::int AS students
+       FROM literacy_results r JOIN students st ON st.id = r.student_id JOIN schools s ON s.id = st.school_id JOIN districts d ON d.name = s.district
+       WHERE r.assessment_id = ${id} AND ${schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })}
+       GROUP BY s.id, d.office_code ORDER BY s.name`,
+      p.values,
+    );
+    return { items };
   }
 
   /** The city report by office, district or school level, with item statistics; a district admin sees their office and the city. */

@@ -22,7 +22,7 @@ export class SurveyReportsController {
   @ApiOperation({ summary: 'Recompute the snapshot in the background (one job per campaign at a time)' })
   async aggregate(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     await this.campaigns.assertManages(id, user);
-    return this.jobs.enqueue(JobName.SurveyAggregate, { requestedBy: user.id, campaignId: id }, { dedupeKey: String(id) });
+    return this.jobs.enqueue(JobName.SurveyAggregate, { requestedBy: user.id, campaignId: id }, { dedupeKey: String(id), rerunIfActive: true });
   }
 
   @Get('report')
