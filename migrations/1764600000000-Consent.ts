@@ -38,6 +38,8 @@ export class Consent1764600000000 implements MigrationInterface {
         data_items text[] NOT NULL,
         retention text NOT NULL,
         refusal_right text NOT NULL,
+        -- 조례 제9조: the AI-ethics guidance given with the notice (printed on the home letter).
+        ethics_guidance text NOT NULL,
         -- NULL: valid to the end of the school year (the last day of February).
         valid_until date,
         published_at timestamptz NOT NULL DEFAULT now(),

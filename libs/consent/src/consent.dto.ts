@@ -79,6 +79,12 @@ export class ConsentNoticeDto {
   @Length(1, 2000)
   refusalRight: string;
 
+  @ApiPropertyOptional({ description: 'AI-ethics guidance for students and guardians (조례 제9조); default: the office\'s standard text' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  ethicsGuidance?: string;
+
   @ApiPropertyOptional({ description: 'YYYY-MM-DD; default: the end of the school year (last day of February)' })
   @IsOptional()
   @IsISO8601({ strict: true })

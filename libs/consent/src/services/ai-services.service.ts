@@ -4,11 +4,23 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, NotFoundError, rethrowConstraint } from '@app/core';
 import type { AiServiceDto, ConsentNoticeDto } from '../consent.dto';
 
+/**
+ * The guide's rules for students' use of generative AI (생성형 AI 교육적 활용 가이드), given with
+ * every notice unless the office writes its own (조례 제9조).
+ */
+export const STANDARD_ETHICS_GUIDANCE = [
+  '생성형 AI는 교사의 지도하에 수업 목적으로만 사용합니다.',
+  '이름, 연락처, 주소, 사진 등 개인정보와 다른 사람의 정보를 입력하지 않습니다.',
+  '생성된 내용에는 오류와 편향이 있을 수 있으므로 사실 여부와 출처를 확인합니다.',
+  'AI의 도움을 받은 부분은 어떤 목적과 내용으로 사용했는지 밝힙니다.',
+  '부적절하거나 불편한 내용이 생성되면 사용을 멈추고 선생님께 알립니다.',
+].join('\n');
+
 const SERVICE_SELECT = `SELECT id, name, provider, min_age AS "minAge", consent_under_age AS "consentUnderAge", personal_data AS "personalData",
   allowed_levels AS "allowedLevels", notes, active FROM ai_services`;
 
 const NOTICE_SELECT = `SELECT n.id, n.service_id AS "serviceId", n.school_year AS "schoolYear", n.version, n.purpose, n.data_items AS "dataItems",
-  n.retention, n.refusal_right AS "refusalRight", to_char(coalesce(n.valid_until, make_date(n.school_year + 1, 3, 1) - 1), 'YYYY-MM-DD') AS "validUntil",
+  n.retention, n.refusal_right AS "refusalRight", n.ethics_guidance AS "ethicsGuidance", to_char(coalesce(n.valid_until, make_date(n.school_year + 1, 3, 1) - 1), 'YYYY-MM-DD') AS "validUntil",
   n.published_at AS "publishedAt" FROM consent_notices n`;
 
 /** The AI services registry and each service's consent notices, versioned per school year. */
@@ -74,10 +86,10 @@ export class AiServices {
     const id = await this.ds.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM ai_services WHERE id = $1 FOR UPDATE`, [serviceId]);
       const [{ id, version }] = await tx.query(
-        `INSERT INTO consent_notices (service_id, school_year, version, purpose, data_items, retention, refusal_right, valid_until, created_by)
-         SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8 FROM consent_notices WHERE service_id = $1 AND school_year = $2
+        `INSERT INTO consent_notices (service_id, school_year, version, purpose, data_items, retention, refusal_right, ethics_guidance, valid_until, created_by)
+         SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9 FROM consent_notices WHERE service_id = $1 AND school_year = $2
          RETURNING id, version`,
-        [serviceId, dto.schoolYear, dto.purpose, dto.dataItems, dto.retention, dto.refusalRight, dto.validUntil ?? null, actor.id],
+        [serviceId, dto.schoolYear, dto.purpose, dto.dataItems, dto.retention, dto.refusalRight, dto.ethicsGuidance ?? STANDARD_ETHICS_GUIDANCE, dto.validUntil ?? null, actor.id],
       );
       await this.audit.record(tx, actor, { action: 'publish_notice', entityType: 'ai_service', entityId: serviceId, after: { noticeId: id, version, schoolYear: dto.schoolYear } });
       return id as number;
