@@ -1,28 +1,10 @@
 import { JobName, JobQueue, SCHEDULER } from '@app/core';
+import { bornYearsAgo, CHATGPT, NOTICE, schoolYear, today } from './support/consent-fixtures';
 import { countRows, schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
-
-/** The birth month of someone who is `years` old (만) today, counted conservatively (born well before this month). */
-function bornYearsAgo(years: number): string {
-  const d = new Date();
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return `${d.getUTCFullYear() - years}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
-const schoolYear = () => {
-  const [y, m] = today().split('-').map(Number);
-  return m >= 3 ? y : y - 1;
-};
-
-const NOTICE = {
-  purpose: '수업 중 교사의 지도하에 생성형 AI(ChatGPT)를 활용한 글쓰기 피드백 활동',
-  dataItems: ['학교 계정 이메일', '수업 중 입력한 내용'],
-  retention: '해당 학년도 종료 시까지',
-  refusalRight: '동의하지 않을 수 있으며, 동의하지 않는 경우 교사가 제공하는 대체 활동에 참여합니다.',
-};
 
 describe('guardian consent and the eligibility decision', () => {
   let app: TestApp;
@@ -53,9 +35,7 @@ describe('guardian consent and the eligibility decision', () => {
     otherTeacher = await app.as({ email: 't@other.ms.kr', role: 'teacher', schoolId: other });
     gaepoTeacher = await app.as({ email: 't@gaepo.es.kr', role: 'teacher', schoolId: gaepo });
 
-    const service = await admin.post('/api/v1/consent/services', {
-      name: 'ChatGPT', provider: 'OpenAI', minAge: 13, consentUnderAge: 18, personalData: ['계정 정보', '입력 내용'], allowedLevels: ['middle', 'high'],
-    });
+    const service = await admin.post('/api/v1/consent/services', CHATGPT);
     expect(service.status).toBe(201);
     serviceId = service.body.id;
     expect((await middlePrincipal.post('/api/v1/consent/services', { name: 'x', provider: 'y', minAge: 1, consentUnderAge: 1, personalData: [], allowedLevels: ['high'] })).status).toBe(403);

@@ -82,6 +82,26 @@ import type {
   LiteracyStartedJob,
   LiteracyStudentReport,
 } from './types/literacy';
+import type {
+  AiService,
+  AiServiceInput,
+  ClassEligibility,
+  ClassEligibilityQuery,
+  ConsentHistory,
+  ConsentLetter,
+  ConsentNotice,
+  ConsentNoticeInput,
+  ConsentRecord,
+  ConsentRecordInput,
+  ConsentStudent,
+  GuardianAnswer,
+  GuardianLetter,
+  LetterInput,
+  LetterTracking,
+  SlipImportResult,
+  StudentInput,
+  WithdrawInput,
+} from './types/consent';
 
 
 export interface ErrorDetail {
@@ -209,6 +229,9 @@ const assessment = (id: number) => `${L}/assessments/${id}`;
 export const literacyUrls = {
   reportFile: (id: number, schoolId: number) => `${assessment(id)}/reports/files/${schoolId}`,
 };
+
+const C = `${V1}/consent`;
+const guardianLink = (token: string) => `${C}/respond/${encodeURIComponent(token)}`;
 
 /** The status URL of a background job, as the export panel polls it. */
 export const jobStatusUrl = (jobId: string) => `${V1}/jobs/${encodeURIComponent(jobId)}`;
@@ -352,6 +375,28 @@ export const api = {
   submitRespond: (code: string, answers: Answers, idempotencyKey: string) => json<SubmitResult>('POST', `${respond(code)}/submit`, { answers, idempotencyKey }),
   notices: () => json<NoticeList>('GET', `${V1}/notices`),
   readNotice: (id: number | string) => json<void>('POST', `${V1}/notices/${encodeURIComponent(String(id))}/read`),
+
+  // 생성형 AI 보호자 동의
+  aiServices: () => json<{ items: AiService[] }>('GET', `${C}/services`),
+  createAiService: (input: AiServiceInput) => json<AiService>('POST', `${C}/services`, input),
+  updateAiService: (id: number, input: AiServiceInput) => json<AiService>('PUT', `${C}/services/${id}`, input),
+  consentNotices: (serviceId: number) => json<{ items: ConsentNotice[] }>('GET', `${C}/services/${serviceId}/notices`),
+  publishConsentNotice: (serviceId: number, input: ConsentNoticeInput) => json<ConsentNotice>('POST', `${C}/services/${serviceId}/notices`, input),
+  saveStudent: (input: StudentInput) => json<ConsentStudent>('POST', `${C}/students`, input),
+  consentHistory: (studentId: number) => json<ConsentHistory>('GET', `${C}/students/${studentId}/records`),
+  recordConsent: (input: ConsentRecordInput) => json<ConsentRecord>('POST', `${C}/records`, input),
+  withdrawConsent: (input: WithdrawInput) => json<ConsentRecord>('POST', `${C}/records/withdraw`, input),
+  importConsentSlips: (schoolId: number, serviceId: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return json<SlipImportResult>('POST', `${C}/records/import${query({ schoolId, serviceId })}`, form);
+  },
+  classEligibility: (q: ClassEligibilityQuery) => json<ClassEligibility>('GET', `${C}/eligibility/class${query({ ...q })}`),
+  createLetter: (input: LetterInput) => json<ConsentLetter>('POST', `${C}/letters`, input),
+  letters: (schoolId?: number) => json<{ items: LetterTracking[] }>('GET', `${C}/letters${query({ schoolId })}`),
+  letter: (id: number) => json<ConsentLetter>('GET', `${C}/letters/${id}`),
+  guardianLetter: (token: string) => json<GuardianLetter>('GET', guardianLink(token)),
+  answerGuardianLetter: (token: string, answer: GuardianAnswer) => json<{ decision: string; decidedAt: string }>('POST', guardianLink(token), answer),
 
   /** Files need the bearer header, so they are fetched as a blob rather than linked directly. */
   async download(url: string): Promise<{ blob: Blob; filename: string | null }> {

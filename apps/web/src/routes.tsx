@@ -3,6 +3,7 @@ import { Redirect } from './components/Redirect';
 import { DashboardPage } from './pages/DashboardPage';
 import { SchoolListPage } from './pages/SchoolListPage';
 import { SchoolPage } from './pages/SchoolPage';
+import { CONSENT_ROUTES } from './pages/consent/consentRoutes';
 import { ApplicationPage } from './pages/designations/ApplicationPage';
 import { CallCreatePage } from './pages/designations/CallCreatePage';
 import { CallListPage } from './pages/designations/CallListPage';
@@ -180,6 +181,9 @@ export const ROUTES: AppRoute[] = [
   // Respondents (students, parents, teachers) answer with a one-time code, without an account.
   { path: '/respond', publicPage: () => <RespondPage /> },
   { path: '/respond/:code', publicPage: ({ code }) => <RespondPage key={code} code={code} /> },
+
+  // 생성형 AI 보호자 동의 (the guardian's page is public)
+  ...CONSENT_ROUTES,
 ];
 
 /** The route a path opens, with its named segments; null for no page. */

@@ -1,0 +1,63 @@
+import { useCallback } from 'react';
+import { api } from '../../api';
+import { isAdmin } from '../../roles';
+import { navigate, useLocation } from '../../router';
+import type { School, User } from '../../types';
+import { useAsync } from '../../useAsync';
+
+/**
+ * The class the consent pages work on, kept in the address (`?school=&grade=&class=&service=&date=`)
+ * so that the menu's tabs, a reload and the back button keep it. `grade` is the grade within the
+ * school's level (중2 = 2), as teachers say it. School staff always work on their own school.
+ */
+export interface ClassChoice {
+  schoolId: number | null;
+  grade: number | null;
+  classNo: number | null;
+  serviceId: number | null;
+  /** The day of the lesson (YYYY-MM-DD); empty for today. */
+  date: string;
+}
+
+const KEYS: Record<keyof ClassChoice, string> = { schoolId: 'school', grade: 'grade', classNo: 'class', serviceId: 'service', date: 'date' };
+
+const positive = (value: string | null): number | null => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
+
+/** The query string of a choice, `?…` or empty. */
+export function choiceQuery(choice: Partial<ClassChoice>): string {
+  const search = new URLSearchParams();
+  for (const [key, name] of Object.entries(KEYS) as [keyof ClassChoice, string][]) {
+    const value = choice[key];
+    if (value !== null && value !== undefined && value !== '') search.set(name, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export function useClassChoice(user: User): [ClassChoice, (next: Partial<ClassChoice>) => void] {
+  const { path, query } = useLocation();
+  const choice: ClassChoice = {
+    schoolId: isAdmin(user) ? positive(query.get(KEYS.schoolId)) : user.schoolId,
+    grade: positive(query.get(KEYS.grade)),
+    classNo: positive(query.get(KEYS.classNo)),
+    serviceId: positive(query.get(KEYS.serviceId)),
+    date: /^\d{4}-\d{2}-\d{2}$/.test(query.get(KEYS.date) ?? '') ? query.get(KEYS.date)! : '',
+  };
+  const key = choiceQuery(choice);
+  const set = useCallback(
+    (next: Partial<ClassChoice>) => navigate(`${path}${choiceQuery({ ...choice, ...next })}`),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [path, key],
+  );
+  return [choice, set];
+}
+
+/** The chosen school (its name and level), or null before one is chosen. */
+export function useSchool(schoolId: number | null) {
+  return useAsync(() => (schoolId ? api.school(schoolId) : Promise.resolve<School | null>(null)), [schoolId]);
+}
+
+/** The AI services registry, active first. */
+export function useAiServices() {
+  return useAsync(() => api.aiServices().then((r) => r.items), []);
+}
