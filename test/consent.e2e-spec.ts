@@ -79,6 +79,12 @@ describe('guardian consent and the eligibility decision', () => {
       expect((await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other' })).body.code).toBe('NOTHING_TO_WITHDRAW');
       await grant(middleTeacher, students.M15);
       expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
+      // A withdrawal dated before the consent it withdraws, and a decision in the future, are refused.
+      const backdated = await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other', withdrawnAt: '2020-01-01' });
+      expect(backdated.body.details).toEqual([expect.objectContaining({ field: 'withdrawnAt' })]);
+      const future = await middleTeacher.post('/api/v1/consent/records', { studentId: students.M15, serviceId, decision: 'refused', guardianRelation: '모', method: 'other', decidedAt: '2099-01-01' });
+      expect(future.body.details).toEqual([{ field: 'decidedAt', reason: 'in the future' }]);
+      expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
     });
 
     it('refuses a consent to an old notice version once a new one is published, until re-consented', async () => {
@@ -136,7 +142,8 @@ describe('guardian consent and the eligibility decision', () => {
       const res = await middleTeacher.post('/api/v1/consent/letters', { serviceId, schoolId: middle, grade: 8, classNo: 1, secondGuardianAfterDays: 3 });
       expect(res.status).toBe(201);
       letterId = res.body.id;
-      expect(res.body.notice).toMatchObject({ version: 2, refusalRight: NOTICE.refusalRight });
+      expect(res.body.notice).toMatchObject({ version: 2, refusalRight: NOTICE.refusalRight, ethicsGuidance: expect.stringContaining('개인정보') });
+      expect(res.body.schoolLevel).toBe('middle');
       tokens = Object.fromEntries(res.body.slips.map((s: { studentCode: string; token: string }) => [s.studentCode, s.token]));
       expect(Object.keys(tokens).sort()).toEqual(['M13', 'M14', 'M15']);
     });

@@ -72,7 +72,7 @@ export class ConsentLetters {
 
   private async letter(id: number) {
     const [l] = await this.ds.query(
-      `SELECT l.id, l.school_id AS "schoolId", s.name AS "schoolName", l.grade, l.class_no AS "classNo", l.created_at AS "createdAt",
+      `SELECT l.id, l.school_id AS "schoolId", s.name AS "schoolName", s.level AS "schoolLevel", l.grade, l.class_no AS "classNo", l.created_at AS "createdAt",
               l.second_guardian_after_days AS "secondGuardianAfterDays", l.notice_id AS "noticeId", a.id AS "serviceId", a.name AS "serviceName", a.provider,
               a.min_age AS "minAge", a.consent_under_age AS "consentUnderAge"
        FROM consent_letters l JOIN schools s ON s.id = l.school_id JOIN consent_notices n ON n.id = l.notice_id JOIN ai_services a ON a.id = n.service_id WHERE l.id = $1`,
@@ -106,18 +106,18 @@ export class ConsentLetters {
     const where = [schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })];
     if (schoolId) where.push(`s.id = ${p.add(schoolId)}`);
     const items = await this.ds.query(
-      `SELECT l.id, l.school_id AS "schoolId", s.name AS "schoolName", l.grade, l.class_no AS "classNo", a.name AS "serviceName", n.version AS "noticeVersion",
+      `SELECT l.id, l.school_id AS "schoolId", s.name AS "schoolName", s.level AS "schoolLevel", l.grade, l.class_no AS "classNo", a.name AS "serviceName", n.version AS "noticeVersion",
               l.created_at AS "createdAt", ${TRACKING}
        FROM consent_letters l JOIN schools s ON s.id = l.school_id JOIN districts d ON d.name = s.district
        JOIN consent_notices n ON n.id = l.notice_id JOIN ai_services a ON a.id = n.service_id
        LEFT JOIN consent_slips k ON k.letter_id = l.id
-       WHERE ${where.join(' AND ')} GROUP BY l.id, s.name, a.name, n.version ORDER BY l.created_at DESC, l.id DESC`,
+       WHERE ${where.join(' AND ')} GROUP BY l.id, s.name, s.level, a.name, n.version ORDER BY l.created_at DESC, l.id DESC`,
       p.values,
     );
     return { items };
   }
 
-  private async slip(token: string) {
+  private async slip(token: string, checkExpiry = true) {
     const [slip] = await this.ds.query(
       `SELECT k.letter_id AS "letterId", k.student_id AS "studentId", k.guardian_no AS "guardianNo", k.expires_at AS "expiresAt", k.answered_at AS "answeredAt",
               st.student_code AS "studentCode", l.notice_id AS "noticeId", n.service_id AS "serviceId"
@@ -126,7 +126,7 @@ export class ConsentLetters {
       [hashToken(token)],
     );
     if (!slip) throw new NotFoundError('consent link', '(given)');
-    if (new Date(slip.expiresAt) <= new Date()) throw new ConflictError('This link has expired; ask the school for a new slip', [{ field: 'token', reason: 'expired' }], 'LINK_EXPIRED');
+    if (checkExpiry && new Date(slip.expiresAt) <= new Date()) throw new ConflictError('This link has expired; ask the school for a new slip', [{ field: 'token', reason: 'expired' }], 'LINK_EXPIRED');
     return slip;
   }
 
@@ -136,7 +136,7 @@ export class ConsentLetters {
     await this.ds.query(`UPDATE consent_slips SET opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [hashToken(token)]);
     const letter = await this.letter(slip.letterId);
     return {
-      schoolName: letter.schoolName, grade: letter.grade, classNo: letter.classNo, studentCode: slip.studentCode,
+      schoolName: letter.schoolName, schoolLevel: letter.schoolLevel, grade: letter.grade, classNo: letter.classNo, studentCode: slip.studentCode,
       service: { name: letter.serviceName, provider: letter.provider, minAge: letter.minAge, consentUnderAge: letter.consentUnderAge },
       notice: await this.services.notice(slip.noticeId),
       answered: slip.answeredAt !== null,
@@ -147,8 +147,9 @@ export class ConsentLetters {
   async answer(token: string, decision: 'granted' | 'refused', guardianRelation: string, guardianName?: string) {
     return this.ds.transaction(async (tx) => {
       const [locked] = await tx.query(`SELECT answered_at FROM consent_slips WHERE token_hash = $1 FOR UPDATE`, [hashToken(token)]);
-      const slip = await this.slip(token);
+      const slip = await this.slip(token, false);
       if (locked?.answered_at ?? slip.answeredAt) throw new ConflictError('This link has already been used', [{ field: 'token', reason: 'used' }], 'LINK_USED');
+      if (new Date(slip.expiresAt) <= new Date()) throw new ConflictError('This link has expired; ask the school for a new slip', [{ field: 'token', reason: 'expired' }], 'LINK_EXPIRED');
       await tx.query(`UPDATE consent_slips SET answered_at = now(), opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [hashToken(token)]);
       const record = await this.records.add(tx, {
         studentId: slip.studentId, serviceId: slip.serviceId, noticeId: slip.noticeId, decision, guardianRelation, guardianName: guardianName ?? null,

@@ -20,6 +20,17 @@ export interface NewRecord {
   recordedBy: string | null;
 }
 
+/**
+ * When a decision counts from. Not in the future. A date alone means now if it is today (so it
+ * sorts after anything recorded earlier today) and noon Seoul time for an earlier day.
+ */
+export function decisionTime(given: string | undefined, field: string, now = new Date()): string {
+  if (!given) return now.toISOString();
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(given) ? (given === seoulToday(now) ? now : new Date(`${given}T12:00:00+09:00`)) : new Date(given);
+  if (at.getTime() > now.getTime() + 60_000) throw new ValidationFailedError('A decision cannot be in the future', [{ field, reason: 'in the future' }]);
+  return at.toISOString();
+}
+
 const RECORD_SELECT = `SELECT r.id::text, r.student_id AS "studentId", r.service_id AS "serviceId", r.notice_id AS "noticeId", n.version AS "noticeVersion",
   r.decision, r.guardian_relation AS "guardianRelation", r.guardian_name AS "guardianName", r.guardian_contact AS "guardianContact",
   r.method, r.method_note AS "methodNote", r.decided_at AS "decidedAt", r.recorded_at AS "recordedAt", u.display_name AS "recordedBy"
@@ -40,7 +51,7 @@ export class ConsentRecords {
 
   async record(dto: ConsentRecordDto, actor: AuthUser) {
     const student = await this.roster.forActing(dto.studentId, actor);
-    const decidedAt = dto.decidedAt ?? new Date().toISOString();
+    const decidedAt = decisionTime(dto.decidedAt, 'decidedAt');
     const notice = await this.currentNotice(dto.serviceId, decidedAt);
     return this.ds.transaction((tx) =>
       this.add(tx, {
@@ -54,14 +65,19 @@ export class ConsentRecords {
   async withdraw(dto: WithdrawDto, actor: AuthUser) {
     const student = await this.roster.forActing(dto.studentId, actor);
     const [latest] = await this.ds.query(
-      `SELECT decision, notice_id AS "noticeId" FROM consent_records WHERE student_id = $1 AND service_id = $2 ORDER BY decided_at DESC, id DESC LIMIT 1`,
+      `SELECT decision, notice_id AS "noticeId", decided_at AS "decidedAt" FROM consent_records WHERE student_id = $1 AND service_id = $2 ORDER BY decided_at DESC, id DESC LIMIT 1`,
       [student.id, dto.serviceId],
     );
     if (!latest || latest.decision !== 'granted') throw new ConflictError('There is no consent in force to withdraw', [{ field: 'serviceId', reason: latest ? latest.decision : 'no consent' }], 'NOTHING_TO_WITHDRAW');
+    const withdrawnAt = decisionTime(dto.withdrawnAt, 'withdrawnAt');
+    // A withdrawal dated before the consent it withdraws would change nothing: the consent is later.
+    if (new Date(withdrawnAt) < new Date(latest.decidedAt)) {
+      throw new ValidationFailedError('The withdrawal predates the consent', [{ field: 'withdrawnAt', reason: `must be on or after the consent of ${new Date(latest.decidedAt).toISOString()}` }]);
+    }
     return this.ds.transaction((tx) =>
       this.add(tx, {
         studentId: student.id, serviceId: dto.serviceId, noticeId: latest.noticeId, decision: 'withdrawn', guardianRelation: dto.guardianRelation,
-        method: dto.method, decidedAt: dto.withdrawnAt ?? new Date().toISOString(), recordedBy: actor.id,
+        method: dto.method, decidedAt: withdrawnAt, recordedBy: actor.id,
       }),
     );
   }
