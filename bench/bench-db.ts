@@ -1,12 +1,14 @@
 /**
- * What the benchmarks share: settings from the environment, the throwaway database
- * `aiedu_bench_<id>` and Redis prefix `bench_<id>` they run against, the real api started on
- * them, their removal (also on Ctrl-C and after an interrupted earlier run), and the console table.
+ * What the benchmarks share: settings from the environment, the run (`withBenchRun`: the throwaway
+ * database `aiedu_bench_<id>` and Redis prefix `bench_<id>`, and their removal, also on Ctrl-C and
+ * after an interrupted earlier run), the real api started on them, the console table, the results
+ * file and the runner.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
@@ -155,6 +157,48 @@ export function cleanupOnSignal(cleanup: () => Promise<void>): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+export interface BenchRun {
+  dbName: string;
+  queuePrefix: string;
+  databaseUrl: string;
+  /** The migrations applied to the run's database. */
+  migrations: string[];
+  /** `performance.now()` before the database was created. */
+  startedAt: number;
+  /** Something to close at the end, before the database is dropped; the last registered closes first. */
+  closeAtEnd(what: string, close: () => unknown): void;
+}
+
+/**
+ * A benchmark's run from start to end: drops what interrupted runs left, creates and migrates
+ * `aiedu_bench_<id>`, calls `fn`, then (also on Ctrl-C) closes what `fn` registered, drops the
+ * database `WITH (FORCE)` and deletes the `bench_<id>:*` Redis keys.
+ */
+export async function withBenchRun<T>(fn: (run: BenchRun) => Promise<T>): Promise<T> {
+  const { dbName, queuePrefix, databaseUrl } = benchNames(randomBytes(5).toString('hex'));
+  const closers: { what: string; close: () => unknown }[] = [];
+  let dbCreated = false;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const { what, close } of closers.reverse()) {
+        await Promise.resolve().then(close).catch((e: unknown) => console.error(`closing ${what}:`, e));
+      }
+      if (dbCreated) await dropDatabase(dbName).catch((e: unknown) => console.error(`dropping ${dbName}:`, e));
+      await deleteRedisKeys(queuePrefix).catch((e: unknown) => console.error(`deleting Redis keys ${queuePrefix}:*:`, e));
+    })());
+  // Nest's shutdown hooks close the api and re-raise the signal; cleanupOnSignal stays for the re-raise.
+  cleanupOnSignal(cleanup);
+  try {
+    await dropStale();
+    const startedAt = performance.now();
+    const migrations = await createBenchDatabase(databaseUrl, () => (dbCreated = true));
+    return await fn({ dbName, queuePrefix, databaseUrl, migrations, startedAt, closeAtEnd: (what, close) => closers.push({ what, close }) });
+  } finally {
+    await cleanup();
+  }
 }
 
 export const loadAvg = () => loadavg().map((l) => l.toFixed(2)).join(' ');

@@ -16,14 +16,13 @@
  *   BENCH_REDIS_URL        default redis://127.0.0.1:6379
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SUMMARY_SELECT } from '@app/schools';
-import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, runBench, startBenchApi, table, writeResults } from './bench-db';
+import { envInt, loadAvg, median, num, runBench, startBenchApi, table, withBenchRun, writeResults } from './bench-db';
 
 const PATH = '/api/v1/schools?pageSize=50';
 const POOL_SIZE = 10;
@@ -174,36 +173,9 @@ function summarize(runs: RunFigures[]): Summary {
 }
 
 async function main(): Promise<number> {
-  const id = randomBytes(5).toString('hex');
-  const { dbName, queuePrefix, databaseUrl } = benchNames(id);
-
-  let api: NestFastifyApplication | undefined;
-  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
-  let dbCreated = false;
-  let cleaning: Promise<void> | undefined;
-
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      await baseline?.server.close().catch((e: unknown) => console.error('closing baseline:', e));
-      await baseline?.pool.end().catch((e: unknown) => console.error('closing baseline pool:', e));
-      await api?.close().catch((e: unknown) => console.error('closing api:', e));
-      if (dbCreated) {
-        await dropDatabase(dbName).catch((e: unknown) => console.error(`dropping ${dbName}:`, e));
-      }
-      await deleteRedisKeys(queuePrefix).catch((e: unknown) => console.error(`deleting Redis keys ${queuePrefix}:*:`, e));
-    })());
-
-  // Nest's shutdown hooks close the api and re-raise the signal; cleanupOnSignal stays for the re-raise.
-  cleanupOnSignal(cleanup);
-
-  try {
-    await dropStale();
-
-    const started = Date.now();
-    const migrations = await createBenchDatabase(databaseUrl, () => (dbCreated = true));
-
+  return withBenchRun(async ({ dbName, databaseUrl, queuePrefix, migrations, startedAt, closeAtEnd }) => {
     const bench = await startBenchApi(databaseUrl, queuePrefix, POOL_SIZE);
-    api = bench.app;
+    closeAtEnd('api', () => bench.app.close());
     const apiBase = bench.baseUrl;
     const login = await fetch(`${apiBase}/api/v1/auth/login`, {
       method: 'POST',
@@ -213,7 +185,11 @@ async function main(): Promise<number> {
     const loginBody = (await login.json()) as { accessToken?: string };
     if (login.status !== 200 || !loginBody.accessToken) throw new Error(`login failed: ${login.status} ${JSON.stringify(loginBody)}`);
 
-    baseline = await startBaseline(databaseUrl);
+    const baseline = await startBaseline(databaseUrl);
+    closeAtEnd('baseline', async () => {
+      await baseline.server.close();
+      await baseline.pool.end();
+    });
     const targets: Record<TargetKey, Target> = {
       baseline: { key: 'baseline', url: `${baseline.url}${PATH}`, headers: {} },
       api: { key: 'api', url: `${apiBase}${PATH}`, headers: { authorization: `Bearer ${loginBody.accessToken}` } },
@@ -221,7 +197,7 @@ async function main(): Promise<number> {
     const page = await verify(targets);
 
     const cores = availableParallelism();
-    console.log(`database ${dbName} (${migrations.length} migrations, ${page.total} schools) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`database ${dbName} (${migrations.length} migrations, ${page.total} schools) ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
     console.log(`verified: both answer 200, total ${page.total}, first id ${page.items[0].id}, identical bodies`);
     console.log(
       `GET ${PATH}: ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run, ` +
@@ -281,9 +257,7 @@ async function main(): Promise<number> {
       ratio,
     });
     return 0;
-  } finally {
-    await cleanup();
-  }
+  });
 }
 
 runBench(main);

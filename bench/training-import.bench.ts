@@ -19,18 +19,16 @@
  *   BENCH_REDIS_URL      default redis://127.0.0.1:6379
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { copyRows, readTable } from '@app/core';
 import { BadgeIssuer, BadgeKeys, CompletionImportService, CoursesService } from '@app/training';
 import { signCredential, signJwt, verifyCredential } from '@app/training/badges';
 import { parseCompletionRows } from '@app/training/completions/completion-rows';
-import { benchNames, cleanupOnSignal, createBenchDatabase, deleteRedisKeys, dropDatabase, dropStale, envInt, loadAvg, median, num, runBench, startBenchApi, table, writeResults } from './bench-db';
+import { envInt, loadAvg, median, num, runBench, startBenchApi, table, withBenchRun, writeResults } from './bench-db';
 
 const ROWS = envInt('BENCH_ROWS', 100_000, 1);
 const ROUNDS = envInt('BENCH_ROUNDS', 2, 1);
@@ -109,35 +107,12 @@ interface IssueRun {
 }
 
 async function main(): Promise<number> {
-  const id = randomBytes(5).toString('hex');
-  const { dbName, queuePrefix, databaseUrl } = benchNames(id);
-
-  let app: NestFastifyApplication | undefined;
-  let pool: Pool | undefined;
-  let raw: PoolClient | undefined;
-  let dbCreated = false;
-  let cleaning: Promise<void> | undefined;
-
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      raw?.release();
-      await pool?.end().catch((e: unknown) => console.error('closing baseline pool:', e));
-      await app?.close().catch((e: unknown) => console.error('closing app:', e));
-      if (dbCreated) await dropDatabase(dbName).catch((e: unknown) => console.error(`dropping ${dbName}:`, e));
-      await deleteRedisKeys(queuePrefix).catch((e: unknown) => console.error(`deleting Redis keys ${queuePrefix}:*:`, e));
-    })());
-  // Nest's shutdown hooks close the app and re-raise the signal; cleanupOnSignal stays for the re-raise.
-  cleanupOnSignal(cleanup);
-
-  try {
-    await dropStale();
-    const started = performance.now();
-    const migrations = await createBenchDatabase(databaseUrl, () => (dbCreated = true));
-
+  return withBenchRun(async ({ dbName, databaseUrl, queuePrefix, migrations, startedAt: started, closeAtEnd }) => {
     // The real api (its HTTP listener goes unused: the services are called directly) with its own
     // queue prefix and no worker, so the badge job each import enqueues just waits in Redis until cleanup.
     const bench = await startBenchApi(databaseUrl, queuePrefix, POOL_SIZE);
-    app = bench.app;
+    const app = bench.app;
+    closeAtEnd('app', () => app.close());
     const ds = app.get<DataSource>(getDataSourceToken());
     const importer = app.get(CompletionImportService);
     const issuer = app.get(BadgeIssuer);
@@ -169,9 +144,10 @@ async function main(): Promise<number> {
       courses.push({ code: created.code, hours: String(hours) });
     }
 
-    pool = new Pool({ connectionString: databaseUrl, max: 1 });
-    raw = await pool.connect();
-    const db = raw;
+    const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+    closeAtEnd('baseline pool', () => pool.end());
+    const db = await pool.connect();
+    closeAtEnd('baseline connection', () => db.release());
     const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
     // Dirty pages of the previous run are written out before each measured run, not during it.
     const checkpoint = () => db.query('CHECKPOINT');
@@ -382,9 +358,7 @@ async function main(): Promise<number> {
       ratio,
     });
     return 0;
-  } finally {
-    await cleanup();
-  }
+  });
 }
 
 runBench(main);
