@@ -13,14 +13,22 @@ interface GroupFigures {
   questions: Record<string, { answered: number; counts?: Record<string, number>; mean?: number | null; sd?: number | null; meanRank?: Record<string, number> }>;
 }
 
-const LEVEL_OF_GROUPING: Record<number, GroupLevel> = { 0: 'school', 1: 'district', 3: 'office', 7: 'city' };
-const GROUPING_SETS = `GROUPING SETS ((d.office_code, s.district, s.id), (d.office_code, s.district), (d.office_code), ())`;
-const KEY = `CASE GROUPING(d.office_code, s.district, s.id) WHEN 0 THEN s.id::text WHEN 1 THEN s.district WHEN 3 THEN d.office_code ELSE 'all' END`;
+/** Each school's answers are added into the school, its district, its office and the city. */
+const LEVELS_OF_SCHOOL = `
+  SELECT s.id AS school_id, x.level, x.key FROM schools s JOIN districts d ON d.name = s.district
+  CROSS JOIN LATERAL (VALUES ('school', s.id::text), ('district', s.district), ('office', d.office_code), ('city', 'all')) x(level, key)`;
+
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /**
  * Aggregates a campaign's responses in SQL, per school, district, district office and city, and
  * stores the result as one snapshot that replaces the last: running it twice, or again after a
  * crash, gives the same snapshot.
+ *
+ * The answers are expanded once into per-school cells (question, value: how many chose it, how
+ * many answered, the sum of ranking positions), and the cells are summed into the four levels;
+ * means and SDs follow from Σx and Σx² over the values. Expanding the jsonb once matters: at
+ * 500,000 responses, expanding it again per statistic and level spilled every sort to disk.
  */
 @Injectable()
 export class SurveyAggregationService {
@@ -33,67 +41,64 @@ export class SurveyAggregationService {
     );
     if (!campaign) throw new NotFoundError('survey campaign', campaignId);
     const questions = questionsInOrder(campaign.definition as SurveyTemplate);
-    const counted = questions.filter((q) => ['single', 'multiple', 'likert5'].includes(q.type)).map((q) => q.id);
-    const measured = questions.filter((q) => ['likert5', 'numeric'].includes(q.type)).map((q) => q.id);
-    const ranked = questions.filter((q) => q.type === 'ranking').map((q) => q.id);
-    const from = `FROM survey_responses r JOIN schools s ON s.id = r.school_id JOIN districts d ON d.name = s.district WHERE r.campaign_id = $1`;
+    const ids = (types: string[]) => new Set(questions.filter((q) => types.includes(q.type)).map((q) => q.id));
+    const counted = ids(['single', 'multiple', 'likert5']);
+    const measured = ids(['likert5', 'numeric']);
+    const ranked = ids(['ranking']);
+    const valued = [...new Set([...counted, ...measured, ...ranked])];
 
     return this.ds.transaction(async (tx) => {
-      const respondents: { g: number; key: string; n: number }[] = await tx.query(
-        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, count(*)::int AS n ${from} GROUP BY ${GROUPING_SETS}`,
+      const respondents: { level: GroupLevel; key: string; n: number }[] = await tx.query(
+        `WITH per_school AS (SELECT school_id, count(*) AS n FROM survey_responses WHERE campaign_id = $1 GROUP BY 1)
+         SELECT l.level, l.key, sum(p.n)::int AS n FROM per_school p JOIN (${LEVELS_OF_SCHOOL}) l USING (school_id) GROUP BY 1, 2`,
         [campaignId],
       );
-      const counts: { g: number; key: string; qid: string; value: string; n: number }[] = await tx.query(
-        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, e.value, count(*)::int AS n
-         ${from.replace('WHERE', `CROSS JOIN LATERAL jsonb_each(r.answers) a
-           CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(a.value) WHEN 'array' THEN a.value ELSE jsonb_build_array(a.value) END) e(value)
-           WHERE a.key = ANY($2) AND`)}
-         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key, e.value), (d.office_code, s.district, a.key, e.value), (d.office_code, a.key, e.value), (a.key, e.value))`,
-        [campaignId, counted],
-      );
-      const moments: { g: number; key: string; qid: string; mean: number; sd: number | null }[] = await tx.query(
-        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid,
-                round(avg((a.value #>> '{}')::numeric), 4)::float AS mean, round(stddev_samp((a.value #>> '{}')::numeric), 4)::float AS sd
-         ${from.replace('WHERE', `CROSS JOIN LATERAL jsonb_each(r.answers) a WHERE a.key = ANY($2) AND`)}
-         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key), (d.office_code, s.district, a.key), (d.office_code, a.key), (a.key))`,
-        [campaignId, measured],
+      // Free text is only counted as answered: its values collapse into one cell (value NULL).
+      const cells: { level: GroupLevel; key: string; qid: string; value: string | null; chosen: number; answered: number; positions: string; sx: string | null; sxx: string | null }[] = await tx.query(
+        `WITH cells AS (
+           SELECT r.school_id, a.key AS qid, CASE WHEN a.key = ANY($2) THEN e.value END AS value,
+                  count(*) AS chosen, count(*) FILTER (WHERE e.i = 1) AS answered, sum(e.i) AS positions
+           FROM survey_responses r
+           CROSS JOIN LATERAL jsonb_each(r.answers) a
+           CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(a.value) WHEN 'array' THEN a.value ELSE jsonb_build_array(a.value) END) WITH ORDINALITY e(value, i)
+           WHERE r.campaign_id = $1
+           GROUP BY 1, 2, 3
+         )
+         SELECT l.level, l.key, c.qid, c.value, sum(c.chosen)::int AS chosen, sum(c.answered)::int AS answered, sum(c.positions)::text AS positions,
+                sum(c.chosen * CASE WHEN c.qid = ANY($3) THEN c.value::numeric END)::text AS sx,
+                sum(c.chosen * CASE WHEN c.qid = ANY($3) THEN c.value::numeric ^ 2 END)::text AS sxx
+         FROM cells c JOIN (${LEVELS_OF_SCHOOL}) l USING (school_id)
+         GROUP BY 1, 2, 3, 4`,
+        [campaignId, valued, [...measured]],
       );
       const groups = new Map<string, GroupFigures>();
-      const group = (g: number, key: string) => {
-        const id = `${g}/${key}`;
-        if (!groups.has(id)) groups.set(id, { level: LEVEL_OF_GROUPING[g], key, n: 0, questions: {} });
+      const group = (level: GroupLevel, key: string) => {
+        const id = `${level}/${key}`;
+        if (!groups.has(id)) groups.set(id, { level, key, n: 0, questions: {} });
         return groups.get(id)!;
       };
-      for (const r of respondents) group(r.g, r.key).n = r.n;
-      for (const c of counts) {
-        const q = (group(c.g, c.key).questions[c.qid] ??= { answered: 0, counts: {} });
-        q.counts = { ...q.counts, [c.value]: c.n };
+      for (const r of respondents) group(r.level, r.key).n = r.n;
+      const moments = new Map<string, { n: number; sx: number; sxx: number }>();
+      for (const c of cells) {
+        const q = (group(c.level, c.key).questions[c.qid] ??= { answered: 0 });
+        q.answered += c.answered;
+        if (c.value === null) continue;
+        if (counted.has(c.qid)) q.counts = { ...q.counts, [c.value]: c.chosen };
+        if (ranked.has(c.qid)) q.meanRank = { ...q.meanRank, [c.value]: round4(Number(c.positions) / c.chosen) };
+        if (measured.has(c.qid)) {
+          const id = `${c.level}/${c.key}/${c.qid}`;
+          const m = moments.get(id) ?? { n: 0, sx: 0, sxx: 0 };
+          moments.set(id, { n: m.n + c.chosen, sx: m.sx + Number(c.sx), sxx: m.sxx + Number(c.sxx) });
+        }
       }
-      for (const m of moments) {
-        const q = (group(m.g, m.key).questions[m.qid] ??= { answered: 0 });
-        Object.assign(q, { mean: m.mean, sd: m.sd });
+      for (const [id, m] of moments) {
+        const [level, key, qid] = id.split('/') as [GroupLevel, string, string];
+        Object.assign(group(level, key).questions[qid], {
+          mean: round4(m.sx / m.n),
+          sd: m.n > 1 ? round4(Math.sqrt(Math.max(0, (m.n * m.sxx - m.sx * m.sx) / (m.n * (m.n - 1))))) : null,
+        });
       }
-      // Ranking: the mean position (1 = first) each option was given.
-      const ranks: { g: number; key: string; qid: string; value: string; mean: number }[] = await tx.query(
-        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, e.value, round(avg(e.ord), 4)::float AS mean
-         ${from.replace('WHERE', `CROSS JOIN LATERAL jsonb_each(r.answers) a CROSS JOIN LATERAL jsonb_array_elements_text(a.value) WITH ORDINALITY e(value, ord)
-           WHERE a.key = ANY($2) AND jsonb_typeof(a.value) = 'array' AND`)}
-         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key, e.value), (d.office_code, s.district, a.key, e.value), (d.office_code, a.key, e.value), (a.key, e.value))`,
-        [campaignId, ranked],
-      );
-      for (const r of ranks) {
-        const q = (group(r.g, r.key).questions[r.qid] ??= { answered: 0 });
-        q.meanRank = { ...q.meanRank, [r.value]: r.mean };
-      }
-      // How many respondents answered each question (a multiple choice counts once, however many ticks).
-      const answered: { g: number; key: string; qid: string; n: number }[] = await tx.query(
-        `SELECT GROUPING(d.office_code, s.district, s.id)::int AS g, ${KEY} AS key, a.key AS qid, count(*)::int AS n
-         ${from.replace('WHERE', 'CROSS JOIN LATERAL jsonb_each(r.answers) a WHERE')}
-         GROUP BY GROUPING SETS ((d.office_code, s.district, s.id, a.key), (d.office_code, s.district, a.key), (d.office_code, a.key), (a.key))`,
-        [campaignId],
-      );
-      for (const a of answered) (group(a.g, a.key).questions[a.qid] ??= { answered: 0 }).answered = a.n;
-      const total = respondents.find((r) => r.g === 7)?.n ?? 0;
+      const total = respondents.find((r) => r.level === 'city')?.n ?? 0;
       await tx.query(
         `INSERT INTO survey_snapshots (campaign_id, responses, groups) VALUES ($1, $2, $3)
          ON CONFLICT (campaign_id) DO UPDATE SET responses = EXCLUDED.responses, groups = EXCLUDED.groups, computed_at = now()`,
