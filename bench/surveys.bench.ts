@@ -30,7 +30,7 @@ import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
 import { copyRows } from '@app/core';
-import { SurveyTemplatesService } from '@app/surveys';
+import { scopedIdempotencyKey, SurveyTemplatesService } from '@app/surveys';
 import { SurveyAggregationService } from '@app/surveys/aggregation/survey-aggregation.service';
 import { CampaignsService } from '@app/surveys/campaigns/campaigns.service';
 import { hashCode } from '@app/surveys/campaigns/code-batches.service';
@@ -82,7 +82,7 @@ async function startBaseline(databaseUrl: string): Promise<{ server: FastifyInst
         [hashCode(code)],
       );
       const { rows: [previous] } = k
-        ? await db.query(`SELECT id::text, submitted_on AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [k.campaignId, idempotencyKey])
+        ? await db.query(`SELECT id::text, submitted_on AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [k.campaignId, scopedIdempotencyKey(`code:${k.codeHash}`, idempotencyKey)])
         : { rows: [] };
       const now = Date.now();
       let result: object;
@@ -93,7 +93,7 @@ async function startBaseline(databaseUrl: string): Promise<{ server: FastifyInst
       else {
         const { rows: [row] } = await db.query(
           `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text, submitted_on AS "submittedOn"`,
-          [k.campaignId, k.schoolId, JSON.stringify(answers), idempotencyKey],
+          [k.campaignId, k.schoolId, JSON.stringify(answers), scopedIdempotencyKey(`code:${k.codeHash}`, idempotencyKey)],
         );
         await db.query(`UPDATE survey_codes SET used = true WHERE code_hash = $1`, [k.codeHash]);
         await db.query(`DELETE FROM survey_drafts WHERE code_hash = $1`, [k.codeHash]);
@@ -255,8 +255,8 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
       const prefix = `v${target}`;
       await insertCodes(prefix, 2);
       await bench.app.get(RespondService).saveDraft(submitCode(prefix, 0), { satisfied: 4 });
-      // Idempotency keys are unique per campaign, so each path gets its own.
-      const key = `verify-${target}`;
+      // Stored keys are bound to the code, so each path may use the same client key.
+      const key = 'verify-key';
       const first = await post(target, prefix, 0, key);
       if (first.status !== 200 || first.body.repeated !== false || !first.body.responseId) fail(`${target}: first submission answered ${first.status} ${JSON.stringify(first.body)}`);
       const retry = await post(target, prefix, 0, key);
@@ -267,7 +267,7 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
         `SELECT r.campaign_id, r.school_id, r.answers, r.idempotency_key = $3 AS key_stored, r.submitted_on::text,
                 (SELECT used FROM survey_codes WHERE code_hash = $2) AS code_used, (SELECT count(*)::int FROM survey_drafts WHERE code_hash = $2) AS drafts
          FROM survey_responses r WHERE r.id = $1`,
-        [first.body.responseId, hashCode(submitCode(prefix, 0)), key],
+        [first.body.responseId, hashCode(submitCode(prefix, 0)), scopedIdempotencyKey(`code:${hashCode(submitCode(prefix, 0))}`, key)],
       );
       if (!row?.code_used || row.drafts !== 0) fail(`${target}: code used ${row?.code_used}, drafts left ${row?.drafts}`);
       stored[target] = row;

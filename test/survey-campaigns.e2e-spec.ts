@@ -1,3 +1,5 @@
+import { scopedIdempotencyKey } from '@app/surveys';
+import { hashCode } from '@app/surveys/campaigns/code-batches.service';
 import { schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
 import { startTestApp, TestApp } from './support/test-app';
@@ -90,9 +92,16 @@ describe('survey campaigns, one-time codes and anonymous responses', () => {
     expect(columns.c).toEqual(['answers', 'campaign_id', 'id', 'idempotency_key', 'school_id', 'submitted_on']);
     const [code] = await app.db.query(`SELECT array_agg(column_name::text ORDER BY column_name) AS c FROM information_schema.columns WHERE table_name = 'survey_codes'`);
     expect(code.c).toEqual(['batch_id', 'campaign_id', 'code_hash', 'created_at', 'school_id', 'used']);
-    await anon().post(`/api/v1/surveys/respond/${codes[1]}/submit`, { answers: { aware: 'no', satisfaction: 5 }, idempotencyKey: 'key-00000003' });
-    const [{ answers }] = await app.db.query(`SELECT answers FROM survey_responses WHERE idempotency_key = 'key-00000003'`);
+    // Another respondent's client reusing key-00000001 is not taken for a retry of the first answer.
+    const second = await anon().post(`/api/v1/surveys/respond/${codes[1]}/submit`, { answers: { aware: 'no', satisfaction: 5 }, idempotencyKey: 'key-00000001' });
+    expect(second.body).toMatchObject({ repeated: false });
+    const [{ first }] = await app.db.query(`SELECT id::text AS first FROM survey_responses WHERE idempotency_key = $1`, [scopedIdempotencyKey(`code:${hashCode(codes[0])}`, 'key-00000001')]);
+    expect(second.body.responseId).not.toBe(first);
+    const [{ answers, idempotency_key }] = await app.db.query(`SELECT answers, idempotency_key FROM survey_responses WHERE id = $1`, [second.body.responseId]);
     expect(answers).toEqual({ aware: 'no' });
+    // The stored key is neither the client's key nor derivable without it.
+    expect(idempotency_key).toBe(scopedIdempotencyKey(`code:${hashCode(codes[1])}`, 'key-00000001'));
+    expect(idempotency_key).not.toContain('key-');
   });
 
   it('answers an unknown code with 404, then 429 after too many wrong codes; a concurrent double submit gives one response', async () => {

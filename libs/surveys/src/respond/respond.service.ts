@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, ConflictError, FailureLimiter, NotFoundError, REDIS, TooManyRequestsError } from '@app/core';
 import { SurveyTemplate, validateAnswers } from '../engine';
 import { hashCode } from '../campaigns/code-batches.service';
+import { scopedIdempotencyKey } from '../idempotency';
 import { invalidAnswers } from '../invalid-answers';
 
 interface CodeContext {
@@ -92,7 +93,8 @@ export class RespondService {
   async submit(code: string, answers: unknown, idempotencyKey: string) {
     return this.ds.transaction(async (tx) => {
       const ctx = await this.context(code, true, tx);
-      const [previous] = await tx.query(`SELECT id::text, submitted_on AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [ctx.campaignId, idempotencyKey]);
+      const key = scopedIdempotencyKey(`code:${ctx.codeHash}`, idempotencyKey);
+      const [previous] = await tx.query(`SELECT id::text, submitted_on AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [ctx.campaignId, key]);
       if (previous) return { responseId: previous.id, submittedOn: previous.submittedOn, repeated: true };
       if (ctx.used) throw new ConflictError('This code has already been used', [{ field: 'code', reason: 'used' }], 'CODE_USED');
       this.assertOpen(ctx);
@@ -100,7 +102,7 @@ export class RespondService {
       if (problems.length) throw invalidAnswers(problems);
       const [row] = await tx.query(
         `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text, submitted_on AS "submittedOn"`,
-        [ctx.campaignId, ctx.schoolId, JSON.stringify(cleaned), idempotencyKey],
+        [ctx.campaignId, ctx.schoolId, JSON.stringify(cleaned), key],
       );
       await tx.query(`UPDATE survey_codes SET used = true WHERE code_hash = $1`, [ctx.codeHash]);
       await tx.query(`DELETE FROM survey_drafts WHERE code_hash = $1`, [ctx.codeHash]);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, ConflictError } from '@app/core';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { SurveyTemplate, validateAnswers } from '../engine';
+import { scopedIdempotencyKey } from '../idempotency';
 import { invalidAnswers } from '../invalid-answers';
 
 interface SchoolCampaign {
@@ -79,12 +80,13 @@ export class SchoolResponseService {
    */
   async submit(campaignId: number, schoolId: number, answers: unknown, idempotencyKey: string, actor: AuthUser) {
     const c = await this.campaign(campaignId, schoolId, actor, 'write');
+    const key = scopedIdempotencyKey(`school:${schoolId}`, idempotencyKey);
     return this.ds.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM survey_campaign_schools WHERE campaign_id = $1 AND school_id = $2 FOR UPDATE`, [campaignId, schoolId]);
       const [previous] = await tx.query(
         `SELECT r.id::text AS "responseId", m.submitted_at AS "submittedAt" FROM survey_responses r JOIN survey_school_submissions m ON m.response_id = r.id
          WHERE r.campaign_id = $1 AND r.school_id = $2 AND r.idempotency_key = $3`,
-        [campaignId, schoolId, idempotencyKey],
+        [campaignId, schoolId, key],
       );
       if (previous) return { ...previous, repeated: true };
       await this.assertNotSubmitted(tx, campaignId, schoolId, false);
@@ -93,7 +95,7 @@ export class SchoolResponseService {
       if (problems.length) throw invalidAnswers(problems);
       const [row] = await tx.query(
         `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text AS "responseId"`,
-        [campaignId, schoolId, JSON.stringify(cleaned), idempotencyKey],
+        [campaignId, schoolId, JSON.stringify(cleaned), key],
       );
       const [m] = await tx.query(
         `INSERT INTO survey_school_submissions (campaign_id, school_id, response_id, submitted_by) VALUES ($1, $2, $3, $4) RETURNING submitted_at AS "submittedAt"`,
