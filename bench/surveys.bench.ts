@@ -307,10 +307,11 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
       if (WARMUP_SUBMISSIONS) await load(target, `w${prefix}`, WARMUP_SUBMISSIONS);
       const r = await load(target, prefix, SUBMISSIONS);
       if (r.errors || r.timeouts || r.non2xx) throw new Error(`${LABEL[target]} round ${round}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx responses`);
+      const codes = Array.from({ length: SUBMISSIONS }, (_, n) => submitCode(prefix, n));
       const { rows: [c] } = await db.query<{ responses: number; used: number }>(
-        `SELECT (SELECT count(*)::int FROM survey_responses WHERE campaign_id = $1 AND idempotency_key LIKE $2) AS responses,
+        `SELECT (SELECT count(*)::int FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = ANY($2)) AS responses,
                 (SELECT count(*)::int FROM survey_codes WHERE code_hash = ANY($3) AND used) AS used`,
-        [campaign.id, `bench-${prefix}x%`, Array.from({ length: SUBMISSIONS }, (_, n) => hashCode(submitCode(prefix, n)))],
+        [campaign.id, codes.map((code) => scopedIdempotencyKey(`code:${hashCode(code)}`, `bench-${code}`)), codes.map(hashCode)],
       );
       if (c.responses !== SUBMISSIONS || c.used !== SUBMISSIONS) throw new Error(`${LABEL[target]} round ${round}: ${c.responses} responses stored and ${c.used} codes used, expected ${SUBMISSIONS}`);
       const f = { round, target, requestsPerSec: SUBMISSIONS / r.duration, seconds: r.duration, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99 };
