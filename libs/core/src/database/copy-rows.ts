@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** COPY text format: backslash, tab and line breaks are escaped; null is \N. */
@@ -31,4 +32,24 @@ export async function copyRows(client: PoolClient, table: string, columns: strin
     if (chunk) yield chunk;
   })();
   await pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
+
+/**
+ * A transaction whose connection is also given as a raw `pg` client, for COPY inside it: the
+ * callback's work commits together or not at all.
+ */
+export async function copyTransaction<T>(ds: DataSource, work: (qr: QueryRunner, client: PoolClient) => Promise<T>): Promise<T> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  await qr.startTransaction();
+  try {
+    const result = await work(qr, (qr as unknown as { databaseConnection: PoolClient }).databaseConnection);
+    await qr.commitTransaction();
+    return result;
+  } catch (e) {
+    await qr.rollbackTransaction();
+    throw e;
+  } finally {
+    await qr.release();
+  }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { copyRows } from '@app/core';
+import { copyRows, copyTransaction } from '@app/core';
 import { analyseTest, areaScores, assignLevels, distractorAnalysis, fitRasch, ItemSpec, maxTotal, reviewFlags, scoreResponses } from '../analysis';
 import { AssessmentsService } from '../assessments/assessments.service';
 
@@ -58,14 +57,10 @@ export class LiteracyAnalysisService {
     const test = { ...ctt.test, mean: round(ctt.test.mean), sd: round(ctt.test.sd), alpha: round(ctt.test.alpha), sem: round(ctt.test.sem), scoringProblems: problems.length };
     const raschOut = rasch && { method: rasch.method, converged: rasch.converged, iterations: rasch.iterations, sigma: round(rasch.sigma), sigmaSE: round(rasch.sigmaSE), logLikelihood: round(rasch.logLikelihood, 2) };
 
-    const qr = this.ds.createQueryRunner();
-    await qr.connect();
-    await qr.startTransaction();
-    try {
+    await copyTransaction(this.ds, async (qr, client) => {
       // Serialises concurrent runs of the same assessment (a retry overlapping a stalled one).
       await qr.query(`SELECT 1 FROM literacy_assessments WHERE id = $1 FOR UPDATE`, [assessmentId]);
       await qr.query(`DELETE FROM literacy_scores WHERE assessment_id = $1`, [assessmentId]);
-      const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
       await copyRows(client, 'literacy_scores', ['assessment_id', 'student_id', 'total', 'percent', 'level', 'ability', 'ability_se', 'areas'],
         rows.map((r, s) => [
           assessmentId, r.studentId, ctt.totals[s], round(percents[s], 2), levels.levels[s],
@@ -78,13 +73,7 @@ export class LiteracyAnalysisService {
          ON CONFLICT (assessment_id) DO UPDATE SET computed_at = now(), students = EXCLUDED.students, test = EXCLUDED.test, items = EXCLUDED.items, rasch = EXCLUDED.rasch, levels = EXCLUDED.levels`,
         [assessmentId, rows.length, JSON.stringify(test), JSON.stringify(itemsOut), raschOut ? JSON.stringify(raschOut) : null, JSON.stringify(levels.distribution)],
       );
-      await qr.commitTransaction();
-    } catch (e) {
-      await qr.rollbackTransaction();
-      throw e;
-    } finally {
-      await qr.release();
-    }
+    });
     await progress?.(100);
     return { students: rows.length, items: items.length, flagged: flags.size, alpha: test.alpha, raschConverged: rasch?.converged ?? null };
   }

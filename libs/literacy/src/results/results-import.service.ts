@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AuditLog, AuthUser, canAccessSchool, copyRows, ForbiddenError, importRejected, pgTextArray, readTable, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, canAccessSchool, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, readTable, ValidationFailedError } from '@app/core';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { parseQtiResults, QtiFormatError } from '../import/qti-results';
 import { recordsFromQti, recordsFromTable } from './record-readers';
@@ -68,20 +68,9 @@ export class ResultsImportService {
     const all = [...read.problems, ...problems].sort((a, b) => a.row - b.row);
     if (all.length) throw importRejected(all);
 
-    const qr = this.ds.createQueryRunner();
-    await qr.connect();
-    await qr.startTransaction();
-    try {
-      const result = await this.write(qr, assessmentId, staged, format, filename, actor);
-      await qr.commitTransaction();
-      const { jobId } = await this.assessments.analyseSoon(assessmentId, actor);
-      return { ...result, format, received: staged.length, analysisJobId: jobId };
-    } catch (e) {
-      await qr.rollbackTransaction();
-      throw e;
-    } finally {
-      await qr.release();
-    }
+    const result = await copyTransaction(this.ds, (qr, client) => this.write(qr, client, assessmentId, staged, format, filename, actor));
+    const { jobId } = await this.assessments.analyseSoon(assessmentId, actor);
+    return { ...result, format, received: staged.length, analysisJobId: jobId };
   }
 
   private async schools(): Promise<Map<string, SchoolRef>> {
@@ -97,8 +86,7 @@ export class ResultsImportService {
     return map;
   }
 
-  private async write(qr: QueryRunner, assessmentId: number, rows: StagedResult[], format: string, filename: string, actor: AuthUser) {
-    const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
+  private async write(qr: QueryRunner, client: PoolClient, assessmentId: number, rows: StagedResult[], format: string, filename: string, actor: AuthUser) {
     await qr.query(`CREATE TEMP TABLE staged_results (row_no int, student_code text, school_id int, grade smallint, class_no smallint, form text, responses text[]) ON COMMIT DROP`);
     await copyRows(client, 'staged_results', ['row_no', 'student_code', 'school_id', 'grade', 'class_no', 'form', 'responses'],
       rows.map((r) => [r.row, r.studentCode, r.schoolId, r.grade, r.classNo, r.form, pgTextArray(r.responses)]));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AuditLog, AuthUser, copyRows, importRejected, JobName, JobQueue, ParsedTable, readTable } from '@app/core';
+import { AuditLog, AuthUser, copyRows, copyTransaction, importRejected, JobName, JobQueue, ParsedTable, readTable } from '@app/core';
 import { parseCompletionRows, StagedCompletion } from './completion-rows';
 
 export const DUPLICATE_POLICIES = ['skip', 'replace', 'reject'] as const;
@@ -38,22 +38,11 @@ export class CompletionImportService {
     const { rows, problems, withinFileDuplicates } = parseCompletionRows(table, lookups, policy);
     if (problems.length) throw importRejected(problems);
 
-    const qr = this.ds.createQueryRunner();
-    await qr.connect();
-    await qr.startTransaction();
-    try {
-      const result = await this.merge(qr, rows, filename, policy, actor);
-      await qr.commitTransaction();
-      // After commit, so the worker sees the rows; one job per batch, keyed by it.
-      const { jobId } = await this.jobs.enqueue(JobName.BadgeIssuance, { requestedBy: actor.id, batchId: result.batchId }, { dedupeKey: String(result.batchId) });
-      await this.ds.query(`UPDATE training_import_batches SET badge_job_id = $2 WHERE id = $1`, [result.batchId, jobId]);
-      return { ...result, encoding: table.encoding, received: table.rows.length, skipped: result.skipped + withinFileDuplicates, badgeJobId: jobId };
-    } catch (e) {
-      await qr.rollbackTransaction();
-      throw e;
-    } finally {
-      await qr.release();
-    }
+    const result = await copyTransaction(this.ds, (qr, client) => this.merge(qr, client, rows, filename, policy, actor));
+    // After commit, so the worker sees the rows; one job per batch, keyed by it.
+    const { jobId } = await this.jobs.enqueue(JobName.BadgeIssuance, { requestedBy: actor.id, batchId: result.batchId }, { dedupeKey: String(result.batchId) });
+    await this.ds.query(`UPDATE training_import_batches SET badge_job_id = $2 WHERE id = $1`, [result.batchId, jobId]);
+    return { ...result, encoding: table.encoding, received: table.rows.length, skipped: result.skipped + withinFileDuplicates, badgeJobId: jobId };
   }
 
   private async lookups() {
@@ -65,8 +54,7 @@ export class CompletionImportService {
     return { courses, sessions, schools };
   }
 
-  private async merge(qr: QueryRunner, rows: StagedCompletion[], filename: string, policy: DuplicatePolicy, actor: AuthUser) {
-    const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
+  private async merge(qr: QueryRunner, client: PoolClient, rows: StagedCompletion[], filename: string, policy: DuplicatePolicy, actor: AuthUser) {
     await qr.query(`
       CREATE TEMP TABLE staged_completions (
         row_no int, external_id text, name text, email text, kind text, school_id int,
