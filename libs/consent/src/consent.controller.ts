@@ -1,95 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, Public, readUpload, Roles, ROLES, seoulToday } from '@app/core';
-import { AiServiceDto, ConsentNoticeDto, ConsentRecordDto, GuardianAnswerDto, LetterDto, StudentDto, WithdrawDto } from './consent.dto';
+import {
+  AiServiceDto, ClassEligibilityQuery, ClassRefDto, ConsentNoticeDto, ConsentRecordDto, GuardianAnswerDto, ImportQuery, LetterDto, LettersQuery, StudentDto,
+  StudentEligibilityQuery, WithdrawDto,
+} from './consent.dto';
 import { Eligibility } from './eligibility/eligibility.service';
 import { ConsentLetters } from './letters/letters.service';
 import { ConsentImport } from './records/consent-import.service';
 import { ConsentRecords } from './records/consent-records.service';
 import { Roster } from './records/roster.service';
 import { AiServices } from './services/ai-services.service';
-
-class EligibilityQuery {
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  serviceId: number;
-
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default today (Seoul)' })
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be YYYY-MM-DD' })
-  date?: string;
-}
-
-class StudentEligibilityQuery extends EligibilityQuery {
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  studentId: number;
-}
-
-class ClassQuery {
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  schoolId: number;
-
-  @ApiProperty({ description: 'year of schooling 1–12' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(12)
-  grade: number;
-
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(99)
-  classNo: number;
-}
-
-class ClassEligibilityQuery extends ClassQuery {
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  serviceId: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be YYYY-MM-DD' })
-  date?: string;
-}
-
-class ImportQuery {
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  schoolId: number;
-
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  serviceId: number;
-}
-
-class LettersQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  schoolId?: number;
-}
 
 const STAFF = ['city_admin', 'district_admin', 'principal', 'teacher'] as const;
 
@@ -153,7 +75,7 @@ export class ConsentController {
 
   @Get('classes')
   @Roles(...STAFF)
-  classList(@Query() q: ClassQuery, @CurrentUser() user: AuthUser) {
+  classList(@Query() q: ClassRefDto, @CurrentUser() user: AuthUser) {
     return this.roster.classList(q.schoolId, q.grade, q.classNo, user).then((items) => ({ items }));
   }
 

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export const LEVELS = ['elementary', 'middle', 'high', 'special'] as const;
@@ -91,27 +92,33 @@ export class ConsentNoticeDto {
   validUntil?: string;
 }
 
-export class StudentDto {
+/** A class of a school, in bodies and query strings alike (query values arrive as text). */
+export class ClassRefDto {
   @ApiProperty()
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   schoolId: number;
 
-  @ApiProperty({ description: "the school's own pseudonymous id; no names" })
-  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'studentCode uses letters, digits, _ . - (up to 40)' })
-  studentCode: string;
-
   @ApiProperty({ description: 'year of schooling 1–12 (중2 = 8)' })
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(12)
   grade: number;
 
   @ApiProperty()
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(99)
   classNo: number;
+}
+
+export class StudentDto extends ClassRefDto {
+  @ApiProperty({ description: "the school's own pseudonymous id; no names" })
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'studentCode uses letters, digits, _ . - (up to 40)' })
+  studentCode: string;
 
   @ApiPropertyOptional({ example: '2011-05', description: 'birth year and month, for age rules' })
   @IsOptional()
@@ -119,25 +126,35 @@ export class StudentDto {
   birthMonth?: string;
 }
 
-export class ConsentRecordDto {
+export class ServiceRefDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  serviceId: number;
+}
+
+/** What every recorded act of a guardian names: the student, the service, who and how. */
+class GuardianActDto extends ServiceRefDto {
   @ApiProperty()
   @IsInt()
   @Min(1)
   studentId: number;
 
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  serviceId: number;
-
-  @ApiProperty({ enum: DECISIONS })
-  @IsIn(DECISIONS)
-  decision: (typeof DECISIONS)[number];
-
   @ApiProperty({ example: '모' })
   @IsString()
   @Length(1, 20)
   guardianRelation: string;
+
+  @ApiProperty({ enum: METHODS })
+  @IsIn(METHODS)
+  method: (typeof METHODS)[number];
+}
+
+export class ConsentRecordDto extends GuardianActDto {
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS)
+  decision: (typeof DECISIONS)[number];
 
   @ApiPropertyOptional({ description: 'optional and minimal' })
   @IsOptional()
@@ -151,71 +168,26 @@ export class ConsentRecordDto {
   @Length(1, 100)
   guardianContact?: string;
 
-  @ApiProperty({ enum: METHODS })
-  @IsIn(METHODS)
-  method: (typeof METHODS)[number];
-
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @Length(1, 200)
   methodNote?: string;
 
-  @ApiPropertyOptional({ description: 'when the guardian decided; default now' })
+  @ApiPropertyOptional({ description: 'when the guardian decided (a date or a time, not in the future); default now' })
   @IsOptional()
   @IsISO8601({ strict: true })
   decidedAt?: string;
 }
 
-export class WithdrawDto {
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  studentId: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  serviceId: number;
-
-  @ApiProperty({ example: '부' })
-  @IsString()
-  @Length(1, 20)
-  guardianRelation: string;
-
-  @ApiProperty({ enum: METHODS })
-  @IsIn(METHODS)
-  method: (typeof METHODS)[number];
-
-  @ApiPropertyOptional()
+export class WithdrawDto extends GuardianActDto {
+  @ApiPropertyOptional({ description: 'a date or a time, not before the consent and not in the future; default now' })
   @IsOptional()
   @IsISO8601({ strict: true })
   withdrawnAt?: string;
 }
 
-export class LetterDto {
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  serviceId: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  schoolId: number;
-
-  @ApiProperty({ description: 'year of schooling 1–12' })
-  @IsInt()
-  @Min(1)
-  @Max(12)
-  grade: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(99)
-  classNo: number;
-
+export class LetterDto extends IntersectionType(ClassRefDto, ServiceRefDto) {
   @ApiPropertyOptional({ default: 3, description: 'days without an answer before a slip for the second guardian is made' })
   @IsOptional()
   @IsInt()
@@ -246,4 +218,38 @@ export class GuardianAnswerDto {
   @IsString()
   @Length(1, 50)
   guardianName?: string;
+}
+
+class DayDto extends ServiceRefDto {
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default today (Seoul)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be YYYY-MM-DD' })
+  date?: string;
+}
+
+export class StudentEligibilityQuery extends DayDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  studentId: number;
+}
+
+export class ClassEligibilityQuery extends IntersectionType(ClassRefDto, DayDto) {}
+
+export class ImportQuery extends ServiceRefDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  schoolId: number;
+}
+
+export class LettersQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  schoolId?: number;
 }
