@@ -203,6 +203,8 @@ export interface QuestionFigures {
   /** Likert and numeric questions. */
   mean?: number | null;
   sd?: number | null;
+  /** Ranking questions: the mean position (1 = first) each option was given. */
+  meanRank?: Record<string, number>;
 }
 
 /** A group of respondents: the city, a district office, a district or a school. */

@@ -147,11 +147,24 @@ function QuestionReport({ number, question: q, figures }: { number: number; ques
         </p>
       )}
       {figures?.counts && <BarChart title={`${number}번 응답 분포`} bars={distribution(q, figures.counts, answered)} labelWidth={160} valueWidth={130} testId={`report-chart-${q.id}`} />}
-      {(q.type === 'short_text' || q.type === 'long_text' || q.type === 'ranking') && (
-        <p className="muted small">{q.type === 'ranking' ? '순위 문항은 화면 보고서에서 집계하지 않습니다.' : '서술형 응답은 응답자 보호를 위해 보고서에 싣지 않습니다.'}</p>
-      )}
+      {q.type === 'ranking' && figures?.meanRank && <RankingReport question={q} meanRank={figures.meanRank} />}
+      {(q.type === 'short_text' || q.type === 'long_text') && <p className="muted small">서술형 응답은 응답자 보호를 위해 보고서에 싣지 않습니다.</p>}
       {!figures && <p className="muted small">응답이 없습니다.</p>}
     </div>
+  );
+}
+
+/** The options from the most to the least preferred, by the mean position respondents gave them. */
+function RankingReport({ question: q, meanRank }: { question: SurveyQuestion; meanRank: Record<string, number> }) {
+  const ranked = (q.options ?? []).filter((o) => meanRank[o.value] !== undefined).sort((a, b) => meanRank[a.value] - meanRank[b.value]);
+  return (
+    <ol className="report-ranking" data-testid={`report-ranking-${q.id}`}>
+      {ranked.map((o) => (
+        <li key={o.value}>
+          {o.label} <span className="muted small">(평균 {meanRank[o.value].toLocaleString('ko-KR', { maximumFractionDigits: 2 })}순위)</span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
