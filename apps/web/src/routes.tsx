@@ -4,34 +4,41 @@ import { DashboardPage } from './pages/DashboardPage';
 import { SchoolListPage } from './pages/SchoolListPage';
 import { SchoolPage } from './pages/SchoolPage';
 import { CONSENT_ROUTES } from './pages/consent/consentRoutes';
-import { ApplicationPage } from './pages/designations/ApplicationPage';
-import { CallCreatePage } from './pages/designations/CallCreatePage';
-import { CallListPage } from './pages/designations/CallListPage';
-import { CallPage } from './pages/designations/CallPage';
-import { DesignationListPage } from './pages/designations/DesignationListPage';
-import { DesignationPage } from './pages/designations/DesignationPage';
-import { PublicDesignatedPage } from './pages/designations/PublicDesignatedPage';
-import { ReviewPage } from './pages/designations/ReviewPage';
-import { ReviewsPage } from './pages/designations/ReviewsPage';
-import { BadgeVerifyPage } from './pages/training/BadgeVerifyPage';
-import { CoursesPage } from './pages/training/CoursesPage';
-import { MyTrainingPage } from './pages/training/MyTrainingPage';
-import { ParticipantPage } from './pages/training/ParticipantPage';
-import { TrainingPage } from './pages/training/TrainingPage';
-import { CampaignCreatePage } from './pages/surveys/CampaignCreatePage';
-import { CampaignDashboardPage } from './pages/surveys/CampaignDashboardPage';
-import { CampaignListPage } from './pages/surveys/CampaignListPage';
-import { CodeSheetPage } from './pages/surveys/CodeSheetPage';
-import { DemandSurveyPage } from './pages/surveys/DemandSurveyPage';
-import { ReportPage } from './pages/surveys/ReportPage';
-import { RespondPage } from './pages/surveys/RespondPage';
-import { SchoolCampaignPage } from './pages/surveys/SchoolCampaignPage';
-import { TemplateCreatePage } from './pages/surveys/TemplateCreatePage';
-import { TemplateListPage } from './pages/surveys/TemplateListPage';
 import { LITERACY_ROUTES } from './pages/literacy/literacyRoutes';
+import { lazyPage } from './lazyPage';
 import { isAdmin, isCityAdmin } from './roles';
 import { matchPath } from './router';
 import type { Role, User } from './types';
+
+// Each feature's pages (here and in LITERACY_ROUTES and CONSENT_ROUTES) are chunks of their own, downloaded when
+// first opened, so that e.g. a phone opening /respond/:code gets no admin pages; the dashboard and school pages
+// come with the app, as do the login page and the frame (App.tsx).
+const ApplicationPage = lazyPage(() => import('./pages/designations/ApplicationPage'), 'ApplicationPage');
+const CallCreatePage = lazyPage(() => import('./pages/designations/CallCreatePage'), 'CallCreatePage');
+const CallListPage = lazyPage(() => import('./pages/designations/CallListPage'), 'CallListPage');
+const CallPage = lazyPage(() => import('./pages/designations/CallPage'), 'CallPage');
+const DesignationListPage = lazyPage(() => import('./pages/designations/DesignationListPage'), 'DesignationListPage');
+const DesignationPage = lazyPage(() => import('./pages/designations/DesignationPage'), 'DesignationPage');
+const PublicDesignatedPage = lazyPage(() => import('./pages/designations/PublicDesignatedPage'), 'PublicDesignatedPage');
+const ReviewPage = lazyPage(() => import('./pages/designations/ReviewPage'), 'ReviewPage');
+const ReviewsPage = lazyPage(() => import('./pages/designations/ReviewsPage'), 'ReviewsPage');
+
+const BadgeVerifyPage = lazyPage(() => import('./pages/training/BadgeVerifyPage'), 'BadgeVerifyPage');
+const CoursesPage = lazyPage(() => import('./pages/training/CoursesPage'), 'CoursesPage');
+const MyTrainingPage = lazyPage(() => import('./pages/training/MyTrainingPage'), 'MyTrainingPage');
+const ParticipantPage = lazyPage(() => import('./pages/training/ParticipantPage'), 'ParticipantPage');
+const TrainingPage = lazyPage(() => import('./pages/training/TrainingPage'), 'TrainingPage');
+
+const CampaignCreatePage = lazyPage(() => import('./pages/surveys/CampaignCreatePage'), 'CampaignCreatePage');
+const CampaignDashboardPage = lazyPage(() => import('./pages/surveys/CampaignDashboardPage'), 'CampaignDashboardPage');
+const CampaignListPage = lazyPage(() => import('./pages/surveys/CampaignListPage'), 'CampaignListPage');
+const CodeSheetPage = lazyPage(() => import('./pages/surveys/CodeSheetPage'), 'CodeSheetPage');
+const DemandSurveyPage = lazyPage(() => import('./pages/surveys/DemandSurveyPage'), 'DemandSurveyPage');
+const ReportPage = lazyPage(() => import('./pages/surveys/ReportPage'), 'ReportPage');
+const RespondPage = lazyPage(() => import('./pages/surveys/RespondPage'), 'RespondPage');
+const SchoolCampaignPage = lazyPage(() => import('./pages/surveys/SchoolCampaignPage'), 'SchoolCampaignPage');
+const TemplateCreatePage = lazyPage(() => import('./pages/surveys/TemplateCreatePage'), 'TemplateCreatePage');
+const TemplateListPage = lazyPage(() => import('./pages/surveys/TemplateListPage'), 'TemplateListPage');
 
 type Params = Record<string, string>;
 

@@ -1,19 +1,23 @@
 import type { ReactNode } from 'react';
 import { Redirect } from '../../components/Redirect';
+import { lazyPage } from '../../lazyPage';
 import { isAdmin, isCityAdmin } from '../../roles';
 import type { AppRoute } from '../../routes';
 import type { Role, User } from '../../types';
 import { NotFoundPage } from '../NotFoundPage';
-import { AnalysisPage } from './AnalysisPage';
-import { AssessmentCreatePage } from './AssessmentCreatePage';
-import { AssessmentListPage } from './AssessmentListPage';
-import { AssessmentPage } from './AssessmentPage';
-import { CityReportPage } from './CityReportPage';
-import { ClassReportPage } from './ClassReportPage';
 import { literacyPath } from './literacyPaths';
-import { SchoolReportPage } from './SchoolReportPage';
-import { StudentReportPage } from './StudentReportPage';
+// Imported here, with the app, rather than by the pages: it stays before styles.css, which wins where both set a rule
+// (e.g. @page), as it did before the pages were split off.
 import './literacy.css';
+
+const AnalysisPage = lazyPage(() => import('./AnalysisPage'), 'AnalysisPage');
+const AssessmentCreatePage = lazyPage(() => import('./AssessmentCreatePage'), 'AssessmentCreatePage');
+const AssessmentListPage = lazyPage(() => import('./AssessmentListPage'), 'AssessmentListPage');
+const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
+const CityReportPage = lazyPage(() => import('./CityReportPage'), 'CityReportPage');
+const ClassReportPage = lazyPage(() => import('./ClassReportPage'), 'ClassReportPage');
+const SchoolReportPage = lazyPage(() => import('./SchoolReportPage'), 'SchoolReportPage');
+const StudentReportPage = lazyPage(() => import('./StudentReportPage'), 'StudentReportPage');
 
 const EVERYONE: Role[] = ['city_admin', 'district_admin', 'principal', 'teacher'];
 const ADMINS_ONLY = { allow: isAdmin, denied: '문항 분석과 서울시·교육지원청 보고서는 교육청·교육지원청 관리자가 봅니다.' };
