@@ -9,14 +9,13 @@
  *
  * Set SCREENSHOT_DIR to keep a full-page PNG of each main page.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
+import { BROWSER_WAIT, launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { schoolId } from '../support/fixtures';
-import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const REVIEWER = 'reviewer@dongbu.sen.go.kr';
@@ -46,11 +45,7 @@ describe('designations UI (browser)', () => {
 
   const nav = (label: string) => navigate(page, label);
 
-  async function shot(name: string): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  }
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
     expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
@@ -97,7 +92,7 @@ describe('designations UI (browser)', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    context = await newBrowserContext(browser);
     context.setDefaultTimeout(WAIT);
     page = await context.newPage();
     // Submit, withdraw and recusal ask window.confirm first.

@@ -13,10 +13,10 @@
  *
  * Set SCREENSHOT_DIR to keep a full-page PNG of each main page.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
+import { BROWSER_WAIT, launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { answers, KEYS } from '../support/literacy-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -50,11 +50,7 @@ describe('literacy UI (browser)', () => {
 
   const nav = (label: string) => navigate(page, label);
 
-  async function shot(name: string): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  }
+  const shot = (name: string) => screenshot(page, name);
 
   /** A results CSV: 개포초 classes 1 (12), 2 (8) and 3 (3 students), 도곡초 class 1 (6). */
   function resultsCsv(): string {
@@ -93,7 +89,7 @@ describe('literacy UI (browser)', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    context = await newBrowserContext(browser);
     context.setDefaultTimeout(WAIT);
     page = await context.newPage();
   });

@@ -15,16 +15,14 @@
  *
  * Set SCREENSHOT_DIR to keep a full-page PNG of each main page.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
+import { launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const PRINCIPAL = 'principal@gaepo.es.kr';
 const SCHOOL = '서울개포초등학교';
@@ -47,17 +45,9 @@ describe('surveys UI (browser)', () => {
 
   const nav = (label: string) => navigate(page, label);
 
-  async function shot(name: string, target: Page = page): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  }
+  const shot = (name: string, target: Page = page) => screenshot(target, name);
 
-  async function newContext(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
-    ctx.setDefaultTimeout(WAIT);
-    return ctx;
-  }
+  const newContext = (viewport?: { width: number; height: number }) => newBrowserContext(browser, viewport);
 
   beforeAll(async () => {
     expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);

@@ -9,16 +9,15 @@
  *
  * Set SCREENSHOT_DIR to keep a full-page PNG of each main page.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
+import { launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { schoolId } from '../support/fixtures';
-import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 import { completionCsv, createCourses } from '../support/training-fixtures';
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const TEACHER = 'kim@gaepo.es.kr';
 const NEIS = '7010057';
@@ -45,17 +44,9 @@ describe('training and badges UI (browser)', () => {
 
   const nav = (label: string) => navigate(page, label);
 
-  async function shot(name: string, target: Page = page): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  }
+  const shot = (name: string, target: Page = page) => screenshot(target, name);
 
-  async function newContext(): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    ctx.setDefaultTimeout(WAIT);
-    return ctx;
-  }
+  const newContext = () => newBrowserContext(browser);
 
   async function myBadges(): Promise<BadgeRow[]> {
     const me = await teacher.get('/api/v1/training/me');

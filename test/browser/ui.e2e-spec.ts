@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WAIT, launchChromium, logIn, navigate } from '../support/browser';
+import { BROWSER_WAIT, launchChromium, logIn } from '../support/browser';
 import { schoolId } from '../support/fixtures';
-import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
 const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';

@@ -1,4 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from './test-app';
 
 export const BROWSER_WAIT = 30_000;
@@ -26,4 +28,19 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
 /** Follows a link of the main menu. */
 export async function navigate(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+/** Korean locale, a desktop window by default; a viewport under 600 px wide is a phone (touch, mobile). */
+export async function newBrowserContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
+  ctx.setDefaultTimeout(BROWSER_WAIT);
+  return ctx;
+}
+
+/** A full-page PNG in SCREENSHOT_DIR when it is set (to look at the pages a run went through). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
