@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, AuthUser, CellProblem, importRejected, ParsedTable, readTable, requireHeaders, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, CellProblem, importRejected, ParsedTable, readTable, requireHeaders } from '@app/core';
 import { districtFromRoadAddress } from './district-office';
 import { OUT_OF_SCOPE_NEIS_KINDS, parseSchoolLevel, SchoolLevel } from './school-level';
 
