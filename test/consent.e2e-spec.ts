@@ -200,7 +200,7 @@ describe('guardian consent and the eligibility decision', () => {
     const header = '학생ID,학년,반,생년월,동의 여부,보호자 관계,확인 방법,확인일';
 
     it('rejects the whole file with row and column for each problem', async () => {
-      const csv = [header, `N1,2,3,${bornYearsAgo(14)},동의,모,서면,${today()}`, `N2,2,3,2011/13,동의,,서면,${today()}`, `N3,5,3,,아마도,부,서면,${today()}`, 'N1,2,3,,,,,'].join('\n');
+      const csv = [header, `N1,2,3,${bornYearsAgo(14)},동의,모,서면,${today()}`, `N2,2,3,2011/13,동의,,서면,${today()}`, `N3,5,3,,아마도,부,서면,${today()}`, 'N1,2,3,,,,,', 'N4,2,3,,동의,모,서면,2099-03-02'].join('\n');
       const res = await middleTeacher.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, csv, 'slips.csv');
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual(expect.arrayContaining([
@@ -209,6 +209,7 @@ describe('guardian consent and the eligibility decision', () => {
         expect.objectContaining({ row: 4, column: '학년' }),
         expect.objectContaining({ row: 4, column: '동의 여부' }),
         expect.objectContaining({ row: 5, column: '학생ID' }),
+        { row: 6, column: '확인일', reason: 'the date is in the future' },
       ]));
       expect(await countRows(app.db, 'students', `student_code LIKE 'N%'`)).toBe(0);
     });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog, AuthUser, CellProblem, importRejected, ParsedTable, readTable, requireHeaders, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, CellProblem, importRejected, ParsedTable, readTable, requireHeaders, seoulToday, ValidationFailedError } from '@app/core';
 import { GRADES_IN_LEVEL, SchoolLevel, yearOfSchooling } from '@app/schools/school-level';
 import { SchoolStaff } from '../school-staff';
 import { AiServices } from '../services/ai-services.service';
-import { ConsentRecords } from './consent-records.service';
+import { ConsentRecords, decisionTime } from './consent-records.service';
 
 const COL = { student: '학생ID', grade: '학년', classNo: '반', birth: '생년월', decision: '동의 여부', relation: '보호자 관계', method: '확인 방법', date: '확인일' };
 const DECISION: Record<string, 'granted' | 'refused'> = { 동의: 'granted', 동의함: 'granted', granted: 'granted', 미동의: 'refused', 동의안함: 'refused', 비동의: 'refused', refused: 'refused' };
@@ -55,23 +55,21 @@ export class ConsentImport {
     if (noNotice.length) throw importRejected(noNotice.map((r) => ({ row: r.row, column: COL.date, reason: 'no consent notice of this service was in force on that day' })));
 
     return this.ds.transaction(async (tx) => {
-      let recorded = 0;
-      for (const r of rows) {
-        const [{ id }] = await tx.query(
-          `INSERT INTO students (school_id, student_code, grade, class_no, birth_month) VALUES ($1, $2, $3, $4, $5::date)
-           ON CONFLICT (school_id, student_code) DO UPDATE SET grade = EXCLUDED.grade, class_no = EXCLUDED.class_no, birth_month = coalesce(EXCLUDED.birth_month, students.birth_month)
-           RETURNING id`,
-          [schoolId, r.studentCode, r.grade, r.classNo, r.birthMonth ? `${r.birthMonth}-01` : null],
-        );
-        if (!r.decision) continue;
-        await this.records.add(tx, {
-          studentId: id, serviceId, noticeId: notices.get(r.decidedOn)!.id, decision: r.decision, guardianRelation: r.relation, method: r.method,
-          decidedAt: `${r.decidedOn}T09:00:00+09:00`, recordedBy: actor.id,
-        });
-        recorded++;
-      }
-      await this.audit.record(tx, actor, { action: 'import_consents', entityType: 'ai_service', entityId: serviceId, schoolId, after: { filename, rows: rows.length, recorded } });
-      return { received: rows.length, recorded, rosterOnly: rows.length - recorded };
+      const students: { id: number; code: string }[] = await tx.query(
+        `INSERT INTO students (school_id, student_code, grade, class_no, birth_month)
+         SELECT $1, t.code, t.grade, t.class_no, t.birth_month FROM jsonb_to_recordset($2::jsonb) AS t(code text, grade smallint, class_no smallint, birth_month date)
+         ON CONFLICT (school_id, student_code) DO UPDATE SET grade = EXCLUDED.grade, class_no = EXCLUDED.class_no, birth_month = coalesce(EXCLUDED.birth_month, students.birth_month)
+         RETURNING id, student_code AS code`,
+        [schoolId, JSON.stringify(rows.map((r) => ({ code: r.studentCode, grade: r.grade, class_no: r.classNo, birth_month: r.birthMonth ? `${r.birthMonth}-01` : null })))],
+      );
+      const idOf = new Map(students.map((s) => [s.code, s.id]));
+      const decided = rows.filter((r) => r.decision);
+      await this.records.addMany(tx, decided.map((r) => ({
+        studentId: idOf.get(r.studentCode)!, serviceId, noticeId: notices.get(r.decidedOn)!.id, decision: r.decision!, guardianRelation: r.relation, method: r.method,
+        decidedAt: decisionTime(r.decidedOn, COL.date), recordedBy: actor.id,
+      })));
+      await this.audit.record(tx, actor, { action: 'import_consents', entityType: 'ai_service', entityId: serviceId, schoolId, after: { filename, rows: rows.length, recorded: decided.length } });
+      return { received: rows.length, recorded: decided.length, rosterOnly: rows.length - decided.length };
     });
   }
 }
@@ -102,6 +100,7 @@ function parse(table: ParsedTable, level: SchoolLevel): { rows: Row[]; problems:
     if (!method) bad(COL.method, '서면 or 기타');
     const date = (values[COL.date] ?? '').trim();
     if (decision && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad(COL.date, 'the date the slip came back, YYYY-MM-DD');
+    else if (decision && date > seoulToday()) bad(COL.date, 'the date is in the future');
     if (problems.length === before) {
       rows.push({ row, studentCode: code, grade: yearOfSchooling(level, grade), classNo, birthMonth: birth || null, decision: decision ?? null, relation, method, decidedOn: date });
     }

@@ -91,21 +91,36 @@ export class ConsentRecords {
   }
 
   async add(tx: EntityManager, r: NewRecord) {
-    const [row] = await tx.query(
-      `INSERT INTO consent_records (student_id, service_id, notice_id, decision, guardian_relation, guardian_name, guardian_contact, method, method_note, decided_at, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id::text`,
-      [r.studentId, r.serviceId, r.noticeId, r.decision, r.guardianRelation, r.guardianName ?? null, r.guardianContact ?? null, r.method, r.methodNote ?? null, r.decidedAt, r.recordedBy],
-    );
-    if (r.decision !== 'withdrawn') {
-      await tx.query(
-        `UPDATE consent_slips k SET answered_at = now() FROM consent_letters l
-         WHERE k.letter_id = l.id AND l.notice_id = $1 AND k.student_id = $2 AND k.answered_at IS NULL`,
-        [r.noticeId, r.studentId],
-      );
-    }
-    const [out] = await tx.query(`${RECORD_SELECT} WHERE r.id = $1`, [row.id]);
+    const [id] = await this.addMany(tx, [r]);
+    const [out] = await tx.query(`${RECORD_SELECT} WHERE r.id = $1`, [id]);
     return out;
   }
+
+  /** Records in one statement (an import adds a class at once); decisions also answer open slips. */
+  async addMany(tx: EntityManager, records: NewRecord[]): Promise<string[]> {
+    if (!records.length) return [];
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO consent_records (student_id, service_id, notice_id, decision, guardian_relation, guardian_name, guardian_contact, method, method_note, decided_at, recorded_by)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(student_id int, service_id int, notice_id int, decision text, guardian_relation text, guardian_name text,
+         guardian_contact text, method text, method_note text, decided_at timestamptz, recorded_by uuid)
+       RETURNING id::text`,
+      [JSON.stringify(records.map((r) => ({
+        student_id: r.studentId, service_id: r.serviceId, notice_id: r.noticeId, decision: r.decision, guardian_relation: r.guardianRelation,
+        guardian_name: r.guardianName ?? null, guardian_contact: r.guardianContact ?? null, method: r.method, method_note: r.methodNote ?? null,
+        decided_at: r.decidedAt, recorded_by: r.recordedBy,
+      })))],
+    );
+    const answered = records.filter((r) => r.decision !== 'withdrawn');
+    if (answered.length) {
+      await tx.query(
+        `UPDATE consent_slips k SET answered_at = now() FROM consent_letters l, unnest($1::int[], $2::int[]) AS a(notice_id, student_id)
+         WHERE k.letter_id = l.id AND l.notice_id = a.notice_id AND k.student_id = a.student_id AND k.answered_at IS NULL`,
+        [answered.map((r) => r.noticeId), answered.map((r) => r.studentId)],
+      );
+    }
+    return rows.map((r) => r.id);
+  }
+
 
   async history(studentId: number, actor: AuthUser) {
     const student = await this.roster.get(studentId, actor);
