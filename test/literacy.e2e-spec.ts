@@ -238,6 +238,9 @@ describe('literacy results: import, analysis and reports', () => {
       expect((await gaepoPrincipal.get(`/api/v1/literacy/assessments/${id}/reports/files/${dogok}`)).status).toBe(403);
       expect((await gaepoPrincipal.get(`/api/v1/literacy/assessments/${id}/reports/files/0`)).status).toBe(403);
       expect((await admin.get(`/api/v1/literacy/assessments/${id}/reports/files/0`)).status).toBe(200);
+      // The city's workbook holds every office's figures: not for a district admin, who gets their office's schools.
+      expect((await gangnam.get(`/api/v1/literacy/assessments/${id}/reports/files/0`)).status).toBe(403);
+      expect((await gangnam.get(`/api/v1/literacy/assessments/${id}/reports/files`)).body.items.map((f: { schoolId: number }) => f.schoolId).sort()).toEqual([gaepo, dogok].sort());
     });
   });
 });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, StoredFiles } from '@app/core';
 import { CITY_REPORT } from './literacy-report-builder.service';
 
-/** The built report workbooks, each readable by whoever may read its school (the city's: administrators). */
+/** The built report workbooks, each readable by whoever may read its school (the city's: city administrators). */
 @Injectable()
 export class LiteracyReportFiles {
   constructor(
@@ -30,7 +30,8 @@ export class LiteracyReportFiles {
 
   async download(assessmentId: number, schoolId: number, actor: AuthUser) {
     if (schoolId === CITY_REPORT) {
-      if (actor.role !== 'city_admin' && actor.role !== 'district_admin') throw new ForbiddenError('The city report is for administrators', 'ROLE_NOT_ALLOWED');
+      // It holds every office's figures; a district admin reads their own office's on screen.
+      if (actor.role !== 'city_admin') throw new ForbiddenError("The city's workbook is for the office's administrators", 'ROLE_NOT_ALLOWED');
     } else {
       await this.schools.assert(actor, schoolId, 'read');
     }
@@ -40,7 +41,7 @@ export class LiteracyReportFiles {
   }
 }
 
-/** Administrators also see the city's workbook in the list. */
+/** City administrators also see the city's workbook in the list. */
 function f0(actor: AuthUser): string {
-  return actor.role === 'city_admin' || actor.role === 'district_admin' ? 'f.school_id = 0' : 'FALSE';
+  return actor.role === 'city_admin' ? 'f.school_id = 0' : 'FALSE';
 }
