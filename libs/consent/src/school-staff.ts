@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, ForbiddenError, SchoolAccess } from '@app/core';
+import { AuthUser, SchoolAccess } from '@app/core';
 
 /**
  * Consent work is done by a school's own staff: unlike most records, teachers act here too (they
@@ -20,8 +20,4 @@ export class SchoolStaff {
   async assertReads(actor: AuthUser, schoolId: number): Promise<void> {
     await this.schools.assert(actor, schoolId, 'read');
   }
-}
-
-export function notStaff(): ForbiddenError {
-  return new ForbiddenError('Only the school\'s staff and administrators in scope may do this', 'SCHOOL_OUT_OF_SCOPE');
 }
