@@ -31,8 +31,9 @@ export class LiteracyReportsService {
     return new Map((await this.assessments.areas()).map((a) => [a.code, a.name]));
   }
 
-  private async one(assessmentId: number, by: GroupBy, filter?: { schoolId?: number; office?: string }) {
-    return withheld(await groupFigures(this.ds, assessmentId, by, filter))[0] ?? null;
+  /** One group, withheld or not as it is among all its siblings, so every report shows it alike. */
+  private async one(assessmentId: number, by: Exclude<GroupBy, 'class'>, key: string) {
+    return withheld(await groupFigures(this.ds, assessmentId, by)).find((g) => g.key === key) ?? null;
   }
 
   async student(assessmentId: number, studentId: number, actor: AuthUser) {
@@ -46,7 +47,7 @@ export class LiteracyReportsService {
     );
     if (!s) throw new NotFoundError('result of student', studentId);
     await this.schools.assert(actor, s.schoolId, 'read');
-    const [school, city, names] = await Promise.all([this.one(assessmentId, 'school', { schoolId: s.schoolId }), this.one(assessmentId, 'city'), this.areaNames()]);
+    const [school, city, names] = await Promise.all([this.one(assessmentId, 'school', String(s.schoolId)), this.one(assessmentId, 'city', 'all'), this.areaNames()]);
     const cityAreas = city && !city.suppressed ? city.areas : {};
     // In the configured order of areas, not the stored object's.
     const own = s.areas as Record<string, number | null>;
@@ -111,9 +112,9 @@ export class LiteracyReportsService {
     const school = await this.schools.assert(actor, schoolId, 'read');
     const a = await this.analysed(assessmentId);
     const [mine, office, city, classes, names] = await Promise.all([
-      this.one(assessmentId, 'school', { schoolId }),
-      groupFigures(this.ds, assessmentId, 'office').then((g) => withheld(g).find((x) => x.key === school.districtOffice) ?? null),
-      this.one(assessmentId, 'city'),
+      this.one(assessmentId, 'school', String(schoolId)),
+      this.one(assessmentId, 'office', school.districtOffice),
+      this.one(assessmentId, 'city', 'all'),
       groupFigures(this.ds, assessmentId, 'class', { schoolId }).then((g) => withheld(g)),
       this.areaNames(),
     ]);
@@ -151,7 +152,7 @@ export class LiteracyReportsService {
     return {
       assessment: { id: a.id, name: a.name, schoolYear: a.schoolYear, phase: a.phase, grade: a.grade, cutScores: a.cutScores },
       areas: Object.fromEntries(await this.areaNames()),
-      city: await this.one(assessmentId, 'city'),
+      city: await this.one(assessmentId, 'city', 'all'),
       by,
       groups,
       analysis,
