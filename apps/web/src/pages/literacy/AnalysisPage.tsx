@@ -5,7 +5,7 @@ import { confirmThenRun } from '../../confirm';
 import { isCityAdmin } from '../../roles';
 import { Link, useLocation } from '../../router';
 import type { User } from '../../types';
-import type { ItemStatistics, LiteracyAssessment } from '../../types/literacy';
+import type { ItemStatistics, LiteracyAssessment, LiteracyJobStatus } from '../../types/literacy';
 import { useAction } from '../../useAction';
 import { useAsync } from '../../useAsync';
 import { useJob } from '../../useJob';
@@ -34,7 +34,7 @@ export function AnalysisPage({ user, assessmentId }: { user: User; assessmentId:
   const { data, error, reload } = useAsync(() => load(assessmentId), [assessmentId], { keepData: true });
   const { query } = useLocation();
   const areas = useAreas();
-  const rerun = useJob(api.literacyJob, () => void reload());
+  const rerun = useJob(api.jobById<LiteracyJobStatus>, () => void reload());
   const change = useAction();
   const editable = isCityAdmin(user);
 

@@ -7,6 +7,7 @@ import { formatBytes, formatMinute } from '../../labels';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
 import type { User } from '../../types';
+import type { LiteracyJobStatus } from '../../types/literacy';
 import { useAsync } from '../../useAsync';
 import { useJob } from '../../useJob';
 import { JobProgress } from './JobProgress';
@@ -23,7 +24,7 @@ interface Props {
  */
 export function ReportFilesPanel({ user, assessment }: Props) {
   const files = useAsync(() => api.reportFiles(assessment.id), [assessment.id]);
-  const build = useJob(api.literacyJob, () => void files.reload());
+  const build = useJob(api.jobById<LiteracyJobStatus>, () => void files.reload());
 
   return (
     <section className="panel" aria-labelledby="files-heading" data-testid="report-files">

@@ -1,7 +1,7 @@
 import { api } from '../../api';
 import { countText, ImportDone, ImportForm, ImportRejected, useFileImport, type ImportFact } from '../../components/FileImport';
 import type { User } from '../../types';
-import type { LiteracyAssessment, LiteracyImportResult } from '../../types/literacy';
+import type { LiteracyAssessment, LiteracyImportResult, LiteracyJobStatus } from '../../types/literacy';
 import { JobProgress } from './JobProgress';
 import { resultColumnLabel, RESULT_REASONS } from './literacyLabels';
 
@@ -40,7 +40,7 @@ export function ResultImportPanel({ user, assessment, onChanged }: Props) {
   const { input, busy, error, result, job: analysis, submit } = useFileImport({
     upload: (file) => api.importResults(assessment.id, file),
     jobOf: (imported) => imported.analysisJobId,
-    fetchJob: api.literacyJob,
+    fetchJob: api.jobById<LiteracyJobStatus>,
     onChanged,
   });
   const itemIds = assessment.items.map((i) => i.id).join(', ');

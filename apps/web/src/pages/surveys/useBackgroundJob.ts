@@ -18,7 +18,7 @@ export function useBackgroundJob(onDone?: (job: SurveyJobStatus) => void) {
 
   async function follow(jobId: string) {
     try {
-      const job = await api.surveyJob(jobId);
+      const job = await api.jobById<SurveyJobStatus>(jobId);
       if (!polling.alive()) return;
       if (job.state === 'completed') {
         setRun({ state: 'done', job });

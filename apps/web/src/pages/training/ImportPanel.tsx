@@ -77,7 +77,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { input, busy, error, result, job, submit } = useFileImport({
     upload: (file) => api.importCompletions(file, policy),
     jobOf: (imported) => imported.badgeJobId,
-    fetchJob: api.badgeJob,
+    fetchJob: api.jobById<BadgeJobStatus>,
     onChanged: onImported,
   });
 

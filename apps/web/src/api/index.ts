@@ -1,0 +1,16 @@
+import { download } from './client';
+import { consentApi } from './consent';
+import { coreApi } from './core';
+import { designationsApi } from './designations';
+import { literacyApi } from './literacy';
+import { surveysApi } from './surveys';
+import { trainingApi } from './training';
+
+export { ApiError, jobStatusUrl, setUnauthorizedHandler, type ErrorDetail } from './client';
+export { type SchoolFilters } from './core';
+export { designationUrls } from './designations';
+export { literacyUrls } from './literacy';
+export { badgeUrls, type ParticipantFilters } from './training';
+
+/** The one client of the api, one module per feature. */
+export const api = { ...coreApi, ...designationsApi, ...trainingApi, ...surveysApi, ...literacyApi, ...consentApi, download };
