@@ -13,7 +13,8 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, AuthService, ensureDatabase, projectRoot, quoteIdent, runMigrations, type AuthUser } from '@app/core';
+import { UsersService } from '@app/accounts';
+import { AppConfig, ensureDatabase, projectRoot, quoteIdent, runMigrations, type AuthUser } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -133,7 +134,7 @@ export async function startBenchApi(databaseUrl: string, queuePrefix: string, po
     // The database is the run's own, so a fixed address cannot collide.
     const email = 'bench-admin@bench.local';
     const password = 'bench-password-1';
-    const user = await app.get(AuthService).createUser({ email, password, role: 'city_admin', displayName: 'benchmark' });
+    const { user } = await app.get(UsersService).createSystem({ email, password, role: 'city_admin', displayName: 'benchmark' });
     return { app, baseUrl: `http://127.0.0.1:${port}`, admin: { user, email, password } };
   } catch (e) {
     await app.close().catch(() => undefined);

@@ -11,6 +11,7 @@ import { Notices1764400003000 } from './1764400003000-Notices';
 import { SurveyOperations1764400004000 } from './1764400004000-SurveyOperations';
 import { Literacy1764500000000 } from './1764500000000-Literacy';
 import { Consent1764600000000 } from './1764600000000-Consent';
+import { Accounts1764700000000 } from './1764700000000-Accounts';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SurveyOperations1764400004000,
   Literacy1764500000000,
   Consent1764600000000,
+  Accounts1764700000000,
 ];

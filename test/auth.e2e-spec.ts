@@ -1,4 +1,4 @@
-import { AuthService } from '@app/core';
+import { UsersService } from '@app/accounts';
 import { HttpClient } from './support/http-client';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -60,7 +60,7 @@ describe('accounts and login', () => {
 
   it('refuses a disabled account at login and for tokens issued before it was disabled', async () => {
     const user = await app.as({ email: 'leaver@sen.go.kr', role: 'city_admin' });
-    await app.db.query(`UPDATE users SET active = false WHERE email = 'leaver@sen.go.kr'`);
+    await app.db.query(`UPDATE users SET status = 'disabled' WHERE email = 'leaver@sen.go.kr'`);
     expect((await user.get('/api/v1/auth/me')).status).toBe(401);
     const again = await new HttpClient(app.baseUrl).post('/api/v1/auth/login', { email: 'leaver@sen.go.kr', password: TEST_PASSWORD });
     expect(again.status).toBe(401);
@@ -81,9 +81,9 @@ describe('accounts and login', () => {
   });
 
   it('requires a school for principals and teachers and an office for district admins', async () => {
-    const auth = app.api.get(AuthService);
-    await expect(auth.createUser({ email: 'p@sen.go.kr', password: TEST_PASSWORD, role: 'principal' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(auth.createUser({ email: 'd@sen.go.kr', password: TEST_PASSWORD, role: 'district_admin', districtOffice: 'nowhere' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(auth.createUser({ email: 'admin@sen.go.kr', password: TEST_PASSWORD, role: 'city_admin' })).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    const auth = app.api.get(UsersService);
+    await expect(auth.createSystem({ email: 'p@sen.go.kr', password: TEST_PASSWORD, role: 'principal' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(auth.createSystem({ email: 'd@sen.go.kr', password: TEST_PASSWORD, role: 'district_admin', districtOffice: 'nowhere' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(auth.createSystem({ email: 'admin@sen.go.kr', password: TEST_PASSWORD, role: 'city_admin' })).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
   });
 });

@@ -39,6 +39,13 @@ describe('every endpoint declares who may call it', () => {
       'GET DesignationsController.publicList',
       'GET HealthController.health',
       'POST AuthController.login',
+      // The login page asks how people sign in; an activation or reset link is its holder's credential.
+      'GET AuthController.methods',
+      'POST AuthController.activate',
+      'POST AuthController.checkLink',
+      // The identity provider's round trip starts and ends without a token.
+      'GET OidcController.login',
+      'GET OidcController.callback',
       // Survey respondents have no account: the one-time code is their credential.
       'GET RespondController.form',
       'POST RespondController.submit',

@@ -6,7 +6,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuthService, JobQueue, NewUser } from '@app/core';
+import { SystemUser, UsersService } from '@app/accounts';
+import { AppConfig, JobQueue } from '@app/core';
 import { createApi } from '../../apps/api/src/create-api';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { HttpClient } from './http-client';
@@ -23,7 +24,7 @@ export interface TestApp {
   db: DataSource;
   http: HttpClient;
   /** Creates a user and returns a client already logged in as them. */
-  as(user: Omit<NewUser, 'password'>): Promise<HttpClient & { userId: string }>;
+  as(user: Omit<SystemUser, 'password'>): Promise<HttpClient & { userId: string }>;
   startWorker(): Promise<INestApplicationContext>;
   waitForQueues(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -61,7 +62,7 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
       return worker;
     },
     async as(user) {
-      const created = await api.get(AuthService).createUser({ ...user, password: TEST_PASSWORD });
+      const { user: created } = await api.get(UsersService).createSystem({ ...user, password: TEST_PASSWORD });
       const client = await new HttpClient(baseUrl).login(user.email, TEST_PASSWORD);
       return Object.assign(client, { userId: created.id });
     },

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, AuthHttpModule, CoreModule, HealthController, JobsController, NoticesController } from '@app/core';
+import { AccountsModule } from '@app/accounts';
+import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthController, JobsController, NoticesController } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
 import { DesignationsModule } from '@app/designations';
@@ -13,8 +14,8 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), AuthHttpModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule],
-      controllers: [HealthController, JobsController, NoticesController],
+      imports: [CoreModule.forRoot(config), AuthHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule],
+      controllers: [HealthController, JobsController, NoticesController, AuditController],
     };
   }
 }

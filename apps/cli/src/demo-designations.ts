@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthService, AuthUser } from '@app/core';
+import { UsersService } from '@app/accounts';
+import { AuthUser } from '@app/core';
 import { ApplicationsService, CallsService, DesignationsService, ReviewService, SupportService } from '@app/designations';
 
 export const DEMO_CALL_TITLE = '2027학년도 AI 교육 선도학교 공모 (시연)';
@@ -11,7 +12,7 @@ export async function seedDemoDesignations(app: INestApplicationContext, admin: 
   const ds = app.get<DataSource>(getDataSourceToken());
   const [existing] = await ds.query(`SELECT id FROM designation_calls WHERE title = $1`, [DEMO_CALL_TITLE]);
   if (existing) return;
-  const auth = app.get(AuthService);
+  const accounts = app.get(UsersService);
   const now = Date.now();
   const nextMarch = new Date().getUTCMonth() >= 2 ? new Date().getUTCFullYear() + 1 : new Date().getUTCFullYear();
   const call = await app.get(CallsService).create(
@@ -38,7 +39,7 @@ export async function seedDemoDesignations(app: INestApplicationContext, admin: 
   await app.get(ReviewService).assign(call.id, [admin.id], admin);
   for (const [name, key, state, scores] of states) {
     const [school] = await ds.query(`SELECT id FROM schools WHERE name = $1 ORDER BY id LIMIT 1`, [name]);
-    const principal = await auth.createUser({ email: `principal.${key}@demo.sen.go.kr`, password, role: 'principal', schoolId: school.id, displayName: `${name} 교장` });
+    const { user: principal } = await accounts.createSystem({ email: `principal.${key}@demo.sen.go.kr`, password, role: 'principal', schoolId: school.id, displayName: `${name} 교장` });
     const created = await applications.create(call.id, { planSummary: `${name}의 AI 융합 수업·동아리 운영 계획` }, principal);
     if (state === 'draft') continue;
     if (state === 'withdrawn') {

@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthService, AuthUser, NewUser, schoolYearOf } from '@app/core';
+import { SystemUser, UsersService } from '@app/accounts';
+import { AuthUser, schoolYearOf } from '@app/core';
 import { ClassroomService, ClubsService, EquipmentService } from '@app/classrooms';
 import { seedDemoConsent } from './demo-consent';
 import { seedDemoDesignations } from './demo-designations';
@@ -23,12 +24,12 @@ export interface DemoAccount {
 /** Demo accounts and a few classroom records; running it again changes nothing. */
 export async function seedDemo(app: INestApplicationContext): Promise<DemoAccount[]> {
   const ds = app.get<DataSource>(getDataSourceToken());
-  const auth = app.get(AuthService);
+  const accounts = app.get(UsersService);
   const [school] = await ds.query(`SELECT id FROM schools WHERE name = $1 AND district = $2 ORDER BY id LIMIT 1`, [DEMO_SCHOOL.name, DEMO_SCHOOL.district]);
   if (!school) throw new Error('Run npm run migrate first: the 284 AI-classroom schools are missing');
   // A middle school for the consent rules, which do not apply to elementary students.
   const [middle] = await ds.query(`SELECT id, name FROM schools WHERE level = 'middle' AND district = '강남구' ORDER BY name LIMIT 1`);
-  const accounts: (NewUser & { scope: string })[] = [
+  const demoAccounts: (SystemUser & { scope: string })[] = [
     { email: 'admin@sen.go.kr', password: DEMO_PASSWORD, role: 'city_admin', displayName: '교육청 관리자', scope: '서울특별시교육청' },
     { email: 'gangnam@sen.go.kr', password: DEMO_PASSWORD, role: 'district_admin', districtOffice: 'gangnam-seocho', displayName: '강남서초 담당자', scope: '강남서초교육지원청' },
     { email: 'principal@gaepo.es.kr', password: DEMO_PASSWORD, role: 'principal', schoolId: school.id, displayName: '개포초 교장', scope: DEMO_SCHOOL.name },
@@ -37,9 +38,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
     { email: 'teacher@middle.demo.sen.go.kr', password: DEMO_PASSWORD, role: 'teacher', schoolId: middle.id, displayName: `${middle.name} 교사`, scope: middle.name },
   ];
   const users = new Map<string, AuthUser>();
-  for (const a of accounts) {
+  for (const { scope: _, ...a } of demoAccounts) {
     const [existing] = await ds.query(`SELECT id FROM users WHERE email = $1`, [a.email]);
-    if (!existing) users.set(a.email, await auth.createUser(a));
+    if (!existing) users.set(a.email, (await accounts.createSystem(a)).user);
   }
   const principal = users.get('principal@gaepo.es.kr');
   if (principal) {
@@ -58,5 +59,5 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
   await seedDemoLiteracy(app, admin);
   const [middleTeacher] = await ds.query(`SELECT id, email, role, school_id AS "schoolId", district_office_code AS "districtOffice", display_name AS "displayName" FROM users WHERE email = 'teacher@middle.demo.sen.go.kr'`);
   await seedDemoConsent(app, admin, middleTeacher);
-  return accounts.map(({ email, role, scope }) => ({ email, role, scope }));
+  return demoAccounts.map(({ email, role, scope }) => ({ email, role, scope }));
 }

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, AppError, AuthService, ConfigError, CoreModule, ensureDatabase, nestLogger, Role, runMigrations } from '@app/core';
+import { AccountsModule, UsersService } from '@app/accounts';
+import { AppConfig, AppError, ConfigError, CoreModule, ensureDatabase, nestLogger, Role, runMigrations } from '@app/core';
+import { readPassword } from './read-password';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
 import { DesignationsModule } from '@app/designations';
@@ -15,18 +17,21 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
   db:migrate                          create the database if missing and apply migrations
   db:seed-demo                        demo accounts and records (idempotent)
-  users:create --email E --password P --role R [--school-id ID] [--district-office CODE] [--name N]
+  users:create --email E --role R [--school-code NEIS | --school-id ID] [--district-office CODE]
+               [--name N] [--teacher-number T] [--password-stdin | --prompt-password]
+                                      without a password option, prints a one-time activation link
   users:list
-  users:set-password --email E --password P
+  users:set-password --email E [--password-stdin]   (asks for it at the terminal otherwise)
   users:disable --email E
   users:enable --email E
   badges:rotate-key                   retire the badge signing key; new badges get a new one
 
-Roles: city_admin, district_admin (needs --district-office), principal and teacher (need --school-id).`;
+Roles: city_admin, district_admin (needs --district-office), principal and teacher (need --school-code
+or --school-id). Passwords are never taken on the command line (it ends up in the shell history).`;
 
 async function withContext<T>(config: AppConfig, fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    { module: class CliModule {}, imports: [CoreModule.forRoot(config), ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule] },
+    { module: class CliModule {}, imports: [CoreModule.forRoot(config), AccountsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule] },
     { logger: nestLogger(Object.assign(Object.create(AppConfig.prototype), config, { logLevel: 'warn' })) },
   );
   try {
@@ -41,8 +46,9 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' },
-      'school-id': { type: 'string' }, 'district-office': { type: 'string' }, name: { type: 'string' },
+      email: { type: 'string' }, role: { type: 'string' }, 'school-id': { type: 'string' }, 'school-code': { type: 'string' },
+      'district-office': { type: 'string' }, name: { type: 'string' }, 'teacher-number': { type: 'string' },
+      'password-stdin': { type: 'boolean' }, 'prompt-password': { type: 'boolean' },
     },
     strict: true,
   });
@@ -64,26 +70,32 @@ async function main(argv: string[]): Promise<number> {
         for (const a of accounts) console.log(`  ${a.role.padEnd(15)} ${a.email.padEnd(24)} ${a.scope}`);
         return 0;
       });
-    case 'users:create':
+    case 'users:create': {
+      const password = values['password-stdin'] || values['prompt-password'] ? await readPassword(Boolean(values['password-stdin'])) : undefined;
       return withContext(config, async (app) => {
-        const user = await app.get(AuthService).createUser({
-          email: values.email ?? '', password: values.password ?? '', role: values.role as Role,
-          schoolId: values['school-id'] ? Number(values['school-id']) : null,
-          districtOffice: values['district-office'] ?? null, displayName: values.name,
+        const { user, activation } = await app.get(UsersService).createSystem({
+          email: values.email ?? '', password, role: values.role as Role,
+          schoolId: values['school-id'] ? Number(values['school-id']) : undefined,
+          schoolCode: values['school-code'],
+          districtOffice: values['district-office'] ?? null, displayName: values.name, teacherNumber: values['teacher-number'] ?? null,
         });
         console.log(JSON.stringify(user));
+        if (activation) console.log(`activation link (one-time, until ${activation.expiresAt}): ${activation.url}`);
         return 0;
       });
+    }
     case 'users:list':
       return withContext(config, async (app) => {
-        console.table(await app.get(AuthService).listUsers());
+        console.table(await app.get(UsersService).all(SYSTEM, {}));
         return 0;
       });
-    case 'users:set-password':
-      return withContext(config, async (app) => report(await app.get(AuthService).setPassword(values.email ?? '', values.password ?? ''), values.email));
+    case 'users:set-password': {
+      const password = await readPassword(Boolean(values['password-stdin']));
+      return withContext(config, async (app) => report(await app.get(UsersService).setPasswordSystem(values.email ?? '', password), values.email));
+    }
     case 'users:disable':
     case 'users:enable':
-      return withContext(config, async (app) => report(await app.get(AuthService).setActive(values.email ?? '', command === 'users:enable'), values.email));
+      return withContext(config, async (app) => report(await app.get(UsersService).setStatusSystem(values.email ?? '', command === 'users:enable' ? 'active' : 'disabled'), values.email));
     case 'badges:rotate-key':
       return withContext(config, async (app) => {
         console.log(`active badge signing key: ${await app.get(BadgeKeys).rotate()}`);
@@ -94,6 +106,9 @@ async function main(argv: string[]): Promise<number> {
       return command ? 2 : 0;
   }
 }
+
+/** The CLI acts with a server shell, beyond delegated administration: it sees every account. */
+const SYSTEM = { id: '00000000-0000-0000-0000-000000000000', email: 'cli', role: 'city_admin', schoolId: null, districtOffice: null, displayName: 'CLI' } as const;
 
 function report(found: boolean, email?: string): number {
   console.log(found ? `updated ${email}` : `no user ${email}`);

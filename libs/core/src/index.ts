@@ -9,6 +9,7 @@ export * from './files';
 export * from './http';
 export * from './notices';
 export * from './crypto/sealed';
+export * from './crypto/keyed-hash';
 export * from './queue';
 export * from './redis';
 export * from './tabular';

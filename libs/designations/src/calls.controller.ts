@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROLES, ApiFileUpload, AuditLog, AuthUser, CurrentUser, ParseIdPipe, readUpload, ROLES, Roles, Scoped, XLSX_CONTENT_TYPE } from '@app/core';
+import { ADMIN_ROLES, ApiFileUpload, AuditLog, AuthUser, CurrentUser, ParseIdPipe, readUpload, ROLES, Roles, Scoped, sendDownload, sendXlsx } from '@app/core';
 import { ApplicationsService } from './applications.service';
 import { CallsService } from './calls.service';
 import { DesignationExport } from './designation-export';
@@ -11,9 +11,6 @@ import { ReviewService } from './review.service';
 
 export const APPLICATION = 'designation_application';
 
-export async function sendXlsx(reply: FastifyReply, filename: string, body: Buffer): Promise<void> {
-  await reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(body);
-}
 
 /** The designation cycle up to the decision: calls, applications, review. */
 @ApiTags('designations')
@@ -142,7 +139,7 @@ export class CallsController {
   async attachment(@Param('id', ParseIdPipe) id: number, @Param('attachmentId', ParseIdPipe) attachmentId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
     await this.review.assertMayReadApplication(id, user);
     const file = await this.applications.attachment(id, attachmentId);
-    await reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.content);
+    await sendDownload(reply, file.filename, file.contentType, file.content);
   }
 
   @Post('applications/:id/submit')

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, ParseIdPipe, Public, ROLES, Roles, SchoolScoped, schoolYearOf, Scoped, ValidationFailedError } from '@app/core';
-import { sendXlsx } from './calls.controller';
+import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, ParseIdPipe, Public, ROLES, Roles, SchoolScoped, schoolYearOf, Scoped, sendXlsx, ValidationFailedError } from '@app/core';
 import { DesignationExport } from './designation-export';
 import { DesignationQuery, EvaluationDto, RevokeDto, SupportDto } from './designation.dto';
 import { DesignationsService } from './designations.service';

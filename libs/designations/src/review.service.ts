@@ -55,7 +55,7 @@ export class ReviewService {
 
   async assign(callId: number, reviewerIds: string[], actor: AuthUser) {
     await this.calls.get(callId);
-    const found: { id: string; role: string }[] = await this.ds.query(`SELECT id, role FROM users WHERE id = ANY($1) AND active`, [reviewerIds]);
+    const found: { id: string; role: string }[] = await this.ds.query(`SELECT id, role FROM users WHERE id = ANY($1) AND status = 'active'`, [reviewerIds]);
     const problems = reviewerIds
       .map((id, i) => ({ id, i, user: found.find((f) => f.id === id) }))
       .filter((r) => !r.user || (r.user.role !== 'city_admin' && r.user.role !== 'district_admin'))

@@ -17,6 +17,8 @@ export interface AuditRecord {
   at: string;
   actorId: string | null;
   actorEmail: string | null;
+  /** The actor's display name (Korean name), shown wherever an actor is shown. */
+  actorName: string | null;
   actorRole: string | null;
   action: string;
   entityType: string;
@@ -27,13 +29,23 @@ export interface AuditRecord {
   changes: { field: string; from: unknown; to: unknown }[];
 }
 
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  /** An action, or a family of them: `account` matches `account.created`, `account.disabled`… */
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
 /** Append-only history of changes; written in the caller's transaction so a rolled-back change leaves no trace. */
 @Injectable()
 export class AuditLog {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** An update that changed nothing leaves no record, so the history shows only real changes. */
-  async record(manager: EntityManager, actor: AuthUser | null, e: AuditEntry): Promise<void> {
+  async record(manager: EntityManager, actor: Pick<AuthUser, 'id' | 'requestId'> & { role?: string | null } | null, e: AuditEntry): Promise<void> {
     if (e.before !== undefined && e.after !== undefined && diff(e.before, e.after).length === 0) return;
     await manager.query(
       `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, school_id, before, after, request_id)
@@ -51,10 +63,20 @@ export class AuditLog {
     return this.read('a.entity_type = $1 AND a.entity_id = $2', [entityType, String(entityId)], opts);
   }
 
+  /** The whole log for city administrators: who did what, when, filtered; newest first, paged by id. */
+  search(f: AuditFilter, opts: { limit?: number; beforeId?: string } = {}): Promise<AuditRecord[]> {
+    return this.read(
+      `($1::text IS NULL OR a.entity_type = $1) AND ($2::text IS NULL OR a.entity_id = $2) AND ($3::uuid IS NULL OR a.actor_id = $3)
+       AND ($4::text IS NULL OR a.action = $4 OR a.action LIKE $4 || '.%') AND ($5::timestamptz IS NULL OR a.at >= $5) AND ($6::timestamptz IS NULL OR a.at < $6)`,
+      [f.entityType ?? null, f.entityId ?? null, f.actorId ?? null, f.action ?? null, f.from ?? null, f.to ?? null],
+      opts,
+    );
+  }
+
   private async read(where: string, params: unknown[], opts: { limit?: number; beforeId?: string }): Promise<AuditRecord[]> {
     const n = params.length;
     const rows = await this.ds.query(
-      `SELECT a.id::text, a.at, a.actor_id AS "actorId", u.email AS "actorEmail", a.actor_role AS "actorRole", a.action,
+      `SELECT a.id::text, a.at, a.actor_id AS "actorId", u.email AS "actorEmail", nullif(u.display_name, '') AS "actorName", a.actor_role AS "actorRole", a.action,
               a.entity_type AS "entityType", a.entity_id AS "entityId", a.school_id AS "schoolId", a.before, a.after
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
        WHERE ${where} AND ($${n + 1}::bigint IS NULL OR a.id < $${n + 1})

@@ -1,1 +1,2 @@
 export * from './audit.service';
+export * from './audit.controller';

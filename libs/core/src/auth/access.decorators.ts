@@ -10,6 +10,14 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const PASSWORD_CHANGE_EXEMPT_KEY = 'access:password-change-exempt';
+
+/**
+ * Callable by an account that must change its temporary password first (who am I, change password,
+ * log out); every other route answers 403 PASSWORD_CHANGE_REQUIRED until it has.
+ */
+export const PasswordChangeExempt = () => SetMetadata(PASSWORD_CHANGE_EXEMPT_KEY, true);
+
 export type SchoolAccessMode = 'read' | 'write';
 
 export interface ScopedParam {

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { SchoolAccess } from '../access/school-access.service';
 import { ScopeResolvers } from '../access/scope-resolvers';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationFailedError } from '../errors';
-import { PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY, ScopedParam } from './access.decorators';
+import { PASSWORD_CHANGE_EXEMPT_KEY, PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY, ScopedParam } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { AuthUser, Role } from './role';
 
@@ -36,6 +36,9 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) throw new ForbiddenError('This endpoint declares no roles', 'ROUTE_NOT_DECLARED');
     if (!roles.includes(user.role)) throw new ForbiddenError(`Role ${user.role} may not call this endpoint`, 'ROLE_NOT_ALLOWED');
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_EXEMPT_KEY, targets)) {
+      throw new ForbiddenError('Choose a new password first (POST /api/v1/auth/password)', 'PASSWORD_CHANGE_REQUIRED');
+    }
 
     const scoped = this.reflector.get<ScopedParam | undefined>(SCHOOL_PARAM_KEY, ctx.getHandler());
     if (scoped) {

@@ -6,11 +6,10 @@ import { SchoolAccess } from '../access/school-access.service';
 import { ScopeResolvers } from '../access/scope-resolvers';
 import { AppConfig } from '../config';
 import { AccessGuard } from './access.guard';
-import { AuthController } from './auth.controller';
+import { AccountHooks } from './account-hooks';
 import { AuthService } from './auth.service';
-import { LoginRateLimiter } from './login-rate-limiter';
 
-/** Accounts and access checks, for every process (api, worker, cli). */
+/** Token checks and access rules, for every process (api, worker, cli); accounts themselves live in libs/accounts. */
 @Global()
 @Module({
   imports: [
@@ -25,14 +24,13 @@ import { LoginRateLimiter } from './login-rate-limiter';
       }),
     }),
   ],
-  providers: [AuthService, LoginRateLimiter, SchoolAccess, ScopeResolvers],
-  exports: [AuthService, SchoolAccess, ScopeResolvers],
+  providers: [AuthService, AccountHooks, SchoolAccess, ScopeResolvers],
+  exports: [AuthService, AccountHooks, SchoolAccess, ScopeResolvers],
 })
 export class AuthModule {}
 
-/** The HTTP side: login routes and the global access guard. */
+/** The HTTP side: the global access guard. */
 @Module({
-  controllers: [AuthController],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthHttpModule {}

@@ -89,6 +89,28 @@ class EnvVars {
   @MinLength(16, { message: 'BADGE_KEY_SECRET must be at least 16 characters' })
   BADGE_KEY_SECRET?: string;
 
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER_URL must be the identity provider\'s http(s) issuer URL' })
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_REDIRECT_URI must be an http(s) URL ending in /api/v1/auth/oidc/callback' })
+  OIDC_REDIRECT_URI?: string;
+
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'OIDC_ACCOUNT_CLAIM must be a claim name' })
+  OIDC_ACCOUNT_CLAIM: string = 'email';
+
+  @IsIn(['on', 'off'])
+  PASSWORD_LOGIN: string = 'on';
+
   @Matches(/^(false|true|\d{1,2}|[\d.:/a-f, ]+)$/i, { message: 'TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses' })
   TRUST_PROXY: string = 'false';
 }
@@ -126,6 +148,10 @@ export class AppConfig {
   readonly badgeKeySecret!: string;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address (login rate limits). */
   readonly trustProxy!: boolean | number | string;
+  /** Sign-in with the office's identity provider (OpenID Connect); undefined when not configured. */
+  readonly oidc?: { issuerUrl: string; clientId: string; clientSecret?: string; redirectUri: string; accountClaim: string };
+  /** Whether email + password login is offered (it can be turned off once everyone signs in through the provider). */
+  readonly passwordLogin!: boolean;
 
   static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -137,6 +163,13 @@ export class AppConfig {
     }
     if (vars.NODE_ENV === 'production' && !vars.BADGE_KEY_SECRET) {
       problems.push('BADGE_KEY_SECRET: required when NODE_ENV=production (it encrypts the badge signing key)');
+    }
+    const oidcSet = [vars.OIDC_ISSUER_URL, vars.OIDC_CLIENT_ID, vars.OIDC_REDIRECT_URI];
+    if (oidcSet.some(Boolean) && !oidcSet.every(Boolean)) {
+      problems.push('OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_REDIRECT_URI: set all three to enable sign-in with the identity provider, or none');
+    }
+    if (vars.PASSWORD_LOGIN === 'off' && !oidcSet.every(Boolean)) {
+      problems.push('PASSWORD_LOGIN: off needs the identity provider configured (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_REDIRECT_URI), or nobody could sign in');
     }
     if (problems.length) throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
 
@@ -159,6 +192,10 @@ export class AppConfig {
       jobLockSeconds: vars.JOB_LOCK_SECONDS,
       webDistDir: vars.WEB_DIST_DIR,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      oidc: vars.OIDC_ISSUER_URL && vars.OIDC_CLIENT_ID && vars.OIDC_REDIRECT_URI
+        ? { issuerUrl: vars.OIDC_ISSUER_URL, clientId: vars.OIDC_CLIENT_ID, clientSecret: vars.OIDC_CLIENT_SECRET, redirectUri: vars.OIDC_REDIRECT_URI, accountClaim: vars.OIDC_ACCOUNT_CLAIM }
+        : undefined,
+      passwordLogin: vars.PASSWORD_LOGIN === 'on',
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),
       publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
       // Outside production a fixed development secret keeps demo badges verifiable across restarts.

@@ -30,8 +30,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You may not act on this object', code = 'FORBIDDEN') {
-    super(code, message, 403);
+  constructor(message = 'You may not act on this object', code = 'FORBIDDEN', details: ErrorDetail[] = []) {
+    super(code, message, 403, details);
   }
 }
 

@@ -2,3 +2,4 @@ export * from './validation';
 export * from './pagination.dto';
 export * from './upload';
 export * from './parse-id.pipe';
+export * from './send-file';

@@ -23,7 +23,7 @@ export class Notices {
     if (!schoolIds.length) return 0;
     const rows: unknown[] = await manager.query(
       `INSERT INTO notices (user_id, kind, title, body, link, dedupe_key)
-       SELECT u.id, $2, $3, $4, $5, $6 FROM users u WHERE u.role = 'principal' AND u.active AND u.school_id = ANY($1::int[])
+       SELECT u.id, $2, $3, $4, $5, $6 FROM users u WHERE u.role = 'principal' AND u.status = 'active' AND u.school_id = ANY($1::int[])
        ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
       [schoolIds, notice.kind, notice.title, notice.body ?? '', notice.link ?? null, notice.dedupeKey],
     );

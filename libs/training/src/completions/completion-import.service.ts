@@ -76,15 +76,17 @@ export class CompletionImportService {
       }
     }
 
-    // Teachers are matched to their accounts by email (and take the account's school when the row names none);
+    // People are matched to their accounts by teacher number (the participant id is the 교원 개인번호),
+    // or by email for an account without one, and take the account's school when the row names none;
     // the latest row of a person wins for name and school.
     // Counted in SQL: returning 100,000 rows to count them would cost more than the insert.
     const [{ created: participantsCreated }] = await qr.query(
       `WITH upserted AS (
          INSERT INTO training_participants (external_id, name, email, kind, school_id, user_id)
-         SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, coalesce(s.school_id, u.school_id), u.id
+         SELECT DISTINCT ON (s.external_id) s.external_id, s.name, s.email, s.kind, coalesce(s.school_id, ut.school_id, ue.school_id), coalesce(ut.id, ue.id)
          FROM staged_completions s
-         LEFT JOIN users u ON u.email = s.email AND u.role IN ('teacher', 'principal')
+         LEFT JOIN users ut ON ut.teacher_number = s.external_id
+         LEFT JOIN users ue ON ue.email = s.email AND ue.role IN ('teacher', 'principal') AND ue.teacher_number IS NULL
          ORDER BY s.external_id, s.row_no DESC
          ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, training_participants.email),
            school_id = coalesce(EXCLUDED.school_id, training_participants.school_id), user_id = coalesce(training_participants.user_id, EXCLUDED.user_id)

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuthUser, canAccessSchool, ForbiddenError, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountHooks, AuthUser, canAccessSchool, ForbiddenError, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
 import { TRAINING_LEVELS } from '../training-terms';
 
 export interface ParticipantRow {
@@ -21,8 +21,15 @@ const PARTICIPANT_SELECT = `
   FROM training_participants p LEFT JOIN schools s ON s.id = p.school_id LEFT JOIN districts d ON d.name = s.district`;
 
 @Injectable()
-export class TrainingRecordsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+export class TrainingRecordsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly hooks: AccountHooks,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.onAccountsSaved((manager, userIds) => linkAccounts(manager, userIds));
+  }
 
   /** A teacher reads only their own record; principals their school's people; district admins their office's. */
   async participantFor(user: AuthUser, participantId: number): Promise<ParticipantRow> {
@@ -134,4 +141,22 @@ export class TrainingRecordsService {
       teacherShareBySchool: teacherShare.map((r: { completed: number; teachers: number }) => ({ ...r, share: r.teachers ? Math.round((r.completed / r.teachers) * 1000) / 1000 : null })),
     };
   }
+}
+
+/**
+ * A teacher's completions belong to their account: the participant whose external id is the
+ * account's teacher number is that person, whether the completions came before or after the account.
+ * The account's school is the person's school (a teacher who moved keeps their record, at the new
+ * school). A participant already linked to another account is left alone.
+ */
+export async function linkAccounts(manager: EntityManager, userIds: string[]): Promise<void> {
+  await manager.query(
+    `UPDATE training_participants p SET user_id = u.id, school_id = coalesce(u.school_id, p.school_id)
+     FROM users u
+     WHERE u.id = ANY($1::uuid[]) AND u.teacher_number = p.external_id
+       AND (p.user_id IS NULL OR p.user_id = u.id)
+       AND NOT EXISTS (SELECT 1 FROM training_participants q WHERE q.user_id = u.id AND q.id <> p.id)
+       AND (p.user_id IS DISTINCT FROM u.id OR p.school_id IS DISTINCT FROM coalesce(u.school_id, p.school_id))`,
+    [userIds],
+  );
 }

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiFileUpload, AuthUser, CurrentUser, readUpload, Roles, sendXlsx, ValidationFailedError } from '@app/core';
+import { RosterImportService } from '../roster/roster-import.service';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQuery } from './user.dto';
+import { activationLinksWorkbook, usersWorkbook } from './users-export';
+import { UsersService } from './users.service';
+
+const MANAGERS = ['city_admin', 'district_admin', 'principal'] as const;
+
+const optionalInt = (v: string | undefined, field: string): number | undefined => {
+  if (v === undefined || v === '') return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(v) || Number(v) > 2_147_483_647) throw new ValidationFailedError(`${field} must be a positive whole number`, [{ field, reason: `got '${v.slice(0, 20)}'` }]);
+  return Number(v);
+};
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError('id must be a user id', [{ field: 'id', reason: 'not a UUID' }]) });
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly roster: RosterImportService,
+  ) {}
+
+  @Get()
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Accounts the caller manages (city: all; district office: its schools’ principals and teachers; principal: their teachers)' })
+  list(@CurrentUser() user: AuthUser, @Query() q: UserListQuery) {
+    return this.users.list(user, q);
+  }
+
+  @Get('export.xlsx')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'The filtered list as XLSX' })
+  async export(@CurrentUser() user: AuthUser, @Query() q: UserListQuery, @Res() reply: FastifyReply) {
+    const { page: _p, pageSize: _s, ...filter } = q;
+    await sendXlsx(reply, '사용자_목록.xlsx', await usersWorkbook(await this.users.all(user, filter)));
+  }
+
+  @Post()
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Create an account; the response carries its one-time activation link' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
+    return this.users.create(user, dto);
+  }
+
+  @Post('import')
+  @Roles(...MANAGERS)
+  @HttpCode(200)
+  @ApiFileUpload('file', 'staff roster: CSV (UTF-8, BOM or CP949) or XLSX with neis_school_code, teacher_number, name, email, role')
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'report what would change without changing anything' })
+  @ApiQuery({ name: 'disableMissing', required: false, enum: ['true', 'false'], description: 'disable accounts in your scope (or, for the city, of the schools in the file) that the file does not list' })
+  @ApiOperation({ summary: 'Create and update accounts from a staff roster (upsert by teacher number), all or nothing' })
+  async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Query('dryRun') dryRun?: string, @Query('disableMissing') disableMissing?: string) {
+    const flag = (v: string | undefined, field: string) => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      throw new ValidationFailedError(`${field} must be true or false`, [{ field, reason: `got '${v.slice(0, 20)}'` }]);
+    };
+    const options = { dryRun: flag(dryRun, 'dryRun'), disableMissing: flag(disableMissing, 'disableMissing') };
+    const { buffer, filename } = await readUpload(req);
+    return this.roster.import(buffer, filename, options, user);
+  }
+
+  @Get('activation-links')
+  @Roles(...MANAGERS)
+  @ApiQuery({ name: 'schoolId', required: false })
+  @ApiQuery({ name: 'batchId', required: false })
+  @ApiOperation({ summary: 'Live activation links of accounts not yet activated, to hand out (printing is audited)' })
+  activationLinks(@CurrentUser() user: AuthUser, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string) {
+    return this.users.activationLinks(user, { schoolId: optionalInt(schoolId, 'schoolId'), batchId: optionalInt(batchId, 'batchId') });
+  }
+
+  @Get('activation-links.xlsx')
+  @Roles(...MANAGERS)
+  @ApiQuery({ name: 'schoolId', required: false })
+  @ApiQuery({ name: 'batchId', required: false })
+  @ApiOperation({ summary: 'The same links as XLSX, a row per person, sorted by school' })
+  async activationLinksXlsx(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string) {
+    const links = await this.users.activationLinks(user, { schoolId: optionalInt(schoolId, 'schoolId'), batchId: optionalInt(batchId, 'batchId') });
+    await sendXlsx(reply, '계정_활성화_링크.xlsx', await activationLinksWorkbook(links));
+  }
+
+  @Get(':id')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'One account the caller manages' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.users.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Change name, email, teacher number, role and scope, or status; a role, scope or status change ends the account’s sessions' })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(user, id, dto);
+  }
+
+  @Post(':id/reset-password')
+  @Roles(...MANAGERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A one-time reset link (default) or a temporary password to change at next login; ends the account’s sessions' })
+  reset(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ResetPasswordDto) {
+    return this.users.resetPassword(user, id, dto);
+  }
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { AuditLog, AuditRecord } from './audit.service';
+
+export class AuditQuery {
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,50}$/)
+  entityType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[\w.:@-]{1,100}$/)
+  entityId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'account', description: 'an action, or its family (account → account.created, account.disabled, …)' })
+  @IsOptional()
+  @Matches(/^[a-z_.]{1,60}$/)
+  action?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+09:00' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'page backwards: records older than this id' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/)
+  beforeId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditLog) {}
+
+  @Get()
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'The audit log (accounts, sign-ins, records): who did what, when; city administrators only' })
+  list(@Query() q: AuditQuery): Promise<AuditRecord[]> {
+    const { limit, beforeId, ...filter } = q;
+    return this.audit.search(filter, { limit, beforeId });
+  }
+}
