@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, copyRows, KeyedHash, Sealer } from '@app/core';
+import { AppConfig, copyRows, KeyedHash, Sealer, updateReturning } from '@app/core';
 
 export type LinkPurpose = 'activation' | 'reset';
 
@@ -85,7 +85,8 @@ export class AccountLinks {
 
   /** Uses a link once, in the caller's transaction (the row is locked, so two uses race to one winner). */
   async consume(manager: EntityManager, token: string): Promise<LinkTarget | undefined> {
-    const [row] = await manager.query(
+    const [row] = await updateReturning<LinkTarget>(
+      manager,
       `UPDATE account_tokens t SET used_at = now() FROM users u
        WHERE u.id = t.user_id AND t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.status = 'active'
        RETURNING t.user_id AS "userId", t.purpose, u.email, u.display_name AS name, t.expires_at AS "expiresAt"`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AccountHooks, AuthUser, CellProblem, copyRows, copyTransaction, importRejected, readTable } from '@app/core';
+import { AccountHooks, AuthUser, CellProblem, copyRows, copyTransaction, importRejected, readTable, updateReturning } from '@app/core';
 import { AccountLinks } from '../links/account-links.service';
 import { checkManage } from '../users/delegation';
 import { UsersService } from '../users/users.service';
@@ -136,7 +136,8 @@ export class RosterImportService {
     const batchId: number = batch.id;
 
     // Changes first (a role or school change ends the account's sessions), then new accounts.
-    const updated: { id: string; scope_changed: boolean; before: unknown; after: unknown; school_id: number }[] = await qr.query(
+    const updated = await updateReturning<{ id: string; scope_changed: boolean; before: unknown; after: unknown; school_id: number }>(
+      qr,
       `WITH old AS (
          SELECT u.id, u.email, u.display_name, u.role, u.school_id FROM users u JOIN staged_accounts s ON s.teacher_number = u.teacher_number
          WHERE (u.email, u.display_name, u.role, u.school_id) IS DISTINCT FROM (s.email, s.name, s.role, s.school_id) FOR UPDATE OF u
@@ -156,8 +157,9 @@ export class RosterImportService {
       [actor.id],
     );
     const missing = this.missingScope(actor);
-    const disabled: { id: string; email: string; name: string; teacherNumber: string | null; school_id: number }[] = options.disableMissing
-      ? await qr.query(
+    const disabled = options.disableMissing
+      ? await updateReturning<{ id: string; email: string; name: string; teacherNumber: string | null; school_id: number }>(
+          qr,
           `UPDATE users u SET status = 'disabled', updated_by = $1, updated_at = now()
            FROM schools sc JOIN districts d ON d.name = sc.district
            WHERE sc.id = u.school_id AND u.status = 'active' AND u.id <> $1 AND ${missing.sql}

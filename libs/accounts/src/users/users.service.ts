@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  AccountHooks, AUTH_USER_COLUMNS, AuditLog, AuthService, AuthUser, ConflictError, ForbiddenError, NotFoundError, Page, Role, ROLES, SqlParams, ValidationFailedError,
+  AccountHooks, AUTH_USER_COLUMNS, AuditLog, AuthService, AuthUser, ConflictError, ForbiddenError, NotFoundError, Page, Role, ROLES, SqlParams, updateReturning, ValidationFailedError,
 } from '@app/core';
 import { AccountLinks, IssuedLink } from '../links/account-links.service';
 import { hashPassword } from '../password/password-hash';
@@ -192,7 +192,7 @@ export class UsersService {
   /** The CLI's enable and disable. */
   async setStatusSystem(email: string, status: AccountStatus): Promise<boolean> {
     return this.ds.transaction(async (tx) => {
-      const [row] = await tx.query(`UPDATE users SET status = $2, updated_at = now() WHERE email = $1 RETURNING id, school_id AS "schoolId"`, [email.trim().toLowerCase(), status]);
+      const [row] = await updateReturning<{ id: string; schoolId: number | null }>(tx, `UPDATE users SET status = $2, updated_at = now() WHERE email = $1 RETURNING id, school_id AS "schoolId"`, [email.trim().toLowerCase(), status]);
       if (!row) return false;
       if (status === 'disabled') await this.auth.endAllSessions(row.id, tx);
       await this.audit.record(tx, null, { action: status === 'disabled' ? 'account.disabled' : 'account.enabled', entityType: 'user', entityId: row.id, schoolId: row.schoolId, after: { status, by: 'cli' } });

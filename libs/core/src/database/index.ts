@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './migrate';
 export * from './pg-errors';
 export * from './copy-rows';
+export * from './update-returning';
