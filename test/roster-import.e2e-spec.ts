@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { activate, codedSchools, CodedSchool, rosterCsv } from './support/account-fixtures';
 import { countRows, cp949 } from './support/fixtures';
+import { HttpClient } from './support/http-client';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
@@ -105,7 +106,6 @@ describe('accounts from the staff roster', () => {
   async function activateOrLogin(email: string) {
     const [u] = await app.db.query(`SELECT password_hash FROM users WHERE email = $1`, [email]);
     if (u.password_hash) {
-      const { HttpClient } = await import('./support/http-client');
       return new HttpClient(app.baseUrl).login(email, 'first-day-at-school-26');
     }
     const links = await city.get(`/api/v1/users/activation-links`);

@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, AppExceptionFilter, createValidationPipe, nestLogger, NotFoundError, projectRoot, toErrorBody } from '@app/core';
+import { AppConfig, AppExceptionFilter, createValidationPipe, nestLogger, NotFoundError, projectRoot, redactUrl, toErrorBody } from '@app/core';
 import { ApiModule } from './api.module';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -16,7 +16,16 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // One-time codes and tokens travel in some URLs (survey codes, consent and activation links, OIDC): never log them.
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+            },
+          },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountLinks } from './links/account-links.service';
+import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
 import { RosterImportService } from './roster/roster-import.service';
 import { AuthController } from './sign-in/auth.controller';
@@ -12,7 +13,7 @@ const SERVICES = [UsersService, AccountLinks, SignInService, LoginThrottle, Rost
 
 /** Accounts, sign-in (password, activation links, the identity provider) and roster import. */
 @Module({
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, OidcController],
   providers: SERVICES,
   exports: SERVICES,
 })

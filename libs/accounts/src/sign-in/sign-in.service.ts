@@ -59,6 +59,11 @@ export class SignInService {
     return this.signIn(this.ds.manager, userId, email, method, ip);
   }
 
+  /** Records a refused identity-provider sign-in (unknown or disabled account) like a failed password login. */
+  async recordFailure(emailOrClaim: string, ip: string, userId: string | null, outcome: 'bad_credentials' | 'inactive'): Promise<void> {
+    await this.record(emailOrClaim, ip, userId, outcome, this.ds.manager, 'oidc');
+  }
+
   /** Changes one's own password; every other session ends and this client gets a new token. */
   async changePassword(user: AuthUser, current: string, next: string, ip: string): Promise<SignedIn> {
     const [row] = await this.ds.query(`SELECT password_hash AS "passwordHash", email, display_name AS name FROM users WHERE id = $1`, [user.id]);

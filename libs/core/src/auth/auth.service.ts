@@ -61,12 +61,14 @@ export class AuthService {
       throw new UnauthorizedError('The bearer token is invalid or expired', 'INVALID_TOKEN');
     }
     const [row] = await this.ds.query(
-      `SELECT ${AUTH_USER_COLUMNS} FROM user_sessions s JOIN users u ON u.id = s.user_id
+      `SELECT ${AUTH_USER_COLUMNS}, s.method FROM user_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
       [claims.sid, claims.sub],
     );
     if (!row) throw new UnauthorizedError('This sign-in has ended (logged out, password changed or account changed); sign in again', 'SESSION_ENDED');
-    return { ...row, sessionId: claims.sid };
+    const { method, ...user } = row;
+    // Someone signed in through the identity provider never uses the temporary password.
+    return { ...user, mustChangePassword: user.mustChangePassword && method !== 'oidc', sessionId: claims.sid };
   }
 
   /** Ends one session (logout). */
