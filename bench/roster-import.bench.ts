@@ -31,12 +31,15 @@ const GIVEN = ['민준', '서연', '도윤', '지우', '하준', '서윤', '시�
 
 type Row = string[];
 
-/** `count` people spread over the schools; the first person of each school is its principal. */
-function rosterRows(count: number, schoolCodes: string[]): Row[] {
+/**
+ * `count` people spread over the schools; the first person of each school is its principal. Each
+ * round has its own people (`prefix`), so no round needs the accounts of the one before deleted.
+ */
+function rosterRows(count: number, schoolCodes: string[], prefix: string): Row[] {
   const perSchool = Math.ceil(count / schoolCodes.length);
   return Array.from({ length: count }, (_, i) => {
     const school = Math.floor(i / perSchool);
-    const number = `T${String(i + 1).padStart(8, '0')}`;
+    const number = `${prefix}${String(i + 1).padStart(8, '0')}`;
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length];
     return [schoolCodes[school], number, name, `${number.toLowerCase()}@bench.sen.go.kr`, i % perSchool === 0 ? '교장' : '교사'];
   });
@@ -57,8 +60,8 @@ async function main(): Promise<number> {
     // The registry's 284 schools get NEIS codes (999xxxx, a range no real school uses).
     await db.query(`UPDATE schools SET neis_code = (9990000 + id)::text`);
     const codes = (await db.query<{ code: string }>(`SELECT neis_code AS code FROM schools ORDER BY id`)).rows.map((r) => r.code);
-    const rows = rosterRows(ROWS, codes);
-    const csv = toCsv(rows);
+    let rows: Row[] = [];
+    let csv = Buffer.alloc(0);
     const login = await fetch(`${bench.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: bench.admin.email, password: bench.admin.password }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const upload = async (query = ''): Promise<{ ms: number; body: Record<string, number> }> => {
@@ -79,22 +82,25 @@ async function main(): Promise<number> {
       await copyRows(db, RAW_TABLE, HEADER, rows);
       return since(t0);
     };
-    const fresh = async () => {
-      await db.query(`DELETE FROM users WHERE created_by = $1`, [bench.admin.user.id]);
-      await db.query(`DELETE FROM account_import_batches`);
+    // A new city's worth of people for the round: the principals of the earlier round's schools are
+    // left alone (a city admin's import does not disable anyone unless asked).
+    const fresh = async (round: number) => {
+      rows = rosterRows(ROWS, codes, `R${round}T`);
+      csv = toCsv(rows);
       await db.query('CHECKPOINT');
     };
 
+    await fresh(0);
     console.log(`database ${dbName} (${migrations.length} migrations); roster of ${num(ROWS)} people over ${codes.length} schools, ${(csv.length / 1e6).toFixed(1)} MB`);
     console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'}), load average ${loadAvg()}\n`);
 
     const runs: { round: number; rawMs: number; createMs: number; unchangedMs: number; dryRunMs: number }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      await fresh(round);
       const rawMs = await rawCopy();
-      await fresh();
       const created = await upload();
       if (created.body.created !== ROWS || created.body.activationLinks !== ROWS) throw new Error(`VERIFY FAILED: expected ${ROWS} accounts and links, got ${JSON.stringify(created.body).slice(0, 300)}`);
-      const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.created_by = $1 AND u.password_hash IS NULL`, [bench.admin.user.id])).rows;
+      const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.teacher_number LIKE $1 AND u.password_hash IS NULL`, [`R${round}T%`])).rows;
       if (n !== ROWS) throw new Error(`VERIFY FAILED: ${n} activation links stored, expected ${ROWS}`);
       const unchanged = await upload();
       if (unchanged.body.unchanged !== ROWS) throw new Error(`VERIFY FAILED: a second run should change nothing: ${JSON.stringify(unchanged.body).slice(0, 300)}`);

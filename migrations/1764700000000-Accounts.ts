@@ -25,6 +25,9 @@ export class Accounts1764700000000 implements MigrationInterface {
       ALTER TABLE users DROP COLUMN active;
       CREATE UNIQUE INDEX users_teacher_number_key ON users (teacher_number);
       CREATE INDEX users_office_idx ON users (district_office_code);
+      -- Deleting an account checks who it created or changed; without these, each check scans every account.
+      CREATE INDEX users_created_by_idx ON users (created_by);
+      CREATE INDEX users_updated_by_idx ON users (updated_by);
 
       -- A signed-in client. The bearer token names its session; ending a session ends the token.
       CREATE TABLE user_sessions (

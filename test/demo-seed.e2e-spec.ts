@@ -29,9 +29,10 @@ describe('demo data (npm run seed:demo)', () => {
     return out;
   }
 
+  let firstRun = '';
   it('loads every module once; a second run changes nothing', async () => {
     expect(existsSync(cli)).toBe(true);
-    await seed();
+    firstRun = (await seed()).stdout;
     const first = await counts();
     for (const t of TABLES) expect({ table: t, rows: first[t] }).toEqual({ table: t, rows: expect.any(Number) });
     expect(Object.entries(first).filter(([, n]) => n === 0)).toEqual([]);
@@ -68,5 +69,20 @@ describe('demo data (npm run seed:demo)', () => {
     ]);
     const letters = (await teacher.get('/api/v1/consent/letters')).body.items;
     expect(letters[0]).toMatchObject({ students: 8, opened: 2, answered: 1 });
+  });
+
+  it('prints a teacher waiting for activation whose link opens their training record', async () => {
+    const url = /activation \(김하늘, 서울개포초등학교\): (\S+)/.exec(firstRun)?.[1];
+    expect(url).toMatch(/\/activate\?token=/);
+    const token = new URL(url!).searchParams.get('token');
+    const anon = new HttpClient(app.baseUrl);
+    const activated = await anon.post('/api/v1/auth/activate', { token, password: 'sky-over-gaepo-2026' });
+    expect(activated.status).toBe(200);
+    anon.token = activated.body.accessToken;
+    const record = (await anon.get('/api/v1/training/me')).body;
+    expect(record.completions.map((c: { code: string }) => c.code)).toEqual(['AI-B-101']);
+    const admin = await new HttpClient(app.baseUrl).login('gangnam@sen.go.kr', 'aiedu-demo-2026');
+    const staff = (await admin.get('/api/v1/users?q=gaepo')).body.items.map((u: { email: string }) => u.email);
+    expect(staff).toEqual(expect.arrayContaining(['principal@gaepo.es.kr', 'teacher@gaepo.es.kr', 'haneul.kim@gaepo.es.kr']));
   });
 });

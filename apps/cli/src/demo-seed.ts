@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { SystemUser, UsersService } from '@app/accounts';
 import { AuthUser, schoolYearOf } from '@app/core';
 import { ClassroomService, ClubsService, EquipmentService } from '@app/classrooms';
+import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoConsent } from './demo-consent';
 import { seedDemoDesignations } from './demo-designations';
 import { seedDemoLiteracy } from './demo-literacy';
@@ -21,8 +22,14 @@ export interface DemoAccount {
   scope: string;
 }
 
+export interface DemoSeed {
+  accounts: DemoAccount[];
+  /** The activation link of the demo's account waiting for activation (only on the run that creates it). */
+  activationUrl?: string;
+}
+
 /** Demo accounts and a few classroom records; running it again changes nothing. */
-export async function seedDemo(app: INestApplicationContext): Promise<DemoAccount[]> {
+export async function seedDemo(app: INestApplicationContext): Promise<DemoSeed> {
   const ds = app.get<DataSource>(getDataSourceToken());
   const accounts = app.get(UsersService);
   const [school] = await ds.query(`SELECT id FROM schools WHERE name = $1 AND district = $2 ORDER BY id LIMIT 1`, [DEMO_SCHOOL.name, DEMO_SCHOOL.district]);
@@ -55,9 +62,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
   const [admin] = await ds.query(`SELECT id, email, role, school_id AS "schoolId", district_office_code AS "districtOffice", display_name AS "displayName" FROM users WHERE email = 'admin@sen.go.kr'`);
   await seedDemoDesignations(app, admin, DEMO_PASSWORD);
   await seedDemoTraining(app, admin);
+  const { activationUrl } = await seedDemoAccounts(app);
   await seedDemoSurveys(app, admin);
   await seedDemoLiteracy(app, admin);
   const [middleTeacher] = await ds.query(`SELECT id, email, role, school_id AS "schoolId", district_office_code AS "districtOffice", display_name AS "displayName" FROM users WHERE email = 'teacher@middle.demo.sen.go.kr'`);
   await seedDemoConsent(app, admin, middleTeacher);
-  return demoAccounts.map(({ email, role, scope }) => ({ email, role, scope }));
+  return { accounts: demoAccounts.map(({ email, role, scope }) => ({ email, role, scope })), activationUrl };
 }

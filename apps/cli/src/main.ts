@@ -65,9 +65,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'db:seed-demo':
       return withContext(config, async (app) => {
-        const accounts = await seedDemo(app);
+        const { accounts, activationUrl } = await seedDemo(app);
         console.log(`demo accounts (password ${DEMO_PASSWORD}):`);
         for (const a of accounts) console.log(`  ${a.role.padEnd(15)} ${a.email.padEnd(24)} ${a.scope}`);
+        if (activationUrl) console.log(`a teacher waiting for activation (김하늘, 서울개포초등학교): ${activationUrl}`);
         return 0;
       });
     case 'users:create': {
