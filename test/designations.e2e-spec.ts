@@ -21,7 +21,7 @@ describe('lead and research school designation (조례 제5조)', () => {
     app = await startTestApp({ worker: true });
     admin = await app.as({ email: 'admin@sen.go.kr', role: 'city_admin' });
     gangnamReviewer = await app.as({ email: 'gangnam@sen.go.kr', role: 'district_admin', districtOffice: 'gangnam-seocho' });
-    nambuReviewer = await app.as({ email: 'nambu@sen.go.kr', role: 'district_admin', districtOffice: 'nambu' });
+    nambuReviewer = await app.as({ email: 'nambu@sen.go.kr', role: 'district_admin', districtOffice: 'nambu', displayName: '남부 심사위원' });
     bukbuAdmin = await app.as({ email: 'bukbu@sen.go.kr', role: 'district_admin', districtOffice: 'bukbu' });
     for (const [key, name] of [['gaepo', '서울개포초등학교'], ['dogok', '서울도곡초등학교'], ['dosung', '서울도성초등학교'], ['nonhyeon', '서울논현초등학교'], ['bulam', '서울불암초등학교']]) {
       schools[key] = await schoolId(app.db, name);
@@ -73,7 +73,7 @@ describe('lead and research school designation (조례 제5조)', () => {
       expect(Buffer.compare(file.body, PDF)).toBe(0);
       const scored = await nambuReviewer.put(`/api/v1/designations/applications/${applicationId}/scores`, { scores: [{ criterionId: criteria[0].id, score: 50 }, { criterionId: criteria[1].id, score: 30 }] });
       expect(scored.status).toBe(200);
-      expect(scored.body).toEqual([expect.objectContaining({ reviewer: 'nambu@sen.go.kr', total: 80 })]);
+      expect(scored.body).toEqual([expect.objectContaining({ reviewer: '남부 심사위원', reviewerEmail: 'nambu@sen.go.kr', total: 80 })]);
       await admin.put(`/api/v1/designations/applications/${applicationId}/scores`, { scores: [{ criterionId: criteria[0].id, score: 40 }, { criterionId: criteria[1].id, score: 30 }] });
 
       const ranking = await admin.get(`/api/v1/designations/calls/${callId}/ranking`);

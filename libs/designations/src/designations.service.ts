@@ -168,7 +168,7 @@ export class DesignationsService {
 
   evaluations(id: number) {
     return this.ds.query(
-      `SELECT e.id, e.kind, to_char(e.evaluated_on, 'YYYY-MM-DD') AS "evaluatedOn", e.score::float, e.outcome, e.notes, u.email AS "evaluatedBy"
+      `SELECT e.id, e.kind, to_char(e.evaluated_on, 'YYYY-MM-DD') AS "evaluatedOn", e.score::float, e.outcome, e.notes, coalesce(nullif(u.display_name, ''), u.email) AS "evaluatedBy"
        FROM designation_evaluations e LEFT JOIN users u ON u.id = e.evaluated_by WHERE e.designation_id = $1 ORDER BY e.evaluated_on, e.id`,
       [id],
     );

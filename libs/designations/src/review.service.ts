@@ -108,7 +108,7 @@ export class ReviewService {
       );
       // Scores given before the declaration no longer count.
       await tx.query(`DELETE FROM designation_scores WHERE application_id = $1 AND reviewer_id = $2`, [applicationId, reviewer.id]);
-      await this.audit.record(tx, reviewer, { action: 'recuse', entityType: 'designation_application', entityId: applicationId, schoolId: app.schoolId, after: { reviewer: reviewer.email, reason } });
+      await this.audit.record(tx, reviewer, { action: 'recuse', entityType: 'designation_application', entityId: applicationId, schoolId: app.schoolId, after: { reviewer: reviewer.displayName || reviewer.email, reason } });
     });
     return { applicationId, recused: true, reason };
   }
@@ -138,7 +138,7 @@ export class ReviewService {
         [applicationId, reviewer.id, ids, dto.scores.map((s) => s.score), dto.scores.map((s) => s.comment ?? '')],
       );
       const after = await tx.query(`SELECT criterion_id AS "criterionId", score::float FROM designation_scores WHERE application_id = $1 AND reviewer_id = $2 ORDER BY 1`, [applicationId, reviewer.id]);
-      await this.audit.record(tx, reviewer, { action: 'score', entityType: 'designation_application', entityId: applicationId, schoolId: app.schoolId, before: { reviewer: reviewer.email, scores: before }, after: { reviewer: reviewer.email, scores: after } });
+      await this.audit.record(tx, reviewer, { action: 'score', entityType: 'designation_application', entityId: applicationId, schoolId: app.schoolId, before: { reviewer: reviewer.displayName || reviewer.email, scores: before }, after: { reviewer: reviewer.displayName || reviewer.email, scores: after } });
     });
     return this.scores(applicationId, reviewer);
   }
@@ -148,7 +148,7 @@ export class ReviewService {
     const app = await this.applications.get(applicationId);
     await this.assertMaySeeScores(app.callId, user);
     return this.ds.query(
-      `SELECT u.email AS reviewer, u.id AS "reviewerId", sum(sc.score * k.weight)::float AS total, count(*)::int AS "criteriaScored",
+      `SELECT coalesce(nullif(u.display_name, ''), u.email) AS reviewer, u.email AS "reviewerEmail", u.id AS "reviewerId", sum(sc.score * k.weight)::float AS total, count(*)::int AS "criteriaScored",
               json_agg(json_build_object('criterionId', k.id, 'name', k.name, 'score', sc.score::float, 'maxScore', k.max_score::float, 'comment', sc.comment) ORDER BY k.position) AS scores
        FROM designation_scores sc JOIN designation_criteria k ON k.id = sc.criterion_id JOIN users u ON u.id = sc.reviewer_id
        WHERE sc.application_id = $1 GROUP BY u.email, u.id ORDER BY u.email`,
