@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, setUnauthorizedHandler } from './api';
+import { api, setPasswordChangeHandler, setUnauthorizedHandler } from './api';
 import { Header, SiteHeader } from './components/Header';
 import { Redirect } from './components/Redirect';
+import { lazyPage } from './lazyPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { isAdmin } from './roles';
 import { Link, navigate, useLocation } from './router';
 import { findRoute } from './routes';
-import { clearSession, loadSession, saveSession, type Session } from './session';
+import { clearSession, loadSession, onSessionReplaced, saveSession, type Session } from './session';
 import type { LoginResponse, User } from './types';
+
+// The pages of a sign-in other than the login form, each a chunk of its own.
+const ActivatePage = lazyPage(() => import('./pages/accounts/ActivatePage'), 'ActivatePage');
+const ForcedPasswordPage = lazyPage(() => import('./pages/accounts/ForcedPasswordPage'), 'ForcedPasswordPage');
+const SsoLandingPage = lazyPage(() => import('./pages/accounts/SsoLandingPage'), 'SsoLandingPage');
 
 /**
  * The page at `path` if anyone may open it without logging in: the designated schools (조례 제5조), a
@@ -35,14 +41,23 @@ export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
   const { path, query, href } = useLocation();
 
-  const logout = useCallback((expired = false) => {
+  const logout = useCallback(async (expired = false) => {
+    // 로그아웃 ends the token on the server first; an expired one has nothing left to end.
+    if (!expired) await api.logout().catch(() => undefined);
     clearSession();
     setSession(null);
     const here = window.location.pathname + window.location.search;
     navigate(expired ? `/login?expired=1&next=${encodeURIComponent(here)}` : '/login', { replace: true });
   }, []);
 
-  useEffect(() => setUnauthorizedHandler(() => logout(true)), [logout]);
+  useEffect(() => setUnauthorizedHandler(() => void logout(true)), [logout]);
+  // A temporary password closes every page until it is changed, also when the stored user did not say so.
+  useEffect(
+    () => setPasswordChangeHandler(() => setSession((s) => (s && !s.user.mustChangePassword ? { ...s, user: { ...s.user, mustChangePassword: true } } : s))),
+    [],
+  );
+  // A page that replaces the session (a new token after a password change, a new name) shows at once.
+  useEffect(() => onSessionReplaced(setSession), []);
 
   // Refresh the stored user from the server once (also catches an expired token).
   useEffect(() => {
@@ -59,12 +74,30 @@ export function App() {
     if (session) saveSession(session);
   }, [session]);
 
-  const onLoggedIn = (result: LoginResponse) => {
+  /** A sign-in's answer becomes the session; then `to`, or where the person was going, or their home page. */
+  const signedIn = (result: LoginResponse, to?: string) => {
     const next: Session = { token: result.accessToken, user: result.user };
     saveSession(next);
     setSession(next);
-    navigate(safeNext(query.get('next')) ?? homePath(result.user), { replace: true });
+    navigate(to ?? safeNext(query.get('next')) ?? homePath(result.user), { replace: true });
   };
+  const onLoggedIn = (result: LoginResponse) => signedIn(result);
+
+  // An activation or reset link and the SSO landing start a new session, whether or not there is one.
+  if (path === '/activate') {
+    return (
+      <PublicLayout>
+        <ActivatePage onSignedIn={(result) => signedIn(result, homePath(result.user))} />
+      </PublicLayout>
+    );
+  }
+  if (path === '/login/sso') {
+    return (
+      <PublicLayout>
+        <SsoLandingPage onSignedIn={(result) => signedIn(result, homePath(result.user))} />
+      </PublicLayout>
+    );
+  }
 
   if (!session) {
     const page = publicPage(path, false);
@@ -75,8 +108,17 @@ export function App() {
   }
 
   const { user } = session;
+  if (user.mustChangePassword) {
+    // Once changed, the page asked for (or the home page) opens.
+    const after = path === '/' || path === '/login' ? homePath(user) : href;
+    return (
+      <Frame header={<Header user={user} onLogout={() => void logout()} restricted />}>
+        <ForcedPasswordPage user={user} onChanged={(result) => signedIn(result, after)} />
+      </Frame>
+    );
+  }
   return (
-    <Frame header={<Header user={user} onLogout={() => logout()} />}>
+    <Frame header={<Header user={user} onLogout={() => void logout()} />}>
       <Route path={path} user={user} />
     </Frame>
   );

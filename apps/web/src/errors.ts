@@ -29,6 +29,17 @@ const CODE_MESSAGE: Record<string, string> = {
   IMPORT_REJECTED: '파일에 잘못된 행이 있어 아무것도 가져오지 않았습니다.',
   PARTICIPANT_OUT_OF_SCOPE: '이 사람의 연수 기록을 볼 수 있는 권한이 없습니다.',
   ROLE_NOT_ALLOWED: '이 작업을 할 권한이 없습니다.',
+  // 계정
+  ACCOUNT_DISABLED: '사용 중지된 계정입니다. 관리자에게 문의하세요.',
+  PASSWORD_LOGIN_OFF: '비밀번호 로그인을 쓰지 않습니다. 교육청 통합 로그인을 이용하세요.',
+  PASSWORD_CHANGE_REQUIRED: '새 비밀번호를 먼저 설정해야 합니다.',
+  WEAK_PASSWORD: '비밀번호가 규칙에 맞지 않습니다.',
+  BAD_CURRENT_PASSWORD: '현재 비밀번호가 맞지 않습니다.',
+  LINK_UNUSABLE: '이미 사용했거나 기간이 지난 링크입니다. 관리자에게 새 링크를 요청하세요.',
+  EMAIL_TAKEN: '이미 다른 계정이 쓰는 이메일입니다.',
+  TEACHER_NUMBER_TAKEN: '이미 다른 계정에 등록된 교원번호입니다.',
+  ACCOUNT_OUT_OF_REACH: '관리 권한 밖의 계정이나 역할·소속입니다.',
+  UNKNOWN_SCHOOL: '학교를 찾을 수 없습니다.',
 };
 
 const STATUS_MESSAGE: Record<number, string> = {

@@ -305,6 +305,34 @@ export function formatMinute(iso: string): string {
   return d.toLocaleString('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
+// Moments in Seoul time, whatever the browser's time zone (accounts, sign-ins, link expiry).
+const SEOUL = { timeZone: 'Asia/Seoul', hourCycle: 'h23' } as const;
+const SEOUL_MINUTE = new Intl.DateTimeFormat('ko-KR', { ...SEOUL, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const SEOUL_SECOND = new Intl.DateTimeFormat('ko-KR', { ...SEOUL, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const SEOUL_LONG_DAY = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', year: 'numeric', month: 'long', day: 'numeric' });
+const SEOUL_WEEKDAY = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', weekday: 'short' });
+const SEOUL_CLOCK = new Intl.DateTimeFormat('ko-KR', { ...SEOUL, hour: '2-digit', minute: '2-digit' });
+
+/** A formatter of ISO moments: '-' (or `none`) for no moment, the text itself when it is not a date. */
+const seoul =
+  (format: (d: Date) => string) =>
+  (iso: string | null | undefined, none = '-'): string => {
+    if (!iso) return none;
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : format(d);
+  };
+
+const longDay = (d: Date) => `${SEOUL_LONG_DAY.format(d)} (${SEOUL_WEEKDAY.format(d)})`;
+
+/** Seoul time to the minute, e.g. 2026. 03. 02. 09:00 */
+export const formatSeoulMinute = seoul((d) => SEOUL_MINUTE.format(d));
+/** Seoul time to the second, e.g. 2026. 03. 02. 09:00:05 */
+export const formatSeoulSecond = seoul((d) => SEOUL_SECOND.format(d));
+/** A day in words, e.g. 2026년 3월 9일 (월) */
+export const formatSeoulLongDate = seoul(longDay);
+/** A deadline in words with its time, e.g. 2026년 3월 9일 (월) 15:00 */
+export const formatSeoulDeadline = seoul((d) => `${longDay(d)} ${SEOUL_CLOCK.format(d)}`);
+
 export const levelList = (levels: readonly string[]): string =>
   levels.map((l) => LEVEL_LABEL[l as keyof typeof LEVEL_LABEL] ?? l).join(', ');
 

@@ -3,6 +3,7 @@ import { Redirect } from './components/Redirect';
 import { DashboardPage } from './pages/DashboardPage';
 import { SchoolListPage } from './pages/SchoolListPage';
 import { SchoolPage } from './pages/SchoolPage';
+import { ACCOUNT_ROUTES } from './pages/accounts/accountsRoutes';
 import { CONSENT_ROUTES } from './pages/consent/consentRoutes';
 import { LITERACY_ROUTES } from './pages/literacy/literacyRoutes';
 import { lazyPage } from './lazyPage';
@@ -191,6 +192,9 @@ export const ROUTES: AppRoute[] = [
 
   // 생성형 AI 보호자 동의 (the guardian's page is public)
   ...CONSENT_ROUTES,
+
+  // 사용자 관리 (delegated: the city, district offices, principals) and everyone's 내 정보
+  ...ACCOUNT_ROUTES,
 ];
 
 /** The route a path opens, with its named segments; null for no page. */

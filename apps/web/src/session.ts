@@ -32,3 +32,18 @@ export function clearSession(): void {
 export function currentToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
+
+type SessionListener = (session: Session) => void;
+const listeners = new Set<SessionListener>();
+
+/** The app follows sessions replaced by a page (a new token after a password change, a new name). */
+export function onSessionReplaced(listener: SessionListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Keeps a new session (token and user) and tells the app, which shows the new user at once. */
+export function replaceSession(session: Session): void {
+  saveSession(session);
+  listeners.forEach((listener) => listener(session));
+}

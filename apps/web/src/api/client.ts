@@ -6,6 +6,10 @@ export interface ErrorDetail {
   column?: string;
   /** ATTACHMENTS_MISSING: the missing attachment kind. */
   kind?: string;
+  /** WEAK_PASSWORD: the password rule that failed; ACCOUNT_OUT_OF_REACH: the delegation rule. */
+  rule?: string;
+  /** TOO_MANY_REQUESTS: how long to wait (also the Retry-After header). */
+  retryAfterSeconds?: number;
   reason: string;
 }
 
@@ -24,15 +28,31 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized: () => void = () => {};
+let onPasswordChangeRequired: () => void = () => {};
 
 /** Called when a signed-in request comes back 401 (expired or revoked token). */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function send(method: string, path: string, body?: unknown): Promise<Response> {
+/** Called when a request comes back 403 PASSWORD_CHANGE_REQUIRED (signed in with a temporary password). */
+export function setPasswordChangeHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
+/** Requests whose 401 says nothing about the session kept in this tab. */
+const NOT_SESSION_ENDING = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
+
+export interface SendOptions {
+  /** A token other than the session's (the SSO landing checks the one it was handed); its 401 ends no session. */
+  token?: string;
+  /** Without the session's token: a public route used by someone who may be signed in as another person. */
+  anonymous?: boolean;
+}
+
+export async function send(method: string, path: string, body?: unknown, options: SendOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = currentToken();
+  const token = options.anonymous ? null : (options.token ?? currentToken());
   if (token) headers.authorization = `Bearer ${token}`;
   // A FormData body (file upload) sets its own multipart content type.
   const isForm = body instanceof FormData;
@@ -57,14 +77,15 @@ export async function send(method: string, path: string, body?: unknown): Promis
       Array.isArray(payload?.details) ? payload.details : [],
       payload?.requestId,
     );
-    if (res.status === 401 && token && path !== '/api/v1/auth/login') onUnauthorized();
+    if (res.status === 401 && token && !options.token && !NOT_SESSION_ENDING.has(path)) onUnauthorized();
+    if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
     throw error;
   }
   return res;
 }
 
-export async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body);
+export async function json<T>(method: string, path: string, body?: unknown, options?: SendOptions): Promise<T> {
+  const res = await send(method, path, body, options);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

@@ -1,5 +1,5 @@
 import { json, query, V1, jobStatusUrl } from './client';
-import type { Classroom, ClassroomPatch, ClassroomStats, Club, ClubInput, DistrictOffice, EquipmentInput, EquipmentItem, ExportStarted, HistoryEntry, JobStatus, LoginResponse, Page, School, User } from '../types';
+import type { Classroom, ClassroomPatch, ClassroomStats, Club, ClubInput, DistrictOffice, EquipmentInput, EquipmentItem, ExportStarted, HistoryEntry, JobStatus, LoginResponse, Me, Page, School } from '../types';
 import type { NoticeList } from '../types/surveys';
 
 export interface SchoolFilters {
@@ -17,7 +17,7 @@ const classroom = (schoolId: number) => `${V1}/schools/${schoolId}/classroom`;
 /** Accounts, the school registry, AI classrooms, their export, jobs and notices. */
 export const coreApi = {
   login: (email: string, password: string) => json<LoginResponse>('POST', `${V1}/auth/login`, { email, password }),
-  me: () => json<User>('GET', `${V1}/auth/me`),
+  me: () => json<Me>('GET', `${V1}/auth/me`),
 
   districtOffices: () => json<DistrictOffice[]>('GET', `${V1}/district-offices`),
   schools: (filters: SchoolFilters) => json<Page<School>>('GET', `${V1}/schools${query({ ...filters })}`),

@@ -1,3 +1,4 @@
+import { accountsApi } from './accounts';
 import { download } from './client';
 import { consentApi } from './consent';
 import { coreApi } from './core';
@@ -6,11 +7,12 @@ import { literacyApi } from './literacy';
 import { surveysApi } from './surveys';
 import { trainingApi } from './training';
 
-export { ApiError, jobStatusUrl, setUnauthorizedHandler, type ErrorDetail } from './client';
+export { accountUrls } from './accounts';
+export { ApiError, jobStatusUrl, setPasswordChangeHandler, setUnauthorizedHandler, type ErrorDetail } from './client';
 export { type SchoolFilters } from './core';
 export { designationUrls } from './designations';
 export { literacyUrls } from './literacy';
 export { badgeUrls, type ParticipantFilters } from './training';
 
 /** The one client of the api, one module per feature. */
-export const api = { ...coreApi, ...designationsApi, ...trainingApi, ...surveysApi, ...literacyApi, ...consentApi, download };
+export const api = { ...coreApi, ...designationsApi, ...trainingApi, ...surveysApi, ...literacyApi, ...consentApi, ...accountsApi, download };

@@ -62,6 +62,7 @@ function Entry({ entry, criteria }: { entry: AuditEntry; criteria: Criterion[] }
       subject={typeof reviewer === 'string' && <strong>심사위원 {reviewer}</strong>}
       at={entry.at}
       actorEmail={entry.actorEmail}
+      actorName={entry.actorName}
       actorRole={entry.actorRole}
       changes={entry.changes
         .filter((c) => c.field !== 'reviewer')

@@ -1,4 +1,4 @@
-import { ApiError } from '../api';
+import { ApiError, type ErrorDetail } from '../api';
 import { koreanSummary } from '../errors';
 import { attachmentKindLabel, fieldLabel } from '../labels';
 
@@ -10,15 +10,19 @@ interface Props {
   messages?: Readonly<Record<string, string>>;
   /** Korean names of this form's fields, before the shared ones (see fieldLabel). */
   fields?: Readonly<Record<string, string>>;
+  /** A detail's reason in Korean (e.g. a delegation rule); undefined keeps the server's wording. */
+  describe?: (detail: ErrorDetail) => string | undefined;
   testId?: string;
 }
 
 /** Shows an API error: a Korean summary, then the server's message, its details and the request id. */
-export function ErrorMessage({ error, title, messages, fields, testId }: Props) {
+export function ErrorMessage({ error, title, messages, fields, describe, testId }: Props) {
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
   const summary = koreanSummary(error, messages);
   const serverMessage = apiError?.message && apiError.message !== summary ? apiError.message : null;
+  // Details without a reason (a 429's retryAfterSeconds) are for the code, not for people.
+  const details = apiError?.details.filter((d) => d.reason) ?? [];
   return (
     <div className="alert alert-error" role="alert" data-testid={testId}>
       <p className="alert-title">{title ? `${title} ${summary}` : summary}</p>
@@ -28,11 +32,16 @@ export function ErrorMessage({ error, title, messages, fields, testId }: Props) 
           {apiError && apiError.status > 0 && <span className="muted"> (오류 코드 {apiError.code}, HTTP {apiError.status})</span>}
         </p>
       )}
-      {apiError && apiError.details.length > 0 && (
+      {details.length > 0 && (
         <ul className="alert-details">
-          {apiError.details.map((detail, i) => (
+          {details.map((detail, i) => (
             <li key={i}>
-              <strong>{detailTarget(detail, fields)}</strong>: {detail.reason}
+              {detail.rule && !detail.field ? null : (
+                <>
+                  <strong>{detailTarget(detail, fields)}</strong>:{' '}
+                </>
+              )}
+              {describe?.(detail) ?? detail.reason}
             </li>
           ))}
         </ul>

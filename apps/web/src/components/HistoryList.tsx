@@ -33,6 +33,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
       subject={<strong>{subject(entry)}</strong>}
       at={entry.at}
       actorEmail={entry.actorEmail}
+      actorName={entry.actorName}
       actorRole={entry.actorRole}
       changes={entry.changes
         .filter((c) => !HIDDEN_FIELDS.has(c.field))

@@ -37,6 +37,20 @@ export function HistoryTimeline<E extends { id: string }>({ headingId, title, em
   );
 }
 
+/**
+ * Who did it: their name (or, without one, their email; without either, 시스템) and role; the email
+ * follows a name in small print, so two people of the same name can be told apart.
+ */
+export function ActorName({ name, email, role }: { name?: string | null; email: string | null; role: Role | null }) {
+  return (
+    <>
+      <span className="actor-name">{name || email || '시스템'}</span>
+      {role && ` (${ROLE_LABEL[role] ?? role})`}
+      {name && email && <span className="actor-email small"> {email}</span>}
+    </>
+  );
+}
+
 /** One changed field: its label, then the new value, the old value, or old → new. */
 export interface ChangeLine {
   field: string;
@@ -56,12 +70,14 @@ interface ItemProps {
   subject?: ReactNode;
   at: string;
   actorEmail: string | null;
+  /** Shown instead of the email when there is one (the email then follows, smaller). */
+  actorName?: string | null;
   actorRole: Role | null;
   changes: ChangeLine[];
 }
 
 /** One entry of a `<HistoryTimeline>`: the action, when and by whom, and the changed fields. */
-export function HistoryItem({ tone, testId, action, subject, at, actorEmail, actorRole, changes }: ItemProps) {
+export function HistoryItem({ tone, testId, action, subject, at, actorEmail, actorName, actorRole, changes }: ItemProps) {
   return (
     <li className={`history-entry action-${tone}`} data-testid={testId}>
       <p className="history-head">
@@ -69,8 +85,7 @@ export function HistoryItem({ tone, testId, action, subject, at, actorEmail, act
         {subject}
       </p>
       <p className="history-meta">
-        <time dateTime={at}>{formatDateTime(at)}</time> · {actorEmail ?? '시스템'}
-        {actorRole && ` (${ROLE_LABEL[actorRole] ?? actorRole})`}
+        <time dateTime={at}>{formatDateTime(at)}</time> · <ActorName name={actorName} email={actorEmail} role={actorRole} />
       </p>
       {changes.length > 0 && (
         <ul className="history-changes">

@@ -16,6 +16,19 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
 /** The aria-describedby of a control with the given id: its hint, if it has one. */
 const hintOf = (id: string, hint?: ReactNode): string | undefined => (hint ? `${id}-hint` : undefined);
 
+/** `<span id="{id}-error" class="field-error">` under a control whose value the server refused; nothing without one. */
+function FieldErrorText({ id, error }: { id: string; error?: ReactNode }) {
+  return error ? (
+    <span id={`${id}-error`} className="field-error" data-testid={`${id}-error`}>
+      {error}
+    </span>
+  ) : null;
+}
+
+/** The aria-describedby of a control with a hint and an error: both, either or none. */
+const describedBy = (id: string, hint?: ReactNode, error?: ReactNode): string | undefined =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+
 interface FieldProps {
   /** The control's id; the label points at it. */
   id: string;
@@ -41,14 +54,17 @@ type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   wide?: boolean;
   /** Shown under the input as `<span id="{id}-hint" class="hint">`, and named by the input's aria-describedby. */
   hint?: ReactNode;
+  /** What is wrong with the value (e.g. the server's reason), under the hint; marks the input invalid. */
+  error?: ReactNode;
 };
 
 /** A labelled `<input>`; every other prop goes to the input itself. */
-export function InputField({ id, label, wide, hint, ...input }: InputFieldProps) {
+export function InputField({ id, label, wide, hint, error, ...input }: InputFieldProps) {
   return (
     <Field id={id} label={label} wide={wide}>
-      <input id={id} aria-describedby={hintOf(id, hint)} {...input} />
+      <input id={id} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...input} />
       <Hint id={id} hint={hint} />
+      <FieldErrorText id={id} error={error} />
     </Field>
   );
 }
@@ -65,19 +81,24 @@ type SelectFieldProps<T extends string> = Omit<SelectHTMLAttributes<HTMLSelectEl
   options: Readonly<Record<T, string>>;
   /** Called with the chosen option's value. */
   onChange: (value: T) => void;
+  hint?: ReactNode;
+  /** What is wrong with the choice, under the select; marks it invalid. */
+  error?: ReactNode;
 };
 
 /** A labelled `<select>` whose options come from a value → label map (e.g. `STATUS_LABEL`). */
-export function SelectField<T extends string>({ id, label, wide, value, options, onChange, ...select }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ id, label, wide, value, options, onChange, hint, error, ...select }: SelectFieldProps<T>) {
   return (
     <Field id={id} label={label} wide={wide}>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)} {...select}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...select}>
         {(Object.entries(options) as [T, string][]).map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}
           </option>
         ))}
       </select>
+      <Hint id={id} hint={hint} />
+      <FieldErrorText id={id} error={error} />
     </Field>
   );
 }

@@ -10,6 +10,8 @@ export interface User {
   schoolId: number | null;
   districtOffice: string | null;
   displayName: string;
+  /** After a temporary password: every page but 새 비밀번호 설정 is closed until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {

@@ -90,6 +90,8 @@ export interface DesignationApplication extends SchoolRef {
 /** An audit entry of an application (same shape as the classroom history, other actions). */
 export interface AuditEntry extends AuditRecord<string, string> {
   actorEmail: string | null;
+  /** The actor's name, shown instead of the email when there is one. */
+  actorName?: string | null;
   actorRole: Role | null;
 }
 

@@ -4,3 +4,4 @@ export * from './schools';
 export * from './designations';
 export * from './training';
 export * from './surveys';
+export * from './accounts';

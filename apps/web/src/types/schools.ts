@@ -84,6 +84,8 @@ export type ClubInput = Pick<Club, 'schoolYear' | 'name' | 'members'>;
 /** A change to a classroom, its equipment or its clubs. */
 export interface HistoryEntry extends AuditRecord<'create' | 'update' | 'delete', 'classroom' | 'equipment_item' | 'ai_club'> {
   actorEmail: string;
+  /** The actor's name, shown instead of the email when there is one. */
+  actorName?: string | null;
   actorRole: Role;
 }
 
