@@ -12,6 +12,7 @@ import { SurveyOperations1764400004000 } from './1764400004000-SurveyOperations'
 import { Literacy1764500000000 } from './1764500000000-Literacy';
 import { Consent1764600000000 } from './1764600000000-Consent';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
+import { JobOutbox1764800000000 } from './1764800000000-JobOutbox';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Literacy1764500000000,
   Consent1764600000000,
   Accounts1764700000000,
+  JobOutbox1764800000000,
 ];

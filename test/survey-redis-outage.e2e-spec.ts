@@ -1,50 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
 import { schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
+import { OwnRedis } from './support/own-redis';
 import { startTestApp, TestApp } from './support/test-app';
-
-/** A Redis of this suite's own, so stopping it disturbs no other suite. */
-class OwnRedis {
-  private proc?: ChildProcess;
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 50; i++) {
-      if (await canConnect(this.port)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('redis-server did not start');
-  }
-
-  async stop(): Promise<void> {
-    const p = this.proc;
-    if (!p) return;
-    await new Promise((r) => {
-      p.once('exit', r);
-      p.kill('SIGKILL');
-    });
-    this.proc = undefined;
-  }
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const DEFINITION = { title: '설문', sections: [{ id: 'main', title: '문항', questions: [{ id: 'sat', text: '만족도', required: true, type: 'likert5' }] }] };
 
@@ -53,9 +10,8 @@ describe('survey submissions while Redis is down', () => {
   let redis: OwnRedis;
 
   beforeAll(async () => {
-    redis = new OwnRedis(await freePort());
-    await redis.start();
-    app = await startTestApp({ worker: true, env: { REDIS_URL: `redis://127.0.0.1:${redis.port}` } });
+    redis = await OwnRedis.start();
+    app = await startTestApp({ worker: true, env: { REDIS_URL: redis.url } });
   });
   afterAll(async () => {
     await app?.close();

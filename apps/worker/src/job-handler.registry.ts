@@ -38,10 +38,22 @@ export class JobHandlerRegistry implements OnModuleInit, OnApplicationBootstrap 
     for (const s of JOB_SCHEDULES) await this.jobs.schedule(s.name, s.schedulerId, s.cron, { requestedBy: SCHEDULER });
   }
 
-  /** Errors propagate so BullMQ records the failure and retries. */
+  /**
+   * Errors propagate so BullMQ records the failure and retries. A job that ends (done, or failed on
+   * its last attempt) is marked finished in the outbox, which otherwise relays it again should Redis
+   * lose it.
+   */
   async run(job: Job): Promise<JobResult | void> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`no handler for job '${job.name}'`);
-    return handler.handle(job as Job<never>);
+    try {
+      const result = await handler.handle(job as Job<never>);
+      // Not marking it is harmless (the outbox asks Redis later); failing the done job would run it again.
+      await this.jobs.markFinished(String(job.id), 'completed').catch(() => undefined);
+      return result;
+    } catch (e) {
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.jobs.markFinished(String(job.id), 'failed').catch(() => undefined);
+      throw e;
+    }
   }
 }

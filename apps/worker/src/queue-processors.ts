@@ -1,5 +1,5 @@
-import { Inject, Type } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, Type } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { ALL_QUEUES, QueueName } from '@app/core';
 import { JobHandlerRegistry } from './job-handler.registry';
@@ -15,6 +15,12 @@ function processorFor(queue: QueueName, concurrency: number, lockMs: number): Ty
 
     process(job: Job) {
       return this.registry.run(job);
+    }
+
+    /** Redis going away is expected (BullMQ reconnects): a warning, not an unhandled error event. */
+    @OnWorkerEvent('error')
+    onError(error: Error) {
+      new Logger(`${queue}Worker`).warn({ msg: 'queue connection error; BullMQ retries', error: error.message });
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue}QueueProcessor` });

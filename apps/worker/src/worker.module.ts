@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfig, CoreModule } from '@app/core';
+import { AppConfig, CoreModule, OutboxRelayModule } from '@app/core';
 import { ClassroomsJobsModule } from '@app/classrooms';
 import { ConsentJobsModule } from '@app/consent';
 import { DesignationsJobsModule } from '@app/designations';
@@ -18,7 +18,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, jobModules: Type[] = FEATURE_JOB_MODULES): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DiscoveryModule, ...jobModules],
+      imports: [CoreModule.forRoot(config), OutboxRelayModule, DiscoveryModule, ...jobModules],
       providers: [JobHandlerRegistry, ...queueProcessors(2, config.jobLockSeconds * 1000)],
     };
   }

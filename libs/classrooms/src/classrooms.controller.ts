@@ -120,7 +120,7 @@ export class ClassroomsController {
   @ApiOperation({ summary: 'Build the inventory XLSX in the background (your office only, for a district admin); repeated while running → the same job' })
   async export(@CurrentUser() user: AuthUser) {
     const districtOffice = user.role === 'district_admin' ? user.districtOffice : null;
-    const { jobId, deduplicated } = await this.jobs.enqueue(JobName.ClassroomExport, { requestedBy: user.id, districtOffice }, { dedupeKey: user.id });
-    return { jobId, deduplicated, statusUrl: `/api/v1/jobs/${jobId}` };
+    const { jobId, deduplicated, state } = await this.jobs.enqueue(JobName.ClassroomExport, { requestedBy: user.id, districtOffice }, { dedupeKey: user.id });
+    return { jobId, deduplicated, state, statusUrl: `/api/v1/jobs/${jobId}` };
   }
 }

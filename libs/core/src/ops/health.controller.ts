@@ -17,14 +17,18 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness of the api and its database and Redis; 503 when either is down' })
+  @ApiOperation({
+    summary: 'Health of the api, its database and Redis',
+    description: "200 `ok`; 200 `degraded` when only Redis is down (requests are served, jobs wait in the outbox); 503 `down` when the database is",
+  })
   async health(@Res() reply: FastifyReply) {
-    const [database, redis] = await Promise.all([
+    const [database, redis, outbox] = await Promise.all([
       probe(() => this.ds.query('SELECT 1')),
       probe(() => this.redis.ping()),
+      this.ds.query(`SELECT count(*)::int AS n FROM job_outbox WHERE relayed_at IS NULL`).then((r: { n: number }[]) => r[0].n, () => null),
     ]);
-    const ok = database.status === 'up' && redis.status === 'up';
-    await reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database, redis });
+    const status = database.status === 'down' ? 'down' : redis.status === 'down' ? 'degraded' : 'ok';
+    await reply.status(status === 'down' ? 503 : 200).send({ status, database, redis, jobsWaitingForRedis: outbox });
   }
 }
 

@@ -4,3 +4,5 @@ export * from './job-handler';
 export * from './job-queue.service';
 export * from './queue.module';
 export * from './redis-connection';
+export * from './outbox-relay';
+export * from './with-timeout';

@@ -6,6 +6,8 @@ import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { JobQueue } from './job-queue.service';
 import { redisConnectionOptions } from './redis-connection';
 
+// Queues and workers share BullMQ's reconnecting connection; no request waits on it for long
+// (JobQueue bounds every call, and the outbox keeps the work while Redis is away).
 const queues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
 
 @Global()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, JobName, JobQueue, NotFoundError, rethrowConstraint, ValidationFailedError } from '@app/core';
 import { CutScore, ItemSpec, validateCutScores, validateItems } from '../analysis';
 import type { CreateAssessmentDto, CutScoreDto } from './assessment.dto';
@@ -104,30 +104,32 @@ export class AssessmentsService {
   /** Dropping an item (or taking it back) re-scores everything: the analysis job runs again. */
   async setDropped(id: number, itemId: string, dropped: boolean, reason: string | undefined, actor: AuthUser) {
     await this.get(id);
-    await this.ds.transaction(async (tx) => {
+    const analysis = await this.ds.transaction(async (tx) => {
       const [[row]] = await tx.query(
         `UPDATE literacy_items SET dropped = $3, dropped_reason = $4 WHERE assessment_id = $1 AND item_id = $2 RETURNING item_id`,
         [id, itemId, dropped, dropped ? reason ?? null : null],
       );
       if (!row) throw new NotFoundError(`item ${itemId} of literacy assessment`, id);
       await this.audit.record(tx, actor, { action: dropped ? 'drop_item' : 'restore_item', entityType: 'literacy_assessment', entityId: id, after: { itemId, reason } });
+      return this.analyseSoon(id, actor, tx);
     });
-    return { assessment: await this.get(id), analysis: await this.analyseSoon(id, actor) };
+    return { assessment: await this.get(id), analysis };
   }
 
   async setCutScores(id: number, cutScores: CutScoreDto[], actor: AuthUser) {
     const problems = validateCutScores(cutScores);
     if (problems.length) throw new ValidationFailedError('The cut scores are not valid', problems.map((reason) => ({ field: 'cutScores', reason })));
     await this.get(id);
-    await this.ds.transaction(async (tx) => {
+    const analysis = await this.ds.transaction(async (tx) => {
       await tx.query(`UPDATE literacy_assessments SET cut_scores = $2 WHERE id = $1`, [id, JSON.stringify(cutScores)]);
       await this.audit.record(tx, actor, { action: 'set_cut_scores', entityType: 'literacy_assessment', entityId: id, after: { cutScores } });
+      return this.analyseSoon(id, actor, tx);
     });
-    return { assessment: await this.get(id), analysis: await this.analyseSoon(id, actor) };
+    return { assessment: await this.get(id), analysis };
   }
 
   /** One analysis per assessment at a time: a request joins a waiting run, or follows a running one. */
-  async analyseSoon(id: number, actor: AuthUser) {
-    return this.jobs.enqueue(JobName.LiteracyAnalysis, { requestedBy: actor.id, assessmentId: id }, { dedupeKey: String(id), rerunIfActive: true });
+  async analyseSoon(id: number, actor: AuthUser, tx?: EntityManager) {
+    return this.jobs.enqueue(JobName.LiteracyAnalysis, { requestedBy: actor.id, assessmentId: id }, { dedupeKey: String(id), rerunIfActive: true }, tx);
   }
 }

@@ -68,9 +68,12 @@ export class ResultsImportService {
     const all = [...read.problems, ...problems].sort((a, b) => a.row - b.row);
     if (all.length) throw importRejected(all);
 
-    const result = await copyTransaction(this.ds, (qr, client) => this.write(qr, client, assessmentId, staged, format, filename, actor));
-    const { jobId } = await this.assessments.analyseSoon(assessmentId, actor);
-    return { ...result, format, received: staged.length, analysisJobId: jobId };
+    // The analysis job is written with the results (the outbox): committed results are always analysed.
+    const result = await copyTransaction(this.ds, async (qr, client) => ({
+      ...(await this.write(qr, client, assessmentId, staged, format, filename, actor)),
+      analysisJobId: (await this.assessments.analyseSoon(assessmentId, actor, qr.manager)).jobId,
+    }));
+    return { ...result, format, received: staged.length };
   }
 
   private async schools(): Promise<Map<string, SchoolRef>> {

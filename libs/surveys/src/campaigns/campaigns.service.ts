@@ -65,22 +65,11 @@ export class CampaignsService {
       );
       await tx.query(`INSERT INTO survey_campaign_schools (campaign_id, school_id) SELECT $1, unnest($2::int[])`, [id, targets.map((s) => s.id)]);
       await this.audit.record(tx, actor, { action: 'create', entityType: 'survey_campaign', entityId: id, after: { ...dto, version, schools: targets.length } });
+      // A campaign already open is distributed now; the job is committed with it (the outbox), Redis or not.
+      if (new Date(dto.opensAt) <= new Date()) await this.jobs.enqueue(JobName.SurveyDistribute, { requestedBy: actor.id, campaignId: id }, { dedupeKey: String(id) }, tx);
       return id as number;
     });
-    if (new Date(dto.opensAt) <= new Date()) await this.distributeSoon(id, actor);
     return this.get(id, actor);
-  }
-
-  /**
-   * A campaign that is already open is distributed now. The campaign is saved either way: with
-   * Redis down, the periodic lifecycle job distributes it once the queue is back.
-   */
-  private async distributeSoon(campaignId: number, actor: AuthUser): Promise<void> {
-    try {
-      await this.jobs.enqueue(JobName.SurveyDistribute, { requestedBy: actor.id, campaignId }, { dedupeKey: String(campaignId) });
-    } catch (e) {
-      this.logger.warn({ msg: 'distribution not queued; the lifecycle job will pick it up', campaignId, error: (e as Error).message });
-    }
   }
 
   /** Campaigns that survey at least one school in the caller's scope, newest first. */

@@ -38,11 +38,14 @@ export class CompletionImportService {
     const { rows, problems, withinFileDuplicates } = parseCompletionRows(table, lookups, policy);
     if (problems.length) throw importRejected(problems);
 
-    const result = await copyTransaction(this.ds, (qr, client) => this.merge(qr, client, rows, filename, policy, actor));
-    // After commit, so the worker sees the rows; one job per batch, keyed by it.
-    const { jobId } = await this.jobs.enqueue(JobName.BadgeIssuance, { requestedBy: actor.id, batchId: result.batchId }, { dedupeKey: String(result.batchId) });
-    await this.ds.query(`UPDATE training_import_batches SET badge_job_id = $2 WHERE id = $1`, [result.batchId, jobId]);
-    return { ...result, encoding: table.encoding, received: table.rows.length, skipped: result.skipped + withinFileDuplicates, badgeJobId: jobId };
+    const result = await copyTransaction(this.ds, async (qr, client) => {
+      const merged = await this.merge(qr, client, rows, filename, policy, actor);
+      // In the same transaction (the outbox): the completions exist if and only if their badge job does.
+      const { jobId } = await this.jobs.enqueue(JobName.BadgeIssuance, { requestedBy: actor.id, batchId: merged.batchId }, { dedupeKey: String(merged.batchId) }, qr.manager);
+      await qr.query(`UPDATE training_import_batches SET badge_job_id = $2 WHERE id = $1`, [merged.batchId, jobId]);
+      return { ...merged, badgeJobId: jobId };
+    });
+    return { ...result, encoding: table.encoding, received: table.rows.length, skipped: result.skipped + withinFileDuplicates };
   }
 
   private async lookups() {
