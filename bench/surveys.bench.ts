@@ -29,11 +29,11 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
-import { copyRows } from '@app/core';
+import { AppConfig, copyRows } from '@app/core';
 import { scopedIdempotencyKey, SurveyTemplatesService } from '@app/surveys';
 import { SurveyAggregationService } from '@app/surveys/aggregation/survey-aggregation.service';
 import { CampaignsService } from '@app/surveys/campaigns/campaigns.service';
-import { hashCode } from '@app/surveys/campaigns/code-batches.service';
+import { SurveyCodeHash } from '@app/surveys/campaigns/code-batches.service';
 import { normal, rng } from '@app/literacy/analysis/simulate.fixture';
 import { validateAnswers } from '@app/surveys/engine';
 import { RespondService } from '@app/surveys/respond/respond.service';
@@ -61,6 +61,11 @@ const LABEL: Record<Target, string> = { baseline: 'bare fastify+pg', api: 'api (
  * draft deleted. Not done: the Redis wrong-code check, DTO and answer validation (the answers are
  * stored as sent; the benchmark only sends answers that validation leaves unchanged).
  */
+/** The codes' keyed hash, under the run's secret (set once the api is up); the baseline computes it too. */
+let hashCode: (code: string) => string = () => {
+  throw new Error('hashCode used before the api started');
+};
+
 async function startBaseline(databaseUrl: string): Promise<{ server: FastifyInstance; pool: Pool; url: string }> {
   const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
   const server = fastify({ logger: false });
@@ -186,6 +191,8 @@ async function main(): Promise<number> {
   return withBenchRun(async (run) => {
     const bench = await startBenchApi(run.databaseUrl, run.queuePrefix, POOL_SIZE);
     run.closeAtEnd('api', () => bench.app.close());
+    const codeHash = new SurveyCodeHash(bench.app.get(AppConfig).badgeKeySecret);
+    hashCode = (code) => codeHash.hash(code);
     const db = new Pool({ connectionString: run.databaseUrl, max: 2 });
     run.closeAtEnd('database pool', () => db.end());
     const actor = bench.admin.user;

@@ -13,6 +13,7 @@ import { Literacy1764500000000 } from './1764500000000-Literacy';
 import { Consent1764600000000 } from './1764600000000-Consent';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { JobOutbox1764800000000 } from './1764800000000-JobOutbox';
+import { SurveyAnonymity1764800001000 } from './1764800001000-SurveyAnonymity';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Consent1764600000000,
   Accounts1764700000000,
   JobOutbox1764800000000,
+  SurveyAnonymity1764800001000,
 ];

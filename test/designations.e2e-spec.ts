@@ -188,6 +188,20 @@ describe('lead and research school designation (조례 제5조)', () => {
       expect(work.body.find((w: { applicationId: number }) => w.applicationId === dogokApp).excludedBecause).toBe('recused');
     });
 
+    it('keeps an excluded reviewer from reading the scores and the ranking of what they may not score', async () => {
+      // 강남서초's reviewer may not score 도곡초 (its own office), nor read other reviewers' scores or its place in the ranking.
+      const scores = await gangnamReviewer.get(`/api/v1/designations/applications/${dogokApp}/scores`);
+      expect(scores.status).toBe(403);
+      expect(scores.body.code).toBe('REVIEWER_EXCLUDED');
+      const ranking = await gangnamReviewer.get(`/api/v1/designations/calls/${callId}/ranking`);
+      expect(ranking.status).toBe(200);
+      expect(ranking.body.map((r: { applicationId: number }) => r.applicationId)).not.toContain(dogokApp);
+      // The recused reviewer likewise; city admins see everything.
+      expect((await nambuReviewer.get(`/api/v1/designations/applications/${dogokApp}/scores`)).status).toBe(403);
+      expect((await nambuReviewer.get(`/api/v1/designations/calls/${callId}/ranking`)).body.map((r: { applicationId: number }) => r.applicationId)).not.toContain(dogokApp);
+      expect((await admin.get(`/api/v1/designations/calls/${callId}/ranking`)).body.map((r: { applicationId: number }) => r.applicationId)).toContain(dogokApp);
+    });
+
     it('rejects scores above a criterion\'s maximum or for another call\'s criteria', async () => {
       const call = await admin.get(`/api/v1/designations/calls/${callId}`);
       await admin.post(`/api/v1/designations/calls/${callId}/reviewers`, { reviewerIds: [admin.userId] });

@@ -1,5 +1,5 @@
 import { scopedIdempotencyKey } from '@app/surveys';
-import { hashCode } from '@app/surveys/campaigns/code-batches.service';
+import { SurveyCodeHash } from '@app/surveys/campaigns/code-batches.service';
 import { schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
 import { startTestApp, TestApp } from './support/test-app';
@@ -95,12 +95,12 @@ describe('survey campaigns, one-time codes and anonymous responses', () => {
     // Another respondent's client reusing key-00000001 is not taken for a retry of the first answer.
     const second = await anon().post(`/api/v1/surveys/respond/${codes[1]}/submit`, { answers: { aware: 'no', satisfaction: 5 }, idempotencyKey: 'key-00000001' });
     expect(second.body).toMatchObject({ repeated: false });
-    const [{ first }] = await app.db.query(`SELECT id::text AS first FROM survey_responses WHERE idempotency_key = $1`, [scopedIdempotencyKey(`code:${hashCode(codes[0])}`, 'key-00000001')]);
+    const [{ first }] = await app.db.query(`SELECT id::text AS first FROM survey_responses WHERE idempotency_key = $1`, [scopedIdempotencyKey(`code:${new SurveyCodeHash(app.config.badgeKeySecret).hash(codes[0])}`, 'key-00000001')]);
     expect(second.body.responseId).not.toBe(first);
     const [{ answers, idempotency_key }] = await app.db.query(`SELECT answers, idempotency_key FROM survey_responses WHERE id = $1`, [second.body.responseId]);
     expect(answers).toEqual({ aware: 'no' });
     // The stored key is neither the client's key nor derivable without it.
-    expect(idempotency_key).toBe(scopedIdempotencyKey(`code:${hashCode(codes[1])}`, 'key-00000001'));
+    expect(idempotency_key).toBe(scopedIdempotencyKey(`code:${new SurveyCodeHash(app.config.badgeKeySecret).hash(codes[1])}`, 'key-00000001'));
     expect(idempotency_key).not.toContain('key-');
   });
 

@@ -147,6 +147,10 @@ export class ReviewService {
   async scores(applicationId: number, user: AuthUser) {
     const app = await this.applications.get(applicationId);
     await this.assertMaySeeScores(app.callId, user);
+    // A reviewer kept from scoring an application (own office, declared conflict) does not read its scores either.
+    if (user.role !== 'city_admin' && (await this.exclusion(applicationId, user))) {
+      throw new ForbiddenError('You may not see the scores of an application you are excluded from reviewing', 'REVIEWER_EXCLUDED');
+    }
     return this.ds.query(
       `SELECT coalesce(nullif(u.display_name, ''), u.email) AS reviewer, u.email AS "reviewerEmail", u.id AS "reviewerId", sum(sc.score * k.weight)::float AS total, count(*)::int AS "criteriaScored",
               json_agg(json_build_object('criterionId', k.id, 'name', k.name, 'score', sc.score::float, 'maxScore', k.max_score::float, 'comment', sc.comment) ORDER BY k.position) AS scores
@@ -164,6 +168,9 @@ export class ReviewService {
   async ranking(callId: number, user: AuthUser): Promise<RankingRow[]> {
     await this.calls.get(callId);
     await this.assertMaySeeScores(callId, user);
+    // Only city administrators see the whole ranking; a reviewer sees the applications they may score,
+    // ranked among themselves, so excluded ones (own office, declared conflicts) reveal nothing.
+    const mine = user.role === 'city_admin' ? '' : `AND (${EXCLUSION_SQL}) IS NULL`;
     return this.ds.query(
       `WITH per_reviewer AS (
          SELECT sc.application_id, sc.reviewer_id, sum(sc.score * k.weight) AS total
@@ -181,12 +188,13 @@ export class ReviewService {
               round(p.hi, 2)::float AS "maxTotal", round(p.hi - p.lo, 2)::float AS spread, round(p.sd, 2)::float AS stddev,
               CASE WHEN p.mean IS NOT NULL THEN (rank() OVER (ORDER BY p.mean DESC NULLS LAST))::int END AS rank,
               CASE WHEN p.mean IS NOT NULL THEN (rank() OVER (PARTITION BY d.office_code ORDER BY p.mean DESC NULLS LAST))::int END AS "rankInOffice"
-       FROM designation_applications a
+       FROM designation_applications a JOIN designation_calls c ON c.id = a.call_id
        JOIN schools s ON s.id = a.school_id JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
+       JOIN users u ON u.id = $2
        LEFT JOIN per_app p ON p.application_id = a.id
-       WHERE a.call_id = $1 AND a.status IN ('submitted', 'designated', 'rejected')
+       WHERE a.call_id = $1 AND a.status IN ('submitted', 'designated', 'rejected') ${mine}
        ORDER BY p.mean DESC NULLS LAST, s.name`,
-      [callId],
+      [callId, user.id],
     );
   }
 

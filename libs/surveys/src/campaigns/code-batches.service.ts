@@ -1,8 +1,8 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, NotFoundError, Sealer } from '@app/core';
+import { AppConfig, KeyedHash, NotFoundError, Sealer } from '@app/core';
 
 /** No 0/O or 1/I/L: codes are typed from paper. 10 characters of 31 ≈ 49.5 bits. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -10,8 +10,24 @@ const CODE_LENGTH = 10;
 
 export type BatchSource = 'distribution' | 'principal';
 
-export function hashCode(code: string): string {
-  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+/** A code as typed: spaces and hyphens ignored, any case. */
+export const normalizeCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
+
+/**
+ * A code's stored form: HMAC-SHA-256 under a key derived from the server's secret. A code has only
+ * ~49.5 bits, so a plain hash of it could be reversed offline from a copy of the table; this cannot
+ * without the secret.
+ */
+export class SurveyCodeHash {
+  private readonly keyed: KeyedHash;
+
+  constructor(secret: string) {
+    this.keyed = new KeyedHash(secret, 'survey-code');
+  }
+
+  hash(code: string): string {
+    return this.keyed.digest(normalizeCode(code)).toString('hex');
+  }
 }
 
 function newCode(): string {
@@ -27,12 +43,14 @@ function newCode(): string {
 @Injectable()
 export class CodeBatches {
   private readonly sealer: Sealer;
+  private readonly codes: SurveyCodeHash;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     config: AppConfig,
   ) {
     this.sealer = new Sealer(config.badgeKeySecret, 'survey-code-sheets');
+    this.codes = new SurveyCodeHash(config.badgeKeySecret);
   }
 
   async create(tx: EntityManager, campaignId: number, schoolId: number, count: number, source: BatchSource, createdBy: string | null) {
@@ -41,7 +59,7 @@ export class CodeBatches {
       `INSERT INTO survey_code_batches (campaign_id, school_id, count, source, sealed_codes, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [campaignId, schoolId, count, source, this.sealer.seal(JSON.stringify(codes)), createdBy],
     );
-    await tx.query(`INSERT INTO survey_codes (code_hash, campaign_id, school_id, batch_id) SELECT unnest($1::text[]), $2, $3, $4`, [codes.map(hashCode), campaignId, schoolId, id]);
+    await tx.query(`INSERT INTO survey_codes (code_hash, campaign_id, school_id, batch_id) SELECT unnest($1::text[]), $2, $3, $4`, [codes.map((c) => this.codes.hash(c)), campaignId, schoolId, id]);
     return { batchId: id as number, codes };
   }
 
@@ -72,7 +90,7 @@ export class CodeBatches {
       schoolName: batch.schoolName,
       closesAt: batch.closesAt,
       respondPath: '/respond',
-      codes: codes.map((code) => ({ code, used: used.has(hashCode(code)) })),
+      codes: codes.map((code) => ({ code, used: used.has(this.codes.hash(code)) })),
     };
   }
 }

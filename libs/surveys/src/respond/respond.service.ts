@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConflictError, FailureLimiter, NotFoundError, REDIS, TooManyRequestsError } from '@app/core';
 import { SurveyTemplate, validateAnswers } from '../engine';
-import { hashCode } from '../campaigns/code-batches.service';
+import { SurveyCodeHash } from '../campaigns/code-batches.service';
 import { scopedIdempotencyKey } from '../idempotency';
 import { invalidAnswers } from '../invalid-answers';
 
@@ -23,6 +23,7 @@ interface CodeContext {
 @Injectable()
 export class RespondService {
   private readonly guesses: FailureLimiter;
+  private readonly codes: SurveyCodeHash;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -30,6 +31,7 @@ export class RespondService {
     private readonly config: AppConfig,
   ) {
     this.guesses = new FailureLimiter(redis, `${config.queuePrefix}:survey-code-fail`, config.loginWindowSeconds);
+    this.codes = new SurveyCodeHash(config.badgeKeySecret);
   }
 
   /**
@@ -53,7 +55,7 @@ export class RespondService {
               c.opens_at AS "opensAt", c.closes_at AS "closesAt"
        FROM survey_codes k JOIN survey_campaigns c ON c.id = k.campaign_id JOIN survey_template_versions v ON v.id = c.template_version_id
        WHERE k.code_hash = $1 ${lock ? 'FOR UPDATE OF k' : ''}`,
-      [hashCode(code)],
+      [this.codes.hash(code)],
     );
     if (!row) throw new NotFoundError('survey code', '(given)');
     return row;
