@@ -14,6 +14,7 @@ import { Consent1764600000000 } from './1764600000000-Consent';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { JobOutbox1764800000000 } from './1764800000000-JobOutbox';
 import { SurveyAnonymity1764800001000 } from './1764800001000-SurveyAnonymity';
+import { DesignationHistory1764800002000 } from './1764800002000-DesignationHistory';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Accounts1764700000000,
   JobOutbox1764800000000,
   SurveyAnonymity1764800001000,
+  DesignationHistory1764800002000,
 ];

@@ -102,8 +102,10 @@ describe('guardian consent and the eligibility decision', () => {
     it('keeps the whole history: records are append-only', async () => {
       const history = await middlePrincipal.get(`/api/v1/consent/students/${students.M15}/records`);
       expect(history.body.items.map((r: { decision: string }) => r.decision)).toEqual(['granted', 'withdrawn', 'granted']);
-      await expect(app.db.query(`UPDATE consent_records SET decision = 'granted' WHERE student_id = $1`, [students.M15])).rejects.toThrow('append-only');
-      await expect(app.db.query(`DELETE FROM consent_records WHERE student_id = $1`, [students.M15])).rejects.toThrow('append-only');
+      await expect(app.db.query(`UPDATE consent_records SET decision = 'granted' WHERE student_id = $1`, [students.M15])).rejects.toThrow('permission denied');
+      await expect(app.db.query(`DELETE FROM consent_records WHERE student_id = $1`, [students.M15])).rejects.toThrow('permission denied');
+      await expect(app.ownerQuery(`UPDATE consent_records SET decision = 'granted' WHERE student_id = $1`, [students.M15])).rejects.toThrow('append-only');
+      await expect(app.ownerQuery(`DELETE FROM consent_records WHERE student_id = $1`, [students.M15])).rejects.toThrow('append-only');
     });
 
     it('logs every decision asked for, and gives a teacher the class list before a lesson', async () => {

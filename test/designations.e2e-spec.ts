@@ -299,9 +299,11 @@ describe('lead and research school designation (조례 제5조)', () => {
       const auditCount = async () => (await app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'term_end'`))[0].n;
       const audits = await auditCount();
 
+      // An ended designation is final (history), even for a job gone wrong.
+      await expect(app.db.query(`UPDATE designations SET status = 'active', ended_at = NULL WHERE id = $1`, [designationId])).rejects.toThrow(/final/);
       // A crash half-way rolls back, leaving the state as it was; the next run finishes the work.
       await expect(app.db.transaction(async (tx) => {
-        await tx.query(`UPDATE designations SET status = 'active', ended_at = NULL WHERE id = $1`, [designationId]);
+        await tx.query(`INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('term_end', 'designation', $1)`, [String(designationId)]);
         throw new Error('worker crashed');
       })).rejects.toThrow('worker crashed');
       const second = await runTermEnd('2028-03-01');

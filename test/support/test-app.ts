@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
+import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { SystemUser, UsersService } from '@app/accounts';
 import { AppConfig, JobQueue } from '@app/core';
@@ -21,7 +22,10 @@ export interface TestApp {
   config: AppConfig;
   api: NestFastifyApplication;
   worker?: INestApplicationContext;
+  /** The api's own connection: the app role (rows only). */
   db: DataSource;
+  /** The database's owner login (a superuser here), for what the app may not do: checking that triggers hold for anyone. */
+  ownerQuery(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   http: HttpClient;
   /** Creates a user and returns a client already logged in as them. */
   as(user: Omit<SystemUser, 'password'>): Promise<HttpClient & { userId: string }>;
@@ -60,6 +64,15 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     api,
     db,
     http: new HttpClient(baseUrl),
+    async ownerQuery(sql, params) {
+      const client = new PgClient({ connectionString: database.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     get worker() {
       return worker;
     },

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'db:migrate': {
       const created = await ensureDatabase(config.databaseUrl);
-      const applied = await runMigrations(config.databaseUrl);
+      const applied = await runMigrations(config.databaseUrl, config.appDatabasePassword);
       console.log(`${created ? 'created database; ' : ''}applied ${applied.length} migration(s)${applied.length ? ': ' + applied.join(', ') : ''}`);
       return 0;
     }

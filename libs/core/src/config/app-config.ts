@@ -4,6 +4,7 @@ import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../http/validation';
 import { projectRoot } from './project-root';
+import { appDatabaseUrl } from '../database/db-roles';
 
 /** Raw environment as it arrives; every variable has its default here and only here. */
 class EnvVars {
@@ -12,6 +13,14 @@ class EnvVars {
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/aiedu';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  DATABASE_APP_PASSWORD?: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
@@ -38,6 +47,26 @@ class EnvVars {
   @Min(1)
   @Max(500)
   UPLOAD_LIMIT_MB: number = 20;
+
+  // Uploaded archives (XLSX, QTI ZIP): total uncompressed size, compression ratio of an entry
+  // over 1 MiB, and file parses at once per process (libs/core/src/http/upload-limits.ts).
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  UPLOAD_MAX_EXPANDED_MB: number = 200;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(1000)
+  UPLOAD_MAX_RATIO: number = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  UPLOAD_PARSE_CONCURRENCY: number = 2;
 
   @Type(() => Number)
   @IsInt()
@@ -120,13 +149,22 @@ export class ConfigError extends Error {}
 /** Validated, typed configuration shared by api, worker and cli. */
 export class AppConfig {
   readonly env!: 'development' | 'production' | 'test';
+  /** The database as its owner sees it: migrations, and creating the database. */
   readonly databaseUrl!: string;
+  /** What api, worker and cli read and write rows with: the app role, without rights on structure. */
+  readonly appDatabaseUrl!: string;
+  /** Set on the app role by `npm run migrate` when given (DATABASE_APP_PASSWORD). */
+  readonly appDatabasePassword?: string;
   readonly redisUrl!: string;
   readonly port!: number;
   readonly tokenSecret!: string;
   readonly tokenSecretGenerated!: boolean;
   readonly tokenTtlSeconds!: number;
   readonly uploadLimitBytes!: number;
+  /** Uploaded archives: most bytes they may inflate to, largest ratio of an entry, parses at once. */
+  readonly uploadMaxExpandedBytes!: number;
+  readonly uploadMaxCompressionRatio!: number;
+  readonly uploadParseConcurrency!: number;
   readonly dbPoolSize!: number;
   readonly queuePrefix!: string;
   readonly logLevel!: string;
@@ -176,6 +214,8 @@ export class AppConfig {
     return Object.assign(new AppConfig(), {
       env: vars.NODE_ENV,
       databaseUrl: vars.DATABASE_URL,
+      appDatabaseUrl: appDatabaseUrl(vars.DATABASE_URL, vars.DATABASE_APP_URL, vars.DATABASE_APP_PASSWORD),
+      appDatabasePassword: vars.DATABASE_APP_PASSWORD,
       redisUrl: vars.REDIS_URL,
       port: vars.PORT,
       // A generated secret keeps a demo usable with no setup; tokens then die with the process.
@@ -183,6 +223,9 @@ export class AppConfig {
       tokenSecretGenerated: !vars.TOKEN_SECRET,
       tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
       uploadLimitBytes: vars.UPLOAD_LIMIT_MB * 1024 * 1024,
+      uploadMaxExpandedBytes: vars.UPLOAD_MAX_EXPANDED_MB * 1024 * 1024,
+      uploadMaxCompressionRatio: vars.UPLOAD_MAX_RATIO,
+      uploadParseConcurrency: vars.UPLOAD_PARSE_CONCURRENCY,
       dbPoolSize: vars.DB_POOL_SIZE,
       queuePrefix: vars.QUEUE_PREFIX,
       logLevel: vars.LOG_LEVEL,

@@ -8,7 +8,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       // A few quick retries, then fail: a supervisor (compose, systemd) restarts us with a clear error in the log.
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.databaseUrl, config.dbPoolSize), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.appDatabaseUrl, config.dbPoolSize), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
 })

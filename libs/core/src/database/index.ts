@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './pg-errors';
 export * from './copy-rows';
 export * from './update-returning';
+export * from './db-roles';

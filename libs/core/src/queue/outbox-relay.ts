@@ -71,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.databaseUrl });
+    const client = new Client({ connectionString: this.config.appDatabaseUrl });
     client.on('notification', () => this.kick());
     client.on('error', () => undefined);
     client.on('end', () => {
