@@ -127,6 +127,10 @@ describe('guardian consent and the eligibility decision', () => {
       expect((await otherTeacher.post('/api/v1/consent/students', { schoolId: middle, studentCode: 'X1', grade: 8, classNo: 1 })).status).toBe(403);
       expect((await otherTeacher.get(`/api/v1/consent/eligibility/class?schoolId=${middle}&grade=8&classNo=1&serviceId=${serviceId}`)).status).toBe(403);
       expect((await otherTeacher.post('/api/v1/consent/letters', { serviceId, schoolId: middle, grade: 8, classNo: 1 })).status).toBe(403);
+      // Teachers do consent work for their own school, and nothing that is the office's.
+      expect((await middleTeacher.post('/api/v1/consent/services', { ...CHATGPT, name: 'Teacher-made' })).status).toBe(403);
+      expect((await middleTeacher.post(`/api/v1/consent/services/${serviceId}/notices`, { schoolYear: schoolYear(), ...NOTICE })).status).toBe(403);
+      expect((await middleTeacher.post('/api/v1/consent/students', { schoolId: middle, studentCode: 'T-OK', grade: 8, classNo: 2 })).status).toBe(201);
       const gangnam = await app.as({ email: 'gangnam@sen.go.kr', role: 'district_admin', districtOffice: 'gangnam-seocho' });
       expect((await eligibility(gangnam, students.M15)).status).toBe(200);
       const seobu = await app.as({ email: 'seobu@sen.go.kr', role: 'district_admin', districtOffice: 'seobu' });

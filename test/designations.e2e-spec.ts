@@ -1,4 +1,4 @@
-import { JobName, JobQueue } from '@app/core';
+import { JobName, JobQueue, minimalPdf } from '@app/core';
 import { applyAndSubmit, callBody, createCall } from './support/designation-fixtures';
 import { schoolId } from './support/fixtures';
 import { HttpClient } from './support/http-client';
@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = minimalPdf();
 
 describe('lead and research school designation (조례 제5조)', () => {
   let app: TestApp;

@@ -21,6 +21,23 @@ describe('operability', () => {
     );
   });
 
+  it('sends nosniff, a Content-Security-Policy and the other protective headers on pages and the api', async () => {
+    for (const path of ['/', '/login', '/api/health', '/api/v1/schools']) {
+      const res = await app.http.send(path, { method: 'GET' });
+      expect({ path, nosniff: res.headers.get('x-content-type-options') }).toEqual({ path, nosniff: 'nosniff' });
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+    const docs = await app.http.send('/api/docs', { method: 'GET' });
+    expect(docs.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+  });
+
   it('echoes a caller-supplied request id and gives one error shape for unknown routes', async () => {
     const res = await app.http.send('/api/v1/no-such-thing', { headers: { 'x-request-id': 'abc-123' } });
     expect(res.status).toBe(404);

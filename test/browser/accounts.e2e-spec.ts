@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { codedSchools, CodedSchool, linkToken, rosterCsv } from '../support/account-fixtures';
-import { launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
+import { cspViolations, launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
@@ -319,4 +319,8 @@ describe('accounts UI (browser)', () => {
     expect(await anonymous.getByLabel('비밀번호').count()).toBe(0);
     await screenshot(anonymous, 'accounts-12-login-sso');
   }, 60_000);
+
+  it('lets the Content-Security-Policy refuse nothing the account pages need', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@
  *
  * Set SCREENSHOT_DIR to keep a full-page PNG of each main page.
  */
+import { minimalPdf } from '@app/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -26,7 +27,7 @@ const CALL_TITLE = '2027학년도 AI 교육 선도학교 공모';
 const PLAN = 'AI 교실을 활용한 학년별 프로젝트 수업과 교원 연수를 운영합니다.';
 const REASON = '심사 결과 평균 70점으로 정원 내 상위 득점';
 /** The smallest file the API accepts as a PDF: it checks the extension and the first bytes. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PDF = minimalPdf();
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WAIT, launchChromium, logIn } from '../support/browser';
+import { BROWSER_WAIT, cspViolations, launchChromium, logIn, newBrowserContext } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -42,8 +42,7 @@ describe('web UI (browser)', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(WAIT);
+    context = await newBrowserContext(browser);
     page = await context.newPage();
   });
 
@@ -113,4 +112,8 @@ describe('web UI (browser)', () => {
     expect(text).toContain(name);
     expect(text).toContain(PRINCIPAL);
   }, 120_000);
+
+  it('lets the Content-Security-Policy refuse nothing the UI needs on every page visited above', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });

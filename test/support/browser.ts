@@ -30,10 +30,18 @@ export async function navigate(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: label, exact: true }).click();
 }
 
+/** What the Content-Security-Policy refused in this spec file's pages (it must stay empty: the policy may not break the UI). */
+export const cspViolations: string[] = [];
+
 /** Korean locale, a desktop window by default; a viewport under 600 px wide is a phone (touch, mobile). */
 export async function newBrowserContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const ctx = await browser.newContext({ locale: 'ko-KR', acceptDownloads: true, viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
   ctx.setDefaultTimeout(BROWSER_WAIT);
+  ctx.on('page', (page) =>
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+    }),
+  );
   return ctx;
 }
 

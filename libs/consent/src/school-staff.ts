@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, SchoolAccess } from '@app/core';
 
 /**
- * Consent work is done by a school's own staff: unlike most records, teachers act here too (they
- * collect the slips of their class). Administrators act within their scope.
+ * The one place where teachers change records (docs/ARCHITECTURE.md, access model): homeroom
+ * teachers collect the home letters' return slips, so for their own school they record consent
+ * decisions and withdrawals, register students and make letters. Principals and administrators
+ * act within their scope as everywhere; services and notices are for administrators only.
  */
 @Injectable()
 export class SchoolStaff {

@@ -7,13 +7,29 @@ import { ValidationFailedError } from '../errors';
 
 /** Document types an applicant may attach, recognised by extension and by their first bytes. */
 const DOCUMENT_TYPES: Record<string, { contentType: string; magic: (b: Buffer) => boolean }> = {
-  pdf: { contentType: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  pdf: { contentType: 'application/pdf', magic: isPdf },
   hwp: { contentType: 'application/x-hwp', magic: (b) => b.readUInt32BE(0) === 0xd0cf11e0 },
   hwpx: { contentType: 'application/hwp+zip', magic: isZip },
   docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: isZip },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: isZip },
   pptx: { contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: isZip },
 };
+
+/**
+ * A PDF, not just something that starts with `%PDF-` (an executable with those five bytes got
+ * through once): the header names a version, the file ends with `%%EOF` after a `startxref` whose
+ * offset lies inside the file and points at a cross-reference table or an object.
+ */
+export function isPdf(b: Buffer): boolean {
+  if (!/^%PDF-[12]\.\d/.test(b.subarray(0, 8).toString('latin1'))) return false;
+  const tail = b.subarray(Math.max(0, b.length - 2048)).toString('latin1');
+  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!m) return false;
+  const offset = Number(m[1]);
+  if (!Number.isSafeInteger(offset) || offset <= 8 || offset >= b.length) return false;
+  const at = b.subarray(offset, offset + 32).toString('latin1');
+  return /^(xref|\d+\s+\d+\s+obj)/.test(at);
+}
 
 function isZip(b: Buffer): boolean {
   return b.length >= 4 && b.readUInt32BE(0) === 0x504b0304;
