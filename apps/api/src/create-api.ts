@@ -7,8 +7,10 @@ import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, AppExceptionFilter, createValidationPipe, nestLogger, NotFoundError, projectRoot, redactUrl, toErrorBody } from '@app/core';
+import { AppConfig, AppExceptionFilter, recordAccessDenials, securityHeaders, configureUploadLimits, createValidationPipe, limitJsonBodies, nestLogger, NotFoundError, projectRoot, redactUrl, toErrorBody } from '@app/core';
 import { ApiModule } from './api.module';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -38,10 +40,14 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     logger: nestLogger(config),
     bufferLogs: false,
   });
+  await securityHeaders(app);
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  configureUploadLimits(config); // expansion, ratio and concurrent parses of uploaded files
+  limitJsonBodies(app); // depth and element counts of JSON bodies, before class-transformer sees them
   app.getHttpAdapter().getInstance().addHook('onSend', async (req: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', req.id);
   });
+  recordAccessDenials(app.getHttpAdapter().getInstance(), app.get<DataSource>(getDataSourceToken()));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());

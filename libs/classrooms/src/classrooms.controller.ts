@@ -53,7 +53,8 @@ export class ClassroomsController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiOperation({ summary: 'Every change to the classroom, its equipment and clubs: who, when, what' })
   history(@Param('id', ParseIdPipe) id: number, @Query('limit') limit?: string) {
-    return this.classrooms.history(id, limit ? Math.max(1, Number(limit) || 100) : undefined);
+    // A whole number from 1 to 1000 ('1e308' or '1.5' used to reach LIMIT as they were: a 500).
+    return this.classrooms.history(id, limit ? Math.min(1000, Math.max(1, Math.floor(Number(limit)) || 100)) : undefined);
   }
 
   @Get('schools/:id/classroom/equipment')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsId, Text, Texts } from '@app/core/http/input.decorators';
 
 export const LEVELS = ['elementary', 'middle', 'high', 'special'] as const;
 export const DECISIONS = ['granted', 'refused'] as const;
@@ -8,13 +9,11 @@ export const METHODS = ['paper_slip', 'web_link', 'other'] as const;
 
 export class AiServiceDto {
   @ApiProperty({ example: 'ChatGPT' })
-  @IsString()
-  @Length(1, 100)
+  @Text({ max: 100 })
   name: string;
 
   @ApiProperty({ example: 'OpenAI' })
-  @IsString()
-  @Length(1, 100)
+  @Text({ max: 100 })
   provider: string;
 
   @ApiProperty({ example: 13 })
@@ -31,19 +30,19 @@ export class AiServiceDto {
 
   @ApiProperty({ type: [String], example: ['계정 정보(이메일)', '입력한 대화 내용'] })
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(50)
+  @Texts({ max: 200 })
   personalData: string[];
 
   @ApiProperty({ enum: LEVELS, isArray: true })
   @IsArray()
+  @ArrayMaxSize(4)
   @ArrayUnique()
   @IsIn(LEVELS, { each: true })
   allowedLevels: (typeof LEVELS)[number][];
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @Text({ min: 0, max: 2000, optional: 'nullable' })
   notes?: string;
 
   @ApiPropertyOptional({ default: true })
@@ -60,30 +59,26 @@ export class ConsentNoticeDto {
   schoolYear: number;
 
   @ApiProperty({ description: '수집·이용 목적' })
-  @IsString()
-  @Length(1, 2000)
+  @Text({ max: 2000 })
   purpose: string;
 
   @ApiProperty({ type: [String], description: '수집 항목' })
   @IsArray()
   @ArrayMinSize(1)
-  @IsString({ each: true })
+  @ArrayMaxSize(50)
+  @Texts({ max: 200 })
   dataItems: string[];
 
   @ApiProperty({ description: '보유·이용 기간' })
-  @IsString()
-  @Length(1, 500)
+  @Text({ max: 500 })
   retention: string;
 
   @ApiProperty({ description: '동의를 거부할 권리와 거부에 따른 불이익' })
-  @IsString()
-  @Length(1, 2000)
+  @Text({ max: 2000 })
   refusalRight: string;
 
   @ApiPropertyOptional({ description: 'AI-ethics guidance for students and guardians (조례 제9조); default: the office\'s standard text' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @Text({ max: 4000, optional: 'nullable' })
   ethicsGuidance?: string;
 
   @ApiPropertyOptional({ description: 'YYYY-MM-DD; default: the end of the school year (last day of February)' })
@@ -95,9 +90,7 @@ export class ConsentNoticeDto {
 /** A class of a school, in bodies and query strings alike (query values arrive as text). */
 export class ClassRefDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId({ query: true })
   schoolId: number;
 
   @ApiProperty({ description: 'year of schooling 1–12 (중2 = 8)' })
@@ -128,22 +121,18 @@ export class StudentDto extends ClassRefDto {
 
 export class ServiceRefDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId({ query: true })
   serviceId: number;
 }
 
 /** What every recorded act of a guardian names: the student, the service, who and how. */
 class GuardianActDto extends ServiceRefDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   studentId: number;
 
   @ApiProperty({ example: '모' })
-  @IsString()
-  @Length(1, 20)
+  @Text({ max: 20 })
   guardianRelation: string;
 
   @ApiProperty({ enum: METHODS })
@@ -157,21 +146,15 @@ export class ConsentRecordDto extends GuardianActDto {
   decision: (typeof DECISIONS)[number];
 
   @ApiPropertyOptional({ description: 'optional and minimal' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @Text({ max: 50, optional: 'nullable' })
   guardianName?: string;
 
   @ApiPropertyOptional({ description: 'optional and minimal' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Text({ max: 100, optional: 'nullable' })
   guardianContact?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200, optional: 'nullable' })
   methodNote?: string;
 
   @ApiPropertyOptional({ description: 'when the guardian decided (a date or a time, not in the future); default now' })
@@ -209,14 +192,11 @@ export class GuardianAnswerDto {
   decision: (typeof DECISIONS)[number];
 
   @ApiProperty({ example: '모' })
-  @IsString()
-  @Length(1, 20)
+  @Text({ max: 20 })
   guardianRelation: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @Text({ max: 50, optional: 'nullable' })
   guardianName?: string;
 }
 
@@ -229,9 +209,7 @@ class DayDto extends ServiceRefDto {
 
 export class StudentEligibilityQuery extends DayDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId({ query: true })
   studentId: number;
 }
 
@@ -239,17 +217,13 @@ export class ClassEligibilityQuery extends IntersectionType(ClassRefDto, DayDto)
 
 export class ImportQuery extends ServiceRefDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId({ query: true })
   schoolId: number;
 }
 
 export class LettersQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId({ query: true })
   schoolId?: number;
 }

@@ -13,6 +13,7 @@ export * from './crypto/keyed-hash';
 export * from './queue';
 export * from './redis';
 export * from './tabular';
+export * from './zip/zip-archive';
 export { JobsController } from './ops/jobs.controller';
 export { HealthController } from './ops/health.controller';
 export * from './time/school-year';

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString,
-  IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString,
+  IsUUID, Length, Matches, Max, MaxLength, Min,
 } from 'class-validator';
+import { IsFiniteNumber, IsId, NestedArray, Text } from '@app/core/http/input.decorators';
 import { PaginationQuery } from '@app/core/http/pagination.dto';
 import { DISTRICT_OFFICE_CODES } from '@app/schools/district-office';
 import { SCHOOL_LEVELS, SchoolLevel } from '@app/schools/school-level';
@@ -16,31 +17,27 @@ export class CreateDesignationTypeDto {
   code: string;
 
   @ApiProperty({ example: 'AI 메이커 교육 중심학교' })
-  @IsString()
-  @Length(1, 100)
+  @Text({ max: 100 })
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @Text({ min: 0, max: 1000, optional: 'nullable' })
   description?: string;
 }
 
 export class CriterionDto {
   @ApiProperty({ example: '운영 계획의 타당성' })
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200 })
   name: string;
 
   @ApiProperty({ example: 30 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsFiniteNumber({ maxDecimalPlaces: 2 })
   @Min(0.01)
   @Max(1000)
   maxScore: number;
 
   @ApiProperty({ example: 1 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsFiniteNumber({ maxDecimalPlaces: 3 })
   @Min(0.001)
   @Max(100)
   weight: number;
@@ -60,13 +57,11 @@ export class OfficeQuotaDto {
 
 export class CreateCallDto {
   @ApiProperty({ example: 'lead' })
-  @IsString()
-  @Length(2, 40)
+  @Text({ min: 2, max: 40 })
   type: string;
 
   @ApiProperty({ example: '2026학년도 AI 교육 선도학교 공모' })
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200 })
   title: string;
 
   @ApiProperty({ example: 2026 })
@@ -108,22 +103,20 @@ export class CreateCallDto {
 
   @ApiPropertyOptional({ type: [OfficeQuotaDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => OfficeQuotaDto)
+  @NestedArray(() => OfficeQuotaDto)
+  @ArrayMaxSize(11)
   officeQuotas?: OfficeQuotaDto[];
 
   @ApiProperty({ type: [CriterionDto] })
-  @IsArray()
+  @NestedArray(() => CriterionDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionDto)
   criteria: CriterionDto[];
 
   @ApiPropertyOptional({ example: ['operating_plan'], description: 'attachment kinds every application must carry' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(20)
   @ArrayUnique()
   @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each attachment kind must be a lowercase code' })
   requiredAttachments?: string[];
@@ -136,9 +129,7 @@ export class CreateCallDto {
 
 export class ApplicationDto {
   @ApiPropertyOptional({ description: 'Summary of the operating plan (운영 계획 요약)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Text({ min: 0, max: 5000, optional: 'nullable' })
   planSummary?: string;
 }
 
@@ -146,6 +137,7 @@ export class AssignReviewersDto {
   @ApiProperty({ type: [String], format: 'uuid' })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   reviewerIds: string[];
@@ -153,35 +145,31 @@ export class AssignReviewersDto {
 
 export class RecuseDto {
   @ApiProperty({ example: '본인이 해당 학교 운영위원' })
-  @IsString()
-  @Length(1, 500)
+  @Text({ max: 500 })
   reason: string;
 }
 
 export class CriterionScoreDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   criterionId: number;
 
   @ApiProperty()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsFiniteNumber({ maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(1000)
   score: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Text({ min: 0, max: 2000, optional: 'nullable' })
   comment?: string;
 }
 
 export class ScoreDto {
   @ApiProperty({ type: [CriterionScoreDto] })
-  @IsArray()
+  @NestedArray(() => CriterionScoreDto)
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionScoreDto)
+  @ArrayMaxSize(30)
   scores: CriterionScoreDto[];
 }
 
@@ -191,15 +179,13 @@ export class DecisionDto {
   decision: 'designate' | 'reject';
 
   @ApiProperty({ example: '심사 결과 상위 점수' })
-  @IsString()
-  @Length(1, 1000)
+  @Text({ max: 1000 })
   reason: string;
 }
 
 export class RevokeDto {
   @ApiProperty()
-  @IsString()
-  @Length(1, 1000)
+  @Text({ max: 1000 })
   reason: string;
 }
 
@@ -214,7 +200,7 @@ export class EvaluationDto {
   evaluatedOn: string;
 
   @ApiProperty({ minimum: 0, maximum: 100 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsFiniteNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(100)
   score: number;
@@ -230,22 +216,18 @@ export class EvaluationDto {
   renewedTermEnd?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Text({ min: 0, max: 5000, optional: 'nullable' })
   notes?: string;
 }
 
 export class SupportDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   schoolId: number;
 
   @ApiPropertyOptional({ description: 'the designation this support is for; omit for a school without one' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
   designationId?: number;
 
   @ApiProperty({ enum: ['budget', 'staff'] })
@@ -261,7 +243,7 @@ export class SupportDto {
 
   @ApiPropertyOptional({ description: 'people (FTE), for staff' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsFiniteNumber({ maxDecimalPlaces: 1 })
   @Min(0.1)
   @Max(1000)
   staffCount?: number;
@@ -272,9 +254,7 @@ export class SupportDto {
   grantedOn: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @Text({ min: 0, max: 1000, optional: 'nullable' })
   description?: string;
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, ParseIdPipe, Public, ROLES, Roles, SchoolScoped, schoolYearOf, Scoped, sendXlsx, ValidationFailedError } from '@app/core';
+import { ADMIN_ROLES, AuditLog, AuthUser, CurrentUser, ParseIdPipe, parseIdText, Public, ROLES, Roles, SchoolScoped, schoolYearOf, Scoped, sendXlsx, ValidationFailedError } from '@app/core';
 import { DesignationExport } from './designation-export';
 import { DesignationQuery, EvaluationDto, RevokeDto, SupportDto } from './designation.dto';
 import { DesignationsService } from './designations.service';
@@ -47,7 +47,9 @@ export class DesignationsController {
   @Roles(...ADMIN_ROLES)
   @ApiQuery({ name: 'schoolId', required: false })
   supportLedger(@Query('schoolId') schoolId?: string) {
-    return this.support.list(schoolId ? Number(schoolId) : undefined);
+    const id = schoolId ? parseIdText(schoolId) : undefined;
+    if (schoolId && id === undefined) throw new ValidationFailedError('Invalid schoolId', [{ field: 'schoolId', reason: 'a school id' }]);
+    return this.support.list(id);
   }
 
   @Post('support')

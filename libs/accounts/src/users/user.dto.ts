@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { PaginationQuery, Role, ROLES } from '@app/core';
+import { OptionalNotNull, PaginationQuery, Role, ROLES } from '@app/core';
 import { DISTRICT_OFFICE_CODES } from '@app/schools/district-office';
 
 export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
@@ -35,19 +35,19 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ description: 'the school (internal id), for principal and teacher; or give schoolCode' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
   schoolId?: number;
 
   @ApiPropertyOptional({ example: '7010057', description: 'the school by NEIS code (7 digits)' })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(NEIS_CODE, { message: 'schoolCode must be a 7-digit NEIS school code' })
   schoolCode?: string;
 
   @ApiPropertyOptional({ enum: DISTRICT_OFFICE_CODES, description: 'for district_admin' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(DISTRICT_OFFICE_CODES)
   districtOffice?: string;
 
@@ -60,14 +60,14 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(lower)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
@@ -76,24 +76,24 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
   schoolId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(NEIS_CODE, { message: 'schoolCode must be a 7-digit NEIS school code' })
   schoolCode?: string;
 
   @ApiPropertyOptional({ enum: DISTRICT_OFFICE_CODES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(DISTRICT_OFFICE_CODES)
   districtOffice?: string;
 
@@ -105,7 +105,7 @@ export class UpdateUserDto {
   teacherNumber?: string | null;
 
   @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ACCOUNT_STATUSES)
   status?: AccountStatus;
 }

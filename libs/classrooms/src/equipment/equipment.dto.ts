@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, Length, Max, Min } from 'class-validator';
+import { OptionalNotNull, Text } from '@app/core/http/input.decorators';
 import { EQUIPMENT_CATEGORIES, EQUIPMENT_CONDITIONS, EquipmentCategory, EquipmentCondition } from './equipment-item.entity';
 
 export class CreateEquipmentDto {
@@ -8,8 +9,7 @@ export class CreateEquipmentDto {
   category: EquipmentCategory;
 
   @ApiProperty({ example: '햄스터 로봇' })
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200 })
   name: string;
 
   @ApiProperty({ minimum: 1, example: 20 })
@@ -19,14 +19,11 @@ export class CreateEquipmentDto {
   quantity: number;
 
   @ApiProperty({ description: 'Unique within the school', example: 'AI-2021-001' })
-  @IsString()
-  @Length(1, 60)
+  @Text({ max: 60 })
   assetTag: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @Text({ min: 0, max: 100, optional: 'nullable' })
   serialNumber?: string | null;
 
   @ApiPropertyOptional({ format: 'date' })
@@ -43,7 +40,7 @@ export class CreateEquipmentDto {
   costKrw?: number | null;
 
   @ApiPropertyOptional({ enum: EQUIPMENT_CONDITIONS, default: 'good' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(EQUIPMENT_CONDITIONS)
   condition?: EquipmentCondition;
 
@@ -60,4 +57,34 @@ export class CreateEquipmentDto {
   nextAuditDate?: string | null;
 }
 
-export class UpdateEquipmentDto extends PartialType(CreateEquipmentDto) {}
+/**
+ * Every field optional. Null clears serial number, purchase date, cost and audit dates; category,
+ * name, quantity, asset tag and condition are NOT NULL columns, so they are declared here rather
+ * than through PartialType, whose @IsOptional() would let null through to the database.
+ */
+export class UpdateEquipmentDto extends PartialType(PickType(CreateEquipmentDto, ['serialNumber', 'purchaseDate', 'costKrw', 'lastAuditDate', 'nextAuditDate'] as const)) {
+  @ApiPropertyOptional({ enum: EQUIPMENT_CATEGORIES })
+  @OptionalNotNull()
+  @IsIn(EQUIPMENT_CATEGORIES)
+  category?: EquipmentCategory;
+
+  @ApiPropertyOptional({ example: '햄스터 로봇' })
+  @Text({ max: 200, optional: true })
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, example: 20 })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  quantity?: number;
+
+  @ApiPropertyOptional({ description: 'Unique within the school', example: 'AI-2021-001' })
+  @Text({ max: 60, optional: true })
+  assetTag?: string;
+
+  @ApiPropertyOptional({ enum: EQUIPMENT_CONDITIONS })
+  @OptionalNotNull()
+  @IsIn(EQUIPMENT_CONDITIONS)
+  condition?: EquipmentCondition;
+}

@@ -28,12 +28,12 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+09:00' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ description: 'page backwards: records older than this id' })

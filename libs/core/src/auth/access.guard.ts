@@ -5,6 +5,7 @@ import { SchoolAccess } from '../access/school-access.service';
 import { ScopeResolvers } from '../access/scope-resolvers';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationFailedError } from '../errors';
 import { PASSWORD_CHANGE_EXEMPT_KEY, PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY, ScopedParam } from './access.decorators';
+import { parseIdText } from '../http/parse-id.pipe';
 import { AuthService } from './auth.service';
 import type { AuthUser, Role } from './role';
 
@@ -43,10 +44,12 @@ export class AccessGuard implements CanActivate {
     const scoped = this.reflector.get<ScopedParam | undefined>(SCHOOL_PARAM_KEY, ctx.getHandler());
     if (scoped) {
       const raw = (req.params as Record<string, string>)[scoped.param] ?? '';
-      if (!/^[1-9]\d{0,9}$/.test(raw)) {
+      // Guards run before pipes: the id is bounded here too, or 2147483648 reaches the database (a 500).
+      const id = parseIdText(raw);
+      if (id === undefined) {
         throw new ValidationFailedError(`${scoped.param} must be a ${scoped.kind} id`, [{ field: scoped.param, reason: 'must be a positive integer' }]);
       }
-      const schoolId = await this.resolvers.resolve(scoped.kind, Number(raw));
+      const schoolId = await this.resolvers.resolve(scoped.kind, id);
       if (schoolId === undefined) throw new NotFoundError(scoped.kind, raw);
       await this.schools.assert(user, schoolId, scoped.mode);
     }

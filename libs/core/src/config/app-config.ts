@@ -60,7 +60,7 @@ class EnvVars {
   @IsInt()
   @Min(10)
   @Max(1000)
-  UPLOAD_MAX_RATIO: number = 100;
+  UPLOAD_MAX_RATIO: number = 200;
 
   @Type(() => Number)
   @IsInt()

@@ -52,3 +52,10 @@ export class TooManyRequestsError extends AppError {
     super('TOO_MANY_REQUESTS', message, 429, [{ retryAfterSeconds }]);
   }
 }
+
+/** 503 with Retry-After: the server is busy with work of this kind and the client should come back soon. */
+export class ServiceBusyError extends AppError {
+  constructor(message: string, public readonly retryAfterSeconds: number, code = 'SERVICE_BUSY') {
+    super(code, message, 503, [{ retryAfterSeconds }]);
+  }
+}

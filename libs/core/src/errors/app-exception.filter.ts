@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, TooManyRequestsError } from './app-error';
+import { AppError, ServiceBusyError, TooManyRequestsError } from './app-error';
+import { DATABASE_REFUSED_INPUT, databaseInputError } from './database-input-error';
 import { TabularFormatError } from '../tabular';
 
 export interface ErrorBody {
@@ -33,10 +34,14 @@ export class AppExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toErrorBody(exception, String(req?.id ?? ''));
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && !(exception instanceof ServiceBusyError)) {
       this.logger.error({ msg: 'unhandled error', requestId: body.requestId, err: describe(exception) });
     }
-    if (exception instanceof TooManyRequestsError) {
+    if (body.code === DATABASE_REFUSED_INPUT) {
+      // A DTO let through what the database refused: answered as a 400, but it is a bug to fix.
+      this.logger.warn({ msg: 'input refused by the database, not by validation', requestId: body.requestId, err: describe(exception) });
+    }
+    if (exception instanceof TooManyRequestsError || exception instanceof ServiceBusyError) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     void reply.status(body.statusCode).header('x-request-id', body.requestId).send(body);
@@ -67,6 +72,13 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
     const res = exception.getResponse();
     const message = typeof res === 'string' ? res : String((res as { message?: unknown }).message ?? exception.message);
     return { statusCode: status, code: httpCode(status), message, details: [], requestId };
+  }
+  const input = databaseInputError(exception);
+  if (input) {
+    return {
+      statusCode: 400, code: DATABASE_REFUSED_INPUT, message: `Invalid input: ${input.field} ${input.reason}`,
+      details: [{ field: input.field, reason: input.reason, ...(input.constraint ? { constraint: input.constraint } : {}) }], requestId,
+    };
   }
   const status = (exception as { statusCode?: number } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -4,3 +4,8 @@ export * from './upload';
 export * from './parse-id.pipe';
 export * from './send-file';
 export * from './redact-url';
+export * from './upload-limits';
+export * from './json-depth';
+export * from './security-headers';
+export * from './clean-text';
+export * from './input.decorators';

@@ -140,6 +140,32 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('refuses rows of more than 1000 cells before parsing them, counting delimiters outside quotes only', () => {
+    const row = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`).join(',');
+    expect(readCsv(utf8(`${row(1000)}\n`)).headers).toHaveLength(1000);
+    expect(problemsOf(() => readCsv(utf8(`a\n1\n${row(1001)}\n`)))).toEqual([{ row: 3, reason: 'row has more than 1000 cells' }]);
+    expect(readCsv(utf8(`a,b\n"${','.repeat(5000)}",x\n`)).rows[0].values['b']).toBe('x');
+    // A record of quoted line breaks spans many short lines; it is named by the line it starts on.
+    const spanning = `a\n${Array(1001).fill('"\n"').join(',')}\n`;
+    expect(problemsOf(() => readCsv(utf8(spanning)))).toEqual([{ row: 2, reason: 'row has more than 1000 cells' }]);
+    // A million columns (9 MB): refused at the first row, without building it.
+    expect(problemsOf(() => readCsv(utf8(row(1_000_000))))).toEqual([{ row: 1, reason: 'row has more than 1000 cells' }]);
+  });
+
+  it('refuses a line longer than 64 KiB, naming it, without reading the rest', () => {
+    expect(readCsv(utf8(`a\n${'x'.repeat(65_536)}\n`)).rows[0].values['a']).toHaveLength(65_536);
+    expect(problemsOf(() => readCsv(utf8(`a\r\n1\r\n${'x'.repeat(65_537)}\r\n2\r\n`)))).toEqual([{ row: 3, reason: 'line is longer than 65536 bytes' }]);
+    const err = (() => {
+      try {
+        readCsv(Buffer.alloc(19 * 1024 * 1024, 'x'));
+      } catch (e) {
+        return e as TabularFormatError;
+      }
+    })();
+    expect(err?.problems).toEqual([{ row: 1, reason: 'line is longer than 65536 bytes' }]);
+    expect(err?.message).toBe('the file is not a table: row 1: line is longer than 65536 bytes');
+  });
+
   it('parses a 100,000-row file', () => {
     const lines = ['학번,이름,학교명,연수명,이수일'];
     for (let i = 1; i <= 100_000; i++) lines.push(`${i},학생${i},"서울초등학교, 본관",AI 기초 연수,2024-03-04`);

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { withParseSlot } from '../http/upload-limits';
 import { ParsedTable, ReadTableOptions } from './parsed-table';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
@@ -12,8 +13,15 @@ const SNIFF_BYTES = 8 * 1024;
  * where users predictably mislabel files: a workbook renamed to .csv is read
  * as the workbook it is, a binary renamed to .csv is refused instead of being
  * decoded into garbage rows.
+ *
+ * At most UPLOAD_PARSE_CONCURRENCY files are read at once per process; the others wait their
+ * turn (or get 503 UPLOADS_BUSY when too many wait), see upload-limits.ts.
  */
-export async function readTable(buf: Buffer, filename: string, opts?: ReadTableOptions): Promise<ParsedTable> {
+export function readTable(buf: Buffer, filename: string, opts?: ReadTableOptions): Promise<ParsedTable> {
+  return withParseSlot(() => readTableNow(buf, filename, opts));
+}
+
+async function readTableNow(buf: Buffer, filename: string, opts?: ReadTableOptions): Promise<ParsedTable> {
   const ext = extname(filename.trim()).toLowerCase();
   if (ext === '.xlsx') return readXlsx(buf, opts);
   if (ext !== '.csv' && ext !== '.txt') {

@@ -1,6 +1,12 @@
 import { ParsedRow, ParsedTable, ReadTableOptions } from './parsed-table';
 import { CellProblem, TabularFormatError } from './tabular-error';
 
+/**
+ * Widest table read, CSV and XLSX alike. Our widest legitimate files are a literacy test's
+ * results (at most 200 items plus a few student columns); a million-column header is an attack.
+ */
+export const MAX_COLUMNS = 1000;
+
 /*
  * Shared by the CSV and XLSX readers so both apply identical header and row
  * rules; importers then only deal with named string values.
@@ -25,6 +31,9 @@ export class TableBuilder {
     // equal the precomposed names importers ask for in requireHeaders().
     let width = names.length;
     while (width > 0 && names[width - 1] === '') width--;
+    if (width > MAX_COLUMNS) {
+      throw TabularFormatError.fromProblems([{ row: headerRow, reason: `row has more than ${MAX_COLUMNS} cells` }], 'the file is too wide');
+    }
 
     const problems: CellProblem[] = [];
     const firstColumn = new Map<string, number>();

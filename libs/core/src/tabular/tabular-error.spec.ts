@@ -1,4 +1,4 @@
-import { CellProblem, TabularFormatError } from './tabular-error';
+import { CellProblem, importRejected, TabularFormatError } from './tabular-error';
 
 describe('TabularFormatError.fromProblems', () => {
   it('is an Error with a name the logs can show', () => {
@@ -21,5 +21,14 @@ describe('TabularFormatError.fromProblems', () => {
     expect(err.message).toBe(
       'the file has 100000 problems: row 2: bad; row 3: bad; row 4: bad; row 5: bad; row 6: bad (and 99995 more)',
     );
+  });
+
+  it('sends back only an excerpt of a long column name or quoted value', () => {
+    const long = '가'.repeat(10_000);
+    const err = TabularFormatError.fromProblems([{ row: 1, column: long, reason: `bad value '${long}'` }]);
+    expect(err.problems).toEqual([{ row: 1, column: `${'가'.repeat(40)}…`, reason: `bad value '${'가'.repeat(40)}…'` }]);
+    expect(err.message.length).toBeLessThan(200);
+    const rejected = importRejected([{ row: 2, column: long, reason: 'x'.repeat(10_000) }]);
+    expect(rejected.details).toEqual([{ row: 2, column: `${'가'.repeat(40)}…`, reason: `${'x'.repeat(300)}…` }]);
   });
 });

@@ -1,4 +1,5 @@
 import { ValidationFailedError } from '../errors/app-error';
+import { clipReason, excerpt } from '../errors/excerpt';
 /**
  * One thing wrong with an uploaded file, addressed the way the uploader will
  * look for it: `row` is the 1-based line as Excel shows it (header = row 1),
@@ -34,15 +35,25 @@ export class TabularFormatError extends Error {
    * The HTTP layer sends `message` as-is, so importers that only have a list
    * of problems get a readable sentence instead of inventing their own format.
    */
-  static fromProblems(problems: CellProblem[], summary?: string): TabularFormatError {
-    const total = problems.length;
+  static fromProblems(all: CellProblem[], summary?: string): TabularFormatError {
+    const total = all.length;
+    const problems = all.slice(0, LISTED_PROBLEM_LIMIT).map(clipProblem);
     const shown = problems.slice(0, MESSAGE_PROBLEM_LIMIT).map(describeProblem).join('; ');
     // The message keeps the true total even when `problems` is truncated.
     const rest = total > MESSAGE_PROBLEM_LIMIT ? ` (and ${total - MESSAGE_PROBLEM_LIMIT} more)` : '';
     const head = summary ?? (total === 1 ? 'the file cannot be imported' : `the file has ${total} problems`);
-    const listed = total > LISTED_PROBLEM_LIMIT ? problems.slice(0, LISTED_PROBLEM_LIMIT) : problems;
-    return new TabularFormatError(listed, `${head}: ${shown}${rest}`);
+    return new TabularFormatError(problems, `${head}: ${shown}${rest}`);
   }
+}
+
+/**
+ * Column names and reasons can carry text from the file (a header, a bad value), which may be
+ * as long as a line: only an excerpt of it goes back to the uploader.
+ */
+function clipProblem(p: CellProblem): CellProblem {
+  const out: CellProblem = { ...p, reason: clipReason(p.reason) };
+  if (p.column !== undefined) out.column = excerpt(p.column);
+  return out;
 }
 
 function describeProblem(p: CellProblem): string {
@@ -52,5 +63,5 @@ function describeProblem(p: CellProblem): string {
 /** An all-or-nothing import refused: every bad row listed (up to the limit) with row, column and reason. */
 export function importRejected(problems: CellProblem[]): ValidationFailedError {
   const rowsAtFault = new Set(problems.map((p) => p.row)).size;
-  return new ValidationFailedError(`${rowsAtFault} row(s) are invalid; nothing was imported`, problems.slice(0, LISTED_PROBLEM_LIMIT).map((p) => ({ ...p })), 'IMPORT_REJECTED');
+  return new ValidationFailedError(`${rowsAtFault} row(s) are invalid; nothing was imported`, problems.slice(0, LISTED_PROBLEM_LIMIT).map((p) => ({ ...clipProblem(p) })), 'IMPORT_REJECTED');
 }

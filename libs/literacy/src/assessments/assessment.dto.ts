@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min,
 } from 'class-validator';
+import { NestedArray, OptionalNotNull, Text } from '@app/core/http/input.decorators';
 
 export const PHASES = ['pilot', 'main'] as const;
 export const ITEM_TYPES = ['dichotomous', 'partial'] as const;
 
 export class CutScoreDto {
   @ApiProperty({ example: '보통' })
-  @IsString()
-  @Length(1, 40)
+  @Text({ max: 40 })
   level: string;
 
   @ApiProperty({ description: 'lowest percentage of the maximum score that reaches this level', example: 40 })
@@ -27,6 +26,7 @@ export class ItemDto {
 
   @ApiProperty({ example: 'ai_ethics', description: 'a competency area code (GET /literacy/areas)' })
   @IsString()
+  @MaxLength(40)
   area: string;
 
   @ApiProperty({ enum: ITEM_TYPES })
@@ -41,24 +41,27 @@ export class ItemDto {
   maxScore?: number;
 
   @ApiPropertyOptional({ type: [String], description: 'choice items: the accepted option(s); results then hold raw responses' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(40, { each: true })
   key?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'choice items: every option, for distractor analysis and to reject unknown responses' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
+  @ArrayMaxSize(50)
   @ArrayUnique()
   @IsString({ each: true })
+  @MaxLength(40, { each: true })
   options?: string[];
 }
 
 export class CreateAssessmentDto {
   @ApiProperty({ example: '2026 AI·디지털 리터러시 진단검사 (본검사)' })
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200 })
   name: string;
 
   @ApiProperty({ example: 2026 })
@@ -81,22 +84,20 @@ export class CreateAssessmentDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   @ArrayUnique()
   @Matches(/^[A-Za-z0-9]{1,10}$/, { each: true })
   forms?: string[];
 
   @ApiProperty({ type: [ItemDto] })
-  @IsArray()
+  @NestedArray(() => ItemDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ItemDto)
   items: ItemDto[];
 
   @ApiProperty({ type: [CutScoreDto], example: [{ level: '기초', min: 0 }, { level: '보통', min: 40 }, { level: '우수', min: 80 }] })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CutScoreDto)
+  @NestedArray(() => CutScoreDto)
+  @ArrayMaxSize(20)
   cutScores: CutScoreDto[];
 
   @ApiPropertyOptional({ default: 0.2 })
@@ -127,16 +128,13 @@ export class UpdateItemDto {
   dropped: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @Text({ max: 500, optional: 'nullable' })
   reason?: string;
 }
 
 export class CutScoresDto {
   @ApiProperty({ type: [CutScoreDto] })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CutScoreDto)
+  @NestedArray(() => CutScoreDto)
+  @ArrayMaxSize(20)
   cutScores: CutScoreDto[];
 }

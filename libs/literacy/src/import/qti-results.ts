@@ -36,8 +36,9 @@
  * Safety: DOCTYPE and ENTITY declarations are refused outright, and entity
  * expansion in the XML parser is off; only the five predefined entities and
  * numeric character references are decoded (by this module). ZIP entries are
- * size-checked from the archive's directory before they are inflated, and
- * the inflater never writes past the declared size.
+ * read with core's ZipArchive: size- and ratio-checked from the archive's
+ * directory before they are inflated (UPLOAD_MAX_EXPANDED_MB, UPLOAD_MAX_RATIO),
+ * and an entry inflating past its declared size is stopped there and reported.
  *
  * Format sources: 1EdTech QTI 3.0 Results Reporting information model and
  * XSD binding (imsqti_resultv3p0_v1p0.xsd), QTI 2.1 Results Reporting, and
@@ -45,7 +46,7 @@
  * one `value` each, `sessionStatus="final"`).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { ZipArchive, ZipError, type ZipEntry } from '@app/core/zip/zip-archive';
 import { BUILT_IN_RESPONSES, QTI_RESULT_NAMESPACES, QtiFormatError, Run, type QtiItemResult, type QtiParseOptions, type QtiParseResult } from './qti-run';
 import { clip, localName, scanResult, type RawVariable } from './qti-scanner';
 import { decode, findDeclaration, isEmpty, isZip, looksLikeXml, syntaxMessage } from './qti-text';
@@ -79,58 +80,64 @@ function isSkippedEntry(name: string): boolean {
 }
 
 function readZip(file: Buffer, filename: string, run: Run): void {
-  // First pass reads only the central directory: names and declared sizes.
-  const listing: { name: string; size: number }[] = [];
-  unzip(file, filename, (f) => {
-    listing.push({ name: f.name, size: f.originalSize });
-    return false;
-  });
-  if (listing.some((e) => e.name === 'xl/workbook.xml')) {
+  // Only the central directory is read here: names and declared sizes.
+  let archive: ZipArchive;
+  try {
+    archive = ZipArchive.open(file, { maxExpandedBytes: run.maxZipBytes, maxRatio: run.maxRatio });
+  } catch (err) {
+    throw unreadableZip(filename, err);
+  }
+  if (archive.entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new QtiFormatError(`${filename} is an Excel workbook, not QTI results; import it as a table instead`);
   }
-  const names: string[] = [];
-  const wanted = new Set<string>();
+  const xmlEntries = archive.entries.filter((e) => !isSkippedEntry(e.name));
+  if (xmlEntries.length === 0) {
+    run.problem(0, filename, 'the ZIP archive has no .xml files');
+    return;
+  }
+  // Refused before anything is inflated, from the directory's sizes.
+  const wanted = new Set<ZipEntry>();
   let total = 0;
-  for (const { name, size } of listing) {
-    if (isSkippedEntry(name)) continue;
-    names.push(name);
-    // Refused before anything is inflated; fflate inflates into a buffer of
-    // exactly the declared size, so a lying header cannot make it grow.
+  for (const entry of xmlEntries) {
+    const { name, size } = entry;
+    const refused = archive.refusal(entry);
     if (size > run.maxXmlBytes) {
       run.problem(0, name, `the file is larger than ${formatBytes(run.maxXmlBytes)} uncompressed`);
     } else if (total + size > run.maxZipBytes) {
       run.problem(0, name, `the archive's XML files add up to more than ${formatBytes(run.maxZipBytes)} uncompressed`);
+    } else if (refused?.kind === 'too-large') {
+      run.problem(0, name, `the file ${refused.reason}`);
     } else {
       total += size;
-      wanted.add(name);
+      wanted.add(entry);
     }
   }
-  if (names.length === 0) {
-    run.problem(0, filename, 'the ZIP archive has no .xml files');
-    return;
-  }
-  const entries = unzip(file, filename, (f) => wanted.has(f.name));
-  for (const name of names) {
+  for (const entry of xmlEntries) {
     if (run.full) return;
-    const data = entries[name];
-    if (data === undefined) continue; // refused above as too large
-    delete entries[name]; // let the inflated bytes go once read
+    if (!wanted.has(entry)) continue; // refused above
+    let data: Buffer;
+    try {
+      // Never more than the declared size: an entry that inflates past it is stopped and reported.
+      data = archive.readSync(entry);
+    } catch (err) {
+      if (err instanceof ZipError && err.kind === 'too-large') {
+        run.problem(0, entry.name, `the file ${err.reason}`);
+        continue;
+      }
+      throw unreadableZip(filename, err);
+    }
     if (isEmpty(data)) {
-      run.problem(0, name, 'the file is empty');
+      run.problem(0, entry.name, 'the file is empty');
     } else if (!looksLikeXml(data)) {
-      run.problem(0, name, 'the file is not an XML document');
+      run.problem(0, entry.name, 'the file is not an XML document');
     } else {
-      readDocument(data, name, run);
+      readDocument(data, entry.name, run);
     }
   }
 }
 
-function unzip(file: Buffer, filename: string, filter: (f: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
-  try {
-    return unzipSync(file, { filter });
-  } catch (err) {
-    throw new QtiFormatError(`${filename} is not a readable ZIP archive (${errorText(err)})`);
-  }
+function unreadableZip(filename: string, err: unknown): QtiFormatError {
+  return new QtiFormatError(`${filename} is not a readable ZIP archive (${errorText(err)})`);
 }
 
 type XmlNode = string | { [key: string]: unknown };

@@ -1,4 +1,6 @@
 /* The QTI reader's public shapes and limits, and the bookkeeping of one upload (rows, problems, caps). */
+import { uploadLimits } from '@app/core/http/upload-limits';
+
 export interface QtiItemResult {
   identifier: string;
   sequenceIndex?: number;
@@ -49,10 +51,12 @@ export interface QtiParseResult {
 export interface QtiParseOptions {
   /** More results than this is a problem (reported once); default 20,000. */
   maxResults?: number;
-  /** Largest single XML document, in bytes; default 512 MiB. */
+  /** Largest single XML document, in bytes; default UPLOAD_MAX_EXPANDED_MB (200 MB). */
   maxXmlBytes?: number;
-  /** Largest total of the XML entries of a ZIP, uncompressed; default 512 MiB. */
+  /** Largest total of the XML entries of a ZIP, uncompressed; default UPLOAD_MAX_EXPANDED_MB (200 MB). */
   maxZipBytes?: number;
+  /** Largest compression ratio of a ZIP entry over 1 MiB; default UPLOAD_MAX_RATIO (200). */
+  maxRatio?: number;
 }
 
 /** Thrown only when the upload is neither an XML document nor a readable ZIP archive. */
@@ -71,8 +75,6 @@ export const QTI_PROBLEM_LIMIT = 1000;
 
 export const DEFAULT_MAX_RESULTS = 20_000;
 
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
-
 /** Response variables every QTI item has, which are not the candidate's answer. */
 export const BUILT_IN_RESPONSES = new Set(['numAttempts', 'duration']);
 
@@ -81,6 +83,7 @@ export class Run {
   readonly maxResults: number;
   readonly maxXmlBytes: number;
   readonly maxZipBytes: number;
+  readonly maxRatio: number;
   readonly results: QtiCandidateResult[] = [];
   private readonly problems: QtiProblem[] = [];
   private problemCount = 0;
@@ -91,8 +94,11 @@ export class Run {
 
   constructor(opts: QtiParseOptions) {
     this.maxResults = opts.maxResults ?? DEFAULT_MAX_RESULTS;
-    this.maxXmlBytes = opts.maxXmlBytes ?? DEFAULT_MAX_BYTES;
-    this.maxZipBytes = opts.maxZipBytes ?? DEFAULT_MAX_BYTES;
+    // The process-wide upload limits (set from the configuration when the api starts).
+    const limits = uploadLimits();
+    this.maxXmlBytes = opts.maxXmlBytes ?? limits.maxExpandedBytes;
+    this.maxZipBytes = opts.maxZipBytes ?? limits.maxExpandedBytes;
+    this.maxRatio = opts.maxRatio ?? limits.maxCompressionRatio;
   }
 
   problem(row: number, column: string | undefined, reason: string): void {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AuditLog, AuthUser, canAccessSchool, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, readTable, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, canAccessSchool, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, readTable, ValidationFailedError, withParseSlot } from '@app/core';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { parseQtiResults, QtiFormatError } from '../import/qti-results';
 import { recordsFromQti, recordsFromTable } from './record-readers';
@@ -46,7 +46,8 @@ export class ResultsImportService {
       format = 'qti';
       let parsed;
       try {
-        parsed = parseQtiResults(file, filename, { maxResults: MAX_STUDENTS });
+        // One of the process's parse slots, like readTable (UPLOAD_PARSE_CONCURRENCY).
+        parsed = await withParseSlot(() => parseQtiResults(file, filename, { maxResults: MAX_STUDENTS }));
       } catch (e) {
         if (e instanceof QtiFormatError) throw new ValidationFailedError(e.message, [{ field: 'file', reason: e.message }], 'BAD_FILE');
         throw e;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsFiniteNumber, IsId, NestedObject, Text, Texts } from '@app/core/http/input.decorators';
 import { DISTRICT_OFFICE_CODES } from '@app/schools/district-office';
 import { SCHOOL_LEVELS } from '@app/schools/school-level';
 
@@ -10,48 +10,48 @@ export class CampaignTargetDto {
   @ApiPropertyOptional({ enum: DISTRICT_OFFICE_CODES, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(20)
   @IsIn(DISTRICT_OFFICE_CODES, { each: true })
   offices?: string[];
 
   @ApiPropertyOptional({ example: ['강남구'] })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(50)
+  @Texts({ max: 20 })
   districts?: string[];
 
   @ApiPropertyOptional({ enum: SCHOOL_LEVELS, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(10)
   @IsIn(SCHOOL_LEVELS, { each: true })
   levels?: string[];
 
   @ApiPropertyOptional({ description: 'schools currently designated with this type, e.g. lead' })
-  @IsOptional()
-  @IsString()
+  @Text({ max: 40, optional: 'nullable' })
   designationType?: string;
 
   @ApiPropertyOptional({ type: [Number] })
   @IsOptional()
   @IsArray()
-  @IsInt({ each: true })
+  @ArrayMaxSize(5000)
+  @IsId({ each: true })
   schoolIds?: number[];
 }
 
 export class CreateCampaignDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   templateId: number;
 
   @ApiPropertyOptional({ description: 'default: the latest version, which the campaign then freezes' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
   version?: number;
 
   @ApiProperty({ example: '2026 AI 교육 만족도 조사 (학부모)' })
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200 })
   title: string;
 
   @ApiProperty({ enum: AUDIENCES })
@@ -61,6 +61,7 @@ export class CreateCampaignDto {
   @ApiPropertyOptional({ type: [Number], example: [5, 6] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(12)
   @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })
@@ -76,8 +77,7 @@ export class CreateCampaignDto {
   closesAt: string;
 
   @ApiProperty({ type: CampaignTargetDto })
-  @ValidateNested()
-  @Type(() => CampaignTargetDto)
+  @NestedObject(() => CampaignTargetDto)
   target: CampaignTargetDto;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 2000, default: 0, description: 'codes the distribution job prints for every target school when the campaign opens (principals can add more)' })
@@ -89,7 +89,7 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 0.5, description: 'schools whose response rate (responses ÷ codes) is below this are reminded' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsFiniteNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(1)
   reminderThreshold?: number;

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsFiniteNumber, NestedArray, Text } from '@app/core/http/input.decorators';
 import { DELIVERY_MODES, PARTICIPANT_KINDS, TRAINING_LEVELS } from '../training-terms';
 
 export class SessionDto {
   @ApiProperty({ example: '1기' })
-  @IsString()
-  @Length(1, 40)
+  @Text({ max: 40 })
   code: string;
 
   @ApiProperty({ format: 'date' })
@@ -38,14 +37,11 @@ export class CreateCourseDto {
   schoolYear: number;
 
   @ApiProperty({ example: 'AI 교육 기본 과정' })
-  @IsString()
-  @Length(1, 200)
+  @Text({ max: 200 })
   title: string;
 
   @ApiPropertyOptional({ example: 'AI Education Basics' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Text({ min: 0, max: 200, optional: 'nullable' })
   titleEn?: string;
 
   @ApiProperty({ enum: TRAINING_LEVELS })
@@ -59,25 +55,25 @@ export class CreateCourseDto {
   @ApiProperty({ enum: PARTICIPANT_KINDS, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(10)
   @ArrayUnique()
   @IsIn(PARTICIPANT_KINDS, { each: true })
   audience: string[];
 
   @ApiProperty({ example: 15 })
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsFiniteNumber({ maxDecimalPlaces: 1 })
   @Min(0.5)
   @Max(999)
   creditHours: number;
 
   @ApiPropertyOptional({ example: '서울특별시교육청연구정보원' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Text({ min: 0, max: 200, optional: 'nullable' })
   provider?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(100)
   @Matches(/^[A-Za-z0-9._-]{1,40}$/, { each: true })
   prerequisiteCodes?: string[];
 
@@ -87,27 +83,19 @@ export class CreateCourseDto {
   prerequisiteLevel?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Text({ min: 0, max: 2000, optional: 'nullable' })
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Text({ min: 0, max: 2000, optional: 'nullable' })
   descriptionEn?: string;
 
   @ApiPropertyOptional({ description: 'What earning the badge requires (narrative, Korean)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Text({ min: 0, max: 2000, optional: 'nullable' })
   criteria?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Text({ min: 0, max: 2000, optional: 'nullable' })
   criteriaEn?: string;
 
   @ApiPropertyOptional({ description: 'badges expire this many months after completion' })
@@ -119,9 +107,8 @@ export class CreateCourseDto {
 
   @ApiPropertyOptional({ type: [SessionDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SessionDto)
+  @NestedArray(() => SessionDto)
+  @ArrayMaxSize(200)
   sessions?: SessionDto[];
 }
 
@@ -129,6 +116,7 @@ export class PathwayDto {
   @ApiProperty({ type: [String], description: 'course codes whose completion earns the level badge' })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(300)
   @ArrayUnique()
   @Matches(/^[A-Za-z0-9._-]{1,40}$/, { each: true })
   courseCodes: string[];

@@ -23,6 +23,8 @@ interface Award {
 }
 
 const CHUNK = 200;
+/** A badge's id: a UUID (anything else names no badge). */
+export const BADGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class BadgeIssuer {
@@ -148,6 +150,8 @@ export class BadgeIssuer {
   }
 
   async revoke(id: string, reason: string, actor: AuthUser): Promise<void> {
+    // Not a UUID: no such badge (the uuid column would refuse the text with a 500).
+    if (!BADGE_ID.test(id)) throw new NotFoundError('badge', id.slice(0, 40));
     const res = await this.ds.query(`UPDATE badge_credentials SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id, reason]);
     if (!res[0].length) {
       const [exists] = await this.ds.query(`SELECT 1 FROM badge_credentials WHERE id = $1`, [id]);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/core';
 import { buildStatusListCredential, createStatusChecker, encodeStatusList, signCredential, verifyCredential } from '../badges';
-import { BadgeIssuer } from './badge-issuer.service';
+import { BADGE_ID, BadgeIssuer } from './badge-issuer.service';
 import { BadgeKeys } from './badge-keys.service';
 
 export const STATUS_LIST_LENGTH = 131072;
@@ -30,7 +30,7 @@ export class BadgeVerification {
   ) {}
 
   async find(id: string): Promise<StoredBadge> {
-    const [row] = /^[0-9a-f-]{36}$/i.test(id)
+    const [row] = BADGE_ID.test(id)
       ? await this.ds.query(
           `SELECT b.id, b.credential, b.jwt, b.revoked_at AS "revokedAt", b.revoke_reason AS "revokeReason", b.valid_until AS "validUntil",
                   p.name AS "earnerName", p.id AS "participantId", p.user_id AS "userId"

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { AuthUser, CurrentUser, NotFoundError, Public, Roles } from '@app/core';
+import { AuthUser, CurrentUser, NotFoundError, Public, Roles, Text } from '@app/core';
 import { bakePng, bakeSvg, renderBadgePng, renderBadgeSvg } from '../badges';
 import { LEVEL_KO, TrainingLevel } from '../training-terms';
 import { BadgeIssuer } from './badge-issuer.service';
@@ -11,8 +10,7 @@ import { BadgeVerification } from './badge-verification.service';
 
 class RevokeBadgeDto {
   @ApiProperty({ example: '이수 기록 오류' })
-  @IsString()
-  @Length(1, 500)
+  @Text({ max: 500 })
   reason: string;
 }
 
