@@ -19,3 +19,4 @@ export { HealthController } from './ops/health.controller';
 export * from './time/school-year';
 export * from './xlsx/workbook';
 export * from './privacy/suppression';
+export * from './openapi';

@@ -1,0 +1,2 @@
+export * from './api-contract.dto';
+export * from './api-decorators';
