@@ -15,6 +15,7 @@ import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { JobOutbox1764800000000 } from './1764800000000-JobOutbox';
 import { SurveyAnonymity1764800001000 } from './1764800001000-SurveyAnonymity';
 import { DesignationHistory1764800002000 } from './1764800002000-DesignationHistory';
+import { JobOutcome1764900000000 } from './1764900000000-JobOutcome';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   JobOutbox1764800000000,
   SurveyAnonymity1764800001000,
   DesignationHistory1764800002000,
+  JobOutcome1764900000000,
 ];

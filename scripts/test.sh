@@ -12,8 +12,16 @@ echo "==> build (api, worker, cli, web UI)"
 npm run build --silent
 
 mkdir -p var
+rm -rf var/openapi-validated  # each jest worker writes <pid>.json: responses checked against the OpenAPI document
 status=0
 npx jest --json --outputFile=var/jest-results.json "$@" || status=$?
+node -e '
+const fs = require("fs");
+const dir = "var/openapi-validated";
+const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+const n = files.reduce((sum, f) => sum + JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")).responses, 0);
+console.log(`openapi: ${n} responses validated against the served document`);
+' || true
 # One plain closing line for CI tooling that does not read Jest's own summary.
 node -e '
 const r = require("./var/jest-results.json");

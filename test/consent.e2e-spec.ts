@@ -117,6 +117,14 @@ describe('guardian consent and the eligibility decision', () => {
       expect(await countRows(app.db, 'eligibility_log', `student_id = ${students.M14} AND allowed`)).toBeGreaterThanOrEqual(2);
       expect((await middleTeacher.get(`/api/v1/consent/eligibility?studentId=${students.M14}&serviceId=${serviceId}&date=2026-13-01`)).status).toBe(400);
     });
+
+    it("gives staff a class's roster: pseudonymous ids, grade, class and birth month only", async () => {
+      const roster = await middleTeacher.get(`/api/v1/consent/classes?schoolId=${middle}&grade=8&classNo=1`);
+      expect(roster.status).toBe(200);
+      expect(roster.body.items.map((s: { studentCode: string }) => s.studentCode)).toEqual(['M13', 'M14', 'M15']);
+      expect(roster.body.items[0]).toEqual({ id: students.M13, schoolId: middle, studentCode: 'M13', grade: 8, classNo: 1, birthMonth: bornYearsAgo(13), level: 'middle' });
+      expect((await otherTeacher.get(`/api/v1/consent/classes?schoolId=${middle}&grade=8&classNo=1`)).body.code).toBe('SCHOOL_OUT_OF_SCOPE');
+    });
   });
 
   describe('access', () => {

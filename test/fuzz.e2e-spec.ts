@@ -323,6 +323,9 @@ function operationConfigs(f: Awaited<ReturnType<typeof fixtures>>): Record<strin
     [`POST ${v1('/schools/{id}/classroom/clubs')}`]: { client: admin, params: { id: id(f.gaepo) }, body: (n) => ({ schoolYear: 2026, name: `동아리 ${n}`, members: 10 }) },
     [`PATCH ${v1('/schools/{id}/classroom/clubs/{clubId}')}`]: { client: admin, params: { id: id(f.gaepo), clubId: id(f.clubId) }, body: (n) => ({ name: `동아리 ${n}`, members: 12 }) },
     [`POST ${v1('/exports/classrooms')}`]: { client: admin },
+    // 작업 현황: run a schedule now (no worker here: the job waits), retry a job that does not exist.
+    [`POST ${v1('/admin/jobs/schedules/{schedulerId}/run')}`]: { client: admin, params: { schedulerId: 'designation-term-end-daily' } },
+    [`POST ${v1('/admin/jobs/{jobId}/retry')}`]: { client: admin, params: { jobId: randomUUID() } },
     [`POST ${v1('/designations/types')}`]: { client: admin, body: (n) => ({ code: `fz_${n}`, name: `퍼징 학교 ${n}`, description: '설명' }) },
     [`POST ${v1('/designations/calls')}`]: { client: admin, body: (n) => ({ ...callBody({ title: `퍼징 공모 ${n}`, officeQuotas: [{ office: 'gangnam-seocho', quota: 2 }], requiredAttachments: ['operating_plan'], recuseOwnOffice: true }) }) },
     [`POST ${v1('/designations/calls/{callId}/applications')}`]: { client: () => f.principal, params: { callId: id(f.openCallId) }, body: () => ({ planSummary: '운영 계획' }) },

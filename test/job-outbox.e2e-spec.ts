@@ -68,6 +68,12 @@ describe('jobs through the outbox while Redis is down', () => {
       { name: 'literacy-analysis', outcome: 'completed' },
       { name: 'classroom-export', outcome: 'completed' },
     ]);
+
+    // With Redis gone again the finished job still answers in full, from the outbox.
+    await redis.stop();
+    const remembered = await admin.get(`/api/v1/jobs/${exported.value.body.jobId}`);
+    expect(remembered.body).toMatchObject({ state: 'completed', name: 'classroom-export', result: { fileId: done.body.result.fileId }, failedReason: null });
+    await redis.start();
   }, 120_000);
 
   it('relays a job again when Redis lost it before it ran, under the same id, and it runs once', async () => {

@@ -58,6 +58,18 @@ describe('literacy results: import, analysis and reports', () => {
       expect(created.body.items).toHaveLength(10);
       expect((await admin.post('/api/v1/literacy/assessments', assessmentBody())).body.code).toBe('DUPLICATE');
     });
+
+    it('lists areas and assessments, shows answer keys only to administrators, and has no analysis before results', async () => {
+      const areas = await gaepoTeacher.get('/api/v1/literacy/areas');
+      expect(areas.status).toBe(200);
+      expect(areas.body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining([...new Set(ITEMS.map((i) => i.area))]));
+      const list = await gaepoTeacher.get('/api/v1/literacy/assessments');
+      expect(list.body.items).toEqual([expect.objectContaining({ id, items: 10, results: 0, analysedAt: null })]);
+      expect((await admin.get(`/api/v1/literacy/assessments/${id}`)).body.items[0].key).toEqual([KEYS[0]]);
+      expect((await gaepoTeacher.get(`/api/v1/literacy/assessments/${id}`)).body.items[0]).not.toHaveProperty('key');
+      expect((await admin.get(`/api/v1/literacy/assessments/${id}/analysis`)).body).toEqual({ computedAt: null });
+      expect((await admin.get(`/api/v1/literacy/assessments/${id}/report`)).body.code).toBe('NOT_ANALYSED');
+    });
   });
 
   describe('importing results', () => {
@@ -158,6 +170,20 @@ describe('literacy results: import, analysis and reports', () => {
       expect((await admin.patch(`/api/v1/literacy/assessments/${id}/items/NOPE`, { dropped: true })).status).toBe(404);
       const restored = await admin.patch(`/api/v1/literacy/assessments/${id}/items/Q1`, { dropped: false });
       await waitForJob(admin, restored.body.analysis.jobId);
+    });
+
+    it('recomputes the levels when the cut scores change', async () => {
+      const levels = async () => (await admin.get(`/api/v1/literacy/assessments/${id}/analysis`)).body.levels.map((l: { level: string }) => l.level);
+      const bad = await admin.put(`/api/v1/literacy/assessments/${id}/cut-scores`, { cutScores: [{ level: '기초', min: 50 }, { level: '보통', min: 40 }] });
+      expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'cutScores' })] });
+      const two = await admin.put(`/api/v1/literacy/assessments/${id}/cut-scores`, { cutScores: [{ level: '기초', min: 0 }, { level: '도달', min: 50 }] });
+      expect(two.status).toBe(200);
+      expect(two.body.assessment.cutScores).toEqual([{ level: '기초', min: 0 }, { level: '도달', min: 50 }]);
+      await waitForJob(admin, two.body.analysis.jobId);
+      expect(await levels()).toEqual(['기초', '도달']);
+      const back = await admin.put(`/api/v1/literacy/assessments/${id}/cut-scores`, { cutScores: assessmentBody().cutScores });
+      await waitForJob(admin, back.body.analysis.jobId);
+      expect(await levels()).toEqual(['기초', '보통', '우수']);
     });
   });
 

@@ -38,21 +38,23 @@ describe('every endpoint declares who may call it', () => {
       ...['achievementImage', 'credential', 'issuerProfile', 'jwt', 'png', 'statusList', 'svg', 'verify'].map((m) => `GET BadgesController.${m}`),
       'GET DesignationsController.publicList',
       'GET HealthController.health',
+      // Prometheus scrapes with METRICS_TOKEN, not a user's token (a city admin's token also works).
+      'GET MetricsController.scrape',
       'POST AuthController.login',
       // The login page asks how people sign in; an activation or reset link is its holder's credential.
       'GET AuthController.methods',
       'POST AuthController.activate',
       'POST AuthController.checkLink',
       // The identity provider's round trip starts and ends without a token.
-      'GET OidcController.login',
-      'GET OidcController.callback',
+      'GET OidcController.oidcLogin',
+      'GET OidcController.oidcCallback',
       // Survey respondents have no account: the one-time code is their credential.
-      'GET RespondController.form',
-      'POST RespondController.submit',
-      'PUT RespondController.draft',
+      'GET RespondController.openForm',
+      'POST RespondController.submitAnswers',
+      'PUT RespondController.saveDraft',
       // Guardians answer a consent slip with its one-time link.
-      'GET GuardianController.open',
-      'POST GuardianController.answer',
+      'GET GuardianController.openGuardianLink',
+      'POST GuardianController.answerGuardianLink',
     ].sort());
   });
 });

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -9,6 +10,7 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  plugins: [precompress(resolve(root, 'dist'))],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

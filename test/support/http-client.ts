@@ -1,12 +1,23 @@
+import { countValidated, flushValidatedCount, isApiUrl, validatorFor } from './openapi-validator';
+
+// Each test file adds the responses it had checked against the document to its worker's count.
+if (typeof afterAll === 'function') afterAll(flushValidatedCount);
+
 export interface HttpResult<T = any> {
   status: number;
   body: T;
   headers: Headers;
 }
 
-/** A thin fetch wrapper for e2e tests: real HTTP, JSON by default, multipart for uploads. */
+/**
+ * A thin fetch wrapper for e2e tests: real HTTP, JSON by default, multipart for uploads. Every
+ * response is checked against the api's served OpenAPI document (support/openapi-validator.ts):
+ * an undocumented status, a body off its schema or an undocumented media type fails the test.
+ */
 export class HttpClient {
   token?: string;
+  /** Set false only for a client that talks to something other than this api's routes. */
+  validateResponses = true;
 
   constructor(readonly baseUrl: string) {}
 
@@ -48,9 +59,14 @@ export class HttpClient {
   async send<T>(path: string, init: RequestInit): Promise<HttpResult<T>> {
     const headers = new Headers(init.headers);
     if (this.token) headers.set('authorization', `Bearer ${this.token}`);
-    const res = await fetch(this.baseUrl + path, { ...init, headers });
+    const url = this.baseUrl + path;
+    const res = await fetch(url, { ...init, headers });
     const type = res.headers.get('content-type') ?? '';
     const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+    if (this.validateResponses && isApiUrl(url)) {
+      const validator = await validatorFor(this.baseUrl);
+      if (validator?.check(init.method ?? 'GET', url, { status: res.status, contentType: type, body })) countValidated();
+    }
     return { status: res.status, body: body as T, headers: res.headers };
   }
 }

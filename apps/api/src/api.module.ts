@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
-import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthController, JobsController, NoticesController, OutboxRelayModule } from '@app/core';
+import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthController, JobsAdminModule, JobsController, MetricsController, NoticesController, OutboxRelayModule } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
 import { DesignationsModule } from '@app/designations';
@@ -14,8 +14,8 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule],
-      controllers: [HealthController, JobsController, NoticesController, AuditController],
+      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, JobsAdminModule],
+      controllers: [HealthController, MetricsController, JobsController, NoticesController, AuditController],
     };
   }
 }

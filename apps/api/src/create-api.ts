@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
+import fastifyCompress from '@fastify/compress';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, AppExceptionFilter, recordAccessDenials, securityHeaders, configureUploadLimits, createValidationPipe, limitJsonBodies, nestLogger, NotFoundError, projectRoot, redactUrl, toErrorBody } from '@app/core';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AppConfig, AppExceptionFilter, buildOpenApiDocument, frameworkErrorHandler, loadOpenApiMetadata, Metrics, recordAccessDenials, requestTelemetry, securityHeaders, configureUploadLimits, createValidationPipe, limitJsonBodies, nestLogger, redactUrl } from '@app/core';
 import { ApiModule } from './api.module';
+import openapiMetadata from './openapi-metadata';
+import { serveWebUi } from './web-ui';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -33,8 +34,12 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // One line per request instead, with the route template (requestTelemetry).
+    logController: new LogController({ disableRequestLogging: true }),
     // Fastify takes a hop count too, though its types omit it.
     trustProxy: config.trustProxy as boolean | string,
+    // The router's refusals (bad percent-encoding, over-long path parameters) as the one error body.
+    frameworkErrors: frameworkErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: nestLogger(config),
@@ -48,11 +53,13 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', req.id);
   });
   recordAccessDenials(app.getHttpAdapter().getInstance(), app.get<DataSource>(getDataSourceToken()));
+  requestTelemetry(app.getHttpAdapter().getInstance(), app.get(Metrics));
+  // Text responses (JSON, the OpenAPI document) compressed; brotli at a quality the api can afford per request.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
-  app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
     .setTitle('서울특별시교육청 AI 교육 플랫폼 API')
@@ -60,21 +67,10 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  // Response types and DTO properties found by the @nestjs/swagger compiler plugin (npm run openapi:metadata).
+  await loadOpenApiMetadata(openapiMetadata);
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
 
   await serveWebUi(app, config);
   return app;
-}
-
-/** The built Korean UI, with unknown non-API paths falling back to index.html for client routing. */
-async function serveWebUi(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  const root = config.webDistDir ?? join(projectRoot(), 'apps/web/dist');
-  const hasUi = existsSync(join(root, 'index.html'));
-  if (hasUi) await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.getHttpAdapter().getInstance().get('/*', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.url.startsWith('/api') || !hasUi) {
-      return reply.status(404).send(toErrorBody(new NotFoundError('route', `GET ${req.url.split('?')[0]}`), String(req.id)));
-    }
-    return reply.sendFile('index.html');
-  });
 }

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError } from '@app/core';
+import { AppConfig, ConfigError, stopOnSignals } from '@app/core';
 import { createApi } from './create-api';
 
 async function main(): Promise<void> {
   const config = AppConfig.load();
   const app = await createApi(config);
+  stopOnSignals(app, 'api');
   await app.listen({ port: config.port, host: '0.0.0.0' });
   if (config.tokenSecretGenerated) {
     console.warn(JSON.stringify({ level: 'warn', msg: 'TOKEN_SECRET not set: generated one for this process; tokens end when it stops' }));

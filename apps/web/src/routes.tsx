@@ -41,6 +41,8 @@ const SchoolCampaignPage = lazyPage(() => import('./pages/surveys/SchoolCampaign
 const TemplateCreatePage = lazyPage(() => import('./pages/surveys/TemplateCreatePage'), 'TemplateCreatePage');
 const TemplateListPage = lazyPage(() => import('./pages/surveys/TemplateListPage'), 'TemplateListPage');
 
+const JobsPage = lazyPage(() => import('./pages/jobs/JobsPage'), 'JobsPage');
+
 type Params = Record<string, string>;
 
 /** Menu labels by role: a role without a label gets no menu item. */
@@ -195,6 +197,14 @@ export const ROUTES: AppRoute[] = [
 
   // 사용자 관리 (delegated: the city, district offices, principals) and everyone's 내 정보
   ...ACCOUNT_ROUTES,
+
+  // 작업 현황: background queues, schedules with 지금 실행, failed jobs with 다시 실행 (city administrators)
+  {
+    path: '/admin/jobs',
+    menu: { labels: { city_admin: '작업 현황' } },
+    access: { allow: isCityAdmin, denied: '작업 현황은 교육청 관리자만 볼 수 있습니다.' },
+    page: () => <JobsPage />,
+  },
 ];
 
 /** The route a path opens, with its named segments; null for no page. */

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import { ALL_JOB_NAMES, HandlesJob, JOB_HANDLER, JOB_SCHEDULES, JobName, JobQueue, JobResult, SCHEDULER } from '@app/core';
+import { ALL_JOB_NAMES, HandlesJob, JOB_HANDLER, JOB_SCHEDULES, JobName, JobQueue, JobResult, Metrics, SCHEDULER } from '@app/core';
 
 export class JobCatalogueError extends Error {}
 
@@ -13,6 +13,7 @@ export class JobHandlerRegistry implements OnModuleInit, OnApplicationBootstrap 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly jobs: JobQueue,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -46,13 +47,18 @@ export class JobHandlerRegistry implements OnModuleInit, OnApplicationBootstrap 
   async run(job: Job): Promise<JobResult | void> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`no handler for job '${job.name}'`);
+    const timer = this.metrics.jobs.startTimer({ name: job.name });
     try {
       const result = await handler.handle(job as Job<never>);
+      timer({ outcome: 'completed' });
       // Not marking it is harmless (the outbox asks Redis later); failing the done job would run it again.
-      await this.jobs.markFinished(String(job.id), 'completed').catch(() => undefined);
+      await this.jobs.markFinished(String(job.id), 'completed', { result: result ?? null }).catch(() => undefined);
       return result;
     } catch (e) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.jobs.markFinished(String(job.id), 'failed').catch(() => undefined);
+      timer({ outcome: 'failed' });
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await this.jobs.markFinished(String(job.id), 'failed', { failedReason: (e as Error).message }).catch(() => undefined);
+      }
       throw e;
     }
   }

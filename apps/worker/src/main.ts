@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, nestLogger } from '@app/core';
+import { AppConfig, ConfigError, nestLogger, stopOnSignals } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = AppConfig.load();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: nestLogger(config), abortOnError: false });
-  app.enableShutdownHooks();
+  stopOnSignals(app, 'worker');
   console.log(JSON.stringify({ level: 'info', msg: 'worker started', queuePrefix: config.queuePrefix }));
 }
 

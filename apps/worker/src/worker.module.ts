@@ -9,6 +9,7 @@ import { SurveysJobsModule } from '@app/surveys';
 import { TrainingJobsModule } from '@app/training';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { queueProcessors } from './queue-processors';
+import { WorkerMetricsServer } from './worker-metrics.server';
 
 /** Every feature's jobs module; the worker runs all of them. */
 export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule, LiteracyJobsModule, ConsentJobsModule];
@@ -19,7 +20,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config), OutboxRelayModule, DiscoveryModule, ...jobModules],
-      providers: [JobHandlerRegistry, ...queueProcessors(2, config.jobLockSeconds * 1000)],
+      providers: [JobHandlerRegistry, WorkerMetricsServer, ...queueProcessors(2, config.jobLockSeconds * 1000)],
     };
   }
 }

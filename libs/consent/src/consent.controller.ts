@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, Public, readUpload, Roles, ROLES, seoulToday } from '@app/core';
+import { ApiErrors, ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, Public, readUpload, Roles, ROLES, seoulToday } from '@app/core';
 import {
   AiServiceDto, ClassEligibilityQuery, ClassRefDto, ConsentNoticeDto, ConsentRecordDto, GuardianAnswerDto, ImportQuery, LetterDto, LettersQuery, StudentDto,
   StudentEligibilityQuery, WithdrawDto,
 } from './consent.dto';
+import {
+  AiServiceListDto, AiServiceViewDto, ClassEligibilityDto, ClassRosterDto, ConsentHistoryDto, ConsentLetterDto, ConsentNoticeListDto, ConsentNoticeViewDto,
+  ConsentRecordViewDto, GuardianAnswerResultDto, GuardianLetterDto, LetterTrackingListDto, RosterStudentDto, SlipImportResultDto, StudentEligibilityDto,
+} from './consent-responses.dto';
 import { Eligibility } from './eligibility/eligibility.service';
 import { ConsentLetters } from './letters/letters.service';
 import { ConsentImport } from './records/consent-import.service';
@@ -14,6 +18,9 @@ import { Roster } from './records/roster.service';
 import { AiServices } from './services/ai-services.service';
 
 const STAFF = ['city_admin', 'district_admin', 'principal', 'teacher'] as const;
+
+/** A school named in the body or query: 404 when it does not exist, 403 outside the caller's scope. */
+const SCHOOL_ERRORS = { 403: ['SCHOOL_OUT_OF_SCOPE'], 404: ['NOT_FOUND'] };
 
 @ApiTags('consent')
 @ApiBearerAuth()
@@ -30,66 +37,78 @@ export class ConsentController {
 
   @Get('services')
   @Roles(...ROLES)
-  listServices() {
+  @ApiOperation({ summary: 'The registry of generative-AI services, with their age rules' })
+  listServices(): Promise<AiServiceListDto> {
     return this.services.list();
   }
 
   @Post('services')
   @Roles('city_admin')
-  createService(@Body() dto: AiServiceDto, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'Register a service' })
+  @ApiErrors({ 409: ['DUPLICATE'] })
+  createService(@Body() dto: AiServiceDto, @CurrentUser() user: AuthUser): Promise<AiServiceViewDto> {
     return this.services.create(dto, user);
   }
 
   @Put('services/:id')
   @Roles('city_admin')
-  updateService(@Param('id', ParseIdPipe) id: number, @Body() dto: AiServiceDto, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: "Change a service's rules (or stop it: active false)" })
+  @ApiErrors({ 409: ['DUPLICATE'] })
+  updateService(@Param('id', ParseIdPipe) id: number, @Body() dto: AiServiceDto, @CurrentUser() user: AuthUser): Promise<AiServiceViewDto> {
     return this.services.update(id, dto, user);
   }
 
   @Get('services/:id/notices')
   @Roles(...ROLES)
-  notices(@Param('id', ParseIdPipe) id: number) {
+  @ApiOperation({ summary: "A service's consent notices, every version of every school year" })
+  listNotices(@Param('id', ParseIdPipe) id: number): Promise<ConsentNoticeListDto> {
     return this.services.notices(id);
   }
 
   @Post('services/:id/notices')
   @Roles('city_admin')
   @ApiOperation({ summary: 'Publish the next notice version for a school year; consents to earlier versions stop counting' })
-  publish(@Param('id', ParseIdPipe) id: number, @Body() dto: ConsentNoticeDto, @CurrentUser() user: AuthUser) {
+  publishNotice(@Param('id', ParseIdPipe) id: number, @Body() dto: ConsentNoticeDto, @CurrentUser() user: AuthUser): Promise<ConsentNoticeViewDto> {
     return this.services.publishNotice(id, dto, user);
   }
 
   @Post('students')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Add or update a pseudonymous student on the roster (school-issued id, grade, class, birth year and month)' })
-  upsertStudent(@Body() dto: StudentDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors(SCHOOL_ERRORS)
+  upsertStudent(@Body() dto: StudentDto, @CurrentUser() user: AuthUser): Promise<RosterStudentDto> {
     return this.roster.upsert(dto, user);
   }
 
   @Get('students/:id/records')
   @Roles(...STAFF)
   @ApiOperation({ summary: "A student's consent history, newest first" })
-  history(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  studentRecords(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<ConsentHistoryDto> {
     return this.records.history(id, user);
   }
 
   @Get('classes')
   @Roles(...STAFF)
-  classList(@Query() q: ClassRefDto, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: "A class's students on the roster" })
+  @ApiErrors(SCHOOL_ERRORS)
+  classRoster(@Query() q: ClassRefDto, @CurrentUser() user: AuthUser): Promise<ClassRosterDto> {
     return this.roster.classList(q.schoolId, q.grade, q.classNo, user).then((items) => ({ items }));
   }
 
   @Post('records')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Record a guardian\'s decision (a new record; the history is kept)' })
-  record(@Body() dto: ConsentRecordDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 400: ['NO_NOTICE'], ...SCHOOL_ERRORS })
+  recordDecision(@Body() dto: ConsentRecordDto, @CurrentUser() user: AuthUser): Promise<ConsentRecordViewDto> {
     return this.records.record(dto, user);
   }
 
   @Post('records/withdraw')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Record a withdrawal of consent, effective from its date' })
-  withdraw(@Body() dto: WithdrawDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ ...SCHOOL_ERRORS, 409: ['NOTHING_TO_WITHDRAW'] })
+  recordWithdrawal(@Body() dto: WithdrawDto, @CurrentUser() user: AuthUser): Promise<ConsentRecordViewDto> {
     return this.records.withdraw(dto, user);
   }
 
@@ -97,7 +116,12 @@ export class ConsentController {
   @Roles(...STAFF)
   @ApiFileUpload('file', 'CSV/XLSX: 학생ID, 학년, 반, 생년월, 동의 여부, 보호자 관계, 확인 방법, 확인일')
   @ApiOperation({ summary: 'Import returned slips for a class roster, all or nothing' })
-  async importRecords(@Query() q: ImportQuery, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+  @ApiErrors({
+    400: ['NOT_MULTIPART', 'FILE_MISSING', 'FILE_EMPTY', 'INVALID_FILE', 'EMPTY_FILE', 'IMPORT_REJECTED'],
+    ...SCHOOL_ERRORS,
+    503: ['UPLOADS_BUSY'],
+  })
+  async importSlips(@Query() q: ImportQuery, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser): Promise<SlipImportResultDto> {
     const { buffer, filename } = await readUpload(req);
     return this.importer.import(q.schoolId, q.serviceId, buffer, filename, user);
   }
@@ -105,34 +129,40 @@ export class ConsentController {
   @Post('letters')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'A home letter (가정통신문) for a class: the notice and a return slip with a one-time link per student' })
-  createLetter(@Body() dto: LetterDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 400: ['EMPTY_CLASS', 'NO_NOTICE'], ...SCHOOL_ERRORS })
+  createLetter(@Body() dto: LetterDto, @CurrentUser() user: AuthUser): Promise<ConsentLetterDto> {
     return this.letters.create(dto, user);
   }
 
   @Get('letters')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Letters with sent / opened / answered counts, within your scope' })
-  tracking(@Query() q: LettersQuery, @CurrentUser() user: AuthUser) {
+  @ApiErrors(SCHOOL_ERRORS)
+  listLetters(@Query() q: LettersQuery, @CurrentUser() user: AuthUser): Promise<LetterTrackingListDto> {
     return this.letters.tracking(user, q.schoolId);
   }
 
   @Get('letters/:id')
   @Roles(...STAFF)
-  letter(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'A home letter to print: the notice and every return slip with its one-time link' })
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  getLetter(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<ConsentLetterDto> {
     return this.letters.printable(id, user);
   }
 
   @Get('eligibility')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Whether a student may use a service directly on a day, with every reason; each answer is logged' })
-  eligibilityOf(@Query() q: StudentEligibilityQuery, @CurrentUser() user: AuthUser) {
+  @ApiErrors(SCHOOL_ERRORS)
+  studentEligibility(@Query() q: StudentEligibilityQuery, @CurrentUser() user: AuthUser): Promise<StudentEligibilityDto> {
     return this.eligibility.forStudent(q.studentId, q.serviceId, q.date ?? seoulToday(), user);
   }
 
   @Get('eligibility/class')
   @Roles(...STAFF)
   @ApiOperation({ summary: "A class list of eligibility for a service, before a lesson" })
-  classEligibility(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser) {
+  @ApiErrors(SCHOOL_ERRORS)
+  classEligibility(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser): Promise<ClassEligibilityDto> {
     return this.eligibility.forClass(q.schoolId, q.grade, q.classNo, q.serviceId, q.date ?? seoulToday(), user);
   }
 }
@@ -146,7 +176,8 @@ export class GuardianController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The notice behind a one-time link (marks the slip opened)' })
-  open(@Param('token') token: string) {
+  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['LINK_EXPIRED'] })
+  openGuardianLink(@Param('token') token: string): Promise<GuardianLetterDto> {
     return this.letters.open(token);
   }
 
@@ -154,7 +185,8 @@ export class GuardianController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: "The guardian's answer; the link works once and expires" })
-  answer(@Param('token') token: string, @Body() dto: GuardianAnswerDto) {
+  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['LINK_USED', 'LINK_EXPIRED'] })
+  answerGuardianLink(@Param('token') token: string, @Body() dto: GuardianAnswerDto): Promise<GuardianAnswerResultDto> {
     return this.letters.answer(token, dto.decision, dto.guardianRelation, dto.guardianName);
   }
 }

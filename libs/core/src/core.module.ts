@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { AttachmentStorage, StoredFiles } from './files';
 import { Notices } from './notices';
+import { Metrics } from './ops/metrics.service';
 import { QueueModule } from './queue';
 import { RedisModule } from './redis';
 
@@ -16,8 +17,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuthModule],
-      providers: [AuditLog, StoredFiles, AttachmentStorage, Notices],
-      exports: [AuditLog, StoredFiles, AttachmentStorage, Notices, AuthModule, QueueModule],
+      providers: [AuditLog, StoredFiles, AttachmentStorage, Notices, Metrics],
+      exports: [AuditLog, StoredFiles, AttachmentStorage, Notices, Metrics, AuthModule, QueueModule],
     };
   }
 }

@@ -5,6 +5,7 @@ import { ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, readUpload, ROLES, R
 import { SchoolImportService } from './school-import.service';
 import { SchoolQuery } from './school-query.dto';
 import { SchoolsService } from './schools.service';
+import { DistrictOfficeDto, SchoolDetailDto, SchoolImportResultDto, SchoolPageDto } from './school-responses.dto';
 
 @ApiTags('schools')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class SchoolsController {
   @Get('schools')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Schools you may see, filtered and paged: { items, total }' })
-  list(@Query() query: SchoolQuery, @CurrentUser() user: AuthUser) {
+  list(@Query() query: SchoolQuery, @CurrentUser() user: AuthUser): Promise<SchoolPageDto> {
     return this.schools.list(user, query);
   }
 
@@ -26,7 +27,7 @@ export class SchoolsController {
   @Roles(...ROLES)
   @SchoolScoped('id', 'read')
   @ApiOperation({ summary: 'One school' })
-  get(@Param('id', ParseIdPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number): Promise<SchoolDetailDto> {
     return this.schools.get(id);
   }
 
@@ -34,7 +35,7 @@ export class SchoolsController {
   @Roles('city_admin')
   @ApiFileUpload()
   @ApiOperation({ summary: 'Import or update schools from a NEIS schoolInfo CSV/XLSX; all or nothing' })
-  async import(@Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+  async import(@Req() req: FastifyRequest, @CurrentUser() user: AuthUser): Promise<SchoolImportResultDto> {
     const { buffer, filename } = await readUpload(req);
     return this.importer.import(buffer, filename, user);
   }
@@ -42,7 +43,7 @@ export class SchoolsController {
   @Get('district-offices')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The 11 district offices and their districts' })
-  offices() {
+  offices(): Promise<DistrictOfficeDto[]> {
     return this.schools.districtOffices();
   }
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ADMIN_ROLES, ApiFileUpload, AuthUser, CurrentUser, NotFoundError, ParseIdPipe, readUpload, ROLES, Roles, ValidationFailedError } from '@app/core';
+import { ADMIN_ROLES, ApiErrors, ApiFileUpload, AuthUser, CurrentUser, NotFoundError, ParseIdPipe, readUpload, ROLES, Roles, ValidationFailedError } from '@app/core';
 import { DUPLICATE_POLICIES, DuplicatePolicy, CompletionImportService } from './completions/completion-import.service';
 import { CreateCourseDto, PathwayDto } from './courses/course.dto';
 import { CoursesService } from './courses/courses.service';
 import { TrainingRecordsService } from './records/training-records.service';
 import { TRAINING_LEVELS, TrainingLevel } from './training-terms';
+import { CompletionImportResultDto, CourseDto, ParticipantPageDto, PathwayViewDto, TrainingRecordDto, TrainingStatsDto } from './training-responses.dto';
 
 const intOrUndefined = (v: string | undefined, field: string): number | undefined => {
   if (v === undefined || v === '') return undefined;
@@ -28,7 +29,8 @@ export class TrainingController {
   @Roles(...ROLES)
   @ApiQuery({ name: 'schoolYear', required: false })
   @ApiQuery({ name: 'level', required: false, enum: TRAINING_LEVELS })
-  listCourses(@Query('schoolYear') schoolYear?: string, @Query('level') level?: string) {
+  @ApiOperation({ summary: 'Courses, newest school year first' })
+  listCourses(@Query('schoolYear') schoolYear?: string, @Query('level') level?: string): Promise<CourseDto[]> {
     if (level && !TRAINING_LEVELS.includes(level as TrainingLevel)) throw new ValidationFailedError('Unknown level', [{ field: 'level', reason: `one of ${TRAINING_LEVELS.join(', ')}` }]);
     return this.courses.list({ schoolYear: intOrUndefined(schoolYear, 'schoolYear'), level });
   }
@@ -36,26 +38,29 @@ export class TrainingController {
   @Post('courses')
   @Roles('city_admin')
   @ApiOperation({ summary: 'Add a course with its sessions and badge texts' })
-  createCourse(@Body() dto: CreateCourseDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 409: ['DUPLICATE'] })
+  createCourse(@Body() dto: CreateCourseDto, @CurrentUser() user: AuthUser): Promise<CourseDto> {
     return this.courses.create(dto, user);
   }
 
   @Get('courses/:id')
   @Roles(...ROLES)
-  getCourse(@Param('id', ParseIdPipe) id: number) {
+  @ApiOperation({ summary: 'One course with its sessions' })
+  getCourse(@Param('id', ParseIdPipe) id: number): Promise<CourseDto> {
     return this.courses.get(id);
   }
 
   @Get('pathways')
   @Roles(...ROLES)
-  pathways() {
+  @ApiOperation({ summary: 'The courses each level requires' })
+  pathways(): Promise<PathwayViewDto[]> {
     return this.courses.pathways();
   }
 
   @Put('pathways/:level')
   @Roles('city_admin')
   @ApiOperation({ summary: "Set the courses a level requires; completing them all earns the level's badge" })
-  setPathway(@Param('level') level: string, @Body() dto: PathwayDto, @CurrentUser() user: AuthUser) {
+  setPathway(@Param('level') level: string, @Body() dto: PathwayDto, @CurrentUser() user: AuthUser): Promise<PathwayViewDto[]> {
     if (!TRAINING_LEVELS.includes(level as TrainingLevel)) throw new NotFoundError('level', level);
     return this.courses.setPathway(level as TrainingLevel, dto, user);
   }
@@ -65,7 +70,7 @@ export class TrainingController {
   @ApiFileUpload()
   @ApiQuery({ name: 'duplicates', enum: DUPLICATE_POLICIES, required: false, description: 'same person + course + session again: skip (default), replace, or reject the file' })
   @ApiOperation({ summary: 'Import completions (CSV/XLSX, UTF-8/BOM/CP949); all or nothing; badges follow in a background job' })
-  async importCompletions(@Req() req: FastifyRequest, @CurrentUser() user: AuthUser, @Query('duplicates') duplicates = 'skip') {
+  async importCompletions(@Req() req: FastifyRequest, @CurrentUser() user: AuthUser, @Query('duplicates') duplicates = 'skip'): Promise<CompletionImportResultDto> {
     if (!DUPLICATE_POLICIES.includes(duplicates as DuplicatePolicy)) {
       throw new ValidationFailedError('Unknown duplicate policy', [{ field: 'duplicates', reason: `one of ${DUPLICATE_POLICIES.join(', ')}` }]);
     }
@@ -76,7 +81,8 @@ export class TrainingController {
   @Get('me')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'My training record: courses, hours per level and year, badges, the next level' })
-  async me(@CurrentUser() user: AuthUser) {
+  @ApiErrors({ 404: ['NOT_FOUND'] })
+  async me(@CurrentUser() user: AuthUser): Promise<TrainingRecordDto> {
     return this.records.record(await this.records.myParticipant(user));
   }
 
@@ -86,7 +92,7 @@ export class TrainingController {
   @ApiQuery({ name: 'schoolId', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  participants(@CurrentUser() user: AuthUser, @Query('q') q?: string, @Query('schoolId') schoolId?: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string) {
+  participants(@CurrentUser() user: AuthUser, @Query('q') q?: string, @Query('schoolId') schoolId?: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string): Promise<ParticipantPageDto> {
     return this.records.participants(user, {
       search: q?.slice(0, 100),
       schoolId: intOrUndefined(schoolId, 'schoolId'),
@@ -98,7 +104,8 @@ export class TrainingController {
   @Get('participants/:id')
   @Roles(...ROLES)
   @ApiOperation({ summary: "A person's training record (teachers: their own only)" })
-  async participant(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 403: ['PARTICIPANT_OUT_OF_SCOPE'] })
+  async participant(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<TrainingRecordDto> {
     return this.records.record(await this.records.participantFor(user, id));
   }
 
@@ -106,7 +113,7 @@ export class TrainingController {
   @Roles(...ADMIN_ROLES)
   @ApiQuery({ name: 'schoolYear', required: false })
   @ApiOperation({ summary: 'Participants and hours by level, mode, office and school; share of teachers per level' })
-  stats(@CurrentUser() user: AuthUser, @Query('schoolYear') schoolYear?: string) {
+  stats(@CurrentUser() user: AuthUser, @Query('schoolYear') schoolYear?: string): Promise<TrainingStatsDto> {
     return this.records.stats(user, intOrUndefined(schoolYear, 'schoolYear'));
   }
 }

@@ -3,6 +3,7 @@ import { download } from './client';
 import { consentApi } from './consent';
 import { coreApi } from './core';
 import { designationsApi } from './designations';
+import { jobsApi } from './jobs';
 import { literacyApi } from './literacy';
 import { surveysApi } from './surveys';
 import { trainingApi } from './training';
@@ -15,4 +16,4 @@ export { literacyUrls } from './literacy';
 export { badgeUrls, type ParticipantFilters } from './training';
 
 /** The one client of the api, one module per feature. */
-export const api = { ...coreApi, ...designationsApi, ...trainingApi, ...surveysApi, ...literacyApi, ...consentApi, ...accountsApi, download };
+export const api = { ...coreApi, ...designationsApi, ...trainingApi, ...surveysApi, ...literacyApi, ...consentApi, ...accountsApi, ...jobsApi, download };

@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@app/core';
 import { OidcRefusal, OidcService } from './oidc.service';
@@ -17,7 +17,9 @@ export class OidcController {
   @Get('login')
   @Public()
   @ApiOperation({ summary: 'Start 교육청 통합 로그인: redirects to the identity provider (503 page when it cannot be reached)' })
-  async login(@Res() reply: FastifyReply): Promise<void> {
+  @ApiResponse({ status: 302, description: 'to the identity provider (Location), with the sealed state cookie' })
+  @ApiResponse({ status: 503, description: 'a Korean page: the identity provider cannot be reached', content: { 'text/html': { schema: { type: 'string' } } } })
+  async oidcLogin(@Res() reply: FastifyReply): Promise<void> {
     try {
       const { location, cookie } = await this.oidc.start();
       await noStore(reply).header('set-cookie', cookie).redirect(location, 302);
@@ -38,7 +40,11 @@ export class OidcController {
   @Get('callback')
   @Public()
   @ApiOperation({ summary: 'The identity provider returns here: checks state, nonce and the ID token, finds the account and signs in' })
-  async callback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  @ApiResponse({ status: 302, description: 'signed in: to `/login/sso#token=…&expiresIn=…`' })
+  @ApiResponse({ status: 400, description: 'a Korean page: an expired or tampered request, or an ID token that fails validation', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 401, description: 'a Korean page: no such account, or it is disabled', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 503, description: 'a Korean page: the identity provider cannot be reached', content: { 'text/html': { schema: { type: 'string' } } } })
+  async oidcCallback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     noStore(reply).header('set-cookie', this.oidc.clearCookie());
     const at = req.url.indexOf('?');
     try {

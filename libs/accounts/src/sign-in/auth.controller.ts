@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AppError, AuthService, AuthUser, CurrentUser, PasswordChangeExempt, Public, Roles, ROLES } from '@app/core';
+import { ApiErrors, AppError, AuthService, AuthUser, CurrentUser, PasswordChangeExempt, Public, Roles, ROLES } from '@app/core';
+import { ActivatedDto, LinkTargetDto, MeDto, SignedInDto, SignInMethodsDto } from '../users/user-responses.dto';
 import { ActivateDto, ChangePasswordDto, LinkTokenDto, LoginDto, UpdateMeDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { SignInService } from './sign-in.service';
@@ -21,7 +22,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange email and password for a bearer token (failures slow down per account and address)' })
-  login(@Body() body: LoginDto, @Req() req: FastifyRequest) {
+  @ApiErrors({ 401: ['BAD_CREDENTIALS', 'ACCOUNT_DISABLED'], 403: ['PASSWORD_LOGIN_OFF'], 429: ['TOO_MANY_REQUESTS'] })
+  login(@Body() body: LoginDto, @Req() req: FastifyRequest): Promise<SignedInDto> {
     if (!this.oidc.passwordLoginEnabled) throw new AppError('PASSWORD_LOGIN_OFF', 'Password login is turned off; sign in with the office identity provider', 403);
     return this.signIn.login(body.email, body.password, req.ip);
   }
@@ -29,7 +31,7 @@ export class AuthController {
   @Get('methods')
   @Public()
   @ApiOperation({ summary: 'How people can sign in here: password, and the office identity provider when configured' })
-  methods() {
+  methods(): SignInMethodsDto {
     return { password: this.oidc.passwordLoginEnabled, oidc: this.oidc.enabled };
   }
 
@@ -38,7 +40,7 @@ export class AuthController {
   @PasswordChangeExempt()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
-  async me(@CurrentUser() user: AuthUser) {
+  async me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     const view = await this.users.me(user);
     return { ...view, displayName: view.name };
   }
@@ -47,7 +49,7 @@ export class AuthController {
   @Roles(...ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change my display name' })
-  async updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto) {
+  async updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<MeDto> {
     const view = await this.users.update(user, user.id, { name: body.name });
     return { ...view, displayName: view.name };
   }
@@ -58,7 +60,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change my password (the current one is required); every earlier token stops working and a new one is returned' })
-  changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @Req() req: FastifyRequest) {
+  @ApiErrors({ 400: ['BAD_CURRENT_PASSWORD', 'WEAK_PASSWORD'] })
+  changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @Req() req: FastifyRequest): Promise<SignedInDto> {
     return this.signIn.changePassword(user, body.currentPassword, body.newPassword, req.ip);
   }
 
@@ -76,7 +79,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Whose activation or reset link this is (the link stays unused); 410 when it cannot be used' })
-  async checkLink(@Body() body: LinkTokenDto) {
+  @ApiErrors({ 410: ['LINK_UNUSABLE'] })
+  async checkLink(@Body() body: LinkTokenDto): Promise<LinkTargetDto> {
     const target = await this.signIn.peek(body.token);
     if (!target) throw new AppError('LINK_UNUSABLE', 'This link has been used, has expired or does not exist; ask your administrator for a new one', 410);
     return { purpose: target.purpose, email: target.email, name: target.name, expiresAt: target.expiresAt };
@@ -86,7 +90,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the password with a one-time activation or reset link; signs the person in' })
-  activate(@Body() body: ActivateDto, @Req() req: FastifyRequest) {
+  @ApiErrors({ 400: ['WEAK_PASSWORD'], 410: ['LINK_UNUSABLE'] })
+  activate(@Body() body: ActivateDto, @Req() req: FastifyRequest): Promise<ActivatedDto> {
     return this.signIn.activate(body.token, body.password, req.ip);
   }
 }

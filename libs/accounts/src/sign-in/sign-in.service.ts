@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AppError, AuditLog, AuthService, AuthUser, IssuedToken, SessionMethod, TooManyRequestsError, UnauthorizedError, ValidationFailedError,
 } from '@app/core';
-import { AccountLinks, LinkTarget } from '../links/account-links.service';
+import { AccountLinks, LinkPurpose, LinkTarget } from '../links/account-links.service';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../password/password-hash';
 import { checkPassword, passwordDetails } from '../password/password-policy';
 import { UsersService, UserView } from '../users/users.service';
@@ -86,7 +86,7 @@ export class SignInService {
   }
 
   /** Uses an activation or reset link once: sets the password and signs the person in. */
-  async activate(token: string, password: string, ip: string): Promise<SignedIn & { purpose: string }> {
+  async activate(token: string, password: string, ip: string): Promise<SignedIn & { purpose: LinkPurpose }> {
     const target = await this.links.peek(token);
     if (!target) throw linkUnusable();
     this.assertPolicy(password, 'password', target);

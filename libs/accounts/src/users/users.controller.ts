@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiFileUpload, AuthUser, CurrentUser, readUpload, Roles, sendXlsx, ValidationFailedError } from '@app/core';
+import { ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, readUpload, Roles, sendXlsx, ValidationFailedError, XLSX_CONTENT_TYPE } from '@app/core';
+import { PasswordResetDto, RosterResultDto, UserDto, UserPageDto, UserWithActivationLinkDto } from './user-responses.dto';
 import { RosterImportService } from '../roster/roster-import.service';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { activationLinksWorkbook, usersWorkbook } from './users-export';
@@ -29,14 +30,15 @@ export class UsersController {
   @Get()
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Accounts the caller manages (city: all; district office: its schools’ principals and teachers; principal: their teachers)' })
-  list(@CurrentUser() user: AuthUser, @Query() q: UserListQuery) {
+  list(@CurrentUser() user: AuthUser, @Query() q: UserListQuery): Promise<UserPageDto> {
     return this.users.list(user, q);
   }
 
   @Get('export.xlsx')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'The filtered list as XLSX' })
-  async export(@CurrentUser() user: AuthUser, @Query() q: UserListQuery, @Res() reply: FastifyReply) {
+  @ApiFile(XLSX_CONTENT_TYPE, '사용자_목록.xlsx')
+  async export(@CurrentUser() user: AuthUser, @Query() q: UserListQuery, @Res() reply: FastifyReply): Promise<void> {
     const { page: _p, pageSize: _s, ...filter } = q;
     await sendXlsx(reply, '사용자_목록.xlsx', await usersWorkbook(await this.users.all(user, filter)));
   }
@@ -44,7 +46,8 @@ export class UsersController {
   @Post()
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Create an account; the response carries its one-time activation link' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
+  @ApiErrors({ 400: ['UNKNOWN_SCHOOL'], 403: ['ACCOUNT_OUT_OF_REACH'], 409: ['EMAIL_TAKEN', 'TEACHER_NUMBER_TAKEN'] })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<UserWithActivationLinkDto> {
     return this.users.create(user, dto);
   }
 
@@ -55,7 +58,7 @@ export class UsersController {
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'report what would change without changing anything' })
   @ApiQuery({ name: 'disableMissing', required: false, enum: ['true', 'false'], description: 'disable accounts in your scope (or, for the city, of the schools in the file) that the file does not list' })
   @ApiOperation({ summary: 'Create and update accounts from a staff roster (upsert by teacher number), all or nothing' })
-  async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Query('dryRun') dryRun?: string, @Query('disableMissing') disableMissing?: string) {
+  async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Query('dryRun') dryRun?: string, @Query('disableMissing') disableMissing?: string): Promise<RosterResultDto> {
     const flag = (v: string | undefined, field: string) => {
       if (v === undefined || v === '' || v === 'false') return false;
       if (v === 'true') return true;
@@ -71,7 +74,7 @@ export class UsersController {
   @ApiQuery({ name: 'schoolId', required: false })
   @ApiQuery({ name: 'batchId', required: false })
   @ApiOperation({ summary: 'Live activation links of accounts not yet activated, to hand out (printing is audited)' })
-  activationLinks(@CurrentUser() user: AuthUser, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string) {
+  activationLinks(@CurrentUser() user: AuthUser, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string): Promise<UserWithActivationLinkDto[]> {
     return this.users.activationLinks(user, { schoolId: optionalInt(schoolId, 'schoolId'), batchId: optionalInt(batchId, 'batchId') });
   }
 
@@ -80,7 +83,8 @@ export class UsersController {
   @ApiQuery({ name: 'schoolId', required: false })
   @ApiQuery({ name: 'batchId', required: false })
   @ApiOperation({ summary: 'The same links as XLSX, a row per person, sorted by school' })
-  async activationLinksXlsx(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string) {
+  @ApiFile(XLSX_CONTENT_TYPE, '계정_활성화_링크.xlsx')
+  async activationLinksXlsx(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string): Promise<void> {
     const links = await this.users.activationLinks(user, { schoolId: optionalInt(schoolId, 'schoolId'), batchId: optionalInt(batchId, 'batchId') });
     await sendXlsx(reply, '계정_활성화_링크.xlsx', await activationLinksWorkbook(links));
   }
@@ -88,14 +92,15 @@ export class UsersController {
   @Get(':id')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'One account the caller manages' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<UserDto> {
     return this.users.get(user, id);
   }
 
   @Patch(':id')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Change name, email, teacher number, role and scope, or status; a role, scope or status change ends the account’s sessions' })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateUserDto) {
+  @ApiErrors({ 400: ['UNKNOWN_SCHOOL'], 403: ['ACCOUNT_OUT_OF_REACH'], 409: ['EMAIL_TAKEN', 'TEACHER_NUMBER_TAKEN'] })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(user, id, dto);
   }
 
@@ -103,7 +108,8 @@ export class UsersController {
   @Roles(...MANAGERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'A one-time reset link (default) or a temporary password to change at next login; ends the account’s sessions' })
-  reset(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ResetPasswordDto) {
+  @ApiErrors({ 400: ['WEAK_PASSWORD'], 403: ['ACCOUNT_OUT_OF_REACH'], 409: ['ACCOUNT_DISABLED'] })
+  resetPassword(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ResetPasswordDto): Promise<PasswordResetDto> {
     return this.users.resetPassword(user, id, dto);
   }
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuditLog, AuthUser, ConflictError, NotFoundError, Sealer, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
 import type { LetterDto } from '../consent.dto';
+import type { ConsentLetterDto, GuardianAnswerResultDto, GuardianLetterDto, LetterTrackingListDto } from '../consent-responses.dto';
 import { ConsentRecords } from '../records/consent-records.service';
 import { Roster } from '../records/roster.service';
 import { SchoolStaff } from '../school-staff';
@@ -83,7 +84,7 @@ export class ConsentLetters {
   }
 
   /** The letter to print: the notice, and one return slip per student and guardian with its link. */
-  async printable(id: number, actor: AuthUser) {
+  async printable(id: number, actor: AuthUser): Promise<ConsentLetterDto> {
     const letter = await this.letter(id);
     await this.staff.assertActsFor(actor, letter.schoolId);
     const slips: { studentCode: string; guardianNo: number; sealed: string; expiresAt: string; openedAt: string | null; answeredAt: string | null }[] = await this.ds.query(
@@ -100,7 +101,7 @@ export class ConsentLetters {
   }
 
   /** Letters of the schools in the caller's scope, with sent / opened / answered counts. */
-  async tracking(actor: AuthUser, schoolId?: number) {
+  async tracking(actor: AuthUser, schoolId?: number): Promise<LetterTrackingListDto> {
     if (schoolId) await this.staff.assertReads(actor, schoolId);
     const p = new SqlParams();
     const where = [schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })];
@@ -131,7 +132,7 @@ export class ConsentLetters {
   }
 
   /** The guardian opens the link: the notice, and nothing about the child but the school's id for them. */
-  async open(token: string) {
+  async open(token: string): Promise<GuardianLetterDto> {
     const slip = await this.slip(token);
     await this.ds.query(`UPDATE consent_slips SET opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [hashToken(token)]);
     const letter = await this.letter(slip.letterId);
@@ -144,7 +145,7 @@ export class ConsentLetters {
   }
 
   /** One answer per link: the slip row is locked and answered in the same transaction as the record. */
-  async answer(token: string, decision: 'granted' | 'refused', guardianRelation: string, guardianName?: string) {
+  async answer(token: string, decision: 'granted' | 'refused', guardianRelation: string, guardianName?: string): Promise<GuardianAnswerResultDto> {
     return this.ds.transaction(async (tx) => {
       const [locked] = await tx.query(`SELECT answered_at FROM consent_slips WHERE token_hash = $1 FOR UPDATE`, [hashToken(token)]);
       const slip = await this.slip(token, false);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, ConflictError, schoolYearOf, seoulToday, ValidationFailedError } from '@app/core';
 import type { ConsentRecordDto, WithdrawDto } from '../consent.dto';
+import type { ConsentHistoryDto } from '../consent-responses.dto';
 import { AiServices } from '../services/ai-services.service';
 import { Roster } from './roster.service';
 
@@ -122,7 +123,7 @@ export class ConsentRecords {
   }
 
 
-  async history(studentId: number, actor: AuthUser) {
+  async history(studentId: number, actor: AuthUser): Promise<ConsentHistoryDto> {
     const student = await this.roster.get(studentId, actor);
     const items = await this.ds.query(`${RECORD_SELECT} WHERE r.student_id = $1 ORDER BY r.decided_at DESC, r.id DESC`, [studentId]);
     return { student, items };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog, AuthUser, NotFoundError } from '@app/core';
 import type { StudentDto } from '../consent.dto';
+import type { SchoolLevel } from '../consent-responses.dto';
 import { SchoolStaff } from '../school-staff';
 
 export interface StudentRow {
@@ -12,7 +13,7 @@ export interface StudentRow {
   grade: number;
   classNo: number | null;
   birthMonth: string | null;
-  level: string;
+  level: SchoolLevel;
 }
 
 export const STUDENT_SELECT = `SELECT st.id, st.school_id AS "schoolId", st.student_code AS "studentCode", st.grade, st.class_no AS "classNo",

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, NotFoundError, rethrowConstraint } from '@app/core';
 import type { AiServiceDto, ConsentNoticeDto } from '../consent.dto';
+import type { AiServiceListDto, AiServiceViewDto, ConsentNoticeListDto, ConsentNoticeViewDto } from '../consent-responses.dto';
 
 /**
  * The guide's rules for students' use of generative AI (생성형 AI 교육적 활용 가이드), given with
@@ -31,17 +32,17 @@ export class AiServices {
     private readonly audit: AuditLog,
   ) {}
 
-  async list() {
+  async list(): Promise<AiServiceListDto> {
     return { items: await this.ds.query(`${SERVICE_SELECT} ORDER BY active DESC, name`) };
   }
 
-  async get(id: number, manager: EntityManager = this.ds.manager) {
+  async get(id: number, manager: EntityManager = this.ds.manager): Promise<AiServiceViewDto> {
     const [row] = await manager.query(`${SERVICE_SELECT} WHERE id = $1`, [id]);
     if (!row) throw new NotFoundError('AI service', id);
     return row;
   }
 
-  async create(dto: AiServiceDto, actor: AuthUser) {
+  async create(dto: AiServiceDto, actor: AuthUser): Promise<AiServiceViewDto> {
     const id = await this.ds
       .transaction(async (tx) => {
         const [{ id }] = await tx.query(
@@ -55,7 +56,7 @@ export class AiServices {
     return this.get(id);
   }
 
-  async update(id: number, dto: AiServiceDto, actor: AuthUser) {
+  async update(id: number, dto: AiServiceDto, actor: AuthUser): Promise<AiServiceViewDto> {
     await this.ds
       .transaction(async (tx) => {
         const before = await this.get(id, tx);
@@ -69,19 +70,19 @@ export class AiServices {
     return this.get(id);
   }
 
-  async notices(serviceId: number) {
+  async notices(serviceId: number): Promise<ConsentNoticeListDto> {
     await this.get(serviceId);
     return { items: await this.ds.query(`${NOTICE_SELECT} WHERE n.service_id = $1 ORDER BY n.school_year DESC, n.version DESC`, [serviceId]) };
   }
 
-  async notice(id: number) {
+  async notice(id: number): Promise<ConsentNoticeViewDto> {
     const [row] = await this.ds.query(`${NOTICE_SELECT} WHERE n.id = $1`, [id]);
     if (!row) throw new NotFoundError('consent notice', id);
     return row;
   }
 
   /** The next version for the service and year; earlier consents stop counting once it is published. */
-  async publishNotice(serviceId: number, dto: ConsentNoticeDto, actor: AuthUser) {
+  async publishNotice(serviceId: number, dto: ConsentNoticeDto, actor: AuthUser): Promise<ConsentNoticeViewDto> {
     await this.get(serviceId);
     const id = await this.ds.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM ai_services WHERE id = $1 FOR UPDATE`, [serviceId]);
@@ -98,7 +99,7 @@ export class AiServices {
   }
 
   /** The notice in force on a day: the latest version of that school year published by then. */
-  async noticeInForce(serviceId: number, schoolYear: number, date: string) {
+  async noticeInForce(serviceId: number, schoolYear: number, date: string): Promise<ConsentNoticeViewDto | null> {
     const [row] = await this.ds.query(
       `${NOTICE_SELECT} WHERE n.service_id = $1 AND n.school_year = $2 AND n.published_at < ($3::date + 1) ORDER BY n.version DESC LIMIT 1`,
       [serviceId, schoolYear, date],

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
-import { AuditLog, AuditRecord } from './audit.service';
+import { AuditLog } from './audit.service';
+import { AuditRecordDto } from './audit-record.dto';
 
 export class AuditQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -59,7 +60,7 @@ export class AuditController {
   @Get()
   @Roles('city_admin')
   @ApiOperation({ summary: 'The audit log (accounts, sign-ins, records): who did what, when; city administrators only' })
-  list(@Query() q: AuditQuery): Promise<AuditRecord[]> {
+  list(@Query() q: AuditQuery): Promise<AuditRecordDto[]> {
     const { limit, beforeId, ...filter } = q;
     return this.audit.search(filter, { limit, beforeId });
   }

@@ -140,6 +140,17 @@ class EnvVars {
   @IsIn(['on', 'off'])
   PASSWORD_LOGIN: string = 'on';
 
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT: number = 9464;
+
   @Matches(/^(false|true|\d{1,2}|[\d.:/a-f, ]+)$/i, { message: 'TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses' })
   TRUST_PROXY: string = 'false';
 }
@@ -190,6 +201,9 @@ export class AppConfig {
   readonly oidc?: { issuerUrl: string; clientId: string; clientSecret?: string; redirectUri: string; accountClaim: string };
   /** Whether email + password login is offered (it can be turned off once everyone signs in through the provider). */
   readonly passwordLogin!: boolean;
+  /** Bearer token for the Prometheus endpoints (api /api/metrics, worker :WORKER_METRICS_PORT/metrics); metrics are off without it. */
+  readonly metricsToken?: string;
+  readonly workerMetricsPort!: number;
 
   static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -239,6 +253,8 @@ export class AppConfig {
         ? { issuerUrl: vars.OIDC_ISSUER_URL, clientId: vars.OIDC_CLIENT_ID, clientSecret: vars.OIDC_CLIENT_SECRET, redirectUri: vars.OIDC_REDIRECT_URI, accountClaim: vars.OIDC_ACCOUNT_CLAIM }
         : undefined,
       passwordLogin: vars.PASSWORD_LOGIN === 'on',
+      metricsToken: vars.METRICS_TOKEN,
+      workerMetricsPort: vars.WORKER_METRICS_PORT,
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),
       publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
       // Outside production a fixed development secret keeps demo badges verifiable across restarts.

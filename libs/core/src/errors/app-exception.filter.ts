@@ -22,7 +22,19 @@ const FASTIFY_CODES: Record<string, { code: string; status: number }> = {
   FST_FILES_LIMIT: { code: 'TOO_MANY_FILES', status: 413 },
   FST_PARTS_LIMIT: { code: 'TOO_MANY_PARTS', status: 413 },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'NOT_MULTIPART', status: 406 },
+  // The router's own refusals, before any route runs (see frameworkErrorHandler).
+  FST_ERR_BAD_URL: { code: 'BAD_URL', status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', status: 414 },
 };
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before a route runs (a path parameter that is
+ * not valid percent-encoding, or longer than maxParamLength) leaves as the ErrorBody too.
+ */
+export function frameworkErrorHandler(error: Error, req: FastifyRequest, reply: FastifyReply): void {
+  const body = toErrorBody(error, String(req.id ?? ''));
+  void reply.status(body.statusCode).header('x-request-id', body.requestId).send(body);
+}
 
 /** The one error body of the API: every failure, ours or the framework's, leaves through here. */
 @Catch()

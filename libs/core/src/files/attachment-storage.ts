@@ -52,6 +52,9 @@ export class AttachmentStorage {
 
   static readonly allowedExtensions = Object.keys(DOCUMENT_TYPES);
 
+  /** The media types stored documents are served as. */
+  static readonly contentTypes = Object.values(DOCUMENT_TYPES).map((t) => t.contentType);
+
   async store(filename: string, content: Buffer): Promise<StoredDocument> {
     const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
     const type = DOCUMENT_TYPES[ext];

@@ -1,2 +1,3 @@
 export * from './notices.service';
 export * from './notices.controller';
+export * from './notice.dto';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 /** One thing wrong with a request: a field, or a file's row and column. */
 export class ErrorDetailDto {
@@ -16,6 +16,7 @@ export class ErrorDetailDto {
 }
 
 /** The one error body of the API (`components.schemas.ErrorBody`). */
+@ApiSchema({ name: 'ErrorBody' })
 export class ErrorBodyDto {
   @ApiProperty({ example: 400 })
   statusCode: number;

@@ -1,2 +1,4 @@
 export * from './api-contract.dto';
 export * from './api-decorators';
+export * from './document';
+export * from './error-responses';

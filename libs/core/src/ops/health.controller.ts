@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDto } from './health.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -21,7 +22,9 @@ export class HealthController {
     summary: 'Health of the api, its database and Redis',
     description: "200 `ok`; 200 `degraded` when only Redis is down (requests are served, jobs wait in the outbox); 503 `down` when the database is",
   })
-  async health(@Res() reply: FastifyReply) {
+  @ApiOkResponse({ type: HealthDto, description: '`ok`, or `degraded` with Redis down' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: '`down`: the database does not answer' })
+  async health(@Res() reply: FastifyReply): Promise<void> {
     const [database, redis, outbox] = await Promise.all([
       probe(() => this.ds.query('SELECT 1')),
       probe(() => this.redis.ping()),

@@ -4,8 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { AuthUser, ROLES } from '../auth/role';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { StoredFiles } from '../files';
+import { StoredFiles, XLSX_CONTENT_TYPE } from '../files';
 import { JobQueue } from '../queue';
+import { JobDto } from '../queue/job.dto';
+import { ApiErrors, ApiFile } from '../openapi/api-decorators';
 
 function maySee(user: AuthUser, ownerId: string | null): boolean {
   return user.role === 'city_admin' || ownerId === user.id;
@@ -23,7 +25,8 @@ export class JobsController {
   @Get('jobs/:id')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'State of a background job you started; a download link once its file is ready' })
-  async job(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 403: ['FORBIDDEN'] })
+  async job(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<JobDto> {
     const job = await this.jobs.find(id);
     if (!job) throw new NotFoundError('job', id);
     if (!maySee(user, job.requestedBy)) throw new ForbiddenError('This job belongs to someone else');
@@ -34,6 +37,8 @@ export class JobsController {
   @Get('files/:id')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Download a file a job built for you' })
+  @ApiFile(XLSX_CONTENT_TYPE, 'the file the job built')
+  @ApiErrors({ 403: ['FORBIDDEN'] })
   async download(@Param('id') id: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
     const meta = await this.files.meta(id);
     if (!meta) throw new NotFoundError('file', id);

@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './redis-connection';
 export * from './outbox-relay';
 export * from './with-timeout';
+export * from './job.dto';

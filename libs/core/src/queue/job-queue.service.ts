@@ -181,7 +181,9 @@ export class JobQueue implements OnModuleInit {
       const job = await withTimeout(this.queue(row.queue).getJob(row.bull_job_id ?? row.job_id), REDIS_TIMEOUT_MS, 'Redis');
       if (job) {
         const state = await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'Redis');
-        if (state === 'completed' || state === 'failed') finished += await this.markFinished(String(job.id), state);
+        if (state === 'completed' || state === 'failed') {
+          finished += await this.markFinished(String(job.id), state, { result: (job.returnvalue as JobResult | null) ?? null, failedReason: job.failedReason || null });
+        }
         continue;
       }
       const bull = await this.add(row);
@@ -194,11 +196,16 @@ export class JobQueue implements OnModuleInit {
     return { finished, relayedAgain };
   }
 
-  /** A worker finished a job (for good): the outbox rows behind it are done. */
-  async markFinished(bullJobId: string, outcome: 'completed' | 'failed'): Promise<number> {
+  /** A worker finished a job (for good): the outbox rows behind it are done, with its result or failure. */
+  async markFinished(
+    bullJobId: string,
+    outcome: 'completed' | 'failed',
+    detail: { result?: JobResult | null; failedReason?: string | null } = {},
+  ): Promise<number> {
     const [, n] = await this.ds.query(
-      `UPDATE job_outbox SET finished_at = now(), outcome = $2 WHERE (bull_job_id = $1 OR job_id = $3::uuid) AND finished_at IS NULL`,
-      [bullJobId, outcome, asUuid(bullJobId)],
+      `UPDATE job_outbox SET finished_at = now(), outcome = $2, result = $4::jsonb, failed_reason = $5
+       WHERE (bull_job_id = $1 OR job_id = $3::uuid) AND finished_at IS NULL`,
+      [bullJobId, outcome, asUuid(bullJobId), detail.result == null ? null : JSON.stringify(detail.result), detail.failedReason ?? null],
     );
     return n;
   }
@@ -233,7 +240,7 @@ export class JobQueue implements OnModuleInit {
   /** A job by the id its request was given: from Redis, or from the outbox while it waits there (or Redis is away). */
   async find(jobId: string): Promise<JobView | undefined> {
     const [row] = await this.ds.query(
-      `SELECT job_id, queue, name, data, bull_job_id, created_at, relayed_at, finished_at, outcome FROM job_outbox
+      `SELECT job_id, queue, name, data, bull_job_id, created_at, relayed_at, finished_at, outcome, result, failed_reason FROM job_outbox
        WHERE job_id = $2::uuid OR bull_job_id = $1 ORDER BY (job_id = $2::uuid) DESC NULLS LAST LIMIT 1`,
       [jobId, asUuid(jobId)],
     );
@@ -252,12 +259,12 @@ export class JobQueue implements OnModuleInit {
       name: row.name,
       queue: row.queue,
       state: row.finished_at ? row.outcome : row.relayed_at ? 'queued' : 'pending',
-      progress: 0,
+      progress: row.outcome === 'completed' ? 100 : 0,
       attemptsMade: 0,
       createdAt: new Date(row.created_at).toISOString(),
       finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
-      failedReason: null,
-      result: null,
+      failedReason: row.failed_reason ?? null,
+      result: row.result ?? null,
       requestedBy: (row.data as { requestedBy?: string })?.requestedBy ?? null,
     };
   }
@@ -291,11 +298,19 @@ export class JobQueue implements OnModuleInit {
     return total;
   }
 
+  /** Job counts by state, per queue. */
+  async countsByQueue(): Promise<Record<QueueName, Record<string, number>>> {
+    // In parallel: with Redis down each call waits out REDIS_TIMEOUT_MS, and a scrape must not wait for all of them in turn.
+    const counts = await Promise.all(
+      ALL_QUEUES.map((name) => withTimeout(this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'), REDIS_TIMEOUT_MS, 'Redis')),
+    );
+    return Object.fromEntries(ALL_QUEUES.map((name, i) => [name, counts[i]])) as Record<QueueName, Record<string, number>>;
+  }
+
   /** Job counts by state over all queues, and the outbox's backlog. */
   async counts(): Promise<Record<string, number>> {
     const total: Record<string, number> = {};
-    for (const name of ALL_QUEUES) {
-      const c = await withTimeout(this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'), REDIS_TIMEOUT_MS, 'Redis');
+    for (const c of Object.values(await this.countsByQueue())) {
       for (const [k, v] of Object.entries(c)) total[k] = (total[k] ?? 0) + v;
     }
     const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM job_outbox WHERE relayed_at IS NULL`);

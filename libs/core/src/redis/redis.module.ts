@@ -8,7 +8,9 @@ export const REDIS = Symbol('REDIS');
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    // While Redis is away quit() is refused (no offline queue) and the client would go on
+    // reconnecting, keeping the process alive: drop the connection instead.
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
 

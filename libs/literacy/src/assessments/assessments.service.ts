@@ -4,8 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, JobName, JobQueue, NotFoundError, rethrowConstraint, ValidationFailedError } from '@app/core';
 import { CutScore, ItemSpec, validateCutScores, validateItems } from '../analysis';
 import type { CreateAssessmentDto, CutScoreDto } from './assessment.dto';
+import type { LiteracyAssessmentChangeDto, LiteracyAssessmentListDto } from './assessment-responses.dto';
 
 export interface AssessmentItem extends ItemSpec {
+  /** As stored: the accepted options of a choice item. */
+  key?: string[];
+  dropped: boolean;
   position: number;
   options: string[] | null;
   droppedReason: string | null;
@@ -72,7 +76,7 @@ export class AssessmentsService {
     return this.get(id);
   }
 
-  async list() {
+  async list(): Promise<LiteracyAssessmentListDto> {
     const items = await this.ds.query(
       `SELECT a.id, a.name, a.school_year AS "schoolYear", a.phase, a.grade,
               (SELECT count(*)::int FROM literacy_items i WHERE i.assessment_id = a.id) AS items,
@@ -102,7 +106,7 @@ export class AssessmentsService {
   }
 
   /** Dropping an item (or taking it back) re-scores everything: the analysis job runs again. */
-  async setDropped(id: number, itemId: string, dropped: boolean, reason: string | undefined, actor: AuthUser) {
+  async setDropped(id: number, itemId: string, dropped: boolean, reason: string | undefined, actor: AuthUser): Promise<LiteracyAssessmentChangeDto> {
     await this.get(id);
     const analysis = await this.ds.transaction(async (tx) => {
       const [[row]] = await tx.query(
@@ -116,7 +120,7 @@ export class AssessmentsService {
     return { assessment: await this.get(id), analysis };
   }
 
-  async setCutScores(id: number, cutScores: CutScoreDto[], actor: AuthUser) {
+  async setCutScores(id: number, cutScores: CutScoreDto[], actor: AuthUser): Promise<LiteracyAssessmentChangeDto> {
     const problems = validateCutScores(cutScores);
     if (problems.length) throw new ValidationFailedError('The cut scores are not valid', problems.map((reason) => ({ field: 'cutScores', reason })));
     await this.get(id);

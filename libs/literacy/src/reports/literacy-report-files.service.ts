@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, StoredFiles } from '@app/core';
 import { CITY_REPORT } from './literacy-report-builder.service';
+import type { LiteracyReportFileListDto } from './report-responses.dto';
 
 /** The built report workbooks, each readable by whoever may read its school (the city's: city administrators). */
 @Injectable()
@@ -13,7 +14,7 @@ export class LiteracyReportFiles {
     private readonly files: StoredFiles,
   ) {}
 
-  async list(assessmentId: number, actor: AuthUser) {
+  async list(assessmentId: number, actor: AuthUser): Promise<LiteracyReportFileListDto> {
     const p = new SqlParams();
     const id = p.add(assessmentId);
     const scope = schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' });

@@ -5,6 +5,8 @@ import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, 
 import { analyseTest, ItemSpec, scoreResponses } from '../analysis';
 import { Assessment, AssessmentsService } from '../assessments/assessments.service';
 import { GroupBy, groupFigures, withheld } from './literacy-groups';
+import type { LiteracySchoolsWithResultsDto } from '../assessments/assessment-responses.dto';
+import type { LiteracyStudentAreaDto, LiteracyStudentReportDto } from './report-responses.dto';
 
 /** An area is a strength (weakness) when the student is this many points above (below) the city's mean there. */
 export const STRENGTH_MARGIN = 10;
@@ -36,7 +38,7 @@ export class LiteracyReportsService {
     return withheld(await groupFigures(this.ds, assessmentId, by)).find((g) => g.key === key) ?? null;
   }
 
-  async student(assessmentId: number, studentId: number, actor: AuthUser) {
+  async student(assessmentId: number, studentId: number, actor: AuthUser): Promise<LiteracyStudentReportDto> {
     const a = await this.analysed(assessmentId);
     const [s] = await this.ds.query(
       `SELECT st.id, st.student_code AS code, st.grade, st.class_no AS "classNo", st.school_id AS "schoolId", sc.name AS "schoolName",
@@ -51,7 +53,7 @@ export class LiteracyReportsService {
     const cityAreas = city && !city.suppressed ? city.areas : {};
     // In the configured order of areas, not the stored object's.
     const own = s.areas as Record<string, number | null>;
-    const areas = [...names.keys()].filter((code) => code in own).map((code) => {
+    const areas = [...names.keys()].filter((code) => code in own).map((code): LiteracyStudentAreaDto => {
       const percent = own[code];
       const cityMean = cityAreas[code] ?? null;
       const diff = percent === null || cityMean === null ? null : percent - cityMean;
@@ -123,7 +125,7 @@ export class LiteracyReportsService {
   }
 
   /** Schools with results in the caller's scope, with their number of students (for picking a school report). */
-  async schoolsWithResults(assessmentId: number, actor: AuthUser) {
+  async schoolsWithResults(assessmentId: number, actor: AuthUser): Promise<LiteracySchoolsWithResultsDto> {
     await this.assessments.get(assessmentId);
     const p = new SqlParams();
     const id = p.add(assessmentId);

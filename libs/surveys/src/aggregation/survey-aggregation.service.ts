@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, NotFoundError, suppressWithin } from '@app/core';
+import type { Audience } from '../campaigns/campaign-responses.dto';
 import { questionsInOrder, SurveyTemplate } from '../engine';
 
 export type GroupLevel = 'city' | 'office' | 'district' | 'school';
@@ -138,7 +139,7 @@ export class SurveyAggregationService {
     return {
       computedAt: snap.computedAt as string,
       threshold: snap.threshold as number,
-      audience: snap.audience as string,
+      audience: snap.audience as Audience,
       definition: snap.definition as SurveyTemplate,
       level,
       groups: shown.filter((g) => !visible || visible.has(g.key)),

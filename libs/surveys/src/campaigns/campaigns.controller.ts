@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, JobName, JobQueue, ParseIdPipe, Roles, ROLES } from '@app/core';
+import { ApiErrors, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, Roles, ROLES } from '@app/core';
 import { SurveyProgress } from '../operations/progress.service';
 import { CreateCampaignDto, IssueCodesDto, ListCampaignsQuery } from './campaign.dto';
+import { CampaignDto, CampaignListDto, CampaignProgressDto, CodeBatchListDto, CodeSheetDto, IssuedCodesDto } from './campaign-responses.dto';
 import { CampaignsService } from './campaigns.service';
 
 const RUNNERS = ['city_admin', 'district_admin', 'principal'] as const;
@@ -20,27 +21,31 @@ export class CampaignsController {
   @Post()
   @Roles(...RUNNERS)
   @ApiOperation({ summary: 'A campaign on a frozen template version, to target schools within your scope' })
-  create(@Body() dto: CreateCampaignDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 400: ['NO_TARGET_SCHOOLS'], 403: ['ROLE_NOT_ALLOWED', 'SCHOOL_OUT_OF_SCOPE'], 404: ['NOT_FOUND'] })
+  createCampaign(@Body() dto: CreateCampaignDto, @CurrentUser() user: AuthUser): Promise<CampaignDto> {
     return this.campaigns.create(dto, user);
   }
 
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Campaigns surveying schools in your scope (a principal: their school), with responses counted within that scope' })
-  list(@Query() q: ListCampaignsQuery, @CurrentUser() user: AuthUser) {
+  listCampaigns(@Query() q: ListCampaignsQuery, @CurrentUser() user: AuthUser): Promise<CampaignListDto> {
     return this.campaigns.list(user, q.status);
   }
 
   @Get(':id')
   @Roles(...ROLES)
-  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'A campaign, with all its target schools and responses counted' })
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  getCampaign(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<CampaignDto> {
     return this.campaigns.get(id, user);
   }
 
   @Get(':id/progress')
   @Roles(...RUNNERS)
   @ApiOperation({ summary: 'Live response rates by office and school within your scope, with the schools that are behind' })
-  async progress(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  async campaignProgress(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<CampaignProgressDto> {
     await this.campaigns.get(id, user);
     return this.progressView.progress(id, user);
   }
@@ -48,8 +53,10 @@ export class CampaignsController {
   @Post(':id/remind')
   @Roles(...RUNNERS)
   @HttpCode(202)
+  @ApiJob()
   @ApiOperation({ summary: "Remind the principals of schools that are behind (a district admin: their office's); at most once a day per school" })
-  async remind(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE', 'NOT_CAMPAIGN_MANAGER'] })
+  async remindSchools(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<JobAcceptedDto> {
     await this.campaigns.assertManages(id, user);
     const office = user.role === 'district_admin' ? user.districtOffice! : undefined;
     return this.jobs.enqueue(JobName.SurveyRemind, { requestedBy: user.id, campaignId: id, office }, { dedupeKey: `${id}:${office ?? 'all'}` });
@@ -58,25 +65,29 @@ export class CampaignsController {
   @Post(':id/schools/:schoolId/codes')
   @Roles(...RUNNERS)
   @ApiOperation({ summary: 'One-time respondent codes for a school, returned once here and printable again from the batch' })
-  codes(@Param('id', ParseIdPipe) id: number, @Param('schoolId', ParseIdPipe) schoolId: number, @Body() dto: IssueCodesDto, @CurrentUser() user: AuthUser) {
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'], 409: ['NO_CODES_FOR_SCHOOL_SURVEY', 'SURVEY_CLOSED'] })
+  issueCodes(@Param('id', ParseIdPipe) id: number, @Param('schoolId', ParseIdPipe) schoolId: number, @Body() dto: IssueCodesDto, @CurrentUser() user: AuthUser): Promise<IssuedCodesDto> {
     return this.campaigns.issueCodes(id, schoolId, dto.count, user);
   }
 
   @Get(':id/schools/:schoolId/code-batches')
   @Roles(...RUNNERS)
-  batches(@Param('id', ParseIdPipe) id: number, @Param('schoolId', ParseIdPipe) schoolId: number, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: "A school's batches of codes, with how many of each are used" })
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  listCodeBatches(@Param('id', ParseIdPipe) id: number, @Param('schoolId', ParseIdPipe) schoolId: number, @CurrentUser() user: AuthUser): Promise<CodeBatchListDto> {
     return this.campaigns.codeBatches(id, schoolId, user);
   }
 
   @Get(':id/schools/:schoolId/code-batches/:batchId')
   @Roles(...RUNNERS)
   @ApiOperation({ summary: 'A batch of codes to print (가정통신문·학급 배부용), each marked used or not' })
-  sheet(
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  codeSheet(
     @Param('id', ParseIdPipe) id: number,
     @Param('schoolId', ParseIdPipe) schoolId: number,
     @Param('batchId', ParseIdPipe) batchId: number,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<CodeSheetDto> {
     return this.campaigns.codeSheet(id, schoolId, batchId, user);
   }
 }

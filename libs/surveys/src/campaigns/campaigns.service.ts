@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog, AuthUser, ConflictError, ForbiddenError, JobName, JobQueue, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
 import { SurveyTemplatesService } from '../templates/survey-templates.service';
 import type { CampaignStatus, CreateCampaignDto } from './campaign.dto';
+import type { CampaignDto, CampaignListDto, CodeBatchListDto, CodeSheetDto, IssuedCodesDto } from './campaign-responses.dto';
 import { CodeBatches } from './code-batches.service';
 
 /** Status follows the clock; nothing has to flip it. */
@@ -32,7 +33,7 @@ export class CampaignsService {
   ) {}
 
   /** A campaign freezes one template version and resolves its target schools now, within the creator's scope. */
-  async create(dto: CreateCampaignDto, actor: AuthUser) {
+  async create(dto: CreateCampaignDto, actor: AuthUser): Promise<CampaignDto> {
     if (new Date(dto.closesAt) <= new Date(dto.opensAt)) throw new ValidationFailedError('Invalid window', [{ field: 'closesAt', reason: 'must be after opensAt' }]);
     if (new Date(dto.closesAt) <= new Date()) throw new ValidationFailedError('Invalid window', [{ field: 'closesAt', reason: 'must be in the future' }]);
     const template = await this.templates.get(dto.templateId, actor);
@@ -73,7 +74,7 @@ export class CampaignsService {
   }
 
   /** Campaigns that survey at least one school in the caller's scope, newest first. */
-  async list(actor: AuthUser, status?: CampaignStatus) {
+  async list(actor: AuthUser, status?: CampaignStatus): Promise<CampaignListDto> {
     const p = new SqlParams();
     const scope = schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' });
     const items = await this.ds.query(
@@ -90,7 +91,7 @@ export class CampaignsService {
     return { items };
   }
 
-  async get(id: number, actor: AuthUser) {
+  async get(id: number, actor: AuthUser): Promise<CampaignDto> {
     const [row] = await this.ds.query(
       `${CAMPAIGN_SELECT.replace('FROM survey_campaigns c', `,
          (SELECT count(*)::int FROM survey_campaign_schools x WHERE x.campaign_id = c.id) AS schools,
@@ -114,7 +115,7 @@ export class CampaignsService {
    * Running a campaign (aggregating, reminding, exporting): administrators in scope, or the
    * principal whose own demand survey it is.
    */
-  async assertManages(id: number, actor: AuthUser) {
+  async assertManages(id: number, actor: AuthUser): Promise<CampaignDto> {
     const campaign = await this.get(id, actor);
     if (actor.role === 'teacher' || (actor.role === 'principal' && campaign.ownerSchoolId !== actor.schoolId)) {
       throw new ForbiddenError("Only the campaign's administrators (or the principal who runs this demand survey) may do this", 'NOT_CAMPAIGN_MANAGER');
@@ -123,7 +124,7 @@ export class CampaignsService {
   }
 
   /** The campaign as seen for one of its target schools: 404 if the school is not surveyed by it. */
-  async forSchool(campaignId: number, schoolId: number, actor: AuthUser, mode: 'read' | 'write') {
+  async forSchool(campaignId: number, schoolId: number, actor: AuthUser, mode: 'read' | 'write'): Promise<CampaignDto> {
     await this.schools.assert(actor, schoolId, mode);
     const campaign = await this.get(campaignId, actor);
     const [target] = await this.ds.query(`SELECT 1 FROM survey_campaign_schools WHERE campaign_id = $1 AND school_id = $2`, [campaignId, schoolId]);
@@ -135,7 +136,7 @@ export class CampaignsService {
    * One-time codes for a school's respondents, returned once in plain text for printing. The
    * school's principal (or an administrator in scope) sets how many.
    */
-  async issueCodes(campaignId: number, schoolId: number, count: number, actor: AuthUser) {
+  async issueCodes(campaignId: number, schoolId: number, count: number, actor: AuthUser): Promise<IssuedCodesDto> {
     const campaign = await this.forSchool(campaignId, schoolId, actor, 'write');
     if (campaign.audience === 'school') throw new ConflictError('This campaign is answered by the principal, not with codes', [{ field: 'audience', reason: 'school' }], 'NO_CODES_FOR_SCHOOL_SURVEY');
     if (campaign.status === 'closed') throw new ConflictError('This survey has closed', [{ field: 'campaign', reason: 'closed' }], 'SURVEY_CLOSED');
@@ -146,13 +147,13 @@ export class CampaignsService {
     });
   }
 
-  async codeBatches(campaignId: number, schoolId: number, actor: AuthUser) {
+  async codeBatches(campaignId: number, schoolId: number, actor: AuthUser): Promise<CodeBatchListDto> {
     await this.forSchool(campaignId, schoolId, actor, 'read');
     return this.batches.list(campaignId, schoolId);
   }
 
   /** The printable sheet holds usable codes, so it needs the right to act for the school. */
-  async codeSheet(campaignId: number, schoolId: number, batchId: number, actor: AuthUser) {
+  async codeSheet(campaignId: number, schoolId: number, batchId: number, actor: AuthUser): Promise<CodeSheetDto> {
     await this.forSchool(campaignId, schoolId, actor, 'write');
     return this.batches.sheet(campaignId, schoolId, batchId);
   }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, KeyedHash, NotFoundError, Sealer } from '@app/core';
+import type { CodeBatchListDto, CodeSheetDto, IssuedCodesDto } from './campaign-responses.dto';
 
 /** No 0/O or 1/I/L: codes are typed from paper. 10 characters of 31 ≈ 49.5 bits. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -53,7 +54,7 @@ export class CodeBatches {
     this.codes = new SurveyCodeHash(config.badgeKeySecret);
   }
 
-  async create(tx: EntityManager, campaignId: number, schoolId: number, count: number, source: BatchSource, createdBy: string | null) {
+  async create(tx: EntityManager, campaignId: number, schoolId: number, count: number, source: BatchSource, createdBy: string | null): Promise<IssuedCodesDto> {
     const codes = Array.from({ length: count }, newCode);
     const [{ id }] = await tx.query(
       `INSERT INTO survey_code_batches (campaign_id, school_id, count, source, sealed_codes, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -63,7 +64,7 @@ export class CodeBatches {
     return { batchId: id as number, codes };
   }
 
-  async list(campaignId: number, schoolId: number) {
+  async list(campaignId: number, schoolId: number): Promise<CodeBatchListDto> {
     const items = await this.ds.query(
       `SELECT b.id, b.count, b.source, b.created_at AS "createdAt", (SELECT count(*)::int FROM survey_codes k WHERE k.batch_id = b.id AND k.used) AS used
        FROM survey_code_batches b WHERE b.campaign_id = $1 AND b.school_id = $2 ORDER BY b.id`,
@@ -73,7 +74,7 @@ export class CodeBatches {
   }
 
   /** The sheet to print: every code of the batch and whether it has been used. */
-  async sheet(campaignId: number, schoolId: number, batchId: number) {
+  async sheet(campaignId: number, schoolId: number, batchId: number): Promise<CodeSheetDto> {
     const [batch] = await this.ds.query(
       `SELECT b.sealed_codes, c.title AS "campaignTitle", c.closes_at AS "closesAt", s.name AS "schoolName"
        FROM survey_code_batches b JOIN survey_campaigns c ON c.id = b.campaign_id JOIN schools s ON s.id = b.school_id

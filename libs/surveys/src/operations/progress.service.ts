@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, schoolScopeSql, SqlParams } from '@app/core';
+import type { SchoolLevel } from '@app/schools/school-level';
+import type { CampaignProgressDto } from '../campaigns/campaign-responses.dto';
 
 export interface SchoolProgress {
   schoolId: number;
   name: string;
-  level: string;
+  level: SchoolLevel;
   district: string;
   office: string;
   officeName: string;
@@ -63,7 +65,7 @@ export class SurveyProgress {
     );
   }
 
-  async progress(campaignId: number, actor: AuthUser) {
+  async progress(campaignId: number, actor: AuthUser): Promise<CampaignProgressDto> {
     const schools = await this.schools(campaignId, actor);
     const offices = new Map<string, Totals & { office: string; officeName: string }>();
     for (const s of schools) {

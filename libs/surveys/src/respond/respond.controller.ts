@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/core';
+import { ApiErrors, Public } from '@app/core';
 import { AnswersDto, SubmitAnswersDto } from './answers.dto';
+import { SurveyDraftSavedDto, SurveyRespondFormDto, SurveySubmittedResponseDto } from './respond-responses.dto';
 import { RespondService } from './respond.service';
 
 /** Respondents have no account: the one-time code in the path is the only credential. */
@@ -14,14 +15,16 @@ export class RespondController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The form (frozen template version) and any saved draft' })
-  async form(@Param('code') code: string, @Req() req: FastifyRequest) {
+  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['CODE_USED'], 429: ['TOO_MANY_REQUESTS'] })
+  async openForm(@Param('code') code: string, @Req() req: FastifyRequest): Promise<SurveyRespondFormDto> {
     return this.respond.guarded(req.ip, () => this.respond.form(code));
   }
 
   @Put('draft')
   @Public()
   @ApiOperation({ summary: 'Save a partial answer to resume later' })
-  async draft(@Param('code') code: string, @Body() dto: AnswersDto, @Req() req: FastifyRequest) {
+  @ApiErrors({ 400: ['INVALID_ANSWERS'], 404: ['NOT_FOUND'], 409: ['CODE_USED', 'SURVEY_CLOSED'], 429: ['TOO_MANY_REQUESTS'] })
+  async saveDraft(@Param('code') code: string, @Body() dto: AnswersDto, @Req() req: FastifyRequest): Promise<SurveyDraftSavedDto> {
     return this.respond.guarded(req.ip, () => this.respond.saveDraft(code, dto.answers));
   }
 
@@ -29,7 +32,8 @@ export class RespondController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit once; answers are checked against the frozen version (types, ranges, required, conditions)' })
-  async submit(@Param('code') code: string, @Body() dto: SubmitAnswersDto, @Req() req: FastifyRequest) {
+  @ApiErrors({ 400: ['INVALID_ANSWERS'], 404: ['NOT_FOUND'], 409: ['CODE_USED', 'SURVEY_CLOSED'], 429: ['TOO_MANY_REQUESTS'] })
+  async submitAnswers(@Param('code') code: string, @Body() dto: SubmitAnswersDto, @Req() req: FastifyRequest): Promise<SurveySubmittedResponseDto> {
     return this.respond.guarded(req.ip, () => this.respond.submit(code, dto.answers, dto.idempotencyKey));
   }
 }

@@ -7,6 +7,7 @@ import { SurveyTemplate, validateAnswers } from '../engine';
 import { SurveyCodeHash } from '../campaigns/code-batches.service';
 import { scopedIdempotencyKey } from '../idempotency';
 import { invalidAnswers } from '../invalid-answers';
+import type { SurveyDraftSavedDto, SurveyRespondFormDto, SurveySubmittedResponseDto } from './respond-responses.dto';
 
 interface CodeContext {
   codeHash: string;
@@ -68,14 +69,14 @@ export class RespondService {
     }
   }
 
-  async form(code: string) {
+  async form(code: string): Promise<SurveyRespondFormDto> {
     const ctx = await this.context(code);
     if (ctx.used) throw new ConflictError('This code has already been used', [{ field: 'code', reason: 'used' }], 'CODE_USED');
     const [draft] = await this.ds.query(`SELECT answers FROM survey_drafts WHERE code_hash = $1`, [ctx.codeHash]);
     return { title: ctx.title, definition: ctx.definition, opensAt: ctx.opensAt, closesAt: ctx.closesAt, draft: draft?.answers ?? {} };
   }
 
-  async saveDraft(code: string, answers: unknown) {
+  async saveDraft(code: string, answers: unknown): Promise<SurveyDraftSavedDto> {
     const ctx = await this.context(code);
     this.assertOpen(ctx);
     if (ctx.used) throw new ConflictError('This code has already been used', [{ field: 'code', reason: 'used' }], 'CODE_USED');
@@ -92,18 +93,18 @@ export class RespondService {
    * Submits once. The code row is locked, so two submissions with one code race to one result; a
    * retry with the same idempotency key gets the first answer back instead of an error.
    */
-  async submit(code: string, answers: unknown, idempotencyKey: string) {
+  async submit(code: string, answers: unknown, idempotencyKey: string): Promise<SurveySubmittedResponseDto> {
     return this.ds.transaction(async (tx) => {
       const ctx = await this.context(code, true, tx);
       const key = scopedIdempotencyKey(`code:${ctx.codeHash}`, idempotencyKey);
-      const [previous] = await tx.query(`SELECT id::text, submitted_on AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [ctx.campaignId, key]);
+      const [previous] = await tx.query(`SELECT id::text, to_char(submitted_on, 'YYYY-MM-DD') AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [ctx.campaignId, key]);
       if (previous) return { responseId: previous.id, submittedOn: previous.submittedOn, repeated: true };
       if (ctx.used) throw new ConflictError('This code has already been used', [{ field: 'code', reason: 'used' }], 'CODE_USED');
       this.assertOpen(ctx);
       const { problems, cleaned } = validateAnswers(ctx.definition, answers, { partial: false });
       if (problems.length) throw invalidAnswers(problems);
       const [row] = await tx.query(
-        `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text, submitted_on AS "submittedOn"`,
+        `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text, to_char(submitted_on, 'YYYY-MM-DD') AS "submittedOn"`,
         [ctx.campaignId, ctx.schoolId, JSON.stringify(cleaned), key],
       );
       await tx.query(`UPDATE survey_codes SET used = true WHERE code_hash = $1`, [ctx.codeHash]);

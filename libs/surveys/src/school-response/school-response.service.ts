@@ -3,14 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, ConflictError } from '@app/core';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import type { CampaignStatus } from '../campaigns/campaign.dto';
 import { SurveyTemplate, validateAnswers } from '../engine';
 import { scopedIdempotencyKey } from '../idempotency';
 import { invalidAnswers } from '../invalid-answers';
+import type { SurveyDraftSavedDto } from '../respond/respond-responses.dto';
+import type { SurveySchoolResponseDto, SurveySchoolSubmittedDto } from './school-response.dto';
 
 interface SchoolCampaign {
   title: string;
   audience: string;
-  status: string;
+  status: CampaignStatus;
   definition: SurveyTemplate;
 }
 
@@ -39,7 +42,7 @@ export class SchoolResponseService {
     if (c.status !== 'open') throw new ConflictError('This survey is not open now', [{ field: 'campaign', reason: c.status }], 'SURVEY_CLOSED');
   }
 
-  async get(campaignId: number, schoolId: number, actor: AuthUser) {
+  async get(campaignId: number, schoolId: number, actor: AuthUser): Promise<SurveySchoolResponseDto> {
     const c = await this.campaign(campaignId, schoolId, actor, 'read');
     const [draft] = await this.ds.query(`SELECT answers FROM survey_school_drafts WHERE campaign_id = $1 AND school_id = $2`, [campaignId, schoolId]);
     const [submitted] = await this.ds.query(
@@ -58,7 +61,7 @@ export class SchoolResponseService {
     };
   }
 
-  async saveDraft(campaignId: number, schoolId: number, answers: unknown, actor: AuthUser) {
+  async saveDraft(campaignId: number, schoolId: number, answers: unknown, actor: AuthUser): Promise<SurveyDraftSavedDto> {
     const c = await this.campaign(campaignId, schoolId, actor, 'write');
     this.assertOpen(c);
     const { problems, cleaned } = validateAnswers(c.definition, answers, { partial: true });
@@ -78,7 +81,7 @@ export class SchoolResponseService {
    * Exactly once per school: the school's target row is locked, so concurrent submissions queue;
    * a retry with the same idempotency key returns the first result.
    */
-  async submit(campaignId: number, schoolId: number, answers: unknown, idempotencyKey: string, actor: AuthUser) {
+  async submit(campaignId: number, schoolId: number, answers: unknown, idempotencyKey: string, actor: AuthUser): Promise<SurveySchoolSubmittedDto> {
     const c = await this.campaign(campaignId, schoolId, actor, 'write');
     const key = scopedIdempotencyKey(`school:${schoolId}`, idempotencyKey);
     return this.ds.transaction(async (tx) => {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog, AuthUser, canAccessSchool, ForbiddenError, NotFoundError, SchoolAccess, ValidationFailedError } from '@app/core';
-import { templateFingerprint, validateTemplate } from '../engine';
+import { SurveyTemplate, templateFingerprint, validateTemplate } from '../engine';
 import type { CreateTemplateDto, SurveyKind } from './template.dto';
+import type { SurveyTemplateVersionDto } from './template-responses.dto';
 
 export interface TemplateView {
   id: number;
@@ -12,7 +13,7 @@ export interface TemplateView {
   title: string;
   latestVersion: number;
   versions: { version: number; fingerprint: string; createdAt: string }[];
-  definition: unknown;
+  definition: SurveyTemplate;
 }
 
 const TEMPLATE_SELECT = `
@@ -79,7 +80,7 @@ export class SurveyTemplatesService {
     return row;
   }
 
-  async version(id: number, version: number, actor: AuthUser) {
+  async version(id: number, version: number, actor: AuthUser): Promise<SurveyTemplateVersionDto> {
     const template = await this.get(id, actor);
     const [row] = await this.ds.query(`SELECT version, fingerprint, definition, created_at AS "createdAt" FROM survey_template_versions WHERE template_id = $1 AND version = $2`, [id, version]);
     if (!row) throw new NotFoundError(`version of survey template ${template.id}`, version);

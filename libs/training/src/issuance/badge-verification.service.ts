@@ -75,7 +75,7 @@ export class BadgeVerification {
       proofVerified: result.proofVerified,
       revoked: result.revoked,
       expired: result.expired,
-      status: result.revoked ? 'revoked' : result.expired ? 'expired' : result.verified ? 'valid' : 'invalid',
+      status: (result.revoked ? 'revoked' : result.expired ? 'expired' : result.verified ? 'valid' : 'invalid') as 'valid' | 'expired' | 'revoked' | 'invalid',
       revokeReason: badge.revokeReason,
       errors: result.errors,
       earner: badge.earnerName,

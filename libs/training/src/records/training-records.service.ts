@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountHooks, AuthUser, canAccessSchool, ForbiddenError, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
-import { TRAINING_LEVELS } from '../training-terms';
+import { TRAINING_LEVELS, TrainingLevel } from '../training-terms';
 
 export interface ParticipantRow {
   id: number;
@@ -103,7 +103,7 @@ export class TrainingRecordsService implements OnModuleInit {
     return {
       participant,
       completions,
-      hoursByLevel: Object.fromEntries(TRAINING_LEVELS.map((l) => [l, byLevel.find((b: { level: string }) => b.level === l) ?? { level: l, courses: 0, hours: 0 }])),
+      hoursByLevel: Object.fromEntries(TRAINING_LEVELS.map((l) => [l, byLevel.find((b: { level: string }) => b.level === l) ?? { level: l, courses: 0, hours: 0 }])) as Record<TrainingLevel, { level: string; courses: number; hours: number }>,
       hoursByYear: byYear,
       badges,
       levelsEarned: earned,

@@ -1,0 +1,87 @@
+import type { QueueName } from '../../types/jobs';
+
+export const QUEUE_LABEL: Record<QueueName, string> = {
+  exports: '내보내기',
+  designations: '선도·연구학교',
+  badges: '디지털 배지',
+  surveys: '설문',
+  literacy: '리터러시 진단',
+  consent: '보호자 동의',
+};
+
+export const JOB_LABEL: Record<string, string> = {
+  'classroom-export': 'AI 교실 현황 내보내기',
+  'designation-term-end': '지정 기간 종료',
+  'badge-issuance': '디지털 배지 발급',
+  'survey-aggregate': '설문 집계',
+  'survey-lifecycle': '설문 배포·마감 최종 집계',
+  'survey-distribute': '설문 배포(참여 코드·알림)',
+  'survey-remind': '설문 참여 독려',
+  'survey-report-export': '설문 보고서 내보내기',
+  'literacy-analysis': '리터러시 문항 분석',
+  'literacy-reports': '리터러시 보고서 작성',
+  'consent-remind': '보호자 동의 회신 독려',
+};
+
+export const jobLabel = (name: string): string => JOB_LABEL[name] ?? name;
+
+/** What each recurring schedule does when it runs (and so what 지금 실행 covers). */
+export const SCHEDULE_TEXT: Record<string, { title: string; covers: string }> = {
+  'designation-term-end-daily': {
+    title: '선도·연구학교 지정 기간 종료',
+    covers: '지정 기간이 끝난 선도·연구학교 지정을 종료합니다.',
+  },
+  'survey-lifecycle': {
+    title: '설문 배포·마감 최종 집계',
+    covers: '시작 시각이 지난 설문의 참여 코드를 배포하고 학교장에게 알리며, 마감된 설문의 최종 집계를 실행합니다.',
+  },
+  'survey-remind-daily': {
+    title: '설문 참여 독려',
+    covers: '진행 중인 설문에서 제출하지 않았거나 응답률이 기준에 못 미치는 학교의 학교장에게 독려 알림을 보냅니다(학교마다 하루 한 번).',
+  },
+  'consent-remind-daily': {
+    title: '보호자 동의 회신 독려·두 번째 보호자 회신서',
+    covers: '회신이 없는 학급을 학교장에게 알리고, 첫 번째 보호자가 정한 기간 안에 답하지 않은 학생에게 두 번째 보호자 회신서를 만듭니다.',
+  },
+};
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** A cron pattern in words (Seoul time): `5 0 * * *` → 매일 00:05, `*\/5 * * * *` → 5분마다; others as written. */
+export function cronText(cron: string): string {
+  const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(cron);
+  if (daily) return `매일 ${pad(daily[2])}:${pad(daily[1])}`;
+  const everyMinutes = /^\*\/(\d{1,2}) \* \* \* \*$/.exec(cron);
+  if (everyMinutes) return `${everyMinutes[1]}분마다`;
+  const hourly = /^(\d{1,2}) \* \* \* \*$/.exec(cron);
+  if (hourly) return `매시 ${hourly[1]}분`;
+  return cron;
+}
+
+/** Who asked for a job: a person's name, the schedule, or the id as stored. */
+export function requesterText(requestedBy: string | null, name: string | null): string {
+  if (name) return name;
+  if (requestedBy === 'scheduler') return '정기 일정';
+  return requestedBy ?? '-';
+}
+
+const count = (value: unknown): string => (Array.isArray(value) ? String(value.length) : String(value ?? 0));
+
+/** A finished job's summary in Korean, for the jobs the page starts; other keys as they are. */
+export function summaryText(jobName: string, summary: Record<string, unknown> | undefined): string {
+  if (!summary) return '';
+  switch (jobName) {
+    case 'designation-term-end':
+      return `기준일 ${String(summary.today ?? '-')} · 종료된 지정 ${count(summary.ended)}건`;
+    case 'survey-lifecycle':
+      return `참여 코드 배포 ${count(summary.distribute)}건 · 최종 집계 ${count(summary.aggregate)}건`;
+    case 'survey-remind':
+      return `진행 중인 설문 ${count(summary.campaigns)}개 · 독려 대상 학교 ${count(summary.schools)}곳 · 알림 ${count(summary.notices)}건`;
+    case 'consent-remind':
+      return `미회신 학교 ${count(summary.schools)}곳 · 알림 ${count(summary.notices)}건 · 두 번째 보호자 회신서 ${count(summary.secondGuardianSlips)}건`;
+    default:
+      return Object.entries(summary)
+        .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+        .join(' · ');
+  }
+}

