@@ -43,6 +43,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     TOKEN_SECRET: randomBytes(24).toString('hex'),
     QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // A web build of one's own (vite build --outDir …), so that parallel work does not share apps/web/dist.
+    ...(process.env.TEST_WEB_DIST_DIR && { WEB_DIST_DIR: process.env.TEST_WEB_DIST_DIR }),
     ...overrides,
   });
 }

@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueJob } from './types';
-import { usePolling } from './usePolling';
 
 /** Where a followed background job stands; `job` is its last answer from GET /jobs/:id. */
 export type JobRun<J> =
@@ -22,64 +22,74 @@ export interface JobFollower<J> {
   reset: () => void;
 }
 
+const finished = (job: QueueJob<string, unknown> | undefined) => job?.state === 'completed' || job?.state === 'failed';
+
 /**
- * Follows a background job every second until it completes or fails, stopping when the component
- * goes away. `onDone` (the latest one given) runs once when it completes.
+ * Follows a background job every second until it completes or fails (a TanStack query polling
+ * GET /jobs/:id, stopped when the component goes away). `onDone` (the latest one given) runs once
+ * when it completes.
  */
 export function useJob<J extends QueueJob<string, unknown>>(fetchJob: (jobId: string) => Promise<J>, onDone?: (job: J) => void): JobFollower<J> {
-  const [run, setRun] = useState<JobRun<J>>({ state: 'idle' });
-  const polling = usePolling();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<unknown>(null);
   const done = useRef(onDone);
   done.current = onDone;
+  const notified = useRef<string | null>(null);
 
-  const poll = useCallback(
-    async (jobId: string) => {
-      try {
-        const job = await fetchJob(jobId);
-        if (!polling.alive()) return;
-        if (job.state === 'completed') {
-          setRun({ state: 'done', job });
-          done.current?.(job);
-        } else if (job.state === 'failed') {
-          setRun({ state: 'failed', job });
-        } else {
-          setRun({ state: 'running', job });
-          polling.after(POLL_MS, () => void poll(jobId));
-        }
-      } catch (error) {
-        if (polling.alive()) setRun({ state: 'failed', job: null, error });
-      }
-    },
-    [fetchJob, polling],
-  );
+  const query = useQuery({
+    queryKey: ['job', jobId],
+    queryFn: () => fetchJob(jobId!),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (finished(q.state.data) ? false : POLL_MS),
+    retry: false,
+    gcTime: 0,
+  });
+  const job = jobId !== null ? query.data : undefined;
 
-  const follow = useCallback(
-    (jobId: string) => {
-      polling.stop();
-      setRun({ state: 'running', job: null });
-      void poll(jobId);
-    },
-    [poll, polling],
-  );
+  useEffect(() => {
+    if (job?.state === 'completed' && jobId !== null && notified.current !== jobId) {
+      notified.current = jobId;
+      done.current?.(job);
+    }
+  }, [job, jobId]);
 
-  const start = useCallback(
-    async (begin: () => Promise<{ jobId: string }>) => {
-      polling.stop();
-      setRun({ state: 'running', job: null });
-      try {
-        const { jobId } = await begin();
-        if (polling.alive()) await poll(jobId);
-      } catch (error) {
-        if (polling.alive()) setRun({ state: 'failed', job: null, error });
-      }
-    },
-    [poll, polling],
-  );
+  const follow = useCallback((id: string) => {
+    setStartError(null);
+    setJobId(id);
+  }, []);
+
+  const start = useCallback(async (begin: () => Promise<{ jobId: string }>) => {
+    setJobId(null);
+    setStartError(null);
+    setStarting(true);
+    try {
+      setJobId((await begin()).jobId);
+    } catch (error) {
+      setStartError(error);
+    } finally {
+      setStarting(false);
+    }
+  }, []);
 
   const reset = useCallback(() => {
-    polling.stop();
-    setRun({ state: 'idle' });
-  }, [polling]);
+    setJobId(null);
+    setStartError(null);
+  }, []);
+
+  const run: JobRun<J> = startError
+    ? { state: 'failed', job: null, error: startError }
+    : starting
+      ? { state: 'running', job: null }
+      : jobId === null
+        ? { state: 'idle' }
+        : query.error
+          ? { state: 'failed', job: job ?? null, error: query.error }
+          : job?.state === 'completed'
+            ? { state: 'done', job }
+            : job?.state === 'failed'
+              ? { state: 'failed', job }
+              : { state: 'running', job: job ?? null };
 
   return { run, busy: run.state === 'running', follow, start, reset };
 }

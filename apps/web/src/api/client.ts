@@ -43,6 +43,12 @@ export function setPasswordChangeHandler(handler: () => void): void {
 /** Requests whose 401 says nothing about the session kept in this tab. */
 const NOT_SESSION_ENDING = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
 
+/** Ends the session on a 401 to the session's own token, and closes the app on PASSWORD_CHANGE_REQUIRED. */
+export function reportApiError(error: ApiError, request: { path: string; sessionToken: boolean }): void {
+  if (error.status === 401 && request.sessionToken && !NOT_SESSION_ENDING.has(request.path)) onUnauthorized();
+  if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
+}
+
 export interface SendOptions {
   /** A token other than the session's (the SSO landing checks the one it was handed); its 401 ends no session. */
   token?: string;
@@ -77,8 +83,7 @@ export async function send(method: string, path: string, body?: unknown, options
       Array.isArray(payload?.details) ? payload.details : [],
       payload?.requestId,
     );
-    if (res.status === 401 && token && !options.token && !NOT_SESSION_ENDING.has(path)) onUnauthorized();
-    if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
+    reportApiError(error, { path, sessionToken: !!token && !options.token });
     throw error;
   }
   return res;
