@@ -12,7 +12,7 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 
-# Native pieces (@node-rs/argon2, @swc/core, msgpackr-extract) come as prebuilt optional
+# Native pieces (@node-rs/argon2, @swc/core, msgpackr-extract, @resvg/resvg-js) come as prebuilt optional
 # packages for linux-x64/arm64 glibc; no install script has to run, and none is allowed to.
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts

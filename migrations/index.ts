@@ -16,6 +16,8 @@ import { JobOutbox1764800000000 } from './1764800000000-JobOutbox';
 import { SurveyAnonymity1764800001000 } from './1764800001000-SurveyAnonymity';
 import { DesignationHistory1764800002000 } from './1764800002000-DesignationHistory';
 import { JobOutcome1764900000000 } from './1764900000000-JobOutcome';
+import { GuardianRelation1764900001000 } from './1764900001000-GuardianRelation';
+import { SeoulDays1764950000000 } from './1764950000000-SeoulDays';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   SurveyAnonymity1764800001000,
   DesignationHistory1764800002000,
   JobOutcome1764900000000,
+  GuardianRelation1764900001000,
+  SeoulDays1764950000000,
 ];

@@ -22,7 +22,7 @@ describe('guardian consent and the eligibility decision', () => {
   const eligibility = (client: Client, studentId: number, date?: string) =>
     client.get(`/api/v1/consent/eligibility?studentId=${studentId}&serviceId=${serviceId}${date ? `&date=${date}` : ''}`);
   const grant = (client: Client, studentId: number, decision = 'granted') =>
-    client.post('/api/v1/consent/records', { studentId, serviceId, decision, guardianRelation: '모', method: 'paper_slip' });
+    client.post('/api/v1/consent/records', { studentId, serviceId, decision, guardianRelation: 'mother', method: 'paper_slip' });
 
   beforeAll(async () => {
     app = await startTestApp({ worker: true });
@@ -71,18 +71,18 @@ describe('guardian consent and the eligibility decision', () => {
       expect((await eligibility(middleTeacher, students.M15)).body).toMatchObject({ allowed: false, age: 15, consentRequired: true });
       await grant(middleTeacher, students.M15);
       expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
-      const withdrawn = await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other' });
+      const withdrawn = await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: 'father', method: 'other' });
       expect(withdrawn.body.decision).toBe('withdrawn');
       const after = await eligibility(middleTeacher, students.M15);
       expect(after.body.allowed).toBe(false);
       expect(after.body.reasons.find((r: { rule: string }) => r.rule === 'guardian_consent').message).toContain('철회');
-      expect((await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other' })).body.code).toBe('NOTHING_TO_WITHDRAW');
+      expect((await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: 'father', method: 'other' })).body.code).toBe('NOTHING_TO_WITHDRAW');
       await grant(middleTeacher, students.M15);
       expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
       // A withdrawal dated before the consent it withdraws, and a decision in the future, are refused.
-      const backdated = await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: '부', method: 'other', withdrawnAt: '2020-01-01' });
+      const backdated = await middleTeacher.post('/api/v1/consent/records/withdraw', { studentId: students.M15, serviceId, guardianRelation: 'father', method: 'other', withdrawnAt: '2020-01-01' });
       expect(backdated.body.details).toEqual([expect.objectContaining({ field: 'withdrawnAt' })]);
-      const future = await middleTeacher.post('/api/v1/consent/records', { studentId: students.M15, serviceId, decision: 'refused', guardianRelation: '모', method: 'other', decidedAt: '2099-01-01' });
+      const future = await middleTeacher.post('/api/v1/consent/records', { studentId: students.M15, serviceId, decision: 'refused', guardianRelation: 'mother', method: 'other', decidedAt: '2099-01-01' });
       expect(future.body.details).toEqual([{ field: 'decidedAt', reason: 'in the future' }]);
       expect((await eligibility(middleTeacher, students.M15)).body.allowed).toBe(true);
     });
@@ -166,8 +166,8 @@ describe('guardian consent and the eligibility decision', () => {
       const opened = await guardian().get(`/api/v1/consent/respond/${tokens.M13}`);
       expect(opened.body).toMatchObject({ studentCode: 'M13', grade: 8, classNo: 1, service: { name: 'ChatGPT', minAge: 13 }, notice: { version: 2 }, answered: false });
       const [first, second] = await Promise.all([
-        guardian().post(`/api/v1/consent/respond/${tokens.M13}`, { decision: 'granted', guardianRelation: '모' }),
-        guardian().post(`/api/v1/consent/respond/${tokens.M13}`, { decision: 'refused', guardianRelation: '부' }),
+        guardian().post(`/api/v1/consent/respond/${tokens.M13}`, { decision: 'granted', guardianRelation: 'mother' }),
+        guardian().post(`/api/v1/consent/respond/${tokens.M13}`, { decision: 'refused', guardianRelation: 'father' }),
       ]);
       expect([first.status, second.status].sort()).toEqual([200, 409]);
       expect([first, second].find((r) => r.status === 409)!.body.code).toBe('LINK_USED');
@@ -180,7 +180,7 @@ describe('guardian consent and the eligibility decision', () => {
 
     it('expires', async () => {
       await app.db.query(`UPDATE consent_slips SET expires_at = now() - interval '1 minute' WHERE letter_id = $1 AND student_id = $2`, [letterId, students.M14]);
-      const res = await guardian().post(`/api/v1/consent/respond/${tokens.M14}`, { decision: 'granted', guardianRelation: '모' });
+      const res = await guardian().post(`/api/v1/consent/respond/${tokens.M14}`, { decision: 'granted', guardianRelation: 'mother' });
       expect(res.body.code).toBe('LINK_EXPIRED');
       expect((await guardian().get(`/api/v1/consent/respond/${tokens.M14}`)).body.code).toBe('LINK_EXPIRED');
     });
@@ -236,6 +236,77 @@ describe('guardian consent and the eligibility decision', () => {
       const list = await middleTeacher.get(`/api/v1/consent/eligibility/class?schoolId=${middle}&grade=8&classNo=3&serviceId=${serviceId}`);
       expect(list.body.items.map((i: { studentCode: string; allowed: boolean }) => [i.studentCode, i.allowed])).toEqual([['N1', true], ['N2', false], ['N3', false]]);
       expect((await otherTeacher.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, csv, 'slips.csv')).status).toBe(403);
+    });
+  });
+
+  describe('under 14, only a legal guardian (개인정보 보호법 제22조의2)', () => {
+    const guardian = () => new HttpClient(app.baseUrl);
+    const consentRule = async (studentId: number) => (await eligibility(middleTeacher, studentId)).body.reasons.find((r: { rule: string }) => r.rule === 'guardian_consent');
+    let l13: number;
+    let l14: number;
+
+    beforeAll(async () => {
+      for (const [code, age] of [['L13', 13], ['L14', 14]] as const) {
+        const res = await middleTeacher.post('/api/v1/consent/students', { schoolId: middle, studentCode: code, grade: 9, classNo: 4, birthMonth: bornYearsAgo(age) });
+        expect(res.status).toBe(201);
+        if (code === 'L13') l13 = res.body.id;
+        else l14 = res.body.id;
+      }
+    });
+
+    it('takes the relation from a closed set only, naming the field', async () => {
+      for (const relation of ['이웃', '모', 'Mother', '']) {
+        const res = await middleTeacher.post('/api/v1/consent/records', { studentId: l13, serviceId, decision: 'granted', guardianRelation: relation, method: 'paper_slip' });
+        expect(res.status).toBe(400);
+        expect(res.body.details).toEqual([expect.objectContaining({ field: 'guardianRelation' })]);
+      }
+      expect(await countRows(app.db, 'consent_records', `student_id = ${l13}`)).toBe(0);
+    });
+
+    it("does not count another carer's grant at 13, counts a parent's; at 14 both count", async () => {
+      const byOther = await middleTeacher.post('/api/v1/consent/records', { studentId: l13, serviceId, decision: 'granted', guardianRelation: 'other_guardian', method: 'paper_slip' });
+      expect(byOther.status).toBe(201);
+      expect((await eligibility(middleTeacher, l13)).body).toMatchObject({ allowed: false, age: 13 });
+      expect(await consentRule(l13)).toMatchObject({ passed: false, message: expect.stringContaining('법정대리인') });
+
+      expect((await middleTeacher.post('/api/v1/consent/records', { studentId: l13, serviceId, decision: 'granted', guardianRelation: 'legal_representative', method: 'paper_slip' })).status).toBe(201);
+      expect((await eligibility(middleTeacher, l13)).body).toMatchObject({ allowed: true, age: 13 });
+
+      expect((await middleTeacher.post('/api/v1/consent/records', { studentId: l14, serviceId, decision: 'granted', guardianRelation: 'other_guardian', method: 'paper_slip' })).status).toBe(201);
+      expect((await eligibility(middleTeacher, l14)).body).toMatchObject({ allowed: true, age: 14 });
+
+      // The history shows who decided each time.
+      const history = await middleTeacher.get(`/api/v1/consent/students/${l13}/records`);
+      expect(history.body.items.map((r: { guardianRelation: string }) => r.guardianRelation)).toEqual(['legal_representative', 'other_guardian']);
+    });
+
+    it('records the relation a guardian gives on the web link, and refuses one outside the set', async () => {
+      const letter = await middleTeacher.post('/api/v1/consent/letters', { serviceId, schoolId: middle, grade: 9, classNo: 4 });
+      expect(letter.status).toBe(201);
+      const token = letter.body.slips.find((s: { studentCode: string }) => s.studentCode === 'L13').token;
+      const neighbour = await guardian().post(`/api/v1/consent/respond/${token}`, { decision: 'granted', guardianRelation: 'neighbour' });
+      expect(neighbour.status).toBe(400);
+      expect(neighbour.body.details).toEqual([expect.objectContaining({ field: 'guardianRelation' })]);
+      // The refused answer did not use up the link.
+      const answered = await guardian().post(`/api/v1/consent/respond/${token}`, { decision: 'granted', guardianRelation: 'other_guardian' });
+      expect(answered.status).toBe(200);
+      const [latest] = (await middleTeacher.get(`/api/v1/consent/students/${l13}/records`)).body.items;
+      expect(latest).toMatchObject({ method: 'web_link', guardianRelation: 'other_guardian', decision: 'granted' });
+      expect(await consentRule(l13)).toMatchObject({ passed: false, message: expect.stringContaining('기타 보호자의 동의') });
+    });
+
+    it('reads the relation on returned slips as people write it, and names the row of anything else', async () => {
+      const header = '학생ID,학년,반,생년월,동의 여부,보호자 관계,확인 방법,확인일';
+      const bad = [header, `L13,3,4,${bornYearsAgo(13)},동의,이웃,서면,${today()}`].join('\n');
+      const refused = await middleTeacher.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, bad, 'slips.csv');
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([expect.objectContaining({ row: 2, column: '보호자 관계' })]);
+
+      const good = [header, `L13,3,4,${bornYearsAgo(13)},동의,어머니,서면,${today()}`].join('\n');
+      expect((await middleTeacher.upload(`/api/v1/consent/records/import?schoolId=${middle}&serviceId=${serviceId}`, good, 'slips.csv')).status).toBe(201);
+      const [latest] = (await middleTeacher.get(`/api/v1/consent/students/${l13}/records`)).body.items;
+      expect(latest).toMatchObject({ method: 'paper_slip', guardianRelation: 'mother' });
+      expect((await eligibility(middleTeacher, l13)).body.allowed).toBe(true);
     });
   });
 });

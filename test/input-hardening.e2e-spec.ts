@@ -132,7 +132,7 @@ describe('input hardening (issue 12)', () => {
     });
 
     it('refuses ids past int4 in consent bodies and query strings', async () => {
-      expectRefused(await admin.post('/api/v1/consent/records', { studentId: 2 ** 31, serviceId: 1, decision: 'granted', guardianRelation: '모', method: 'paper_slip' }), 'studentId');
+      expectRefused(await admin.post('/api/v1/consent/records', { studentId: 2 ** 31, serviceId: 1, decision: 'granted', guardianRelation: 'mother', method: 'paper_slip' }), 'studentId');
       expectRefused(await admin.post('/api/v1/consent/letters', { serviceId: 1e308, schoolId: gaepo, grade: 8, classNo: 1 }), 'serviceId');
       expectRefused(await admin.get(`/api/v1/consent/letters?schoolId=2147483648`), 'schoolId');
       expect((await admin.get('/api/v1/designations/support?schoolId=1e308')).status).toBe(400);

@@ -100,7 +100,7 @@ describe('one-time codes and links leave no trace in logs or tables', () => {
     const token: string = letter.body.slips[0].token;
     const guardian = new HttpClient(base);
     expect((await guardian.get(`/api/v1/consent/respond/${token}`)).status).toBe(200);
-    expect((await guardian.post(`/api/v1/consent/respond/${token}`, { decision: 'granted', guardianRelation: '모' })).status).toBeLessThan(300);
+    expect((await guardian.post(`/api/v1/consent/respond/${token}`, { decision: 'granted', guardianRelation: 'mother' })).status).toBeLessThan(300);
 
     const s = await codedSchools(app.db);
     const created = await admin.post('/api/v1/users', { email: 'new@sen.go.kr', name: '새 교사', role: 'teacher', schoolId: s.a.id });

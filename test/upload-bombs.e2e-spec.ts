@@ -20,7 +20,6 @@ import { buildZip, part, qtiZipBomb, workbookParts, xlsxBomb } from './support/z
 
 const MiB = 1024 * 1024;
 const RSS_LIMIT_MB = 400;
-const HEALTH_LIMIT_MS = 1000;
 /** When the api balloons anyway (the code before the fix), stop it before it takes the machine along. */
 const RSS_KILL_MB = 3072;
 const PASSWORD = 'bomb-test-password-1';
@@ -214,7 +213,7 @@ describe('upload bombs against the built api in its own process', () => {
     console.log(
       [
         `api RSS: ${baselineRss.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB under the bombs (limit ${RSS_LIMIT_MB} MB)`,
-        `health: ${health.length} probes, slowest ${slowest} ms, statuses ${[...new Set(health.map((h) => h.status))].join(',')} (limit ${HEALTH_LIMIT_MS} ms)`,
+        `health: ${health.length} probes, slowest ${slowest} ms, statuses ${[...new Set(health.map((h) => h.status))].join(',')}`,
         `all uploads answered in ${allDoneMs} ms:`,
         ...outcomes.map((o) => `  ${o.name}: ${o.status} ${o.code ?? ''} in ${o.ms} ms, ${o.bodyBytes} byte body — ${o.message?.slice(0, 200) ?? ''}`),
         ...(api.exitCode !== null || api.signalCode !== null ? [`the api died (${api.exitCode ?? api.signalCode}):\n${apiOutput.slice(-2000)}`] : []),
@@ -224,7 +223,8 @@ describe('upload bombs against the built api in its own process', () => {
     expect(api.exitCode).toBeNull();
     expect(api.signalCode).toBeNull();
     expect(health.length).toBeGreaterThanOrEqual(5);
-    expect(health.filter((h) => h.status !== 200 || h.ms > HEALTH_LIMIT_MS)).toEqual([]);
+    // Answered throughout (latency is printed, not asserted: no timing thresholds in tests).
+    expect(health.filter((h) => h.status !== 200)).toEqual([]);
     expect(peakRss).toBeLessThan(RSS_LIMIT_MB);
     expect(outcomes.map((o) => [o.name, o.status, o.code])).toEqual([
       ['xlsx bomb, honest size', 400, 'INVALID_FILE'],

@@ -10,7 +10,7 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  plugins: [precompress(resolve(root, 'dist'))],
+  plugins: [precompress()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

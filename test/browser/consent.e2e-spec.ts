@@ -97,7 +97,7 @@ describe('guardian consent UI (browser)', () => {
     }
     // The elementary student even has a consent on record: it does not matter.
     const [{ id: e11 }] = await app.db.query(`SELECT id FROM students WHERE student_code = 'E11'`);
-    expect((await elementaryTeacher.post('/api/v1/consent/records', { studentId: e11, serviceId, decision: 'granted', guardianRelation: '모', method: 'paper_slip' })).status).toBe(201);
+    expect((await elementaryTeacher.post('/api/v1/consent/records', { studentId: e11, serviceId, decision: 'granted', guardianRelation: 'mother', method: 'paper_slip' })).status).toBe(201);
     browser = await launchChromium();
   });
 

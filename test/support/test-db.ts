@@ -12,10 +12,17 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh migrated database for one suite, cloned from the template. */
+/**
+ * A fresh migrated database for one suite, cloned from the template. Its sessions run in UTC,
+ * whatever the server's default: days are Seoul days, and nothing may lean on the session's
+ * TimeZone to get them right.
+ */
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `aiedu_t_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`));
+  await admin(async (c) => {
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
+    await c.query(`ALTER DATABASE ${name} SET TimeZone = 'UTC'`);
+  });
   return {
     name,
     url: dbUrl(name),

@@ -34,12 +34,6 @@ export default async () => {
         "@nestjs/swagger": {
             "models": [
                 [require("../../../libs/core/src/openapi/api-contract.dto"), {
-                        "ErrorDetailDto": {
-                            field: { required: false, type: () => String },
-                            row: { required: false, type: () => Number },
-                            column: { required: false, type: () => String },
-                            reason: { required: false, type: () => String }
-                        },
                         "ErrorBodyDto": {
                             statusCode: { required: true, type: () => Number },
                             code: { required: true, type: () => String },
@@ -598,6 +592,19 @@ export default async () => {
                             }
                         }
                     }],
+                [require("../../../libs/schools/src/school-query.dto"), {
+                        "SchoolQuery": {
+                            q: { required: false, type: () => String, maxLength: 100 },
+                            level: {
+                                required: false,
+                                enum: ["elementary", "middle", "high", "special"]
+                            },
+                            district: { required: false, type: () => String, maxLength: 20 },
+                            districtOffice: { required: false, type: () => String },
+                            hasAiClassroom: { required: false, type: () => Boolean }
+                        },
+                        "SchoolExportQuery": {}
+                    }],
                 [require("../../../libs/consent/src/consent.dto"), {
                         "AiServiceDto": {
                             name: { required: true, type: () => String },
@@ -659,7 +666,10 @@ export default async () => {
                                 required: true,
                                 enum: ["granted", "refused"]
                             },
-                            guardianRelation: { required: true, type: () => String },
+                            guardianRelation: {
+                                required: true,
+                                enum: ["father", "mother", "legal_representative", "other_guardian"]
+                            },
                             guardianName: { required: false, type: () => String }
                         },
                         "StudentEligibilityQuery": {
@@ -735,7 +745,10 @@ export default async () => {
                                 required: true,
                                 enum: ["granted", "refused", "withdrawn"]
                             },
-                            guardianRelation: { required: true, type: () => String },
+                            guardianRelation: {
+                                required: true,
+                                enum: ["father", "mother", "legal_representative", "other_guardian"]
+                            },
                             guardianName: { required: true, type: () => String, nullable: true },
                             guardianContact: { required: true, type: () => String, nullable: true },
                             method: {
@@ -876,18 +889,6 @@ export default async () => {
                             roadAddress: { required: true, type: () => String, nullable: true },
                             createdAt: { required: true, type: () => Date },
                             updatedAt: { required: true, type: () => Date }
-                        }
-                    }],
-                [require("../../../libs/schools/src/school-query.dto"), {
-                        "SchoolQuery": {
-                            q: { required: false, type: () => String, maxLength: 100 },
-                            level: {
-                                required: false,
-                                enum: ["elementary", "middle", "high", "special"]
-                            },
-                            district: { required: false, type: () => String, maxLength: 20 },
-                            districtOffice: { required: false, type: () => String },
-                            hasAiClassroom: { required: false, type: () => Boolean }
                         }
                     }],
                 [require("../../../libs/schools/src/school-responses.dto"), {
@@ -2350,7 +2351,8 @@ export default async () => {
                             "listLetters": { type: t["../../../libs/consent/src/consent-responses.dto"].LetterTrackingListDto },
                             "getLetter": { type: t["../../../libs/consent/src/consent-responses.dto"].ConsentLetterDto },
                             "studentEligibility": { type: t["../../../libs/consent/src/consent-responses.dto"].StudentEligibilityDto },
-                            "classEligibility": { type: t["../../../libs/consent/src/consent-responses.dto"].ClassEligibilityDto }
+                            "classEligibility": { type: t["../../../libs/consent/src/consent-responses.dto"].ClassEligibilityDto },
+                            "classEligibilityXlsx": {}
                         },
                         "GuardianController": {
                             "openGuardianLink": { type: t["../../../libs/consent/src/consent-responses.dto"].GuardianLetterDto },
@@ -2360,6 +2362,7 @@ export default async () => {
                 [require("../../../libs/schools/src/schools.controller"), {
                         "SchoolsController": {
                             "list": { type: t["../../../libs/schools/src/school-responses.dto"].SchoolPageDto },
+                            "export": {},
                             "get": { type: t["../../../libs/schools/src/school-responses.dto"].SchoolDetailDto },
                             "import": { type: t["../../../libs/schools/src/school-responses.dto"].SchoolImportResultDto },
                             "offices": {
@@ -2468,6 +2471,7 @@ export default async () => {
                             "listCampaigns": { type: t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].CampaignListDto },
                             "getCampaign": { type: t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].CampaignDto },
                             "campaignProgress": { type: t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].CampaignProgressDto },
+                            "responseRatesXlsx": {},
                             "remindSchools": { type: t["../../../libs/core/src/openapi/api-contract.dto"].JobAcceptedDto },
                             "issueCodes": { type: t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].IssuedCodesDto },
                             "listCodeBatches": { type: t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].CodeBatchListDto },
@@ -2528,6 +2532,7 @@ export default async () => {
                             "importCompletions": { type: t["../../../libs/training/src/training-responses.dto"].CompletionImportResultDto },
                             "me": { type: t["../../../libs/training/src/training-responses.dto"].TrainingRecordDto },
                             "participants": { type: t["../../../libs/training/src/training-responses.dto"].ParticipantPageDto },
+                            "participantsExport": {},
                             "participant": { type: t["../../../libs/training/src/training-responses.dto"].TrainingRecordDto },
                             "stats": { type: t["../../../libs/training/src/training-responses.dto"].TrainingStatsDto }
                         }

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, schoolYearOf } from '@app/core';
-import { AiServices, ConsentLetters, ConsentRecords, Roster } from '@app/consent';
+import { AiServices, ConsentLetters, ConsentRecords, GuardianRelation, Roster } from '@app/consent';
 
 const NOTICE = {
   purpose: '국어·사회 수업에서 교사의 지도하에 생성형 AI(ChatGPT)로 글쓰기 피드백을 받는 활동',
@@ -41,17 +41,17 @@ export async function seedDemoConsent(app: INestApplicationContext, admin: AuthU
   await services.publishNotice(chatgpt.id, { schoolYear: year, ...NOTICE }, admin);
   const schoolId = teacher.schoolId!;
   const student = async (code: string, age: number) => (await roster.upsert({ schoolId, studentCode: code, grade: 8, classNo: 1, birthMonth: monthsAgo(age) }, teacher)).id;
-  const record = (studentId: number, decision: 'granted' | 'refused', relation = '모') =>
+  const record = (studentId: number, decision: 'granted' | 'refused', relation: GuardianRelation = 'mother') =>
     records.record({ studentId, serviceId: chatgpt.id, decision, guardianRelation: relation, method: 'paper_slip' }, teacher);
 
   const oldNotice = await student('2101', 14);
   await record(oldNotice, 'granted');
   await services.publishNotice(chatgpt.id, { schoolYear: year, ...NOTICE, dataItems: [...NOTICE.dataItems, '첨부한 사진'] }, admin);
   await record(await student('2102', 15), 'granted');
-  await record(await student('2103', 15), 'refused', '부');
+  await record(await student('2103', 15), 'refused', 'father');
   const withdrawn = await student('2104', 15);
   await record(withdrawn, 'granted');
-  await records.withdraw({ studentId: withdrawn, serviceId: chatgpt.id, guardianRelation: '모', method: 'other' }, teacher);
+  await records.withdraw({ studentId: withdrawn, serviceId: chatgpt.id, guardianRelation: 'mother', method: 'other' }, teacher);
   await student('2105', 12);
   const noAnswer = await student('2106', 15);
   const opened = await student('2107', 15);
@@ -61,6 +61,6 @@ export async function seedDemoConsent(app: INestApplicationContext, admin: AuthU
   const letter = await letters.create({ serviceId: chatgpt.id, schoolId, grade: 8, classNo: 1 }, teacher);
   const token = (id: number) => letter.slips.find((s: { studentCode: string }) => s.studentCode === (id === opened ? '2107' : '2108'))!.token;
   await letters.open(token(opened));
-  await letters.answer(token(web), 'granted', '모');
+  await letters.answer(token(web), 'granted', 'mother');
   void noAnswer;
 }

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@app/accounts';
-import { AuthUser } from '@app/core';
+import { AuthUser, schoolYearOf } from '@app/core';
 import { ApplicationsService, CallsService, DesignationsService, ReviewService, SupportService } from '@app/designations';
 
 export const DEMO_CALL_TITLE = '2027학년도 AI 교육 선도학교 공모 (시연)';
@@ -14,7 +14,7 @@ export async function seedDemoDesignations(app: INestApplicationContext, admin: 
   if (existing) return;
   const accounts = app.get(UsersService);
   const now = Date.now();
-  const nextMarch = new Date().getUTCMonth() >= 2 ? new Date().getUTCFullYear() + 1 : new Date().getUTCFullYear();
+  const nextMarch = schoolYearOf() + 1;
   const call = await app.get(CallsService).create(
     {
       type: 'lead', title: DEMO_CALL_TITLE, schoolYear: nextMarch, termStart: `${nextMarch}-03-01`, termEnd: `${nextMarch + 2}-02-28`,

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, ParsedTable, schoolYearOf } from '@app/core';
+import { AuthUser, ParsedTable, schoolYearOf, seoulToday } from '@app/core';
 import { BadgeIssuer, CompletionImportService, CoursesService } from '@app/training';
 
 /** A few courses across the four levels, the basic pathway, and completions with their badges. */
@@ -26,7 +26,7 @@ export async function seedDemoTraining(app: INestApplicationContext, admin: Auth
 
   const [gaepo] = await ds.query(`SELECT neis_code FROM schools WHERE name = '서울개포초등학교' ORDER BY id LIMIT 1`);
   const day = (month: number) => `${month >= 3 ? year : year + 1}-${String(month).padStart(2, '0')}-15`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = seoulToday();
   const rows = [
     ['T-DEMO-1', '개포초 교사', 'teacher@gaepo.es.kr', '교원', 'AI-B-101', day(4)],
     ['T-DEMO-1', '개포초 교사', 'teacher@gaepo.es.kr', '교원', 'AI-B-102', day(5)],

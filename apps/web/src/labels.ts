@@ -1,23 +1,22 @@
 import type {
   ApplicationStatus,
   BadgeStatus,
-  CredentialText,
-  DeliveryMode,
-  DuplicatePolicy,
-  ParticipantKind,
-  TrainingLevel,
   CallPhase,
   ClassroomStatus,
+  CredentialText,
+  DeliveryMode,
   DesignationStatus,
   DistrictOffice,
+  DuplicatePolicy,
   EquipmentCategory,
   EquipmentCondition,
   ExclusionReason,
-  HistoryEntry,
+  ParticipantKind,
   Role,
   SchoolLevel,
   SpaceType,
-} from './types';
+  TrainingLevel,
+} from './api/models';
 
 export const ROLE_LABEL: Record<Role, string> = {
   city_admin: '교육청 관리자',
@@ -25,6 +24,9 @@ export const ROLE_LABEL: Record<Role, string> = {
   principal: '학교장',
   teacher: '교원',
 };
+
+/** A role in Korean; a role the app does not know as it is. */
+export const roleLabel = (role: string): string => ROLE_LABEL[role as Role] ?? role;
 
 export const LEVEL_LABEL: Record<SchoolLevel, string> = {
   elementary: '초등학교',
@@ -68,13 +70,15 @@ export const CONDITION_LABEL: Record<EquipmentCondition, string> = {
   disposed: '폐기',
 };
 
-export const ACTION_LABEL: Record<HistoryEntry['action'], string> = {
+/** The classroom history's actions (`create`, `update`, `delete`). */
+export const ACTION_LABEL: Record<string, string> = {
   create: '등록',
   update: '수정',
   delete: '삭제',
 };
 
-export const ENTITY_LABEL: Record<HistoryEntry['entityType'], string> = {
+/** The records of the classroom history. */
+export const ENTITY_LABEL: Record<string, string> = {
   classroom: 'AI 교실',
   equipment_item: '기자재',
   ai_club: 'AI 동아리',
@@ -210,7 +214,8 @@ export function formatValue(field: string, value: unknown): string {
 export const formatKrw = (value: number | null | undefined): string =>
   value === null || value === undefined ? '-' : `${value.toLocaleString('ko-KR')}원`;
 
-export const formatPercent = (ratio: number, digits = 1): string => `${(ratio * 100).toFixed(digits)}%`;
+/** A ratio as a percentage; '-' when there is none (e.g. a coverage without schools). */
+export const formatPercent = (ratio: number | null, digits = 1): string => (ratio === null ? '-' : `${(ratio * 100).toFixed(digits)}%`);
 
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

@@ -13,6 +13,9 @@ export function listUrl(base: string, values: Record<string, string | number>): 
   return s ? `${base}?${s}` : base;
 }
 
+/** A filter from the URL for an api query: its value (typed as the query takes it), undefined when not set. */
+export const filterValue = <T extends string = string>(value: string): T | undefined => (value === '' ? undefined : (value as T));
+
 export interface ListQuery<K extends string> {
   /** Every filter ('' when not set) and the page. */
   filters: Record<K, string> & { page: number };

@@ -1,17 +1,12 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useMemo } from 'react';
+import { matchPath as matchRoute, useLocation as useRouterLocation } from 'react-router';
+import { router } from './routes';
 
-// A tiny History API router: the server answers every non-API path with index.html.
+// The app's former hand-written router, now a thin layer over React Router's data router (routes.tsx), so that
+// the pages' imports keep working. The pages will import from 'react-router' directly (Link, useNavigate,
+// useLocation, useSearchParams, useParams) and this module will go.
 
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((listener) => listener());
-window.addEventListener('popstate', notify);
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-const snapshot = () => window.location.pathname + window.location.search;
+export { Link } from 'react-router';
 
 export interface Location {
   path: string;
@@ -19,41 +14,20 @@ export interface Location {
   href: string;
 }
 
+/** The current address: its path, its query and both together. */
 export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { path: url.pathname, query: url.searchParams, href };
+  const { pathname, search } = useRouterLocation();
+  return useMemo(() => ({ path: pathname, query: new URLSearchParams(search), href: pathname + search }), [pathname, search]);
 }
 
+/** Opens `to` (a same-site path with its query); `replace` replaces the current history entry. */
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  window.scrollTo?.(0, 0);
-  notify();
+  const { pathname, search } = router.state.location;
+  if (to === pathname + search) return;
+  void router.navigate(to, { replace });
 }
 
-/** Matches "/schools/:id" style patterns; returns the named segments or null. */
+/** Matches "/schools/:id" style patterns against a whole path; returns the named segments or null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const a = pattern.split('/').filter(Boolean);
-  const b = path.split('/').filter(Boolean);
-  if (a.length !== b.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < a.length; i++) {
-    if (a[i].startsWith(':')) params[a[i].slice(1)] = decodeURIComponent(b[i]);
-    else if (a[i] !== b[i]) return null;
-  }
-  return params;
-}
-
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
-
-export function Link({ to, onClick, ...rest }: LinkProps) {
-  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={handle} {...rest} />;
+  return (matchRoute({ path: pattern, caseSensitive: true }, path)?.params as Record<string, string> | undefined) ?? null;
 }

@@ -1,4 +1,4 @@
-import type { User } from './types';
+import type { User } from './api/models';
 
 const TOKEN_KEY = 'aiedu.token';
 const USER_KEY = 'aiedu.user';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueJob } from './types';
+import type { Job } from './api/models';
 
 /** Where a followed background job stands; `job` is its last answer from GET /jobs/:id. */
 export type JobRun<J> =
@@ -10,6 +10,12 @@ export type JobRun<J> =
   | { state: 'failed'; job: J | null; error?: unknown };
 
 const POLL_MS = 1000;
+
+/**
+ * What this hook reads of a job (GET /jobs/:id answers a {@link Job}): its id, state, progress and
+ * failure. A feature's own job type only needs these.
+ */
+export type FollowedJob = Pick<Job, 'id' | 'failedReason'> & { state: string; progress: unknown };
 
 export interface JobFollower<J> {
   run: JobRun<J>;
@@ -22,14 +28,14 @@ export interface JobFollower<J> {
   reset: () => void;
 }
 
-const finished = (job: QueueJob<string, unknown> | undefined) => job?.state === 'completed' || job?.state === 'failed';
+const finished = (job: FollowedJob | undefined) => job?.state === 'completed' || job?.state === 'failed';
 
 /**
  * Follows a background job every second until it completes or fails (a TanStack query polling
  * GET /jobs/:id, stopped when the component goes away). `onDone` (the latest one given) runs once
  * when it completes.
  */
-export function useJob<J extends QueueJob<string, unknown>>(fetchJob: (jobId: string) => Promise<J>, onDone?: (job: J) => void): JobFollower<J> {
+export function useJob<J extends FollowedJob>(fetchJob: (jobId: string) => Promise<J>, onDone?: (job: J) => void): JobFollower<J> {
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
@@ -95,6 +101,6 @@ export function useJob<J extends QueueJob<string, unknown>>(fetchJob: (jobId: st
 }
 
 /** A job's progress 0–100 when it reports a number; null otherwise. */
-export function jobPercent(job: QueueJob<string, unknown> | null): number | null {
+export function jobPercent(job: FollowedJob | null): number | null {
   return job && typeof job.progress === 'number' ? Math.round(job.progress) : null;
 }

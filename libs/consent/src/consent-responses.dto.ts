@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { GUARDIAN_RELATIONS, GuardianRelation } from './guardian-relation';
 import { DECISIONS, LEVELS, METHODS } from './consent.dto';
 
 /*
@@ -102,7 +103,8 @@ export class ConsentRecordViewDto {
   @ApiProperty({ enum: RECORDED_DECISIONS })
   decision: RecordedDecision;
 
-  guardianRelation: string;
+  @ApiProperty({ enum: GUARDIAN_RELATIONS })
+  guardianRelation: GuardianRelation;
   guardianName: string | null;
   guardianContact: string | null;
 

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { ApiErrors, ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, Public, readUpload, Roles, ROLES, seoulToday } from '@app/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, Public, readUpload, Roles, ROLES, sendXlsx, seoulToday, XLSX_CONTENT_TYPE } from '@app/core';
 import {
   AiServiceDto, ClassEligibilityQuery, ClassRefDto, ConsentNoticeDto, ConsentRecordDto, GuardianAnswerDto, ImportQuery, LetterDto, LettersQuery, StudentDto,
   StudentEligibilityQuery, WithdrawDto,
@@ -10,6 +10,7 @@ import {
   AiServiceListDto, AiServiceViewDto, ClassEligibilityDto, ClassRosterDto, ConsentHistoryDto, ConsentLetterDto, ConsentNoticeListDto, ConsentNoticeViewDto,
   ConsentRecordViewDto, GuardianAnswerResultDto, GuardianLetterDto, LetterTrackingListDto, RosterStudentDto, SlipImportResultDto, StudentEligibilityDto,
 } from './consent-responses.dto';
+import { classEligibilityFileName, classEligibilityWorkbook } from './eligibility/class-eligibility-export';
 import { Eligibility } from './eligibility/eligibility.service';
 import { ConsentLetters } from './letters/letters.service';
 import { ConsentImport } from './records/consent-import.service';
@@ -164,6 +165,16 @@ export class ConsentController {
   @ApiErrors(SCHOOL_ERRORS)
   classEligibility(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser): Promise<ClassEligibilityDto> {
     return this.eligibility.forClass(q.schoolId, q.grade, q.classNo, q.serviceId, q.date ?? seoulToday(), user);
+  }
+
+  @Get('eligibility/class.xlsx')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The same class list as XLSX (pseudonymous student ids, each with the reasons that fail); each answer is logged' })
+  @ApiFile(XLSX_CONTENT_TYPE, 'AI_이용_가능_명단_{school}_{grade}학년_{class}반_{service}_{date}.xlsx')
+  @ApiErrors(SCHOOL_ERRORS)
+  async classEligibilityXlsx(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    const sheet = await this.eligibility.forClassSheet(q.schoolId, q.grade, q.classNo, q.serviceId, q.date ?? seoulToday(), user);
+    await sendXlsx(reply, classEligibilityFileName(sheet), await classEligibilityWorkbook(sheet));
   }
 }
 

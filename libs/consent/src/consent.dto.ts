@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsId, Text, Texts } from '@app/core/http/input.decorators';
+import { GUARDIAN_RELATIONS, GuardianRelation } from './guardian-relation';
 
 export const LEVELS = ['elementary', 'middle', 'high', 'special'] as const;
 export const DECISIONS = ['granted', 'refused'] as const;
@@ -131,9 +132,9 @@ class GuardianActDto extends ServiceRefDto {
   @IsId()
   studentId: number;
 
-  @ApiProperty({ example: '모' })
-  @Text({ max: 20 })
-  guardianRelation: string;
+  @ApiProperty({ enum: GUARDIAN_RELATIONS, description: 'father (부), mother (모), legal_representative (후견인 등 그 밖의 법정대리인), other_guardian (기타 보호자); under 14 only the first three count' })
+  @IsIn(GUARDIAN_RELATIONS)
+  guardianRelation: GuardianRelation;
 
   @ApiProperty({ enum: METHODS })
   @IsIn(METHODS)
@@ -191,9 +192,9 @@ export class GuardianAnswerDto {
   @IsIn(DECISIONS)
   decision: (typeof DECISIONS)[number];
 
-  @ApiProperty({ example: '모' })
-  @Text({ max: 20 })
-  guardianRelation: string;
+  @ApiProperty({ enum: GUARDIAN_RELATIONS, description: 'father (부), mother (모), legal_representative (후견인 등 그 밖의 법정대리인), other_guardian (기타 보호자); under 14 only the first three count' })
+  @IsIn(GUARDIAN_RELATIONS)
+  guardianRelation: GuardianRelation;
 
   @ApiPropertyOptional()
   @Text({ max: 50, optional: 'nullable' })

@@ -1,5 +1,6 @@
 export * from './consent.module';
 export * from './eligibility/rules';
+export * from './guardian-relation';
 export * from './services/ai-services.service';
 export * from './records/roster.service';
 export * from './records/consent-records.service';

@@ -23,7 +23,7 @@ export { Metrics } from './ops/metrics.service';
 export { hasMetricsToken } from './ops/metrics-access';
 export { requestTelemetry } from './ops/request-telemetry';
 export { stopOnSignals } from './ops/graceful-stop';
-export * from './time/school-year';
+export * from './time/seoul-time';
 export * from './xlsx/workbook';
 export * from './privacy/suppression';
 export * from './openapi';

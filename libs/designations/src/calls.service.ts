@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog, AuthUser, ConflictError, NotFoundError, rethrowConstraint, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, ConflictError, NotFoundError, rethrowConstraint, seoulDayStart, seoulWindow, ValidationFailedError } from '@app/core';
 import type { CreateCallDto, CreateDesignationTypeDto } from './designation.dto';
 
 export interface CallView {
@@ -64,7 +64,9 @@ export class CallsService {
     });
   }
 
-  async create(dto: CreateCallDto, actor: AuthUser): Promise<CallView> {
+  /** A window given as dates runs from the start of the first Seoul day to the end of the last. */
+  async create(given: CreateCallDto, actor: AuthUser): Promise<CallView> {
+    const dto = seoulWindow(given);
     const problems = checkCall(dto);
     if (problems.length) throw new ValidationFailedError(`Invalid call: ${problems.map((p) => p.field).join(', ')}`, problems);
     const id = await this.ds.transaction(async (tx) => {
@@ -130,7 +132,7 @@ function checkCall(dto: CreateCallDto): { field: string; reason: string }[] {
   const problems: { field: string; reason: string }[] = [];
   if (dto.termEnd <= dto.termStart) problems.push({ field: 'termEnd', reason: 'must be after termStart' });
   if (new Date(dto.closesAt) <= new Date(dto.opensAt)) problems.push({ field: 'closesAt', reason: 'must be after opensAt' });
-  if (new Date(dto.closesAt) > new Date(`${dto.termStart}T00:00:00+09:00`)) problems.push({ field: 'closesAt', reason: 'applications must close before the term starts' });
+  if (new Date(dto.closesAt) > seoulDayStart(dto.termStart)) problems.push({ field: 'closesAt', reason: 'applications must close before the term starts' });
   const offices = (dto.officeQuotas ?? []).map((q) => q.office);
   if (new Set(offices).size !== offices.length) problems.push({ field: 'officeQuotas', reason: 'an office appears twice' });
   (dto.officeQuotas ?? []).forEach((q, i) => {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLES } from '@app/core/auth/role';
 import { SCHOOL_LEVELS } from '@app/schools/school-level';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'withdrawn', 'designated', 'rejected'] as const;
@@ -184,6 +185,7 @@ export class ReviewerDto {
 
   email: string;
 
+  @ApiProperty({ enum: ROLES })
   role: string;
 
   districtOffice: string | null;

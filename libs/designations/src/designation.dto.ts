@@ -87,11 +87,11 @@ export class CreateCallDto {
   @IsIn(SCHOOL_LEVELS, { each: true })
   eligibleLevels: SchoolLevel[];
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'a date alone is the start of that day in Seoul; a time without an offset is Seoul time' })
   @IsISO8601(DATE)
   opensAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'a date alone is the end of that day in Seoul (the day included); a time without an offset is Seoul time' })
   @IsISO8601(DATE)
   closesAt: string;
 
@@ -283,7 +283,7 @@ export class DesignationQuery extends PaginationQuery {
   @Max(2100)
   schoolYear?: number;
 
-  @ApiPropertyOptional({ enum: ['active', 'ended', 'revoked'], default: 'active' })
+  @ApiPropertyOptional({ enum: ['active', 'ended', 'revoked', 'all'], default: 'active', description: '`all`: every status' })
   @IsOptional()
   @IsIn(['active', 'ended', 'revoked', 'all'])
   status?: 'active' | 'ended' | 'revoked' | 'all';

@@ -48,7 +48,7 @@ export class DesignationsController {
 
   @Get('support')
   @Roles(...ADMIN_ROLES)
-  @ApiQuery({ name: 'schoolId', required: false })
+  @ApiQuery({ name: 'schoolId', required: false, type: 'integer' })
   @ApiOperation({ summary: 'The support ledger, newest first' })
   supportLedger(@Query('schoolId') schoolId?: string): Promise<SupportLedgerEntryDto[]> {
     const id = schoolId ? parseIdText(schoolId) : undefined;
@@ -65,7 +65,7 @@ export class DesignationsController {
 
   @Get('support/report')
   @Roles(...ADMIN_ROLES)
-  @ApiQuery({ name: 'schoolYear', required: false })
+  @ApiQuery({ name: 'schoolYear', required: false, type: 'integer' })
   @ApiOperation({ summary: 'Support per type, per office, and designated vs. not designated schools' })
   supportReport(@Query('schoolYear') schoolYear?: string): Promise<SupportReportDto> {
     const year = schoolYear === undefined ? schoolYearOf() : Number(schoolYear);

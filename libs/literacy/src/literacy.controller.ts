@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, readUpload, Roles, ROLES,
-  ValidationFailedError, XLSX_CONTENT_TYPE,
+  sendDownload, ValidationFailedError, XLSX_CONTENT_TYPE,
 } from '@app/core';
 import { CreateAssessmentDto, CutScoresDto, UpdateItemDto } from './assessments/assessment.dto';
 import {
@@ -182,9 +182,6 @@ export class LiteracyController {
   async downloadReportFile(@Param('id', ParseIdPipe) id: number, @Param('schoolId') schoolId: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
     if (!/^\d{1,10}$/.test(schoolId)) throw new ValidationFailedError('schoolId must be a whole number', [{ field: 'schoolId', reason: 'not a whole number' }]);
     const { meta, content } = await this.files.download(id, Number(schoolId), user);
-    await reply
-      .header('content-type', meta.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
-      .send(content);
+    await sendDownload(reply, meta.filename, meta.contentType, content);
   }
 }

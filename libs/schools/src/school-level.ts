@@ -34,3 +34,8 @@ export const GRADES_IN_LEVEL: Record<SchoolLevel, number> = { elementary: 6, mid
 export function yearOfSchooling(level: SchoolLevel, gradeInLevel: number): number {
   return gradeInLevel + YEARS_BEFORE[level];
 }
+
+/** The other way: year of schooling 8 at a middle school is its 2nd grade (중2). */
+export function gradeInLevel(level: SchoolLevel, yearOfSchooling: number): number {
+  return yearOfSchooling - YEARS_BEFORE[level];
+}

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PaginationQuery } from '@app/core/http/pagination.dto';
@@ -34,3 +34,8 @@ export class SchoolQuery extends PaginationQuery {
   @IsBoolean()
   hasAiClassroom?: boolean;
 }
+
+/** The school list's filters without paging: the XLSX export holds every school that matches. */
+export class SchoolExportQuery extends OmitType(SchoolQuery, ['page', 'pageSize'] as const) {}
+
+export type SchoolFilter = Omit<SchoolQuery, 'page' | 'pageSize'>;

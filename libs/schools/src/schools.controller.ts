@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, readUpload, ROLES, Roles, SchoolScoped } from '@app/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, datedName, ParseIdPipe, readUpload, ROLES, Roles, SchoolScoped, sendXlsx, XLSX_CONTENT_TYPE } from '@app/core';
 import { SchoolImportService } from './school-import.service';
-import { SchoolQuery } from './school-query.dto';
+import { SchoolExportQuery, SchoolQuery } from './school-query.dto';
+import { schoolsWorkbook } from './schools-export';
 import { SchoolsService } from './schools.service';
 import { DistrictOfficeDto, SchoolDetailDto, SchoolImportResultDto, SchoolPageDto } from './school-responses.dto';
 
@@ -21,6 +22,15 @@ export class SchoolsController {
   @ApiOperation({ summary: 'Schools you may see, filtered and paged: { items, total }' })
   list(@Query() query: SchoolQuery, @CurrentUser() user: AuthUser): Promise<SchoolPageDto> {
     return this.schools.list(user, query);
+  }
+
+  @Get('schools/export.xlsx')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'The school list as XLSX, with the same filters: every matching school you may see, not one page' })
+  @ApiFile(XLSX_CONTENT_TYPE, '학교_목록_{YYYY-MM-DD}.xlsx')
+  @ApiErrors({ 422: ['EXPORT_TOO_LARGE'] })
+  async export(@Query() query: SchoolExportQuery, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    await sendXlsx(reply, datedName('학교_목록', 'schools'), await schoolsWorkbook(await this.schools.all(user, query)));
   }
 
   @Get('schools/:id')

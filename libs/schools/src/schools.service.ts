@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
+import { AuthUser, EXPORT_MAX_ROWS, exportRows, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
 import type { SchoolLevel } from './school-level';
-import type { SchoolQuery } from './school-query.dto';
+import type { SchoolFilter, SchoolQuery } from './school-query.dto';
 
 export interface SchoolSummary {
   id: number;
@@ -45,26 +45,28 @@ export class SchoolsService {
 
   async list(user: AuthUser, query: SchoolQuery): Promise<Page<SchoolSummary>> {
     const p = new SqlParams();
-    const where = [schoolScopeSql(user, p, { schoolId: 's.id', office: 'd.office_code' })];
-    if (query.q) where.push(`s.name ILIKE ${p.add(`%${escapeLike(query.q.trim())}%`)}`);
-    if (query.level) where.push(`s.level = ${p.add(query.level)}`);
-    if (query.district) where.push(`s.district = ${p.add(query.district)}`);
-    if (query.districtOffice) where.push(`d.office_code = ${p.add(query.districtOffice)}`);
-    if (query.hasAiClassroom !== undefined) where.push(query.hasAiClassroom ? 'c.id IS NOT NULL' : 'c.id IS NULL');
+    const where = schoolFilterSql(user, query, p);
     const limit = p.add(query.pageSize);
     const offset = p.add((query.page - 1) * query.pageSize);
     // One round trip: the window count rides along with the page.
     const rows: (SchoolSummary & { total: string })[] = await this.ds.query(
-      `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE ${where.join(' AND ')}) x
-       ORDER BY x.name, x.id LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE ${where}) x
+       ORDER BY ${LIST_ORDER} LIMIT ${limit} OFFSET ${offset}`,
       p.values,
     );
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && query.page > 1) {
-      const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${SUMMARY_SELECT} WHERE ${where.join(' AND ')}) x`, p.values.slice(0, -2));
+      const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${SUMMARY_SELECT} WHERE ${where}) x`, p.values.slice(0, -2));
       total = n;
     }
     return { items: rows.map(({ total: _, ...r }) => r), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Every school of the filtered list, in its order (the XLSX export); a 422 beyond `max`. */
+  async all(user: AuthUser, filter: SchoolFilter, max = EXPORT_MAX_ROWS): Promise<SchoolSummary[]> {
+    const p = new SqlParams();
+    const where = schoolFilterSql(user, filter, p);
+    return exportRows(await this.ds.query(`SELECT * FROM (${SUMMARY_SELECT} WHERE ${where}) x ORDER BY ${LIST_ORDER} LIMIT ${p.add(max + 1)}`, p.values), max);
   }
 
   async get(id: number): Promise<SchoolSummary & Record<string, unknown>> {
@@ -80,6 +82,19 @@ export class SchoolsService {
        FROM district_offices o JOIN districts d ON d.office_code = o.code GROUP BY o.code, o.name, o.sort_order ORDER BY o.sort_order`,
     );
   }
+}
+
+const LIST_ORDER = 'x.name, x.id';
+
+/** The schools a caller may see that match the list's filters, as a WHERE over SUMMARY_SELECT (the list and its export alike). */
+function schoolFilterSql(user: AuthUser, filter: SchoolFilter, p: SqlParams): string {
+  const where = [schoolScopeSql(user, p, { schoolId: 's.id', office: 'd.office_code' })];
+  if (filter.q) where.push(`s.name ILIKE ${p.add(`%${escapeLike(filter.q.trim())}%`)}`);
+  if (filter.level) where.push(`s.level = ${p.add(filter.level)}`);
+  if (filter.district) where.push(`s.district = ${p.add(filter.district)}`);
+  if (filter.districtOffice) where.push(`d.office_code = ${p.add(filter.districtOffice)}`);
+  if (filter.hasAiClassroom !== undefined) where.push(filter.hasAiClassroom ? 'c.id IS NOT NULL' : 'c.id IS NULL');
+  return where.join(' AND ');
 }
 
 export function escapeLike(s: string): string {

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { ADMIN_ROLES, ApiErrors, ApiFileUpload, AuthUser, CurrentUser, NotFoundError, ParseIdPipe, readUpload, ROLES, Roles, ValidationFailedError } from '@app/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, datedName, NotFoundError, ParseIdPipe, readUpload, ROLES, Roles, sendXlsx, ValidationFailedError,
+  XLSX_CONTENT_TYPE,
+} from '@app/core';
 import { DUPLICATE_POLICIES, DuplicatePolicy, CompletionImportService } from './completions/completion-import.service';
 import { CreateCourseDto, PathwayDto } from './courses/course.dto';
 import { CoursesService } from './courses/courses.service';
-import { TrainingRecordsService } from './records/training-records.service';
+import { participantsWorkbook } from './records/participants-export';
+import { ParticipantFilter, TrainingRecordsService } from './records/training-records.service';
 import { TRAINING_LEVELS, TrainingLevel } from './training-terms';
 import { CompletionImportResultDto, CourseDto, ParticipantPageDto, PathwayViewDto, TrainingRecordDto, TrainingStatsDto } from './training-responses.dto';
 
@@ -14,6 +18,11 @@ const intOrUndefined = (v: string | undefined, field: string): number | undefine
   if (!/^\d{1,9}$/.test(v)) throw new ValidationFailedError(`${field} must be a whole number`, [{ field, reason: `got '${v}'` }]);
   return Number(v);
 };
+
+/** The participants list's filters from the query string, for the list and its export alike. */
+const participantFilter = (q?: string, schoolId?: string): ParticipantFilter => ({ search: q?.slice(0, 100), schoolId: intOrUndefined(schoolId, 'schoolId') });
+
+const LIST_MANAGERS = ['city_admin', 'district_admin', 'principal'] as const;
 
 @ApiTags('training')
 @ApiBearerAuth()
@@ -27,7 +36,7 @@ export class TrainingController {
 
   @Get('courses')
   @Roles(...ROLES)
-  @ApiQuery({ name: 'schoolYear', required: false })
+  @ApiQuery({ name: 'schoolYear', required: false, type: 'integer' })
   @ApiQuery({ name: 'level', required: false, enum: TRAINING_LEVELS })
   @ApiOperation({ summary: 'Courses, newest school year first' })
   listCourses(@Query('schoolYear') schoolYear?: string, @Query('level') level?: string): Promise<CourseDto[]> {
@@ -87,18 +96,29 @@ export class TrainingController {
   }
 
   @Get('participants')
-  @Roles('city_admin', 'district_admin', 'principal')
+  @Roles(...LIST_MANAGERS)
   @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'schoolId', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiQuery({ name: 'schoolId', required: false, type: 'integer' })
+  @ApiQuery({ name: 'page', required: false, type: 'integer' })
+  @ApiQuery({ name: 'pageSize', required: false, type: 'integer' })
   participants(@CurrentUser() user: AuthUser, @Query('q') q?: string, @Query('schoolId') schoolId?: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string): Promise<ParticipantPageDto> {
     return this.records.participants(user, {
-      search: q?.slice(0, 100),
-      schoolId: intOrUndefined(schoolId, 'schoolId'),
+      ...participantFilter(q, schoolId),
       page: intOrUndefined(page, 'page') || 1,
       pageSize: Math.min(intOrUndefined(pageSize, 'pageSize') || 50, 500),
     });
+  }
+
+  @Get('participants/export.xlsx')
+  @Roles(...LIST_MANAGERS)
+  @ApiQuery({ name: 'q', required: false })
+  @ApiQuery({ name: 'schoolId', required: false, type: 'integer' })
+  @ApiOperation({ summary: 'The participants list as XLSX, with the same filters: every matching person you may see, not one page' })
+  @ApiFile(XLSX_CONTENT_TYPE, '연수_참여자_{YYYY-MM-DD}.xlsx')
+  @ApiErrors({ 422: ['EXPORT_TOO_LARGE'] })
+  async participantsExport(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('q') q?: string, @Query('schoolId') schoolId?: string): Promise<void> {
+    const rows = await this.records.allParticipants(user, participantFilter(q, schoolId));
+    await sendXlsx(reply, datedName('연수_참여자', 'training-participants'), await participantsWorkbook(rows));
   }
 
   @Get('participants/:id')
@@ -111,7 +131,7 @@ export class TrainingController {
 
   @Get('stats')
   @Roles(...ADMIN_ROLES)
-  @ApiQuery({ name: 'schoolYear', required: false })
+  @ApiQuery({ name: 'schoolYear', required: false, type: 'integer' })
   @ApiOperation({ summary: 'Participants and hours by level, mode, office and school; share of teachers per level' })
   stats(@CurrentUser() user: AuthUser, @Query('schoolYear') schoolYear?: string): Promise<TrainingStatsDto> {
     return this.records.stats(user, intOrUndefined(schoolYear, 'schoolYear'));

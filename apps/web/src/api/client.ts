@@ -1,17 +1,8 @@
 import { currentToken } from '../session';
+import type { components } from './schema';
 
-export interface ErrorDetail {
-  field?: string;
-  row?: number;
-  column?: string;
-  /** ATTACHMENTS_MISSING: the missing attachment kind. */
-  kind?: string;
-  /** WEAK_PASSWORD: the password rule that failed; ACCOUNT_OUT_OF_REACH: the delegation rule. */
-  rule?: string;
-  /** TOO_MANY_REQUESTS: how long to wait (also the Retry-After header). */
-  retryAfterSeconds?: number;
-  reason: string;
-}
+/** One thing wrong with a request, as the document's ErrorBody gives it. */
+export type ErrorDetail = components['schemas']['ErrorBody']['details'][number];
 
 /** An API error in the server's single error shape (or a network failure, status 0). */
 export class ApiError extends Error {

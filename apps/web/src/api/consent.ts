@@ -1,25 +1,30 @@
-import { json, query, upload, V1 } from './client';
-import type { AiService, AiServiceInput, ClassEligibility, ClassEligibilityQuery, ConsentHistory, ConsentLetter, ConsentNotice, ConsentNoticeInput, ConsentRecord, ConsentRecordInput, ConsentStudent, GuardianAnswer, GuardianLetter, LetterInput, LetterTracking, SlipImportResult, StudentInput, WithdrawInput } from '../types/consent';
+import { query, upload, V1 } from './client';
+import { data, http, publicHttp } from './http';
+import type { AiServiceInput, ConsentNoticeInput, ConsentRecordInput, GuardianAnswer, LetterInput, SlipImportResult, StudentInput, WithdrawInput } from './models/consent';
+import type { operations } from './schema';
 
-const C = `${V1}/consent`;
-const guardianLink = (token: string) => `${C}/respond/${encodeURIComponent(token)}`;
+type ClassEligibilityQuery = operations['consent.classEligibility']['parameters']['query'];
+
+const byId = (id: number) => ({ params: { path: { id } } });
+// The guardian's page: whoever holds the one-time link, without an account.
+const byToken = (token: string) => ({ params: { path: { token } } });
 
 /** 생성형 AI 보호자 동의. */
 export const consentApi = {
-  aiServices: () => json<{ items: AiService[] }>('GET', `${C}/services`),
-  createAiService: (input: AiServiceInput) => json<AiService>('POST', `${C}/services`, input),
-  updateAiService: (id: number, input: AiServiceInput) => json<AiService>('PUT', `${C}/services/${id}`, input),
-  consentNotices: (serviceId: number) => json<{ items: ConsentNotice[] }>('GET', `${C}/services/${serviceId}/notices`),
-  publishConsentNotice: (serviceId: number, input: ConsentNoticeInput) => json<ConsentNotice>('POST', `${C}/services/${serviceId}/notices`, input),
-  saveStudent: (input: StudentInput) => json<ConsentStudent>('POST', `${C}/students`, input),
-  consentHistory: (studentId: number) => json<ConsentHistory>('GET', `${C}/students/${studentId}/records`),
-  recordConsent: (input: ConsentRecordInput) => json<ConsentRecord>('POST', `${C}/records`, input),
-  withdrawConsent: (input: WithdrawInput) => json<ConsentRecord>('POST', `${C}/records/withdraw`, input),
-  importConsentSlips: (schoolId: number, serviceId: number, file: File) => upload<SlipImportResult>(`${C}/records/import${query({ schoolId, serviceId })}`, file),
-  classEligibility: (q: ClassEligibilityQuery) => json<ClassEligibility>('GET', `${C}/eligibility/class${query({ ...q })}`),
-  createLetter: (input: LetterInput) => json<ConsentLetter>('POST', `${C}/letters`, input),
-  letters: (schoolId?: number) => json<{ items: LetterTracking[] }>('GET', `${C}/letters${query({ schoolId })}`),
-  letter: (id: number) => json<ConsentLetter>('GET', `${C}/letters/${id}`),
-  guardianLetter: (token: string) => json<GuardianLetter>('GET', guardianLink(token)),
-  answerGuardianLetter: (token: string, answer: GuardianAnswer) => json<{ decision: string; decidedAt: string }>('POST', guardianLink(token), answer),
+  aiServices: () => data(http.GET('/api/v1/consent/services')),
+  createAiService: (input: AiServiceInput) => data(http.POST('/api/v1/consent/services', { body: input })),
+  updateAiService: (id: number, input: AiServiceInput) => data(http.PUT('/api/v1/consent/services/{id}', { ...byId(id), body: input })),
+  consentNotices: (serviceId: number) => data(http.GET('/api/v1/consent/services/{id}/notices', byId(serviceId))),
+  publishConsentNotice: (serviceId: number, input: ConsentNoticeInput) => data(http.POST('/api/v1/consent/services/{id}/notices', { ...byId(serviceId), body: input })),
+  saveStudent: (input: StudentInput) => data(http.POST('/api/v1/consent/students', { body: input })),
+  consentHistory: (studentId: number) => data(http.GET('/api/v1/consent/students/{id}/records', byId(studentId))),
+  recordConsent: (input: ConsentRecordInput) => data(http.POST('/api/v1/consent/records', { body: input })),
+  withdrawConsent: (input: WithdrawInput) => data(http.POST('/api/v1/consent/records/withdraw', { body: input })),
+  importConsentSlips: (schoolId: number, serviceId: number, file: File) => upload<SlipImportResult>(`${V1}/consent/records/import${query({ schoolId, serviceId })}`, file),
+  classEligibility: (q: ClassEligibilityQuery) => data(http.GET('/api/v1/consent/eligibility/class', { params: { query: q } })),
+  createLetter: (input: LetterInput) => data(http.POST('/api/v1/consent/letters', { body: input })),
+  letters: (schoolId?: number) => data(http.GET('/api/v1/consent/letters', { params: { query: { schoolId } } })),
+  letter: (id: number) => data(http.GET('/api/v1/consent/letters/{id}', byId(id))),
+  guardianLetter: (token: string) => data(publicHttp.GET('/api/v1/consent/respond/{token}', byToken(token))),
+  answerGuardianLetter: (token: string, answer: GuardianAnswer) => data(publicHttp.POST('/api/v1/consent/respond/{token}', { ...byToken(token), body: answer })),
 };

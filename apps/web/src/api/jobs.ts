@@ -1,11 +1,8 @@
-import { json, query, V1 } from './client';
-import type { JobAccepted, JobsOverview } from '../types/jobs';
-
-const ADMIN_JOBS = `${V1}/admin/jobs`;
+import { data, http } from './http';
 
 /** 작업 현황 (city administrators): queues, failed jobs, schedules; run a schedule now, retry a failed job. */
 export const jobsApi = {
-  jobsOverview: (failedLimit?: number) => json<JobsOverview>('GET', `${ADMIN_JOBS}${query({ failedLimit })}`),
-  runScheduleNow: (schedulerId: string) => json<JobAccepted>('POST', `${ADMIN_JOBS}/schedules/${encodeURIComponent(schedulerId)}/run`),
-  retryJob: (jobId: string) => json<JobAccepted>('POST', `${ADMIN_JOBS}/${encodeURIComponent(jobId)}/retry`),
+  jobsOverview: (failedLimit?: number) => data(http.GET('/api/v1/admin/jobs', { params: { query: { failedLimit } } })),
+  runScheduleNow: (schedulerId: string) => data(http.POST('/api/v1/admin/jobs/schedules/{schedulerId}/run', { params: { path: { schedulerId } } })),
+  retryJob: (jobId: string) => data(http.POST('/api/v1/admin/jobs/{jobId}/retry', { params: { path: { jobId } } })),
 };

@@ -1,30 +1,35 @@
-import { json, query, upload, V1 } from './client';
-import type { CityReportBy, CutScore, LiteracyAnalysis, LiteracyArea, LiteracyAssessment, LiteracyAssessmentInput, LiteracyAssessmentListItem, LiteracyCityReport, LiteracyClassReport, LiteracyImportResult, LiteracyReportFile, LiteracySchoolReport, LiteracyStartedJob, LiteracyStudentReport } from '../types/literacy';
+import { upload } from './client';
+import { data, http } from './http';
+import type { CityReportBy, CutScore, LiteracyAssessmentInput, LiteracyImportResult } from './models/literacy';
+import type { components } from './schema';
 
-const L = `${V1}/literacy`;
-const assessment = (id: number) => `${L}/assessments/${id}`;
+const L = '/api/v1/literacy';
+const byId = (id: number) => ({ params: { path: { id } } });
 
 /** The literacy report workbooks (GET with the bearer header, so through api.download). */
 export const literacyUrls = {
-  reportFile: (id: number, schoolId: number) => `${assessment(id)}/reports/files/${schoolId}`,
+  reportFile: (id: number, schoolId: number) => `${L}/assessments/${id}/reports/files/${schoolId}`,
 };
 
 /** AI·디지털 리터러시 진단검사. */
 export const literacyApi = {
-  literacyAreas: () => json<LiteracyArea[]>('GET', `${L}/areas`),
-  assessments: () => json<{ items: LiteracyAssessmentListItem[] }>('GET', `${L}/assessments`),
-  assessment: (id: number) => json<LiteracyAssessment>('GET', assessment(id)),
-  createAssessment: (input: LiteracyAssessmentInput) => json<LiteracyAssessment>('POST', `${L}/assessments`, input),
+  literacyAreas: () => data(http.GET('/api/v1/literacy/areas')),
+  assessments: () => data(http.GET('/api/v1/literacy/assessments')),
+  assessment: (id: number) => data(http.GET('/api/v1/literacy/assessments/{id}', byId(id))),
+  // The fields left out take the document's defaults on the server; openapi-typescript types every
+  // field with a default as required, hence the cast.
+  createAssessment: (input: LiteracyAssessmentInput) =>
+    data(http.POST('/api/v1/literacy/assessments', { body: input as components['schemas']['CreateAssessmentDto'] })),
   setItemDropped: (id: number, itemId: string, dropped: boolean, reason?: string) =>
-    json<{ assessment: LiteracyAssessment; analysis: LiteracyStartedJob }>('PATCH', `${assessment(id)}/items/${encodeURIComponent(itemId)}`, { dropped, ...(reason ? { reason } : {}) }),
-  setCutScores: (id: number, cutScores: CutScore[]) =>
-    json<{ assessment: LiteracyAssessment; analysis: LiteracyStartedJob }>('PUT', `${assessment(id)}/cut-scores`, { cutScores }),
-  importResults: (id: number, file: File) => upload<LiteracyImportResult>(`${assessment(id)}/results/import`, file),
-  literacyAnalysis: (id: number) => json<LiteracyAnalysis>('GET', `${assessment(id)}/analysis`),
-  cityReport: (id: number, by: CityReportBy) => json<LiteracyCityReport>('GET', `${assessment(id)}/report${query({ by })}`),
-  schoolReport: (id: number, schoolId: number) => json<LiteracySchoolReport>('GET', `${assessment(id)}/schools/${schoolId}/report`),
-  classReport: (id: number, schoolId: number, classNo: number) => json<LiteracyClassReport>('GET', `${assessment(id)}/schools/${schoolId}/classes/${classNo}/report`),
-  studentReport: (id: number, studentId: number) => json<LiteracyStudentReport>('GET', `${assessment(id)}/students/${studentId}/report`),
-  buildReports: (id: number) => json<LiteracyStartedJob>('POST', `${assessment(id)}/reports/build`),
-  reportFiles: (id: number) => json<{ items: LiteracyReportFile[] }>('GET', `${assessment(id)}/reports/files`),
+    data(http.PATCH('/api/v1/literacy/assessments/{id}/items/{itemId}', { params: { path: { id, itemId } }, body: { dropped, ...(reason ? { reason } : {}) } })),
+  setCutScores: (id: number, cutScores: CutScore[]) => data(http.PUT('/api/v1/literacy/assessments/{id}/cut-scores', { ...byId(id), body: { cutScores } })),
+  importResults: (id: number, file: File) => upload<LiteracyImportResult>(`${L}/assessments/${id}/results/import`, file),
+  literacyAnalysis: (id: number) => data(http.GET('/api/v1/literacy/assessments/{id}/analysis', byId(id))),
+  cityReport: (id: number, by: CityReportBy) => data(http.GET('/api/v1/literacy/assessments/{id}/report', { params: { path: { id }, query: { by } } })),
+  schoolReport: (id: number, schoolId: number) => data(http.GET('/api/v1/literacy/assessments/{id}/schools/{schoolId}/report', { params: { path: { id, schoolId } } })),
+  classReport: (id: number, schoolId: number, classNo: number) =>
+    data(http.GET('/api/v1/literacy/assessments/{id}/schools/{schoolId}/classes/{classNo}/report', { params: { path: { id, schoolId, classNo } } })),
+  studentReport: (id: number, studentId: number) => data(http.GET('/api/v1/literacy/assessments/{id}/students/{studentId}/report', { params: { path: { id, studentId } } })),
+  buildReports: (id: number) => data(http.POST('/api/v1/literacy/assessments/{id}/reports/build', byId(id))),
+  reportFiles: (id: number) => data(http.GET('/api/v1/literacy/assessments/{id}/reports/files', byId(id))),
 };

@@ -420,6 +420,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school list as XLSX, with the same filters: every matching school you may see, not one page */
+        get: operations["schools.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{id}": {
         parameters: {
             query?: never;
@@ -1180,6 +1197,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/participants/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participants list as XLSX, with the same filters: every matching person you may see, not one page */
+        get: operations["training.participantsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/participants/{id}": {
         parameters: {
             query?: never;
@@ -1323,7 +1357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The badge image with the credential baked in (iTXt chunk "openbadgecredential") */
+        /** The badge image (the SVG design at 800×800) with the credential baked in (iTXt chunk "openbadgecredential"); named after the course and year */
         get: operations["badges.png"];
         put?: never;
         post?: never;
@@ -1340,7 +1374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The badge image as SVG with the credential baked in (`<openbadges:credential>`) */
+        /** The badge image as SVG with the credential baked in (`<openbadges:credential>`); named after the course and year */
         get: operations["badges.svg"];
         put?: never;
         post?: never;
@@ -1464,6 +1498,23 @@ export interface paths {
         };
         /** Live response rates by office and school within your scope, with the schools that are behind */
         get: operations["surveys.campaignProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/response-rates.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live response rates as XLSX: a row per school within your scope (as GET …/progress), and the offices’ totals */
+        get: operations["surveys.responseRatesXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2174,6 +2225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consent/eligibility/class.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same class list as XLSX (pseudonymous student ids, each with the reasons that fail); each answer is logged */
+        get: operations["consent.classEligibilityXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consent/respond/{token}": {
         parameters: {
             query?: never;
@@ -2584,7 +2652,7 @@ export interface components {
             /** @enum {string} */
             districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
             /** @description null removes it */
-            teacherNumber?: Record<string, never> | null;
+            teacherNumber?: string | null;
             /** @enum {string} */
             status?: "active" | "disabled";
         };
@@ -2805,32 +2873,32 @@ export interface components {
              */
             assetTag: string;
             /** @description null removes it */
-            serialNumber?: Record<string, never> | null;
+            serialNumber?: string | null;
             /** Format: date */
-            purchaseDate?: Record<string, never> | null;
+            purchaseDate?: string | null;
             /** @description KRW */
-            costKrw?: Record<string, never> | null;
+            costKrw?: number | null;
             /**
              * @default good
              * @enum {string}
              */
             condition: "good" | "needs_repair" | "broken" | "disposed";
             /** Format: date */
-            lastAuditDate?: Record<string, never> | null;
+            lastAuditDate?: string | null;
             /** Format: date */
-            nextAuditDate?: Record<string, never> | null;
+            nextAuditDate?: string | null;
         };
         UpdateEquipmentDto: {
             /** @description null removes it */
-            serialNumber?: Record<string, never> | null;
+            serialNumber?: string | null;
             /** Format: date */
-            purchaseDate?: Record<string, never> | null;
+            purchaseDate?: string | null;
             /** @description KRW */
-            costKrw?: Record<string, never> | null;
+            costKrw?: number | null;
             /** Format: date */
-            lastAuditDate?: Record<string, never> | null;
+            lastAuditDate?: string | null;
             /** Format: date */
-            nextAuditDate?: Record<string, never> | null;
+            nextAuditDate?: string | null;
             /** @enum {string} */
             category?: "robot_kit" | "coding_kit" | "physical_computing_kit" | "tablet" | "laptop" | "display" | "3d_printer" | "ai_speaker" | "drone" | "other";
             /** @example 햄스터 로봇 */
@@ -2988,9 +3056,15 @@ export interface components {
              */
             termEnd: string;
             eligibleLevels: ("elementary" | "middle" | "high" | "special")[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description a date alone is the start of that day in Seoul; a time without an offset is Seoul time
+             */
             opensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description a date alone is the end of that day in Seoul (the day included); a time without an offset is Seoul time
+             */
             closesAt: string;
             quota: number;
             officeQuotas?: components["schemas"]["OfficeQuotaDto"][];
@@ -3092,9 +3166,10 @@ export interface components {
             rankInOffice: number | null;
         };
         ReviewerDto: {
+            /** @enum {string} */
+            role: "city_admin" | "district_admin" | "principal" | "teacher";
             id: string;
             email: string;
-            role: string;
             districtOffice: string | null;
             displayName: string;
         };
@@ -3856,9 +3931,15 @@ export interface components {
              *     ]
              */
             grades?: number[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description a date alone is the start of that day in Seoul; a time without an offset is Seoul time
+             */
             opensAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description a date alone is the end of that day in Seoul (the day included); a time without an offset is Seoul time
+             */
             closesAt: string;
             target: components["schemas"]["CampaignTargetDto"];
             /**
@@ -4679,6 +4760,8 @@ export interface components {
             /** @enum {string} */
             decision: "granted" | "refused" | "withdrawn";
             /** @enum {string} */
+            guardianRelation: "father" | "mother" | "legal_representative" | "other_guardian";
+            /** @enum {string} */
             method: "paper_slip" | "web_link" | "other";
             /**
              * Format: date-time
@@ -4692,7 +4775,6 @@ export interface components {
             serviceId: number;
             noticeId: number;
             noticeVersion: number;
-            guardianRelation: string;
             guardianName: string | null;
             guardianContact: string | null;
             methodNote: string | null;
@@ -4711,8 +4793,11 @@ export interface components {
         ConsentRecordDto: {
             serviceId: number;
             studentId: number;
-            /** @example 모 */
-            guardianRelation: string;
+            /**
+             * @description father (부), mother (모), legal_representative (후견인 등 그 밖의 법정대리인), other_guardian (기타 보호자); under 14 only the first three count
+             * @enum {string}
+             */
+            guardianRelation: "father" | "mother" | "legal_representative" | "other_guardian";
             /** @enum {string} */
             method: "paper_slip" | "web_link" | "other";
             /** @enum {string} */
@@ -4728,8 +4813,11 @@ export interface components {
         WithdrawDto: {
             serviceId: number;
             studentId: number;
-            /** @example 모 */
-            guardianRelation: string;
+            /**
+             * @description father (부), mother (모), legal_representative (후견인 등 그 밖의 법정대리인), other_guardian (기타 보호자); under 14 only the first three count
+             * @enum {string}
+             */
+            guardianRelation: "father" | "mother" | "legal_representative" | "other_guardian";
             /** @enum {string} */
             method: "paper_slip" | "web_link" | "other";
             /** @description a date or a time, not before the consent and not in the future; default now */
@@ -4867,8 +4955,11 @@ export interface components {
         GuardianAnswerDto: {
             /** @enum {string} */
             decision: "granted" | "refused";
-            /** @example 모 */
-            guardianRelation: string;
+            /**
+             * @description father (부), mother (모), legal_representative (후견인 등 그 밖의 법정대리인), other_guardian (기타 보호자); under 14 only the first three count
+             * @enum {string}
+             */
+            guardianRelation: "father" | "mother" | "legal_representative" | "other_guardian";
             guardianName?: string;
         };
         GuardianAnswerResultDto: {
@@ -4959,7 +5050,27 @@ export interface components {
             /** @example Invalid input: email */
             message: string;
             /** @description what exactly is wrong: fields, or rows and columns of a file, and other facts of the error */
-            details: Record<string, never>[];
+            details: ({
+                /** @description the body, query or path field at fault (nested: items.0.name) */
+                field?: string;
+                /** @description the row of an uploaded file, the header being row 1 */
+                row?: number;
+                /** @description the column of an uploaded file, by its header */
+                column?: string;
+                reason?: string;
+                /** @description NOT_FOUND: what was looked for */
+                resource?: string;
+                /** @description NOT_FOUND: by which id */
+                id?: string;
+                /** @description ATTACHMENTS_MISSING: the missing attachment kind */
+                kind?: string;
+                /** @description WEAK_PASSWORD: the password rule that failed; ACCOUNT_OUT_OF_REACH: the delegation rule */
+                rule?: string;
+                /** @description TOO_MANY_REQUESTS: how long to wait (also the Retry-After header) */
+                retryAfterSeconds?: number;
+            } & {
+                [key: string]: unknown;
+            })[];
             /**
              * @description the request id, also in the x-request-id header
              * @example 7b1c…
@@ -5380,7 +5491,9 @@ export interface operations {
                 actorId?: string;
                 /** @description an action, or its family (account → account.created, account.disabled, …) */
                 action?: string;
+                /** @description from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time */
                 from?: string;
+                /** @description before this instant; a date alone is the end of that day in Seoul (the day included) */
                 to?: string;
                 /** @description page backwards: records older than this id */
                 beforeId?: string;
@@ -6136,7 +6249,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 사용자_목록.xlsx */
+            /** @description 사용자_목록_{YYYY-MM-DD}.xlsx */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6373,7 +6486,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 계정_활성화_링크.xlsx */
+            /** @description 계정_활성화_링크_{YYYY-MM-DD}.xlsx */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,6 +6991,81 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    "schools.export": {
+        parameters: {
+            query?: {
+                /** @description Name contains (Korean) */
+                q?: string;
+                level?: "elementary" | "middle" | "high" | "special";
+                district?: string;
+                districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
+                hasAiClassroom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 학교_목록_{YYYY-MM-DD}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "EXPORT_TOO_LARGE";
                     };
                 };
             };
@@ -10435,7 +10623,8 @@ export interface operations {
                 districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
                 /** @description designations whose term covers part of this school year (1 March – end of February) */
                 schoolYear?: number;
-                status?: "active" | "ended" | "revoked";
+                /** @description `all`: every status */
+                status?: "active" | "ended" | "revoked" | "all";
             };
             header?: never;
             path?: never;
@@ -10500,7 +10689,8 @@ export interface operations {
                 districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
                 /** @description designations whose term covers part of this school year (1 March – end of February) */
                 schoolYear?: number;
-                status?: "active" | "ended" | "revoked";
+                /** @description `all`: every status */
+                status?: "active" | "ended" | "revoked" | "all";
             };
             header?: never;
             path?: never;
@@ -10592,7 +10782,7 @@ export interface operations {
     "designations.supportLedger": {
         parameters: {
             query?: {
-                schoolId?: string;
+                schoolId?: number;
             };
             header?: never;
             path?: never;
@@ -10734,7 +10924,7 @@ export interface operations {
     "designations.supportReport": {
         parameters: {
             query?: {
-                schoolYear?: string;
+                schoolYear?: number;
             };
             header?: never;
             path?: never;
@@ -11282,7 +11472,7 @@ export interface operations {
     "training.listCourses": {
         parameters: {
             query?: {
-                schoolYear?: string;
+                schoolYear?: number;
                 level?: "basic" | "applied" | "advanced" | "expert";
             };
             header?: never;
@@ -11847,9 +12037,9 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                schoolId?: string;
-                page?: string;
-                pageSize?: string;
+                schoolId?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -11899,6 +12089,77 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "training.participantsExport": {
+        parameters: {
+            query?: {
+                q?: string;
+                schoolId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 연수_참여자_{YYYY-MM-DD}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "EXPORT_TOO_LARGE";
                     };
                 };
             };
@@ -11989,7 +12250,7 @@ export interface operations {
     "training.stats": {
         parameters: {
             query?: {
-                schoolYear?: string;
+                schoolYear?: number;
             };
             header?: never;
             path?: never;
@@ -13211,6 +13472,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignProgressDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "surveys.responseRatesXlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 설문_응답률_{campaign title}_{YYYY-MM-DD}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
@@ -17495,6 +17838,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClassEligibilityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    "consent.classEligibilityXlsx": {
+        parameters: {
+            query: {
+                schoolId: number;
+                /** @description year of schooling 1–12 (중2 = 8) */
+                grade: number;
+                classNo: number;
+                serviceId: number;
+                /** @description YYYY-MM-DD; default today (Seoul) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description AI_이용_가능_명단_{school}_{grade}학년_{class}반_{service}_{date}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */

@@ -1,36 +1,35 @@
-import { json, query, V1 } from './client';
-import type { Answers, CampaignInput, CampaignListItem, CampaignProgress, CampaignStatus, CodeBatch, CodeSheet, IssuedCodes, ReportLevel, RespondForm, SchoolResponse, StartedJob, SubmitResult, SurveyCampaign, SurveyDefinition, SurveyKind, SurveyReport, SurveyTemplate } from '../types/surveys';
+import { data, http, publicHttp } from './http';
+import type { Answers, CampaignInput, CampaignStatus, ReportLevel, SurveyDefinition, SurveyKind } from './models/surveys';
 
-const S = `${V1}/surveys`;
-const campaign = (id: number) => `${S}/campaigns/${id}`;
-const campaignSchool = (id: number, schoolId: number) => `${campaign(id)}/schools/${schoolId}`;
-const respond = (code: string) => `${S}/respond/${encodeURIComponent(code)}`;
+const byId = (id: number) => ({ params: { path: { id } } });
+const bySchool = (id: number, schoolId: number) => ({ params: { path: { id, schoolId } } });
+// The respondent's pages: whoever holds the code, signed in as someone else or not at all.
+const byCode = (code: string) => ({ params: { path: { code } } });
 
 /** 조례 제6조 실태조사·만족도·수요조사. */
 export const surveysApi = {
-  surveyTemplates: () => json<SurveyTemplate[]>('GET', `${S}/templates`),
-  surveyTemplate: (id: number) => json<SurveyTemplate>('GET', `${S}/templates/${id}`),
-  createSurveyTemplate: (kind: SurveyKind, definition: SurveyDefinition) => json<SurveyTemplate>('POST', `${S}/templates`, { kind, definition }),
-  updateSurveyTemplate: (id: number, definition: SurveyDefinition) => json<SurveyTemplate>('PUT', `${S}/templates/${id}`, { definition }),
-  surveyTemplateVersion: (id: number, version: number) =>
-    json<{ version: number; definition: SurveyDefinition }>('GET', `${S}/templates/${id}/versions/${version}`),
-  campaigns: (status?: CampaignStatus) => json<{ items: CampaignListItem[] }>('GET', `${S}/campaigns${query({ status })}`),
-  campaign: (id: number) => json<SurveyCampaign>('GET', campaign(id)),
-  createCampaign: (input: CampaignInput) => json<SurveyCampaign>('POST', `${S}/campaigns`, input),
-  campaignProgress: (id: number) => json<CampaignProgress>('GET', `${campaign(id)}/progress`),
-  remind: (id: number) => json<StartedJob>('POST', `${campaign(id)}/remind`),
-  aggregate: (id: number) => json<StartedJob>('POST', `${campaign(id)}/aggregate`),
-  report: (id: number, level: ReportLevel) => json<SurveyReport>('GET', `${campaign(id)}/report${query({ level })}`),
-  startReportExport: (id: number) => json<StartedJob>('POST', `${campaign(id)}/report/export`),
-  issueCodes: (id: number, schoolId: number, count: number) => json<IssuedCodes>('POST', `${campaignSchool(id, schoolId)}/codes`, { count }),
-  codeBatches: (id: number, schoolId: number) => json<{ items: CodeBatch[] }>('GET', `${campaignSchool(id, schoolId)}/code-batches`),
-  codeSheet: (id: number, schoolId: number, batchId: string) =>
-    json<CodeSheet>('GET', `${campaignSchool(id, schoolId)}/code-batches/${encodeURIComponent(batchId)}`),
-  schoolResponse: (id: number, schoolId: number) => json<SchoolResponse>('GET', `${campaignSchool(id, schoolId)}/response`),
-  saveSchoolDraft: (id: number, schoolId: number, answers: Answers) => json<unknown>('PUT', `${campaignSchool(id, schoolId)}/response/draft`, { answers }),
+  surveyTemplates: () => data(http.GET('/api/v1/surveys/templates')),
+  createSurveyTemplate: (kind: SurveyKind, definition: SurveyDefinition) => data(http.POST('/api/v1/surveys/templates', { body: { kind, definition } })),
+  updateSurveyTemplate: (id: number, definition: SurveyDefinition) => data(http.PUT('/api/v1/surveys/templates/{id}', { ...byId(id), body: { definition } })),
+  campaigns: (status?: CampaignStatus) => data(http.GET('/api/v1/surveys/campaigns', { params: { query: { status } } })),
+  campaign: (id: number) => data(http.GET('/api/v1/surveys/campaigns/{id}', byId(id))),
+  createCampaign: (input: CampaignInput) => data(http.POST('/api/v1/surveys/campaigns', { body: input })),
+  campaignProgress: (id: number) => data(http.GET('/api/v1/surveys/campaigns/{id}/progress', byId(id))),
+  remind: (id: number) => data(http.POST('/api/v1/surveys/campaigns/{id}/remind', byId(id))),
+  aggregate: (id: number) => data(http.POST('/api/v1/surveys/campaigns/{id}/aggregate', byId(id))),
+  report: (id: number, level: ReportLevel) => data(http.GET('/api/v1/surveys/campaigns/{id}/report', { params: { path: { id }, query: { level } } })),
+  startReportExport: (id: number) => data(http.POST('/api/v1/surveys/campaigns/{id}/report/export', byId(id))),
+  issueCodes: (id: number, schoolId: number, count: number) => data(http.POST('/api/v1/surveys/campaigns/{id}/schools/{schoolId}/codes', { ...bySchool(id, schoolId), body: { count } })),
+  codeBatches: (id: number, schoolId: number) => data(http.GET('/api/v1/surveys/campaigns/{id}/schools/{schoolId}/code-batches', bySchool(id, schoolId))),
+  codeSheet: (id: number, schoolId: number, batchId: number) =>
+    data(http.GET('/api/v1/surveys/campaigns/{id}/schools/{schoolId}/code-batches/{batchId}', { params: { path: { id, schoolId, batchId } } })),
+  schoolResponse: (id: number, schoolId: number) => data(http.GET('/api/v1/surveys/campaigns/{id}/schools/{schoolId}/response', bySchool(id, schoolId))),
+  saveSchoolDraft: (id: number, schoolId: number, answers: Answers) =>
+    data(http.PUT('/api/v1/surveys/campaigns/{id}/schools/{schoolId}/response/draft', { ...bySchool(id, schoolId), body: { answers } })),
   submitSchoolResponse: (id: number, schoolId: number, answers: Answers, idempotencyKey: string) =>
-    json<SubmitResult>('POST', `${campaignSchool(id, schoolId)}/response`, { answers, idempotencyKey }),
-  respondForm: (code: string) => json<RespondForm>('GET', respond(code)),
-  saveRespondDraft: (code: string, answers: Answers) => json<unknown>('PUT', `${respond(code)}/draft`, { answers }),
-  submitRespond: (code: string, answers: Answers, idempotencyKey: string) => json<SubmitResult>('POST', `${respond(code)}/submit`, { answers, idempotencyKey }),
+    data(http.POST('/api/v1/surveys/campaigns/{id}/schools/{schoolId}/response', { ...bySchool(id, schoolId), body: { answers, idempotencyKey } })),
+  respondForm: (code: string) => data(publicHttp.GET('/api/v1/surveys/respond/{code}', byCode(code))),
+  saveRespondDraft: (code: string, answers: Answers) => data(publicHttp.PUT('/api/v1/surveys/respond/{code}/draft', { ...byCode(code), body: { answers } })),
+  submitRespond: (code: string, answers: Answers, idempotencyKey: string) =>
+    data(publicHttp.POST('/api/v1/surveys/respond/{code}/submit', { ...byCode(code), body: { answers, idempotencyKey } })),
 };

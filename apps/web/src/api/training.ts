@@ -1,8 +1,11 @@
-import { json, query, upload, V1 } from './client';
-import type { BadgeVerification, CompletionImportResult, CourseInput, DuplicatePolicy, Page, ParticipantListItem, TrainingCourse, TrainingPathway, TrainingRecord, TrainingStats } from '../types';
+import { query, upload, V1 } from './client';
+import { data, http, publicHttp } from './http';
+import type { CompletionImportResult, CourseInput, DuplicatePolicy, ParticipantFilters, TrainingLevel } from './models';
 
-const T = `${V1}/training`;
+export type { ParticipantFilters } from './models';
+
 const badge = (id: string) => `${V1}/badges/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 /** Public badge URLs: anyone may open them without logging in, so they are plain links. */
 export const badgeUrls = {
@@ -15,24 +18,19 @@ export const badgeUrls = {
   page: (id: string) => `/badges/${encodeURIComponent(id)}/verify`,
 };
 
-export interface ParticipantFilters {
-  q?: string;
-  schoolId?: number;
-  page?: number;
-  pageSize?: number;
-}
-
 /** 조례 제7조 교원 연수 · 디지털 배지. */
 export const trainingApi = {
-  myTraining: () => json<TrainingRecord>('GET', `${T}/me`),
-  participants: (filters: ParticipantFilters) => json<Page<ParticipantListItem>>('GET', `${T}/participants${query({ ...filters })}`),
-  participant: (id: number) => json<TrainingRecord>('GET', `${T}/participants/${id}`),
-  courses: (filters: { schoolYear?: number; level?: string } = {}) => json<TrainingCourse[]>('GET', `${T}/courses${query(filters)}`),
-  createCourse: (input: CourseInput) => json<TrainingCourse>('POST', `${T}/courses`, input),
-  pathways: () => json<TrainingPathway[]>('GET', `${T}/pathways`),
-  setPathway: (level: string, courseCodes: string[]) => json<TrainingPathway>('PUT', `${T}/pathways/${encodeURIComponent(level)}`, { courseCodes }),
-  trainingStats: (schoolYear?: number) => json<TrainingStats>('GET', `${T}/stats${query({ schoolYear })}`),
-  importCompletions: (file: File, duplicates: DuplicatePolicy) => upload<CompletionImportResult>(`${T}/completions/import${query({ duplicates })}`, file),
-  verifyBadge: (id: string) => json<BadgeVerification>('GET', badgeUrls.verifyApi(id)),
-  revokeBadge: (id: string, reason: string) => json<BadgeVerification>('POST', `${badge(id)}/revoke`, { reason }),
+  myTraining: () => data(http.GET('/api/v1/training/me')),
+  participants: (filters: ParticipantFilters) => data(http.GET('/api/v1/training/participants', { params: { query: filters } })),
+  participant: (id: number) => data(http.GET('/api/v1/training/participants/{id}', { params: { path: { id } } })),
+  courses: (filters: { schoolYear?: number; level?: TrainingLevel } = {}) => data(http.GET('/api/v1/training/courses', { params: { query: filters } })),
+  createCourse: (input: CourseInput) => data(http.POST('/api/v1/training/courses', { body: input })),
+  pathways: () => data(http.GET('/api/v1/training/pathways')),
+  /** Answers every level's pathway. */
+  setPathway: (level: TrainingLevel, courseCodes: string[]) => data(http.PUT('/api/v1/training/pathways/{level}', { params: { path: { level } }, body: { courseCodes } })),
+  trainingStats: (schoolYear?: number) => data(http.GET('/api/v1/training/stats', { params: { query: { schoolYear } } })),
+  importCompletions: (file: File, duplicates: DuplicatePolicy) => upload<CompletionImportResult>(`${V1}/training/completions/import${query({ duplicates })}`, file),
+  /** The public verification: anonymous, whoever is signed in. */
+  verifyBadge: (id: string) => data(publicHttp.GET('/api/v1/badges/{id}/verify', byId(id))),
+  revokeBadge: (id: string, reason: string) => data(http.POST('/api/v1/badges/{id}/revoke', { ...byId(id), body: { reason } })),
 };

@@ -1,6 +1,6 @@
 import { APPLICATION_ACTION_LABEL, APPLICATION_STATUS_LABEL, attachmentKindLabel, fieldLabel, formatScore, formatValue } from '../labels';
-import type { ApplicationStatus, AuditEntry, Criterion } from '../types';
-import { HistoryItem, HistoryTimeline } from './HistoryTimeline';
+import type { ApplicationStatus, AuditRecord, Criterion } from '../api/models';
+import { HistoryItem, HistoryTimeline, recordOf } from './HistoryTimeline';
 
 /** Labels that differ from the classroom history's (where `status` is the classroom's 운영 상태). */
 const LABEL: Record<string, string> = { status: '신청 상태', reason: '신고 사유' };
@@ -44,7 +44,7 @@ function formatField(field: string, value: unknown, criteria: Criterion[]): stri
 }
 
 /** Submit, withdraw, attachments, recusals, scores and the decision of one application, newest first. */
-export function ApplicationHistory({ entries, criteria = [] }: { entries: AuditEntry[]; criteria?: Criterion[] }) {
+export function ApplicationHistory({ entries, criteria = [] }: { entries: AuditRecord[]; criteria?: Criterion[] }) {
   return (
     <HistoryTimeline headingId="application-history-heading" title="신청 이력" empty="아직 기록이 없습니다." testId="application-history" entries={entries}>
       {(entry) => <Entry key={entry.id} entry={entry} criteria={criteria} />}
@@ -52,8 +52,8 @@ export function ApplicationHistory({ entries, criteria = [] }: { entries: AuditE
   );
 }
 
-function Entry({ entry, criteria }: { entry: AuditEntry; criteria: Criterion[] }) {
-  const reviewer = (entry.after ?? entry.before)?.reviewer;
+function Entry({ entry, criteria }: { entry: AuditRecord; criteria: Criterion[] }) {
+  const reviewer = (recordOf(entry.after) ?? recordOf(entry.before))?.reviewer;
   return (
     <HistoryItem
       tone={TONE[entry.action] ?? 'update'}

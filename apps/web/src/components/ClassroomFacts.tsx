@@ -1,5 +1,5 @@
 import { formatKrw, SPACE_TYPE_LABEL, STATUS_LABEL } from '../labels';
-import type { Classroom } from '../types';
+import type { Classroom } from '../api/models';
 
 export function ClassroomFlags({ classroom }: { classroom: Classroom }) {
   const { flags, minimumFloorAreaUnits } = classroom;

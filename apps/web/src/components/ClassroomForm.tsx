@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SPACE_TYPE_LABEL, STATUS_LABEL } from '../labels';
-import type { Classroom, ClassroomPatch, ClassroomStatus, SpaceType } from '../types';
+import type { Classroom, ClassroomPatch, ClassroomStatus, SpaceType } from '../api/models';
 import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
 import { InputField, Notice, SelectField, SubmitButton } from './fields';
@@ -17,7 +17,7 @@ export function ClassroomForm({ classroom, isAdmin, onSave }: Props) {
   const [spaceType, setSpaceType] = useState<SpaceType>(classroom.spaceType);
   const [status, setStatus] = useState<ClassroomStatus>(classroom.status);
   const [buildYear, setBuildYear] = useState(String(classroom.buildYear));
-  const [budget, setBudget] = useState(classroom.budgetKrw?.toString() ?? '');
+  const [budget, setBudget] = useState(String(classroom.budgetKrw));
   const { busy: saving, error, setError, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { confirmThenRun } from '../confirm';
-import type { Club, ClubInput } from '../types';
+import type { Club, ClubInput } from '../api/models';
 import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
 import { InputField, SubmitButton } from './fields';

@@ -1,5 +1,5 @@
 import { APPLICATION_STATUS_LABEL, DESIGNATION_STATUS_LABEL, PHASE_LABEL } from '../labels';
-import type { ApplicationStatus, CallPhase, DesignationStatus } from '../types';
+import type { ApplicationStatus, CallPhase, DesignationStatus } from '../api/models';
 
 const PHASE_TONE: Record<CallPhase, string> = { upcoming: 'badge-info', open: 'badge-ok', closed: '' };
 

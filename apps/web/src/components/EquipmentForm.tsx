@@ -1,16 +1,15 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { CATEGORY_LABEL, CONDITION_LABEL } from '../labels';
-import type { EquipmentInput, EquipmentItem } from '../types';
+import type { EquipmentInput, EquipmentItem, EquipmentPatch } from '../api/models';
 import { useAction } from '../useAction';
 import { ErrorMessage } from './ErrorMessage';
 import { InputField, SelectField, SubmitButton } from './fields';
 
-interface Props {
-  /** The item being edited; absent when adding a new one. */
-  item?: EquipmentItem;
-  onSubmit: (values: Partial<EquipmentInput>) => Promise<void>;
-  onCancel: () => void;
-}
+/** Adding a new item (its fields), or editing `item` (the fields that changed). */
+type Props = { onCancel: () => void } & (
+  | { item?: undefined; onSubmit: (values: EquipmentInput) => Promise<void> }
+  | { item: EquipmentItem; onSubmit: (values: EquipmentPatch) => Promise<void> }
+);
 
 type Values = Record<keyof EquipmentInput, string>;
 
@@ -31,8 +30,8 @@ function initial(item?: EquipmentItem): Values {
   };
 }
 
-/** Turns the form's strings into the API's shape; for an edit, only the fields that changed. */
-function toPayload(values: Values, item?: EquipmentItem): Partial<EquipmentInput> {
+/** Turns the form's strings into the API's shape (every field; blanks as null). */
+function toInput(values: Values): EquipmentInput {
   const all: EquipmentInput = {
     category: values.category as EquipmentInput['category'],
     name: values.name.trim(),
@@ -46,17 +45,23 @@ function toPayload(values: Values, item?: EquipmentItem): Partial<EquipmentInput
     nextAuditDate: null,
   };
   for (const key of OPTIONAL_TEXT) all[key] = values[key].trim() === '' ? null : values[key].trim();
-  if (!item) {
-    return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null)) as Partial<EquipmentInput>;
-  }
-  const changed: Partial<EquipmentInput> = {};
+  return all;
+}
+
+/** A new item: the fields given (blanks left out). */
+const newItem = (all: EquipmentInput): EquipmentInput => Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null)) as EquipmentInput;
+
+/** An edit: only the fields that changed. */
+function changes(all: EquipmentInput, item: EquipmentItem): EquipmentPatch {
+  const changed: EquipmentPatch = {};
   for (const key of Object.keys(all) as (keyof EquipmentInput)[]) {
     if (all[key] !== item[key]) (changed as Record<string, unknown>)[key] = all[key];
   }
   return changed;
 }
 
-export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
+export function EquipmentForm(props: Props) {
+  const { item, onCancel } = props;
   const id = useId();
   const [values, setValues] = useState<Values>(() => initial(item));
   const { busy: saving, error, run } = useAction();
@@ -64,13 +69,14 @@ export function EquipmentForm({ item, onSubmit, onCancel }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const payload = toPayload(values, item);
-    if (item && Object.keys(payload).length === 0) {
+    const all = toInput(values);
+    const patch = props.item ? changes(all, props.item) : null;
+    if (patch && Object.keys(patch).length === 0) {
       onCancel();
       return;
     }
     // Saved, the form closes.
-    await run(() => onSubmit(payload), { stayBusy: true });
+    await run(() => (props.item ? props.onSubmit(patch!) : props.onSubmit(newItem(all))), { stayBusy: true });
   }
 
   const setField = (key: keyof Values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { confirmThenRun } from '../confirm';
 import { CATEGORY_LABEL, CONDITION_LABEL, formatKrw } from '../labels';
-import type { EquipmentInput, EquipmentItem } from '../types';
+import type { EquipmentInput, EquipmentItem, EquipmentPatch } from '../api/models';
 import { DataTable, num } from './DataTable';
 import { EquipmentForm } from './EquipmentForm';
 import { ErrorMessage } from './ErrorMessage';
@@ -9,8 +9,8 @@ import { ErrorMessage } from './ErrorMessage';
 interface Props {
   items: EquipmentItem[];
   canEdit: boolean;
-  onAdd: (values: Partial<EquipmentInput>) => Promise<void>;
-  onUpdate: (id: number, values: Partial<EquipmentInput>) => Promise<void>;
+  onAdd: (values: EquipmentInput) => Promise<void>;
+  onUpdate: (id: number, values: EquipmentPatch) => Promise<void>;
   onDelete: (id: number) => Promise<void>;
 }
 

@@ -1,25 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
-import type { ExportStarted, JobStatus } from '../types';
-import { usePolling } from '../usePolling';
+import type { Job, JobAccepted, JobState } from '../api/models';
+import { jobPercent, useJob } from '../useJob';
 import { ErrorMessage } from './ErrorMessage';
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'running'; job: JobStatus | null; deduplicated: boolean }
-  | { kind: 'downloading' }
-  | { kind: 'ready'; url: string; filename: string }
-  | { kind: 'failed'; reason: string | null; error?: unknown };
+/** After the job: the file being fetched, ready to save, or not fetched. */
+type FileState = { kind: 'none' } | { kind: 'downloading' } | { kind: 'ready'; url: string; filename: string } | { kind: 'failed'; error: unknown };
 
-const POLL_MS = 1000;
-
-const JOB_STATE_LABEL: Record<JobStatus['state'], string> = {
+const JOB_STATE_LABEL: Record<JobState, string> = {
+  pending: '대기 중',
+  queued: '대기 중',
   waiting: '대기 중',
+  'waiting-children': '대기 중',
+  prioritized: '대기 중',
   delayed: '대기 중',
   active: '작성 중',
   completed: '완료',
   failed: '실패',
+  unknown: '확인 중',
 };
+
+const fetchJob = (jobId: string) => api.jobById(jobId);
 
 /** Today as 20260302, for file names. */
 function today(): string {
@@ -27,18 +28,24 @@ function today(): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** What starting an export answers: the job (202), or, for a page that built it, its status URL (`/api/v1/jobs/{id}`). */
+type Started = Pick<JobAccepted, 'jobId' | 'deduplicated'> | { statusUrl: string; deduplicated: boolean };
+
+const jobIdOf = (started: Started): string =>
+  'jobId' in started ? started.jobId : decodeURIComponent(started.statusUrl.slice(started.statusUrl.lastIndexOf('/') + 1));
+
 interface Props {
   scopeNote?: string;
   /** The panel's heading; by default the AI-classroom export's. */
   title?: string;
   description?: string;
   /** Starts the job; by default the AI-classroom export. */
-  start?: () => Promise<Pick<ExportStarted, 'statusUrl' | 'deduplicated'>>;
+  start?: () => Promise<Started>;
   /** The file's name when the server names none, without the date and extension. */
   filenameBase?: string;
 }
 
-/** Starts an XLSX export job, polls it, then fetches the file (it needs the bearer header) for download. */
+/** Starts an XLSX export job, follows it, then fetches the file (it needs the bearer header) for download. */
 export function ExportPanel({
   scopeNote,
   title = 'AI 교실 현황 내려받기',
@@ -46,53 +53,61 @@ export function ExportPanel({
   start: startJob = api.startExport,
   filenameBase = 'AI교실_현황',
 }: Props) {
-  const defaultFilename = () => `${filenameBase}_${today()}.xlsx`;
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const polling = usePolling();
+  const [deduplicated, setDeduplicated] = useState(false);
+  const [file, setFile] = useState<FileState>({ kind: 'none' });
   const blobUrl = useRef<string | null>(null);
+  const alive = useRef(true);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
       if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
-    },
-    [],
-  );
+    };
+  }, []);
 
-  async function poll(statusUrl: string, deduplicated: boolean) {
+  /** The job completed: fetch its file. */
+  async function fetchFile(job: Job) {
+    if (!job.downloadUrl) return;
+    setFile({ kind: 'downloading' });
     try {
-      const job = await api.job(statusUrl);
-      if (!polling.alive()) return;
-      if (job.state === 'failed') {
-        setState({ kind: 'failed', reason: job.failedReason });
-      } else if (job.state === 'completed' && job.downloadUrl) {
-        setState({ kind: 'downloading' });
-        const file = await api.download(job.downloadUrl);
-        if (!polling.alive()) return;
-        if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
-        blobUrl.current = URL.createObjectURL(file.blob);
-        setState({ kind: 'ready', url: blobUrl.current, filename: file.filename ?? defaultFilename() });
-      } else {
-        setState({ kind: 'running', job, deduplicated });
-        polling.after(POLL_MS, () => void poll(statusUrl, deduplicated));
-      }
+      const fetched = await api.download(job.downloadUrl);
+      if (!alive.current) return;
+      if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
+      blobUrl.current = URL.createObjectURL(fetched.blob);
+      setFile({ kind: 'ready', url: blobUrl.current, filename: fetched.filename ?? `${filenameBase}_${today()}.xlsx` });
     } catch (error) {
-      if (polling.alive()) setState({ kind: 'failed', reason: null, error });
+      if (alive.current) setFile({ kind: 'failed', error });
     }
   }
 
-  async function start() {
-    polling.stop();
-    setState({ kind: 'running', job: null, deduplicated: false });
-    try {
+  const job = useJob(fetchJob, (done) => void fetchFile(done));
+  const { run } = job;
+
+  const start = () => {
+    setFile({ kind: 'none' });
+    setDeduplicated(false);
+    return job.start(async () => {
       const started = await startJob();
-      await poll(started.statusUrl, started.deduplicated);
-    } catch (error) {
-      if (polling.alive()) setState({ kind: 'failed', reason: null, error });
-    }
-  }
+      setDeduplicated(started.deduplicated);
+      return { jobId: jobIdOf(started) };
+    });
+  };
 
-  const busy = state.kind === 'running' || state.kind === 'downloading';
-  const progress = state.kind === 'running' ? Math.round(state.job?.progress ?? 0) : state.kind === 'idle' || state.kind === 'failed' ? 0 : 100;
+  // A completed job without a file (downloadUrl null) fails like a failed job.
+  const noFile = run.state === 'done' && !run.job.downloadUrl;
+  const state =
+    run.state === 'failed' || noFile || file.kind === 'failed'
+      ? 'failed'
+      : run.state === 'done'
+        ? file.kind === 'ready'
+          ? 'ready'
+          : 'downloading'
+        : run.state;
+  const error = run.state === 'failed' ? run.error : file.kind === 'failed' ? file.error : undefined;
+  const reason = run.state === 'failed' ? (run.job?.failedReason ?? null) : null;
+  const busy = state === 'running' || state === 'downloading';
+  const progress = run.state === 'running' ? (jobPercent(run.job) ?? 0) : state === 'idle' || state === 'failed' ? 0 : 100;
 
   return (
     <section className="panel export-panel" aria-labelledby="export-heading">
@@ -106,35 +121,35 @@ export function ExportPanel({
           {busy ? '내보내는 중…' : 'XLSX 내보내기'}
         </button>
       </div>
-      <div className="export-status" data-testid="export-status" data-state={state.kind} role="status" aria-live="polite">
-        {state.kind === 'idle' && <p className="muted">아직 내보내기를 시작하지 않았습니다.</p>}
-        {state.kind === 'running' && (
+      <div className="export-status" data-testid="export-status" data-state={state} role="status" aria-live="polite">
+        {state === 'idle' && <p className="muted">아직 내보내기를 시작하지 않았습니다.</p>}
+        {run.state === 'running' && (
           <>
             <p>
-              {state.job ? JOB_STATE_LABEL[state.job.state] : '요청 중'} · 진행률 <strong>{progress}%</strong>
-              {state.deduplicated && <span className="muted"> (이미 진행 중인 내보내기를 이어서 확인합니다)</span>}
+              {run.job ? JOB_STATE_LABEL[run.job.state] : '요청 중'} · 진행률 <strong>{progress}%</strong>
+              {deduplicated && <span className="muted"> (이미 진행 중인 내보내기를 이어서 확인합니다)</span>}
             </p>
             <progress max={100} value={progress} aria-label="내보내기 진행률">
               {progress}%
             </progress>
           </>
         )}
-        {state.kind === 'downloading' && <p>파일을 내려받는 중… 진행률 100%</p>}
-        {state.kind === 'ready' && (
+        {state === 'downloading' && <p>파일을 내려받는 중… 진행률 100%</p>}
+        {file.kind === 'ready' && (
           <p className="export-ready">
             <span>완료: 파일이 준비되었습니다.</span>{' '}
-            <a className="button button-secondary" href={state.url} download={state.filename} data-testid="export-download">
-              XLSX 다운로드 ({state.filename})
+            <a className="button button-secondary" href={file.url} download={file.filename} data-testid="export-download">
+              XLSX 다운로드 ({file.filename})
             </a>
           </p>
         )}
-        {state.kind === 'failed' &&
-          (state.error ? (
-            <ErrorMessage error={state.error} title="내보내기에 실패했습니다." />
+        {state === 'failed' &&
+          (error ? (
+            <ErrorMessage error={error} title="내보내기에 실패했습니다." />
           ) : (
             <div className="alert alert-error" role="alert">
               <p className="alert-title">내보내기에 실패했습니다. 다시 시도하세요.</p>
-              {state.reason && <p className="alert-body">사유: {state.reason}</p>}
+              {reason && <p className="alert-body">사유: {reason}</p>}
             </div>
           ))}
       </div>

@@ -1,9 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api';
 import { koreanSummary } from '../errors';
-import type { QueueJob } from '../types';
 import { useAction } from '../useAction';
-import { useJob } from '../useJob';
+import { useJob, type FollowedJob } from '../useJob';
 import { DataTable, num } from './DataTable';
 import { ErrorMessage } from './ErrorMessage';
 import { Fact } from './Fact';
@@ -23,7 +22,7 @@ interface FileImportOptions<R, J> {
 }
 
 /** An upload, its counts and the job it starts; `submit` forgets the last ones first. */
-export function useFileImport<R, J extends QueueJob<string, unknown>>({ upload, jobOf, fetchJob, onChanged }: FileImportOptions<R, J>) {
+export function useFileImport<R, J extends FollowedJob>({ upload, jobOf, fetchJob, onChanged }: FileImportOptions<R, J>) {
   const input = useFileInput();
   const { busy, error, run } = useAction();
   const [result, setResult] = useState<R | null>(null);
@@ -135,7 +134,7 @@ export function ImportRejected({ error, messages, title, columnLabel, reasons }:
             <td className="num">{p.row}</td>
             <td>{columnLabel(p.column)}</td>
             <td>
-              <Reason reason={p.reason} rules={reasons} />
+              <Reason reason={p.reason ?? ''} rules={reasons} />
             </td>
           </tr>
         ))}

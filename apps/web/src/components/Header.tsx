@@ -1,29 +1,9 @@
-import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { User } from '../api/models';
+import { navItems } from '../appRoutes';
 import { ROLE_LABEL } from '../labels';
 import { NoticeBell } from './NoticeBell';
-import { Link, useLocation } from '../router';
-import { navItems } from '../routes';
-import type { User } from '../types';
-
-/** The site header: the brand (a link to `home`), then the rest of the bar. */
-export function SiteHeader({ home, children }: { home: string; children: ReactNode }) {
-  return (
-    <header className="site-header">
-      <div className="header-inner">
-        <Link to={home} className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            AI
-          </span>
-          <span>
-            <span className="brand-org">서울특별시교육청</span>
-            <span className="brand-name">AI 교육 플랫폼</span>
-          </span>
-        </Link>
-        {children}
-      </div>
-    </header>
-  );
-}
+import { SiteHeader } from './SiteHeader';
 
 interface HeaderProps {
   user: User;
@@ -33,7 +13,7 @@ interface HeaderProps {
 }
 
 export function Header({ user, onLogout, restricted = false }: HeaderProps) {
-  const { path } = useLocation();
+  const { pathname: path } = useLocation();
   const items = restricted ? [] : navItems(user);
   // The most specific matching item is the current page.
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);

@@ -1,19 +1,19 @@
 import { ACTION_LABEL, ENTITY_LABEL, fieldLabel, formatValue } from '../labels';
-import type { HistoryEntry } from '../types';
-import { HistoryItem, HistoryTimeline } from './HistoryTimeline';
+import type { HistoryEntry } from '../api/models';
+import { HistoryItem, HistoryTimeline, recordOf, type ChangeLine } from './HistoryTimeline';
 
 const HIDDEN_FIELDS = new Set(['id', 'schoolId', 'createdAt', 'updatedAt', 'sourceRow']);
 
 /** What an entry is about: the kind of record, and its name where it has one. */
 function subject(entry: HistoryEntry): string {
-  const record = entry.after ?? entry.before;
-  const name = record && typeof record.name === 'string' ? record.name : null;
+  const record = recordOf(entry.after) ?? recordOf(entry.before);
+  const name = typeof record?.name === 'string' ? record.name : null;
   const entity = ENTITY_LABEL[entry.entityType] ?? entry.entityType;
   return name ? `${entity} ‘${name}’` : entity;
 }
 
 /** A created record shows its values; a deleted one its last values; an update old → new. */
-const SHOW = { create: 'to', delete: 'from', update: 'both' } as const;
+const SHOW: Record<string, ChangeLine['show']> = { create: 'to', delete: 'from', update: 'both' };
 
 /** Who changed what and when, newest first. */
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {

@@ -1,8 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { formatDateTime, ROLE_LABEL } from '../labels';
-import type { Role } from '../types';
+import type { AuditRecord } from '../api/models';
+import { formatDateTime, roleLabel } from '../labels';
 
 const PAGE = 20;
+
+/** An audit entry's record before or after the change, when it is one (an object); otherwise null. */
+export const recordOf = (value: AuditRecord['after']): Record<string, unknown> | null => (value && typeof value === 'object' && !Array.isArray(value) ? value : null);
 
 interface TimelineProps<E extends { id: string }> {
   headingId: string;
@@ -41,11 +44,11 @@ export function HistoryTimeline<E extends { id: string }>({ headingId, title, em
  * Who did it: their name (or, without one, their email; without either, 시스템) and role; the email
  * follows a name in small print, so two people of the same name can be told apart.
  */
-export function ActorName({ name, email, role }: { name?: string | null; email: string | null; role: Role | null }) {
+export function ActorName({ name, email, role }: { name?: string | null; email: string | null; role: string | null }) {
   return (
     <>
       <span className="actor-name">{name || email || '시스템'}</span>
-      {role && ` (${ROLE_LABEL[role] ?? role})`}
+      {role && ` (${roleLabel(role)})`}
       {name && email && <span className="actor-email small"> {email}</span>}
     </>
   );
@@ -72,7 +75,8 @@ interface ItemProps {
   actorEmail: string | null;
   /** Shown instead of the email when there is one (the email then follows, smaller). */
   actorName?: string | null;
-  actorRole: Role | null;
+  /** The actor's role when they acted; null for the system. */
+  actorRole: string | null;
   changes: ChangeLine[];
 }
 

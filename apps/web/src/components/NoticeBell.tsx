@@ -1,40 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api';
+import type { Notice, NoticeList } from '../api/models';
+import { coreKeys } from '../coreQueries';
 import { formatMinute } from '../labels';
+import { queryClient } from '../query';
 import { navigate } from '../router';
-import type { Notice, NoticeList } from '../types';
-import { usePolling } from '../usePolling';
 
 const POLL_MS = 60_000;
 
+/** The list with `id` marked read. */
+const markRead = (list: NoticeList | undefined, id: string): NoticeList | undefined =>
+  list && { unread: Math.max(0, list.unread - 1), items: list.items.map((n) => (n.id === id ? { ...n, readAt: new Date().toISOString() } : n)) };
+
 /** The header's bell: unread in-app notices (survey openings, reminders); opening one marks it read and follows its link. */
 export function NoticeBell() {
-  const [list, setList] = useState<NoticeList | null>(null);
   const [open, setOpen] = useState(false);
-  const polling = usePolling();
-
-  const load = useCallback(async () => {
-    polling.stop();
-    try {
-      const next = await api.notices();
-      if (polling.alive()) setList(next);
-    } catch {
-      // The bell stays as it was; the next poll tries again.
-    }
-    if (polling.alive()) polling.after(POLL_MS, () => void load());
-  }, [polling]);
-
-  useEffect(() => {
-    void load();
-    return () => polling.stop();
-  }, [load, polling]);
+  // A failed poll leaves the bell as it was; the next one tries again.
+  const { data: list } = useQuery({ queryKey: coreKeys.notices, queryFn: api.notices, refetchInterval: POLL_MS, retry: false });
+  const read = useMutation({
+    mutationFn: api.readNotice,
+    onMutate: (id) => queryClient.setQueryData<NoticeList>(coreKeys.notices, (l) => markRead(l, id)),
+  });
 
   async function follow(notice: Notice) {
     setOpen(false);
-    if (!notice.readAt) {
-      setList((l) => (l ? { unread: Math.max(0, l.unread - 1), items: l.items.map((n) => (n.id === notice.id ? { ...n, readAt: new Date().toISOString() } : n)) } : l));
-      await api.readNotice(notice.id).catch(() => undefined);
-    }
+    if (!notice.readAt) await read.mutateAsync(notice.id).catch(() => undefined);
     if (notice.link?.startsWith('/')) navigate(notice.link);
   }
 

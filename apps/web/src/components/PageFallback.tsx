@@ -1,6 +1,6 @@
-import { Link } from '../router';
+import { Link } from 'react-router';
+import { LoadingPage } from '../lazyPage';
 import { ErrorMessage } from './ErrorMessage';
-import { Loading } from './Loading';
 
 interface Props {
   error: unknown;
@@ -13,13 +13,7 @@ interface Props {
 }
 
 /** A page that shows only 불러오는 중. */
-export function LoadingPage() {
-  return (
-    <div className="page">
-      <Loading />
-    </div>
-  );
-}
+export { LoadingPage };
 
 /** A detail page until its data is there: the load error with a link back to the list, or 불러오는 중. */
 export function PageFallback({ error, heading, errorTitle, back }: Props) {

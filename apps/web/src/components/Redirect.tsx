@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
-import { navigate } from '../router';
+import { Navigate } from 'react-router';
 
+/** Replaces the current address with `to` (the page asked for is not this one's to show). */
 export function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return null;
+  return <Navigate to={to} replace />;
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Page } from '../types';
+import type { Page } from '../api/models';
 import { Loading } from './Loading';
 import { Pagination } from './Pagination';
 
@@ -29,7 +29,8 @@ interface ResultsPanelProps<T> {
   title: ReactNode;
   /** Under the title, which then shares a block with it. */
   intro?: ReactNode;
-  result: Page<T> | null;
+  /** null or undefined until the first answer. */
+  result: Page<T> | null | undefined;
   loading: boolean;
   /** "총 N{unit}" beside the title, once loaded. */
   unit: string;

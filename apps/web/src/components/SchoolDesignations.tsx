@@ -1,10 +1,10 @@
 import { formatTerm } from '../labels';
 import { Link } from '../router';
-import type { Designation, User } from '../types';
+import type { SchoolDetail, User } from '../api/models';
 import { DesignationStatusBadge } from './DesignationBadges';
 
 /** The school's lead/research-school designations (조례 제5조), on the school page. */
-export function SchoolDesignations({ designations, user, schoolId }: { designations: Designation[]; user: User; schoolId: number }) {
+export function SchoolDesignations({ designations, user, schoolId }: { designations: NonNullable<SchoolDetail['designations']>; user: User; schoolId: number }) {
   const mayApply = user.role === 'principal' && user.schoolId === schoolId;
   return (
     <section className="panel" aria-labelledby="designations-heading">

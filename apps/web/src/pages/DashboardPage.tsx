@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
-import { api } from '../api';
+import type { AreaStat, ClassroomStats, SchoolLevel, User } from '../api/models';
 import { BarChart, type Bar } from '../components/BarChart';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ExportPanel } from '../components/ExportPanel';
 import { Loading } from '../components/Loading';
 import { StatCard } from '../components/StatCard';
+import { classroomStatsQuery } from '../coreQueries';
 import { formatPercent, LEVEL_LABEL } from '../labels';
-import type { AreaStat, ClassroomStats, SchoolLevel, User } from '../types';
-import { useAsync } from '../useAsync';
 
 const LEVEL_ORDER: SchoolLevel[] = ['elementary', 'middle', 'high', 'special'];
 
@@ -33,7 +33,7 @@ function ChartPanel(props: ComponentProps<typeof BarChart>) {
 }
 
 export function DashboardPage({ user }: { user: User }) {
-  const { data: stats, error } = useAsync(() => api.stats(), []);
+  const { data: stats, error } = useQuery(classroomStatsQuery);
   const officeName =
     user.role === 'district_admin' ? (stats?.byDistrictOffice.find((o) => o.key === user.districtOffice)?.label ?? user.districtOffice) : null;
 
@@ -86,7 +86,7 @@ function Dashboard({ stats, office }: { stats: ClassroomStats; office: string | 
       <section className="panel" aria-labelledby="flags-heading">
         <h2 id="flags-heading">확인이 필요한 교실</h2>
         <div className="stat-grid stat-grid-3">
-          <StatCard label={`면적 ${flags.minimumFloorAreaUnits ?? 1.5}실 미만`} value={flags.areaBelowMinimum} unit="실" tone={flags.areaBelowMinimum ? 'warning' : 'default'} testId="flag-area-below" />
+          <StatCard label={`면적 ${flags.minimumFloorAreaUnits}실 미만`} value={flags.areaBelowMinimum} unit="실" tone={flags.areaBelowMinimum ? 'warning' : 'default'} testId="flag-area-below" />
           <StatCard label="면적 미입력" value={flags.areaUnknown} unit="실" tone={flags.areaUnknown ? 'warning' : 'default'} testId="flag-area-unknown" />
           <StatCard
             label={`${flags.schoolYear}학년도 AI 동아리 없음`}
@@ -133,9 +133,9 @@ function Dashboard({ stats, office }: { stats: ClassroomStats; office: string | 
   );
 }
 
-function CoverageMeter({ ratio, classrooms, official }: { ratio: number; classrooms: number; official: number }) {
+function CoverageMeter({ ratio, classrooms, official }: { ratio: number | null; classrooms: number; official: number }) {
   const width = 600;
-  const filled = Math.min(1, Math.max(0, ratio)) * width;
+  const filled = Math.min(1, Math.max(0, ratio ?? 0)) * width;
   return (
     <div className="coverage">
       <p className="coverage-text">

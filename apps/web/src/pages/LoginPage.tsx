@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { accountUrls, api, ApiError } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { InputField, SubmitButton } from '../components/fields';
 import { Link } from '../router';
-import type { LoginResponse } from '../types';
+import type { LoginResponse } from '../api/models';
 import { useAction } from '../useAction';
-import { useAsync } from '../useAsync';
 
 /** How long to wait, in words: 45초, 3분, 2분 30초. */
 function waitText(seconds: number): string {
@@ -28,7 +28,7 @@ export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
   // Until the answer comes (or when it does not), the password form is shown.
-  const methods = useAsync(() => api.authMethods(), []);
+  const methods = useQuery({ queryKey: ['auth-methods'], queryFn: api.authMethods, staleTime: Infinity });
   const passwordOn = methods.data?.password ?? true;
   const ssoOn = methods.data?.oidc ?? false;
 

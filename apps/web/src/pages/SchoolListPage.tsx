@@ -1,36 +1,41 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import type { SchoolFilters } from '../api';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ANY, InputField, SelectField } from '../components/fields';
 import { FilterBar } from '../components/FilterBar';
 import { ResultsPanel } from '../components/ResultsPanel';
+import { schoolsQuery, useDistrictOffices } from '../coreQueries';
 import { LEVEL_LABEL, officeOptions } from '../labels';
-import { useListQuery } from '../listQuery';
+import { filterValue, useListQuery, type ListQuery } from '../listQuery';
 import { Link } from '../router';
-import type { DistrictOffice } from '../types';
-import { useAsync } from '../useAsync';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'level', 'districtOffice', 'district', 'hasAiClassroom'] as const;
 
+/** The URL's filters as GET /schools takes them. */
+function schoolFilters(f: ListQuery<(typeof FILTER_KEYS)[number]>['filters']): SchoolFilters {
+  return {
+    q: filterValue(f.q),
+    level: filterValue(f.level),
+    districtOffice: filterValue(f.districtOffice),
+    district: filterValue(f.district),
+    hasAiClassroom: f.hasAiClassroom ? f.hasAiClassroom === 'true' : undefined,
+    page: f.page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
 export function SchoolListPage() {
   const { filters, href, apply, goToPage, reset } = useListQuery('/schools', FILTER_KEYS);
-  const [offices, setOffices] = useState<DistrictOffice[]>([]);
-  const [officesError, setOfficesError] = useState<unknown>(null);
+  const { offices, error: officesError } = useDistrictOffices();
   const [q, setQ] = useState(filters.q);
-  // Reload whenever the URL (the filters) changes, keeping the last page shown until the next arrives.
-  const { data: result, error, loading } = useAsync(() => api.schools({ ...filters, pageSize: PAGE_SIZE }), [href], { keepData: true });
+  // Loads again whenever the URL (the filters) changes, keeping the last page shown until the next arrives.
+  const { data: result, error, isFetching } = useQuery({ ...schoolsQuery(schoolFilters(filters)), placeholderData: keepPreviousData });
 
-  useEffect(() => {
-    api.districtOffices().then(setOffices, setOfficesError);
-  }, []);
-
-  // The search box follows the URL; a new search also clears an old error.
-  useEffect(() => {
-    setQ(filters.q);
-    setOfficesError(null);
-  }, [href]);
+  // The search box follows the URL.
+  useEffect(() => setQ(filters.q), [href]);
 
   const office = offices.find((o) => o.code === filters.districtOffice);
   const districts = (office ? office.districts : offices.flatMap((o) => o.districts)).slice().sort((a, b) => a.localeCompare(b, 'ko'));
@@ -78,7 +83,7 @@ export function SchoolListPage() {
         headingId="results-heading"
         title="검색 결과"
         result={result}
-        loading={loading}
+        loading={isFetching}
         unit="개교"
         totalTestId="school-total"
         empty="조건에 맞는 학교가 없습니다."

@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
-import { api, ApiError } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+import type { User } from '../api/models';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ClassroomFacts, ClassroomFlags } from '../components/ClassroomFacts';
 import { ClassroomForm } from '../components/ClassroomForm';
@@ -8,68 +9,51 @@ import { EquipmentSection } from '../components/EquipmentSection';
 import { HistoryList } from '../components/HistoryList';
 import { PageFallback } from '../components/PageFallback';
 import { SchoolDesignations } from '../components/SchoolDesignations';
+import { classroomQuery, clubsQuery, coreKeys, equipmentQuery, historyQuery, schoolQuery } from '../coreQueries';
 import { LEVEL_LABEL } from '../labels';
+import { queryClient } from '../query';
 import { isAdmin } from '../roles';
 import { Link } from '../router';
-import type { Classroom, Club, EquipmentItem, HistoryEntry, School, User } from '../types';
-import { useAsync } from '../useAsync';
-
-interface Data {
-  school: School;
-  /** null when the school has no AI classroom (the API answers 404). */
-  classroom: Classroom | null;
-  equipment: EquipmentItem[];
-  clubs: Club[];
-  history: HistoryEntry[];
-}
 
 /** Principals edit their own school; administrators edit any school in their scope; teachers only read. */
 export function canEditSchool(user: User, schoolId: number): boolean {
   return isAdmin(user) || (user.role === 'principal' && user.schoolId === schoolId);
 }
 
-async function loadAll(id: number): Promise<Data> {
-  const school = await api.school(id);
-  let classroom: Classroom | null;
-  try {
-    classroom = await api.classroom(id);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return { school, classroom: null, equipment: [], clubs: [], history: [] };
-    throw e;
-  }
-  const [equipment, clubs, history] = await Promise.all([api.equipment(id), api.clubs(id), api.history(id)]);
-  return { school, classroom, equipment, clubs, history };
+/** The school, its classroom (null without one) and, with a classroom, its equipment, clubs and history. */
+function useSchoolData(schoolId: number) {
+  const school = useQuery(schoolQuery(schoolId));
+  const classroom = useQuery(classroomQuery(schoolId));
+  const hasClassroom = !!classroom.data;
+  const equipment = useQuery({ ...equipmentQuery(schoolId), enabled: hasClassroom });
+  const clubs = useQuery({ ...clubsQuery(schoolId), enabled: hasClassroom });
+  const history = useQuery({ ...historyQuery(schoolId), enabled: hasClassroom });
+  const error = school.error ?? classroom.error ?? equipment.error ?? clubs.error ?? history.error;
+  if (!school.data || classroom.data === undefined) return { error, data: null };
+  if (classroom.data === null) return { error, data: { school: school.data, classroom: null, equipment: [], clubs: [], history: [] } };
+  if (!equipment.data || !clubs.data || !history.data) return { error, data: null };
+  return { error, data: { school: school.data, classroom: classroom.data, equipment: equipment.data, clubs: clubs.data, history: history.data } };
 }
 
 export function SchoolPage({ user, schoolId }: { user: User; schoolId: number }) {
-  const { data, error, setData } = useAsync(() => loadAll(schoolId), [schoolId]);
+  const { data, error } = useSchoolData(schoolId);
 
-  /** After a change: refresh the changed part, the classroom flags and the history. */
-  const refresh = useCallback(
-    async (parts: { equipment?: boolean; clubs?: boolean }) => {
-      const [classroom, history, equipment, clubs] = await Promise.all([
-        api.classroom(schoolId),
-        api.history(schoolId),
-        parts.equipment ? api.equipment(schoolId) : null,
-        parts.clubs ? api.clubs(schoolId) : null,
-      ]);
-      setData((d) => d && { ...d, classroom, history, equipment: equipment ?? d.equipment, clubs: clubs ?? d.clubs });
-    },
-    [schoolId, setData],
-  );
-
-  if (error || !data) {
+  if (!data) {
     return <PageFallback error={error} heading="학교 AI 교실" errorTitle="학교 정보를 불러오지 못했습니다." back={{ to: '/schools', label: '학교 목록으로 돌아가기' }} />;
   }
 
   const { school, classroom } = data;
   const editable = canEditSchool(user, school.id);
-  /** Runs a change, then refreshes what it changed. */
+  /**
+   * Runs a change, then refreshes the school's classroom, equipment, clubs and history (the
+   * classroom's flags and the history follow every change) and, later, the statistics.
+   */
   const withRefresh =
-    <A extends unknown[]>(parts: { equipment?: boolean; clubs?: boolean }, change: (...args: A) => Promise<unknown>) =>
+    <A extends unknown[]>(change: (...args: A) => Promise<unknown>) =>
     async (...args: A) => {
       await change(...args);
-      await refresh(parts);
+      void queryClient.invalidateQueries({ queryKey: coreKeys.classroomStats });
+      await queryClient.invalidateQueries({ queryKey: coreKeys.school(school.id), predicate: (q) => q.queryKey[2] !== 'detail' });
     };
 
   return (
@@ -111,7 +95,7 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
                   key={classroom.id}
                   classroom={classroom}
                   isAdmin={isAdmin(user)}
-                  onSave={withRefresh({}, (patch) => api.updateClassroom(school.id, patch))}
+                  onSave={withRefresh((patch) => api.updateClassroom(school.id, patch))}
                 />
               </details>
             )}
@@ -120,16 +104,16 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
           <EquipmentSection
             items={data.equipment}
             canEdit={editable}
-            onAdd={withRefresh({ equipment: true }, (values) => api.addEquipment(school.id, values))}
-            onUpdate={withRefresh({ equipment: true }, (id, values) => api.updateEquipment(school.id, id, values))}
-            onDelete={withRefresh({ equipment: true }, (id) => api.deleteEquipment(school.id, id))}
+            onAdd={withRefresh((values) => api.addEquipment(school.id, values))}
+            onUpdate={withRefresh((id, values) => api.updateEquipment(school.id, id, values))}
+            onDelete={withRefresh((id) => api.deleteEquipment(school.id, id))}
           />
 
           <ClubSection
             clubs={data.clubs}
             canEdit={editable}
-            onAdd={withRefresh({ clubs: true }, (input) => api.addClub(school.id, input))}
-            onDelete={withRefresh({ clubs: true }, (id) => api.deleteClub(school.id, id))}
+            onAdd={withRefresh((input) => api.addClub(school.id, input))}
+            onDelete={withRefresh((id) => api.deleteClub(school.id, id))}
           />
 
           <HistoryList entries={data.history} />

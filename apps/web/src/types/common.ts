@@ -1,38 +1,24 @@
-// Shapes every feature uses: accounts, schools' places in the district offices, pages, audit entries.
+// Shared shapes, now generated from the api's OpenAPI document: import them from '../api/models'.
+// This file only re-exports them (and, below, the generic shapes of features whose own types have
+// not moved to api/models yet) so those features keep compiling until they migrate.
 
-export type Role = 'city_admin' | 'district_admin' | 'principal' | 'teacher';
-export type SchoolLevel = 'elementary' | 'middle' | 'high' | 'special';
+export type {
+  AccountStatus,
+  DistrictOffice,
+  FieldChange,
+  LoginResponse,
+  Me,
+  Page,
+  Role,
+  School,
+  SchoolLevel,
+  SignedIn,
+  User,
+} from '../api/models';
 
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  schoolId: number | null;
-  districtOffice: string | null;
-  displayName: string;
-  /** After a temporary password: every page but 새 비밀번호 설정 is closed until it is changed. */
-  mustChangePassword?: boolean;
-}
+// ---------- Legacy: still named by types/designations, surveys, training and literacy ----------
 
-export interface LoginResponse {
-  accessToken: string;
-  tokenType: string;
-  expiresIn: number;
-  user: User;
-}
-
-export interface DistrictOffice {
-  code: string;
-  name: string;
-  districts: string[];
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { SchoolLevel } from '../api/models';
 
 /** A school as a row of another record names it (an application, a designation, a ranking row). */
 export interface SchoolRef {
@@ -47,13 +33,6 @@ export interface NamedSchoolRef extends SchoolRef {
   districtOfficeName: string;
 }
 
-/** One changed field of an audit entry. */
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
 /** One audit entry: who did what to which record, with the record before and after. */
 export interface AuditRecord<Action extends string, Entity extends string> {
   id: string;
@@ -63,7 +42,7 @@ export interface AuditRecord<Action extends string, Entity extends string> {
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-  changes: FieldChange[];
+  changes: { field: string; from: unknown; to: unknown }[];
 }
 
 /** The states of a background job (BullMQ). */

@@ -97,7 +97,7 @@ export class UpdateUserDto {
   @IsIn(DISTRICT_OFFICE_CODES)
   districtOffice?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Transform(trim)

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, readUpload, Roles, sendXlsx, ValidationFailedError, XLSX_CONTENT_TYPE } from '@app/core';
+import { ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, datedName, readUpload, Roles, sendXlsx, ValidationFailedError, XLSX_CONTENT_TYPE } from '@app/core';
 import { PasswordResetDto, RosterResultDto, UserDto, UserPageDto, UserWithActivationLinkDto } from './user-responses.dto';
 import { RosterImportService } from '../roster/roster-import.service';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQuery } from './user.dto';
@@ -37,10 +37,10 @@ export class UsersController {
   @Get('export.xlsx')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'The filtered list as XLSX' })
-  @ApiFile(XLSX_CONTENT_TYPE, '사용자_목록.xlsx')
+  @ApiFile(XLSX_CONTENT_TYPE, '사용자_목록_{YYYY-MM-DD}.xlsx')
   async export(@CurrentUser() user: AuthUser, @Query() q: UserListQuery, @Res() reply: FastifyReply): Promise<void> {
     const { page: _p, pageSize: _s, ...filter } = q;
-    await sendXlsx(reply, '사용자_목록.xlsx', await usersWorkbook(await this.users.all(user, filter)));
+    await sendXlsx(reply, datedName('사용자_목록', 'users'), await usersWorkbook(await this.users.all(user, filter)));
   }
 
   @Post()
@@ -83,10 +83,10 @@ export class UsersController {
   @ApiQuery({ name: 'schoolId', required: false })
   @ApiQuery({ name: 'batchId', required: false })
   @ApiOperation({ summary: 'The same links as XLSX, a row per person, sorted by school' })
-  @ApiFile(XLSX_CONTENT_TYPE, '계정_활성화_링크.xlsx')
+  @ApiFile(XLSX_CONTENT_TYPE, '계정_활성화_링크_{YYYY-MM-DD}.xlsx')
   async activationLinksXlsx(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('schoolId') schoolId?: string, @Query('batchId') batchId?: string): Promise<void> {
     const links = await this.users.activationLinks(user, { schoolId: optionalInt(schoolId, 'schoolId'), batchId: optionalInt(batchId, 'batchId') });
-    await sendXlsx(reply, '계정_활성화_링크.xlsx', await activationLinksWorkbook(links));
+    await sendXlsx(reply, datedName('계정_활성화_링크', 'activation-links'), await activationLinksWorkbook(links));
   }
 
   @Get(':id')

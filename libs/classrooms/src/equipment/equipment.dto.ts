@@ -22,17 +22,17 @@ export class CreateEquipmentDto {
   @Text({ max: 60 })
   assetTag: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
   @Text({ min: 0, max: 100, optional: 'nullable' })
   serialNumber?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Length(10, 10, { message: 'purchaseDate must be YYYY-MM-DD' })
   purchaseDate?: string | null;
 
-  @ApiPropertyOptional({ description: 'KRW' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'KRW' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -44,13 +44,13 @@ export class CreateEquipmentDto {
   @IsIn(EQUIPMENT_CONDITIONS)
   condition?: EquipmentCondition;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Length(10, 10, { message: 'lastAuditDate must be YYYY-MM-DD' })
   lastAuditDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Length(10, 10, { message: 'nextAuditDate must be YYYY-MM-DD' })

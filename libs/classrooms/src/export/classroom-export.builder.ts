@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { buildWorkbook, schoolYearOf, SheetColumn } from '@app/core';
 import { SCHOOL_LEVEL_KO, SchoolLevel } from '@app/schools/school-level';
+import { schoolsSheet } from '@app/schools/schools-export';
+import { SchoolSummary, SUMMARY_SELECT } from '@app/schools/schools.service';
 import { MIN_FLOOR_AREA_UNITS } from '../classroom.entity';
 
 const SPACE_KO: Record<string, string> = { inquiry_play: '탐구활동·놀이 공간', problem_solving: '문제해결 공간', creativity: '창의신장 공간' };
@@ -41,7 +43,9 @@ interface ExportRow {
   clubsThisYear: number;
 }
 
-/** The classroom inventory as a workbook: one sheet per district office, Korean headers. */
+export const ALL_SCHOOLS_SHEET = '전체 학교';
+
+/** The classroom inventory as a workbook: one sheet per district office, then every school with whether it has a classroom; Korean headers. */
 @Injectable()
 export class ClassroomExportBuilder {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -64,8 +68,13 @@ export class ClassroomExportBuilder {
       `SELECT code, name FROM district_offices WHERE ($1::text IS NULL OR code = $1) ORDER BY sort_order`,
       [districtOffice],
     );
+    // Every school of the registry in scope, with or without a classroom, as the school list shows it.
+    const schools: SchoolSummary[] = await this.ds.query(`${SUMMARY_SELECT} WHERE ($1::text IS NULL OR d.office_code = $1) ORDER BY o.sort_order, s.district, s.name, s.id`, [districtOffice]);
     return buildWorkbook(
-      offices.map((office) => ({ name: office.name, columns: COLUMNS, rows: rows.filter((x) => x.officeCode === office.code).map(toSheetRow) })),
+      [
+        ...offices.map((office) => ({ name: office.name, columns: COLUMNS, rows: rows.filter((x) => x.officeCode === office.code).map(toSheetRow) })),
+        schoolsSheet(ALL_SCHOOLS_SHEET, schools),
+      ],
       onSheet,
     );
   }

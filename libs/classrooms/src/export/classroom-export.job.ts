@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { ClassroomExportPayload, HandlesJob, JobHandler, JobName, JobResult, StoredFiles, XLSX_CONTENT_TYPE } from '@app/core';
+import { ClassroomExportPayload, HandlesJob, JobHandler, JobName, JobResult, seoulToday, StoredFiles, XLSX_CONTENT_TYPE } from '@app/core';
 import { ClassroomExportBuilder } from './classroom-export.builder';
 
 @Injectable()
@@ -14,10 +14,9 @@ export class ClassroomExportJob implements HandlesJob<JobName.ClassroomExport> {
   async handle(job: Job<ClassroomExportPayload>): Promise<JobResult> {
     const { districtOffice, requestedBy } = job.data;
     const content = await this.builder.build(districtOffice, (done, total) => job.updateProgress(Math.round((done / total) * 90)));
-    const date = new Date().toISOString().slice(0, 10);
     const fileId = await this.files.saveForJob(String(job.id), {
       kind: 'classroom-export',
-      filename: `AI교실_현황_${districtOffice ?? '전체'}_${date}.xlsx`,
+      filename: `AI교실_현황_${districtOffice ?? '전체'}_${seoulToday()}.xlsx`,
       contentType: XLSX_CONTENT_TYPE,
       ownerId: requestedBy,
       content,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, schoolYearOf } from '@app/core';
+import { AuthUser, schoolYearOf, seoulDayEndSql } from '@app/core';
 import { Roster, StudentRow } from '../records/roster.service';
 import { AiServices } from '../services/ai-services.service';
-import { decideEligibility, EligibilityDecision, SchoolLevel } from './rules';
+import { ConsentState, decideEligibility, EligibilityDecision, SchoolLevel } from './rules';
 
 /**
  * Loads what the rules need (the student, the service, the notice in force, the latest consent on
@@ -30,13 +30,21 @@ export class Eligibility {
     return { schoolId, grade, classNo, serviceId, date, allowed: decisions.filter((d) => d.allowed).length, items: decisions };
   }
 
+  /** The class list with what a downloaded sheet also names: the school and the service. */
+  async forClassSheet(schoolId: number, grade: number, classNo: number, serviceId: number, date: string, actor: AuthUser) {
+    const list = await this.forClass(schoolId, grade, classNo, serviceId, date, actor);
+    const [[school], service] = await Promise.all([this.ds.query(`SELECT name, level FROM schools WHERE id = $1`, [schoolId]), this.services.get(serviceId)]);
+    return { ...list, schoolName: school.name as string, schoolLevel: school.level as SchoolLevel, serviceName: service.name };
+  }
+
   private async decide(students: StudentRow[], serviceId: number, date: string, actor: AuthUser) {
     const service = await this.services.get(serviceId);
-    const notice = await this.services.noticeInForce(serviceId, schoolYearOf(new Date(`${date}T12:00:00+09:00`)), date);
-    const latest: { studentId: number; decision: 'granted' | 'refused' | 'withdrawn'; noticeId: number; decidedAt: string }[] = students.length
+    const notice = await this.services.noticeInForce(serviceId, schoolYearOf(date), date);
+    const latest: ({ studentId: number } & ConsentState)[] = students.length
       ? await this.ds.query(
-          `SELECT DISTINCT ON (student_id) student_id AS "studentId", decision, notice_id AS "noticeId", decided_at AS "decidedAt"
-           FROM consent_records WHERE service_id = $1 AND student_id = ANY($2::int[]) AND decided_at < ($3::date + 1)
+          `SELECT DISTINCT ON (student_id) student_id AS "studentId", decision, notice_id AS "noticeId", decided_at AS "decidedAt",
+                  guardian_relation AS "guardianRelation"
+           FROM consent_records WHERE service_id = $1 AND student_id = ANY($2::int[]) AND decided_at < ${seoulDayEndSql('$3::date')}
            ORDER BY student_id, decided_at DESC, id DESC`,
           [serviceId, students.map((s) => s.id), date],
         )

@@ -1,10 +1,11 @@
+import { GUARDIAN_RELATIONS, relationFromText } from '../guardian-relation';
 import { ageOn, decideEligibility, EligibilityInput, ServiceRules } from './rules';
 
 const OPENAI: ServiceRules = { minAge: 13, consentUnderAge: 18, personalData: ['계정 정보', '입력 내용'], allowedLevels: ['middle', 'high'], active: true };
 const NOTICE = { id: 2, version: 2, validUntil: '2027-02-28' };
 const base: EligibilityInput = {
   date: '2026-09-01', level: 'middle', birthMonth: '2011-03', service: OPENAI, notice: NOTICE,
-  latest: { decision: 'granted', noticeId: 2, decidedAt: '2026-03-10T09:00:00Z' },
+  latest: { decision: 'granted', noticeId: 2, decidedAt: '2026-03-10T09:00:00Z', guardianRelation: 'mother' },
 };
 const failed = (input: EligibilityInput) => decideEligibility(input).reasons.filter((r) => !r.passed).map((r) => r.rule);
 
@@ -69,5 +70,37 @@ describe('decideEligibility', () => {
     expect(unknown).toMatchObject({ allowed: false, age: null, consentRequired: null });
     expect(failed({ ...base, birthMonth: null })).toEqual(['minimum_age']);
     expect(failed({ ...base, level: 'elementary', birthMonth: '2015-01', latest: null, service: { ...OPENAI, active: false } })).toEqual(['service_active', 'school_level', 'minimum_age', 'guardian_consent']);
+  });
+
+  describe('under 14 only a legal guardian can consent (개인정보 보호법 제22조의2)', () => {
+    // On 2026-09-01: born 2013-03 is 13, born 2012-03 is 14.
+    const at = (birthMonth: string, guardianRelation: (typeof GUARDIAN_RELATIONS)[number]) =>
+      decideEligibility({ ...base, birthMonth, latest: { ...base.latest!, guardianRelation } });
+
+    it.each(GUARDIAN_RELATIONS.map((r) => [r]))('at 13, a grant from %s', (relation) => {
+      const d = at('2013-03', relation);
+      expect(d.age).toBe(13);
+      const consent = d.reasons.find((r) => r.rule === 'guardian_consent')!;
+      if (relation === 'other_guardian') {
+        expect(d.allowed).toBe(false);
+        expect(consent).toMatchObject({ passed: false, message: expect.stringContaining('법정대리인') });
+        expect(consent.message).toContain('기타 보호자의 동의');
+      } else {
+        expect(d.allowed).toBe(true);
+        expect(consent.passed).toBe(true);
+      }
+    });
+
+    it.each(GUARDIAN_RELATIONS.map((r) => [r]))('at 14, a grant from %s counts', (relation) => {
+      const d = at('2012-03', relation);
+      expect(d).toMatchObject({ allowed: true, age: 14 });
+    });
+
+    it('reads the relation as people write it on a slip, and nothing else', () => {
+      expect(['부', '아버지', ' 모 ', '어머니', '후견인', '법정대리인', '기타 보호자', 'mother'].map(relationFromText)).toEqual([
+        'father', 'father', 'mother', 'mother', 'legal_representative', 'legal_representative', 'other_guardian', 'mother',
+      ]);
+      expect(['이웃', '할머니', '', 'Mother-in-law'].map(relationFromText)).toEqual([undefined, undefined, undefined, undefined]);
+    });
   });
 });

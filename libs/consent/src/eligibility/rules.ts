@@ -9,10 +9,16 @@
  *   and below 14 whenever the service receives personal data (개인정보 보호법 제22조의2);
  * - when needed, the latest consent record for the service must be a grant to the notice version
  *   now in force, within its validity; a later withdrawal or refusal, or a grant to an older
- *   version, does not count.
+ *   version, does not count;
+ * - under 14 (or when the age is unknown) that grant must come from a legal guardian (법정대리인:
+ *   a parent, or a guardian such as a court-appointed 후견인), not from another carer
+ *   (개인정보 보호법 제22조의2).
  *
  * Every rule is reported, passed or not, so a teacher sees all that stands in the way at once.
  */
+
+import { seoulDate } from '@app/core/time/seoul-time';
+import { GUARDIAN_RELATION_LABEL, GuardianRelation, LEGAL_GUARDIANS } from '../guardian-relation';
 
 export type SchoolLevel = 'elementary' | 'middle' | 'high' | 'special';
 
@@ -31,6 +37,7 @@ export interface ConsentState {
   decision: 'granted' | 'refused' | 'withdrawn';
   noticeId: number;
   decidedAt: string;
+  guardianRelation: GuardianRelation;
 }
 
 export interface CurrentNotice {
@@ -123,9 +130,17 @@ function consentRule(input: EligibilityInput, age: number | null, required: bool
   const { notice, latest } = input;
   if (!notice) return { rule, passed: false, message: `${why}. 현재 유효한 동의 안내문이 없습니다.` };
   if (!latest) return { rule, passed: false, message: `${why}. 동의 기록이 없습니다.` };
-  if (latest.decision === 'withdrawn') return { rule, passed: false, message: `${why}. 보호자가 동의를 철회했습니다 (${latest.decidedAt.slice(0, 10)}).` };
+  if (latest.decision === 'withdrawn') return { rule, passed: false, message: `${why}. 보호자가 동의를 철회했습니다 (${seoulDate(latest.decidedAt)}).` };
   if (latest.decision === 'refused') return { rule, passed: false, message: `${why}. 보호자가 동의하지 않았습니다.` };
+  if ((age === null || age < PIPA_CHILD_AGE) && !LEGAL_GUARDIANS.has(latest.guardianRelation)) {
+    const who = age === null ? '연령을 알 수 없어 만 14세 미만으로 보며' : `만 ${age}세는 만 14세 미만으로`;
+    return {
+      rule,
+      passed: false,
+      message: `${who}, 법정대리인(부모 또는 후견인 등)의 동의만 유효합니다 (개인정보 보호법 제22조의2). 기록된 동의는 ${GUARDIAN_RELATION_LABEL[latest.guardianRelation]}의 동의입니다.`,
+    };
+  }
   if (latest.noticeId !== notice.id) return { rule, passed: false, message: `${why}. 이전 안내문에 대한 동의입니다; 새 안내문(${notice.version}판)에 다시 동의를 받아야 합니다.` };
   if (input.date > notice.validUntil) return { rule, passed: false, message: `${why}. 동의 유효 기간(${notice.validUntil})이 지났습니다.` };
-  return { rule, passed: true, message: `보호자 동의가 있습니다 (${latest.decidedAt.slice(0, 10)}, 안내문 ${notice.version}판).` };
+  return { rule, passed: true, message: `보호자 동의가 있습니다 (${seoulDate(latest.decidedAt)}, 안내문 ${notice.version}판).` };
 }

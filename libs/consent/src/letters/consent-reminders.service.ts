@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Notices } from '@app/core';
+import { Notices, seoulDayEndSql } from '@app/core';
 import { ConsentLetters } from './letters.service';
 
 /**
  * The daily reminder: each school with unanswered slips hears which classes are missing answers
  * (one notice a day), and a student whose first guardian has not answered after the letter's
- * number of days gets a slip for the second guardian. Safe to run twice: notices are keyed per
+ * number of days gets a slip for the second guardian (a slip made on Seoul day C is due from day
+ * C + that number). Safe to run twice: notices are keyed per
  * school and day, and a student has at most one second-guardian slip per letter.
  */
 @Injectable()
@@ -23,7 +24,7 @@ export class ConsentReminders {
       `SELECT l.id AS "letterId", l.school_id AS "schoolId", l.grade, l.class_no AS "classNo", a.name AS "serviceName",
               count(DISTINCT k.student_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM consent_slips z WHERE z.letter_id = l.id AND z.student_id = k.student_id AND z.answered_at IS NOT NULL))::int AS missing,
               coalesce(array_agg(DISTINCT k.student_id) FILTER (
-                WHERE k.guardian_no = 1 AND k.answered_at IS NULL AND k.created_at <= $1::date - l.second_guardian_after_days
+                WHERE k.guardian_no = 1 AND k.answered_at IS NULL AND k.created_at < ${seoulDayEndSql('$1::date - l.second_guardian_after_days')}
                 AND NOT EXISTS (SELECT 1 FROM consent_slips z WHERE z.letter_id = l.id AND z.student_id = k.student_id AND z.guardian_no = 2)), '{}') AS due
        FROM consent_letters l JOIN consent_slips k ON k.letter_id = l.id JOIN consent_notices n ON n.id = l.notice_id JOIN ai_services a ON a.id = n.service_id
        GROUP BY l.id, a.name HAVING count(*) FILTER (WHERE k.answered_at IS NULL) > 0 ORDER BY l.school_id, l.grade, l.class_no`,

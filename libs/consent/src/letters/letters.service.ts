@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuditLog, AuthUser, ConflictError, NotFoundError, Sealer, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
+import type { GuardianRelation } from '../guardian-relation';
 import type { LetterDto } from '../consent.dto';
 import type { ConsentLetterDto, GuardianAnswerResultDto, GuardianLetterDto, LetterTrackingListDto } from '../consent-responses.dto';
 import { ConsentRecords } from '../records/consent-records.service';
@@ -145,7 +146,7 @@ export class ConsentLetters {
   }
 
   /** One answer per link: the slip row is locked and answered in the same transaction as the record. */
-  async answer(token: string, decision: 'granted' | 'refused', guardianRelation: string, guardianName?: string): Promise<GuardianAnswerResultDto> {
+  async answer(token: string, decision: 'granted' | 'refused', guardianRelation: GuardianRelation, guardianName?: string): Promise<GuardianAnswerResultDto> {
     return this.ds.transaction(async (tx) => {
       const [locked] = await tx.query(`SELECT answered_at FROM consent_slips WHERE token_hash = $1 FOR UPDATE`, [hashToken(token)]);
       const slip = await this.slip(token, false);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog, AuthUser, CellProblem, importRejected, ParsedTable, readTable, requireHeaders, seoulToday, ValidationFailedError } from '@app/core';
 import { GRADES_IN_LEVEL, SchoolLevel, yearOfSchooling } from '@app/schools/school-level';
+import { GuardianRelation, relationFromText } from '../guardian-relation';
 import { SchoolStaff } from '../school-staff';
 import { AiServices } from '../services/ai-services.service';
 import { ConsentRecords, decisionTime } from './consent-records.service';
@@ -18,7 +19,7 @@ interface Row {
   classNo: number;
   birthMonth: string | null;
   decision: 'granted' | 'refused' | null;
-  relation: string;
+  relation: GuardianRelation;
   method: 'paper_slip' | 'other';
   decidedOn: string;
 }
@@ -94,15 +95,17 @@ function parse(table: ParsedTable, level: SchoolLevel): { rows: Row[]; problems:
     const decisionText = (values[COL.decision] ?? '').trim();
     const decision = decisionText ? DECISION[decisionText.replace(/\s/g, '')] : null;
     if (decision === undefined) bad(COL.decision, '동의 or 미동의 (or empty when the slip has not come back)');
-    const relation = (values[COL.relation] ?? '').trim();
-    if (decision && !relation) bad(COL.relation, "the guardian's relationship is needed with a decision");
+    const relationText = (values[COL.relation] ?? '').trim();
+    const relation = relationText ? relationFromText(relationText) : undefined;
+    if (decision && !relationText) bad(COL.relation, "the guardian's relationship is needed with a decision: 부, 모, 법정대리인 or 기타 보호자");
+    else if (relationText && !relation) bad(COL.relation, `'${relationText.slice(0, 20)}' is not one of 부, 모, 법정대리인 (후견인 등) or 기타 보호자`);
     const method = METHOD[(values[COL.method] ?? '').trim() || '서면'];
     if (!method) bad(COL.method, '서면 or 기타');
     const date = (values[COL.date] ?? '').trim();
     if (decision && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad(COL.date, 'the date the slip came back, YYYY-MM-DD');
     else if (decision && date > seoulToday()) bad(COL.date, 'the date is in the future');
     if (problems.length === before) {
-      rows.push({ row, studentCode: code, grade: yearOfSchooling(level, grade), classNo, birthMonth: birth || null, decision: decision ?? null, relation, method, decidedOn: date });
+      rows.push({ row, studentCode: code, grade: yearOfSchooling(level, grade), classNo, birthMonth: birth || null, decision: decision ?? null, relation: relation ?? 'other_guardian', method, decidedOn: date });
     }
   }
   return { rows, problems };

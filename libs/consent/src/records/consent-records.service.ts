@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, ConflictError, schoolYearOf, seoulToday, ValidationFailedError } from '@app/core';
+import { AuthUser, ConflictError, schoolYearOf, seoulDate, seoulInstant, seoulToday, ValidationFailedError } from '@app/core';
+import type { GuardianRelation } from '../guardian-relation';
 import type { ConsentRecordDto, WithdrawDto } from '../consent.dto';
 import type { ConsentHistoryDto } from '../consent-responses.dto';
 import { AiServices } from '../services/ai-services.service';
@@ -12,7 +13,7 @@ export interface NewRecord {
   serviceId: number;
   noticeId: number;
   decision: 'granted' | 'refused' | 'withdrawn';
-  guardianRelation: string;
+  guardianRelation: GuardianRelation;
   guardianName?: string | null;
   guardianContact?: string | null;
   method: 'paper_slip' | 'web_link' | 'other';
@@ -23,11 +24,12 @@ export interface NewRecord {
 
 /**
  * When a decision counts from. Not in the future. A date alone means now if it is today (so it
- * sorts after anything recorded earlier today) and noon Seoul time for an earlier day.
+ * sorts after anything recorded earlier today) and noon Seoul time for an earlier day; a time
+ * without an offset is Seoul time.
  */
 export function decisionTime(given: string | undefined, field: string, now = new Date()): string {
   if (!given) return now.toISOString();
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(given) ? (given === seoulToday(now) ? now : new Date(`${given}T12:00:00+09:00`)) : new Date(given);
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(given) ? (given === seoulToday(now) ? now : new Date(`${given}T12:00:00+09:00`)) : new Date(seoulInstant(given));
   if (at.getTime() > now.getTime() + 60_000) throw new ValidationFailedError('A decision cannot be in the future', [{ field, reason: 'in the future' }]);
   return at.toISOString();
 }
@@ -85,8 +87,8 @@ export class ConsentRecords {
 
   async currentNotice(serviceId: number, at: string) {
     await this.services.get(serviceId);
-    const day = at.length > 10 ? seoulToday(new Date(at)) : at;
-    const notice = await this.services.noticeInForce(serviceId, schoolYearOf(new Date(`${day}T12:00:00+09:00`)), day);
+    const day = at.length > 10 ? seoulDate(at) : at;
+    const notice = await this.services.noticeInForce(serviceId, schoolYearOf(day), day);
     if (!notice) throw new ValidationFailedError('No consent notice is published for this service and school year', [{ field: 'serviceId', reason: 'publish a consent notice first' }], 'NO_NOTICE');
     return notice as { id: number; version: number; validUntil: string };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, AuthUser, NotFoundError, rethrowConstraint } from '@app/core';
+import { AuditLog, AuthUser, NotFoundError, rethrowConstraint, seoulDayEndSql } from '@app/core';
 import type { AiServiceDto, ConsentNoticeDto } from '../consent.dto';
 import type { AiServiceListDto, AiServiceViewDto, ConsentNoticeListDto, ConsentNoticeViewDto } from '../consent-responses.dto';
 
@@ -98,10 +98,10 @@ export class AiServices {
     return this.notice(id);
   }
 
-  /** The notice in force on a day: the latest version of that school year published by then. */
+  /** The notice in force on a Seoul day: the latest version of that school year published by the day's end. */
   async noticeInForce(serviceId: number, schoolYear: number, date: string): Promise<ConsentNoticeViewDto | null> {
     const [row] = await this.ds.query(
-      `${NOTICE_SELECT} WHERE n.service_id = $1 AND n.school_year = $2 AND n.published_at < ($3::date + 1) ORDER BY n.version DESC LIMIT 1`,
+      `${NOTICE_SELECT} WHERE n.service_id = $1 AND n.school_year = $2 AND n.published_at < ${seoulDayEndSql('$3::date')} ORDER BY n.version DESC LIMIT 1`,
       [serviceId, schoolYear, date],
     );
     return row ?? null;

@@ -27,12 +27,12 @@ export class AuditQuery {
   @Matches(/^[a-z_.]{1,60}$/)
   action?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+09:00' })
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+09:00', description: 'from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'before this instant; a date alone is the end of that day in Seoul (the day included)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
+import { seoulInstant } from '../time/seoul-time';
 
 export interface AuditEntry {
   action: string;
@@ -35,7 +36,9 @@ export interface AuditFilter {
   actorId?: string;
   /** An action, or a family of them: `account` matches `account.created`, `account.disabled`… */
   action?: string;
+  /** From this instant on; a date alone: from the start of that Seoul day. */
   from?: string;
+  /** Before this instant; a date alone: up to the end of that Seoul day. */
   to?: string;
 }
 
@@ -68,7 +71,7 @@ export class AuditLog {
     return this.read(
       `($1::text IS NULL OR a.entity_type = $1) AND ($2::text IS NULL OR a.entity_id = $2) AND ($3::uuid IS NULL OR a.actor_id = $3)
        AND ($4::text IS NULL OR a.action = $4 OR a.action LIKE $4 || '.%') AND ($5::timestamptz IS NULL OR a.at >= $5) AND ($6::timestamptz IS NULL OR a.at < $6)`,
-      [f.entityType ?? null, f.entityId ?? null, f.actorId ?? null, f.action ?? null, f.from ?? null, f.to ?? null],
+      [f.entityType ?? null, f.entityId ?? null, f.actorId ?? null, f.action ?? null, f.from ? seoulInstant(f.from) : null, f.to ? seoulInstant(f.to, 'end') : null],
       opts,
     );
   }

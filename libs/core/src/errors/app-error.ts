@@ -2,7 +2,19 @@
  * Feature code throws AppError subclasses with a stable `code`; the HTTP edge
  * (AppExceptionFilter) is the only place that knows about status codes.
  */
-export type ErrorDetail = Record<string, unknown>;
+/** One thing wrong with a request (documented as the items of ErrorBody.details). */
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  column?: string;
+  reason?: string;
+  resource?: string;
+  id?: string;
+  kind?: string;
+  rule?: string;
+  retryAfterSeconds?: number;
+  [fact: string]: unknown;
+}
 
 export class AppError extends Error {
   constructor(
@@ -25,7 +37,7 @@ export class ValidationFailedError extends AppError {
 export class NotFoundError extends AppError {
   /** `code` tells apart kinds of absence a client handles differently (e.g. NOT_ANALYSED). */
   constructor(what: string, id: string | number, code = 'NOT_FOUND') {
-    super(code, `${what} ${id} was not found`, 404, [{ resource: what, id }]);
+    super(code, `${what} ${id} was not found`, 404, [{ resource: what, id: String(id) }]);
   }
 }
 

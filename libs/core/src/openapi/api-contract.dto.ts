@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type { ErrorDetail } from '../errors/app-error';
 
-/** One thing wrong with a request: a field, or a file's row and column. */
-export class ErrorDetailDto {
-  @ApiPropertyOptional({ description: 'the body, query or path field at fault (`items.2.quantity`)' })
-  field?: string;
-
-  @ApiPropertyOptional({ description: "an uploaded file's row, as a spreadsheet shows it (header = 1)" })
-  row?: number;
-
-  @ApiPropertyOptional({ description: "an uploaded file's column (its header)" })
-  column?: string;
-
-  @ApiPropertyOptional()
-  reason?: string;
-}
 
 /** The one error body of the API (`components.schemas.ErrorBody`). */
 @ApiSchema({ name: 'ErrorBody' })
@@ -27,8 +14,28 @@ export class ErrorBodyDto {
   @ApiProperty({ example: 'Invalid input: email' })
   message: string;
 
-  @ApiProperty({ type: [Object], description: 'what exactly is wrong: fields, or rows and columns of a file, and other facts of the error' })
-  details: Record<string, unknown>[];
+  @ApiProperty({
+    type: 'array',
+    description: 'what exactly is wrong: fields, or rows and columns of a file, and other facts of the error',
+    items: {
+      type: 'object',
+      // Some errors give facts of their own instead or as well (retryAfterSeconds, the resource and id not found,
+      // the password rule, the missing attachment kind).
+      additionalProperties: true,
+      properties: {
+        field: { type: 'string', description: 'the body, query or path field at fault (nested: items.0.name)' },
+        row: { type: 'integer', description: 'the row of an uploaded file, the header being row 1' },
+        column: { type: 'string', description: "the column of an uploaded file, by its header" },
+        reason: { type: 'string' },
+        resource: { type: 'string', description: 'NOT_FOUND: what was looked for' },
+        id: { type: 'string', description: 'NOT_FOUND: by which id' },
+        kind: { type: 'string', description: 'ATTACHMENTS_MISSING: the missing attachment kind' },
+        rule: { type: 'string', description: 'WEAK_PASSWORD: the password rule that failed; ACCOUNT_OUT_OF_REACH: the delegation rule' },
+        retryAfterSeconds: { type: 'integer', description: 'TOO_MANY_REQUESTS: how long to wait (also the Retry-After header)' },
+      },
+    },
+  })
+  details: ErrorDetail[];
 
   @ApiProperty({ example: '7b1c…', description: 'the request id, also in the x-request-id header' })
   requestId: string;

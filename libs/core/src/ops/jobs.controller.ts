@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../auth/access.decorators';
 import { AuthUser, ROLES } from '../auth/role';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { StoredFiles, XLSX_CONTENT_TYPE } from '../files';
+import { sendDownload } from '../http/send-file';
 import { JobQueue } from '../queue';
 import { JobDto } from '../queue/job.dto';
 import { ApiErrors, ApiFile } from '../openapi/api-decorators';
@@ -44,9 +45,6 @@ export class JobsController {
     if (!meta) throw new NotFoundError('file', id);
     if (!maySee(user, meta.ownerId)) throw new ForbiddenError('This file belongs to someone else');
     const body = await this.files.content(id);
-    await reply
-      .header('content-type', meta.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
-      .send(body);
+    await sendDownload(reply, meta.filename, meta.contentType, body);
   }
 }

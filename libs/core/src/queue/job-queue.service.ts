@@ -130,13 +130,20 @@ export class JobQueue implements OnModuleInit {
     await qr.connect();
     await qr.startTransaction();
     try {
-      const rows: OutboxRow[] = await qr.query(
-        `SELECT job_id, queue, name, data, dedupe_id, keep_last_if_active, delay_ms FROM job_outbox
-         WHERE relayed_at IS NULL ${onlyJobId ? 'AND job_id = $1' : ''} ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
-        onlyJobId ? [onlyJobId] : [],
-      );
+      // The one job a request enqueued waits for a background relay that took it first (no SKIP LOCKED),
+      // so the request still learns the BullMQ job it joined when deduplicated.
+      const rows: (OutboxRow & { relayed_at: Date | null })[] = onlyJobId
+        ? await qr.query(
+            `SELECT job_id, queue, name, data, dedupe_id, keep_last_if_active, delay_ms, relayed_at, bull_job_id FROM job_outbox WHERE job_id = $1 FOR UPDATE`,
+            [onlyJobId],
+          )
+        : await qr.query(
+            `SELECT job_id, queue, name, data, dedupe_id, keep_last_if_active, delay_ms, relayed_at FROM job_outbox
+             WHERE relayed_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+          );
+      const relayedBefore = new Map(rows.filter((r) => r.relayed_at && r.bull_job_id).map((r) => [r.job_id, r.bull_job_id!]));
       let failure: { jobId: string; error: string } | undefined;
-      for (const row of rows) {
+      for (const row of rows.filter((r) => !r.relayed_at)) {
         try {
           done.set(row.job_id, await this.add(row));
         } catch (e) {
@@ -156,7 +163,7 @@ export class JobQueue implements OnModuleInit {
         this.logger.warn({ msg: 'jobs not handed to Redis yet; they stay in the outbox', pending: rows.length - done.size, error: failure.error });
       }
       await qr.commitTransaction();
-      return done;
+      return new Map([...relayedBefore, ...done]);
     } catch (e) {
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { AuthService, ForbiddenError, HandlesJob, JobHandler, JobName, JobResult, StoredFiles, SurveyReportExportPayload, XLSX_CONTENT_TYPE } from '@app/core';
+import { AuthService, ForbiddenError, HandlesJob, JobHandler, JobName, JobResult, seoulToday, StoredFiles, SurveyReportExportPayload, XLSX_CONTENT_TYPE } from '@app/core';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { GroupLevel, SurveyAggregationService } from './survey-aggregation.service';
 import { surveyReportWorkbook } from './survey-report-workbook';
@@ -29,7 +29,7 @@ export class SurveyReportExportJob implements HandlesJob<JobName.SurveyReportExp
     const content = await surveyReportWorkbook(campaign.title, reports[0].definition, reports);
     const fileId = await this.files.saveForJob(String(job.id), {
       kind: 'survey-report',
-      filename: `설문결과_${campaign.title.replace(/[\\/:*?"<>|]/g, ' ')}_${new Date().toISOString().slice(0, 10)}.xlsx`,
+      filename: `설문결과_${campaign.title.replace(/[\\/:*?"<>|]/g, ' ')}_${seoulToday()}.xlsx`,
       contentType: XLSX_CONTENT_TYPE,
       ownerId: requestedBy,
       content,

@@ -68,11 +68,11 @@ export class CreateCampaignDto {
   @Max(12, { each: true })
   grades?: number[];
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'a date alone is the start of that day in Seoul; a time without an offset is Seoul time' })
   @IsISO8601({ strict: true, strictSeparator: true })
   opensAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'a date alone is the end of that day in Seoul (the day included); a time without an offset is Seoul time' })
   @IsISO8601({ strict: true, strictSeparator: true })
   closesAt: string;
 

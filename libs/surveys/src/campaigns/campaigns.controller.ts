@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, Roles, ROLES } from '@app/core';
+import type { FastifyReply } from 'fastify';
+import { ApiErrors, ApiFile, ApiJob, AuthUser, CurrentUser, datedName, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, Roles, ROLES, sendXlsx, XLSX_CONTENT_TYPE } from '@app/core';
 import { SurveyProgress } from '../operations/progress.service';
+import { responseRatesWorkbook } from '../operations/response-rates-workbook';
 import { CreateCampaignDto, IssueCodesDto, ListCampaignsQuery } from './campaign.dto';
 import { CampaignDto, CampaignListDto, CampaignProgressDto, CodeBatchListDto, CodeSheetDto, IssuedCodesDto } from './campaign-responses.dto';
 import { CampaignsService } from './campaigns.service';
@@ -48,6 +50,17 @@ export class CampaignsController {
   async campaignProgress(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<CampaignProgressDto> {
     await this.campaigns.get(id, user);
     return this.progressView.progress(id, user);
+  }
+
+  @Get(':id/response-rates.xlsx')
+  @Roles(...RUNNERS)
+  @ApiOperation({ summary: 'The live response rates as XLSX: a row per school within your scope (as GET …/progress), and the offices’ totals' })
+  @ApiFile(XLSX_CONTENT_TYPE, '설문_응답률_{campaign title}_{YYYY-MM-DD}.xlsx')
+  @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
+  async responseRatesXlsx(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    const campaign = await this.campaigns.get(id, user);
+    const progress = await this.progressView.progress(id, user);
+    await sendXlsx(reply, datedName(`설문_응답률_${campaign.title}`, `survey-${id}-response-rates`), await responseRatesWorkbook(campaign, progress));
   }
 
   @Post(':id/remind')

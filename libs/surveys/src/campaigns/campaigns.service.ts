@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog, AuthUser, ConflictError, ForbiddenError, JobName, JobQueue, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, ConflictError, ForbiddenError, JobName, JobQueue, NotFoundError, SchoolAccess, schoolScopeSql, seoulWindow, SqlParams, ValidationFailedError } from '@app/core';
 import { SurveyTemplatesService } from '../templates/survey-templates.service';
 import type { CampaignStatus, CreateCampaignDto } from './campaign.dto';
 import type { CampaignDto, CampaignListDto, CodeBatchListDto, CodeSheetDto, IssuedCodesDto } from './campaign-responses.dto';
@@ -32,8 +32,12 @@ export class CampaignsService {
     private readonly jobs: JobQueue,
   ) {}
 
-  /** A campaign freezes one template version and resolves its target schools now, within the creator's scope. */
-  async create(dto: CreateCampaignDto, actor: AuthUser): Promise<CampaignDto> {
+  /**
+   * A campaign freezes one template version and resolves its target schools now, within the creator's scope.
+   * A window given as dates runs from the start of the first Seoul day to the end of the last.
+   */
+  async create(given: CreateCampaignDto, actor: AuthUser): Promise<CampaignDto> {
+    const dto = seoulWindow(given);
     if (new Date(dto.closesAt) <= new Date(dto.opensAt)) throw new ValidationFailedError('Invalid window', [{ field: 'closesAt', reason: 'must be after opensAt' }]);
     if (new Date(dto.closesAt) <= new Date()) throw new ValidationFailedError('Invalid window', [{ field: 'closesAt', reason: 'must be in the future' }]);
     const template = await this.templates.get(dto.templateId, actor);

@@ -5,7 +5,7 @@ import { buildOpenBadgeCredential } from './credential-build';
 import { signJwt } from './credential-jwt';
 import { signCredential } from './credential-sign';
 import { verifyCredential } from './credential-verify';
-import { bakePng, bakeSvg, renderBadgePng, renderBadgeSvg, unbakePng, unbakeSvg } from './baking';
+import { BADGE_FONT_FAMILY, bakePng, bakeSvg, formatBadgeDate, renderBadgePng, renderBadgeSvg, unbakePng, unbakeSvg } from './baking';
 
 const ISSUER = 'https://aiedu.sen.go.kr/issuers/sen';
 
@@ -38,24 +38,30 @@ const unsigned = () =>
 describe('PNG baking', () => {
   let key: IssuerKey;
   let credentialJson: string;
+  let png: Buffer;
   const loader = () => createDocumentLoader({ controllerDocuments: [key.publicDocument()] });
 
   beforeAll(async () => {
     key = await IssuerKey.generate({ issuerId: ISSUER });
     credentialJson = JSON.stringify(await signCredential(unsigned(), key, loader()));
+    png = await renderBadgePng(renderBadgeSvg({ title: 'AI 윤리 실천', subtitle: '김교사', issuer: '서울특별시교육청', date: '2025-12-31T15:00:00Z', level: '심화 단계', color: '#2E7D32' }), { scale: 1 });
   });
 
-  it('renders a valid 256x256 PNG', () => {
-    const png = renderBadgePng({ color: '#2E7D32' });
+  it('rasterises the badge SVG to a PNG of its size, text included', async () => {
     const decoded = PNG.sync.read(png);
-    expect([decoded.width, decoded.height]).toEqual([256, 256]);
-    const px = (x: number, y: number) => [...decoded.data.subarray((y * 256 + x) * 4, (y * 256 + x) * 4 + 4)];
+    expect([decoded.width, decoded.height]).toEqual([400, 400]);
+    const px = (x: number, y: number) => [...decoded.data.subarray((y * 400 + x) * 4, (y * 400 + x) * 4 + 4)];
     expect(px(0, 0)[3]).toBe(0); // transparent corner
-    expect(px(128, 128)[3]).toBe(255); // opaque centre
+    expect(px(200, 150)[3]).toBe(255); // opaque medal
+    // The same design without its text differs only where the text is: text was drawn.
+    const blank = PNG.sync.read(await renderBadgePng(renderBadgeSvg({ title: ' ', color: '#2E7D32' }), { scale: 1 }));
+    let differ = 0;
+    for (let i = 0; i < blank.data.length; i += 4) if (Math.abs(blank.data[i] - decoded.data[i]) > 60) differ++;
+    expect(differ).toBeGreaterThan(2000);
+    await expect(renderBadgePng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', { scale: 9 })).rejects.toThrow(/scale/);
   });
 
   it('bakes an uncompressed openbadgecredential iTXt chunk before IEND; unbake roundtrips', async () => {
-    const png = renderBadgePng();
     const baked = bakePng(png, credentialJson);
     const types = pngChunkTypes(baked);
     expect(types.slice(-2)).toEqual(['iTXt', 'IEND']);
@@ -73,7 +79,7 @@ describe('PNG baking', () => {
   });
 
   it('replaces an existing baked credential instead of adding a second one', () => {
-    const once = bakePng(renderBadgePng(), credentialJson);
+    const once = bakePng(png, credentialJson);
     const twice = bakePng(once, JSON.stringify({ replaced: '교체됨' }));
     expect(pngChunkTypes(twice).filter((t) => t === 'iTXt')).toHaveLength(1);
     expect(unbakePng(twice)).toBe('{"replaced":"교체됨"}');
@@ -82,9 +88,9 @@ describe('PNG baking', () => {
 
   it('bakes a VC-JWT too, and reports no credential on a plain PNG', async () => {
     const jwt = await signJwt(unsigned(), key);
-    expect(unbakePng(bakePng(renderBadgePng(), jwt))).toBe(jwt);
-    expect(unbakePng(renderBadgePng())).toBeUndefined();
-    expect(() => bakePng(renderBadgePng(), 'not json')).toThrow(/JSON or a compact JWS/);
+    expect(unbakePng(bakePng(png, jwt))).toBe(jwt);
+    expect(unbakePng(png)).toBeUndefined();
+    expect(() => bakePng(png, 'not json')).toThrow(/JSON or a compact JWS/);
     expect(() => bakePng(Buffer.from('GIF89a'), credentialJson)).toThrow(/Not a PNG/);
   });
 });
@@ -105,6 +111,27 @@ describe('SVG baking and rendering', () => {
     expect(svg).not.toMatch(/<image|href=|@import|url\(http/); // no external resources
     expect(() => renderBadgeSvg({ title: 'x', color: 'red" onload="alert(1)' })).toThrow(/colour/);
     expect(renderBadgeSvg({ title: '디지털 시민성', level: '심화' })).toContain('심화');
+  });
+
+  it('shows the title, earner, issuer, level and the Seoul date, in the bundled font', () => {
+    // 15:00 UTC on 31 December is already 1 January in Seoul.
+    const svg = renderBadgeSvg({ title: 'AI 기초 연수', subtitle: '김교사', issuer: '서울특별시교육청', date: '2025-12-31T15:00:00Z', level: '기본 단계', color: '#2b6cb0' });
+    for (const text of ['AI 기초 연수', '김교사', '서울특별시교육청', '기본 단계 · 2026. 1. 1.', 'stop-color="#2b6cb0"']) expect(svg).toContain(text);
+    expect(svg).toContain(`font-family="'${BADGE_FONT_FAMILY}',`);
+    expect(svg).toMatch(/font-family="[^"]*,sans-serif"/);
+    expect(formatBadgeDate(new Date('2026-12-20T03:00:00+09:00'))).toBe('2026. 12. 20.');
+    expect(() => renderBadgeSvg({ title: 'x', date: 'someday' })).toThrow(/not a date/);
+  });
+
+  it('fits long titles in up to three lines, and cuts what still does not fit', () => {
+    const lines = (svg: string) => [...svg.matchAll(/font-size="(\d+)" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="central">([^<]*)</g)].map((m) => [Number(m[1]), m[2]] as const);
+    const two = lines(renderBadgeSvg({ title: 'AI 활용 수업 설계와 평가 실습 과정', subtitle: '김교사', issuer: '서울특별시교육청', level: '활용 단계', date: new Date() })).filter(([size]) => size > 15);
+    expect(two.map(([, t]) => t)).toEqual(['AI 활용 수업 설계와', '평가 실습 과정']);
+    expect(two[0][0]).toBeGreaterThanOrEqual(24);
+    const long = lines(renderBadgeSvg({ title: '가'.repeat(200) }));
+    expect(long).toHaveLength(3);
+    expect(long.every(([size]) => size >= 14 && size <= 15)).toBe(true);
+    expect(long[2][1]).toMatch(/가…$/);
   });
 
   it('bakes the credential as the first child of <svg> with the OB namespace; unbake roundtrips', () => {

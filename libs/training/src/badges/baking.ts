@@ -6,8 +6,14 @@
 // image (colour profile, metadata, compression) stays exactly as it was.
 // SVG: an <openbadges:credential> element, first child of the root <svg>, in the
 // https://purl.imsglobal.org/ob/v3p0 namespace; JSON goes in CDATA, a compact JWS in `verify`.
+//
+// Rendering: one design. `renderBadgeSvg` draws the badge; `renderBadgePng` is that SVG
+// rasterised by resvg with a bundled Korean font.
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { crc32, inflateSync } from 'node:zlib';
+import { renderAsync } from '@resvg/resvg-js';
 
 export const PNG_ITXT_KEYWORD = 'openbadgecredential';
 export const OB_SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
@@ -196,21 +202,37 @@ export function unbakeSvg(svg: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------
-// Rendering
+// Rendering: one design, the SVG; the PNG is that SVG rasterised
 // ---------------------------------------------------------------------------------------
 
 export interface BadgeArt {
-  /** Main text, e.g. 'AI 기초 역량'. */
+  /** Main text: the course or level title, e.g. 'AI 기초 연수'. */
   title: string;
-  /** Smaller line under the title, e.g. '서울특별시교육청'. */
+  /** On the white banner across the medal, in dark text: the earner's name. */
   subtitle?: string;
-  /** A number (1–5) shows stars and "LEVEL n"; a string (e.g. '심화') is shown as-is. */
+  /** Across the top of the medal, e.g. '서울특별시교육청'. */
+  issuer?: string;
+  /** When it was awarded (an instant), shown as its Seoul calendar date: '2026. 12. 20.'. */
+  date?: string | Date;
+  /** A number (1–5) shows stars and "LEVEL n"; a string (e.g. '기본 단계') is shown as-is. */
   level?: number | string;
-  /** Base colour, #rgb or #rrggbb. */
+  /** Base colour (the level colour), #rgb or #rrggbb. */
   color?: string;
 }
 
+/**
+ * The font the badge is drawn in, bundled (Noto Sans KR Regular and Bold, OTF, from the npm
+ * package @embedpdf/fonts-kr) so the PNG never depends on the machine's fonts. The SVG names it
+ * first; a browser without it falls back to the system's Korean fonts.
+ */
+export const BADGE_FONT_FAMILY = 'Noto Sans KR';
+const FONT_STACK = `'${BADGE_FONT_FAMILY}','Apple SD Gothic Neo','Malgun Gothic','Nanum Gothic',sans-serif`;
+const BADGE_FONT_FILES = ['NotoSansKR-Regular.otf', 'NotoSansKR-Bold.otf'];
+
 const DEFAULT_COLOR = '#1E64C8';
+const TITLE_MAX_SIZE = 46;
+const TITLE_MIN_SIZE = 14;
+const LINE_HEIGHT = 1.15;
 
 function parseColor(color: string): [number, number, number] {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
@@ -226,64 +248,147 @@ function mix([r, g, b]: [number, number, number], target: number, amount: number
 
 const escapeXmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Splits a long title in two, at the space nearest the middle (Korean titles usually have spaces). */
-function titleLines(title: string): string[] {
-  const t = title.trim().replace(/\s+/g, ' ');
-  if ([...t].length <= 9) return [t];
-  const mid = t.length / 2;
-  let best = -1;
-  for (let i = t.indexOf(' '); i >= 0; i = t.indexOf(' ', i + 1)) if (best < 0 || Math.abs(i - mid) < Math.abs(best - mid)) best = i;
-  if (best > 0) return [t.slice(0, best), t.slice(best + 1)];
-  const chars = [...t];
-  const half = Math.ceil(chars.length / 2);
-  return [chars.slice(0, half).join(''), chars.slice(half).join('')];
+/** '2026. 12. 20.': the Seoul calendar day of an instant, the way Korean documents write a date. */
+export function formatBadgeDate(date: string | Date): string {
+  const d = date instanceof Date ? date : new Date(date);
+  if (Number.isNaN(d.getTime())) throw new Error(`Badge date is not a date: "${String(date)}"`);
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(d).split('-').map(Number);
+  return `${year}. ${month}. ${day}.`;
 }
 
+/** Approximate advance of `text` in em in Noto Sans KR (measured with resvg): enough to fit text in the medal. */
+function emWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch)) w += 0.92;
+    else if (/\s/.test(ch)) w += 0.22;
+    else if (/[iIl.,:;'!|]/.test(ch)) w += 0.28;
+    else if (/[A-Z0-9]/.test(ch)) w += 0.62;
+    else if (/[a-z]/.test(ch)) w += 0.52;
+    else w += 0.6;
+  }
+  return w;
+}
+
+/** Splits tokens into `n` (1–3) consecutive lines with the narrowest widest line. */
+function splitLines(tokens: string[], n: number, joiner: string): string[] {
+  const prefix = [0];
+  for (const t of tokens) prefix.push(prefix[prefix.length - 1] + emWidth(t));
+  const gap = emWidth(joiner);
+  const width = (a: number, b: number) => prefix[b] - prefix[a] + gap * (b - a - 1);
+  const k = tokens.length;
+  let best = { cuts: [] as number[], width: width(0, k) };
+  if (n === 2) for (let i = 1; i < k; i++) best = Math.max(width(0, i), width(i, k)) < best.width ? { cuts: [i], width: Math.max(width(0, i), width(i, k)) } : best;
+  if (n === 3) {
+    best = { cuts: [], width: Infinity };
+    for (let i = 1; i < k - 1; i++) {
+      for (let j = i + 1; j < k; j++) {
+        const w = Math.max(width(0, i), width(i, j), width(j, k));
+        if (w < best.width) best = { cuts: [i, j], width: w };
+      }
+    }
+  }
+  const bounds = [0, ...best.cuts, k];
+  return bounds.slice(1).map((end, i) => tokens.slice(bounds[i], end).join(joiner));
+}
+
+/** Cuts `text` with '…' to at most `room` em. */
+function cut(text: string, room: number): string {
+  if (emWidth(text) <= room) return text;
+  const chars = [...text];
+  while (chars.length && emWidth(`${chars.join('')}…`) > room) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+/** The title in 1–3 lines at the largest size that fits `maxWidth` × `maxHeight`; cut with '…' past that. */
+function fitTitle(title: string, maxWidth: number, maxHeight: number): { lines: string[]; size: number } {
+  // Past what three lines hold at the smallest size, cut (the full title stays in <title>).
+  const text = cut(title.trim().replace(/\s+/g, ' ') || ' ', (3 * maxWidth * 0.9) / TITLE_MIN_SIZE);
+  const words = text.split(' ');
+  // A title without spaces may break anywhere (Korean allows it between syllables).
+  const [tokens, joiner] = words.length > 1 ? [words, ' '] : [[...text], ''];
+  let fit = { lines: [text], size: 0 };
+  for (let n = 1; n <= Math.min(3, tokens.length); n++) {
+    const lines = splitLines(tokens, n, joiner);
+    const size = Math.min(TITLE_MAX_SIZE, maxWidth / Math.max(...lines.map(emWidth)), maxHeight / (n * LINE_HEIGHT));
+    if (size > fit.size * (n > 1 ? 1.1 : 1)) fit = { lines, size }; // another line only for a clearly larger title
+  }
+  const size = Math.max(TITLE_MIN_SIZE, Math.floor(fit.size));
+  return { lines: fit.lines.map((line) => cut(line, maxWidth / size)), size };
+}
+
+/** A font size (≤ `max`) at which `text` fits in `width`. */
+const fitSize = (text: string, width: number, max: number) => Math.max(8, Math.min(max, Math.floor(width / Math.max(emWidth(text), 1))));
+
+const textEl = (x: number, y: number, size: number, weight: 400 | 700, fill: string, text: string, extra = '') =>
+  `<text x="${x}" y="${y.toFixed(1)}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="middle" dominant-baseline="central"${extra}>${escapeXmlText(text)}</text>`;
+
 /**
- * A self-contained circular badge (no external fonts or images; Korean text uses the
- * system's Korean fonts). 400×400, scales cleanly.
+ * The badge, a medal: ribbon tails, a white rim, a disc in the level colour with the issuer
+ * across the top and the title in the middle, a white banner with the earner's name in dark
+ * text, and a chip with the level and the date. 400×400, self-contained (no external fonts or
+ * images), scales cleanly; `renderBadgePng` rasterises this very SVG.
  */
 export function renderBadgeSvg(art: BadgeArt): string {
   const rgb = parseColor(art.color ?? DEFAULT_COLOR);
-  const light = mix(rgb, 255, 0.25);
-  const dark = mix(rgb, 0, 0.35);
+  const base = mix(rgb, 0, 0);
+  const light = mix(rgb, 255, 0.22);
+  const dark = mix(rgb, 0, 0.3);
   const deeper = mix(rgb, 0, 0.55);
+  const darkest = mix(rgb, 0, 0.75);
+  const date = art.date === undefined ? undefined : formatBadgeDate(art.date);
   // Gradient ids are document-global when several SVGs are inlined in one HTML page, so make
   // them unique per badge design (deterministic, so the same badge renders byte-identical).
-  const uid = `ob${createHash('sha256').update(JSON.stringify([art.title, art.subtitle, art.level, art.color])).digest('hex').slice(0, 10)}`;
-  const lines = titleLines(art.title);
-  const longest = Math.max(...lines.map((l) => [...l].length));
-  // Hangul glyphs are roughly square: ~0.95em each; keep the title inside ~250px.
-  const fontSize = Math.max(22, Math.min(46, Math.floor(250 / (longest * 0.95))));
-  const titleY = lines.length === 1 ? 200 : 200 - fontSize * 0.55;
-  const titleSvg = lines
-    .map((l, i) => `<text x="200" y="${(titleY + i * fontSize * 1.15).toFixed(1)}" font-size="${fontSize}" font-weight="800" fill="#ffffff" text-anchor="middle" dominant-baseline="middle">${escapeXmlText(l)}</text>`)
-    .join('');
+  const uid = `ob${createHash('sha256').update(JSON.stringify([art.title, art.subtitle, art.issuer, date, art.level, art.color])).digest('hex').slice(0, 10)}`;
 
-  let levelSvg = '';
+  const parts: string[] = [];
+  if (art.issuer) parts.push(textEl(200, 80, fitSize(art.issuer, 190, 15), 700, '#ffffff', art.issuer, ' fill-opacity="0.92" letter-spacing="0.5"'));
+  let levelText: string | undefined;
   if (typeof art.level === 'number') {
     const n = Math.max(1, Math.min(5, Math.round(art.level)));
-    const stars = Array.from({ length: n }, (_, i) => {
+    for (let i = 0; i < n; i++) {
       const cx = 200 + (i - (n - 1) / 2) * 26;
-      return `<path transform="translate(${cx.toFixed(1)} 108) scale(0.55)" d="M0-20 5.9-6.5 20.9-6.2 9.5 3.2 13.5 18.2 0 9.7-13.5 18.2-9.5 3.2-20.9-6.2-5.9-6.5Z" fill="#FFD54F"/>`;
-    }).join('');
-    levelSvg = `${stars}<text x="200" y="307" font-size="20" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="middle" letter-spacing="2">LEVEL ${n}</text>`;
+      parts.push(`<path transform="translate(${cx.toFixed(1)} 108) scale(0.55)" d="M0-20 5.9-6.5 20.9-6.2 9.5 3.2 13.5 18.2 0 9.7-13.5 18.2-9.5 3.2-20.9-6.2-5.9-6.5Z" fill="#FFD54F"/>`);
+    }
+    levelText = `LEVEL ${n}`;
   } else if (art.level) {
-    levelSvg = `<text x="200" y="307" font-size="22" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="middle">${escapeXmlText(art.level)}</text>`;
+    levelText = art.level;
   }
-  const subtitleSvg = art.subtitle
-    ? `<text x="200" y="${lines.length === 1 ? 250 : 262}" font-size="17" font-weight="500" fill="#ffffff" fill-opacity="0.9" text-anchor="middle" dominant-baseline="middle">${escapeXmlText(art.subtitle)}</text>`
-    : '';
-  const label = [art.title, art.subtitle, art.level === undefined ? undefined : String(art.level)].filter(Boolean).join(' · ');
+  const chipText = [levelText, date].filter(Boolean).join(' · ');
+
+  // The title takes the room between the issuer (or stars) and the banner (or chip).
+  const top = typeof art.level === 'number' ? 124 : art.issuer ? 98 : 70;
+  const bottom = art.subtitle ? 206 : chipText ? 272 : 300;
+  const title = fitTitle(art.title, art.subtitle ? 236 : 250, bottom - top);
+  const mid = (top + bottom) / 2;
+  title.lines.forEach((line, i) => parts.push(textEl(200, mid + (i - (title.lines.length - 1) / 2) * title.size * LINE_HEIGHT, title.size, 700, '#ffffff', line)));
+
+  if (art.subtitle) {
+    // A banner across the medal, its ends folded behind.
+    parts.push(
+      `<path d="M60 222 H20 L34 242 L20 262 H60 Z" fill="${deeper}"/><path d="M340 222 H380 L366 242 L380 262 H340 Z" fill="${deeper}"/>`,
+      `<path d="M44 254 L60 262 V254 Z" fill="${darkest}"/><path d="M356 254 L340 262 V254 Z" fill="${darkest}"/>`,
+      `<rect x="44" y="214" width="312" height="40" rx="4" fill="#ffffff"/>`,
+      textEl(200, 234, fitSize(art.subtitle, 280, 22), 700, '#1a202c', art.subtitle),
+    );
+  }
+  if (chipText) {
+    const y = art.subtitle ? 290 : 307;
+    const size = fitSize(chipText, 230, art.subtitle ? 15 : 20);
+    const width = Math.min(260, Math.max(110, Math.ceil(emWidth(chipText) * size + 36)));
+    parts.push(`<rect x="${200 - width / 2}" y="${y - 18}" width="${width}" height="36" rx="18" fill="${deeper}" fill-opacity="0.9"/>`, textEl(200, y, size, 700, '#ffffff', chipText));
+  }
+  const label = [art.title, art.subtitle, levelText, art.issuer, date].filter(Boolean).join(' · ');
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" role="img" aria-label="${escapeXmlAttr(label)}">`,
     `<title>${escapeXmlText(label)}</title>`,
     '<defs>',
-    `<linearGradient id="${uid}-bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient>`,
+    // The level colour itself across the disc's middle, lighter above and darker below.
+    `<linearGradient id="${uid}-bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="0.5" stop-color="${base}"/><stop offset="1" stop-color="${dark}"/></linearGradient>`,
     `<linearGradient id="${uid}-rim" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#ffffff" stop-opacity="0.95"/><stop offset="1" stop-color="#dfe6ee"/></linearGradient>`,
     '</defs>',
-    `<g font-family="'Noto Sans KR','Apple SD Gothic Neo','Malgun Gothic','Nanum Gothic',sans-serif">`,
+    `<g font-family="${FONT_STACK}">`,
     // Ribbon tails behind the medal.
     `<path d="M128 296 L98 388 L132 374 L150 398 L176 316 Z" fill="${deeper}"/>`,
     `<path d="M272 296 L302 388 L268 374 L250 398 L224 316 Z" fill="${deeper}"/>`,
@@ -292,59 +397,38 @@ export function renderBadgeSvg(art: BadgeArt): string {
     `<circle cx="200" cy="190" r="140" fill="none" stroke="#ffffff" stroke-opacity="0.55" stroke-width="3" stroke-dasharray="2 7" stroke-linecap="round"/>`,
     // Soft highlight on the upper half.
     `<path d="M58 170 A142 142 0 0 1 342 170 Q200 120 58 170 Z" fill="#ffffff" fill-opacity="0.10"/>`,
-    art.level !== undefined ? `<rect x="110" y="288" width="180" height="38" rx="19" fill="${deeper}" fill-opacity="0.85"/>` : '',
-    titleSvg,
-    subtitleSvg,
-    levelSvg,
+    ...parts,
     '</g>',
     '</svg>',
   ].join('');
 }
 
-/** Minimal RGBA8 PNG encoder: IHDR, one IDAT (filter "None" rows), IEND. */
-function encodeRgbaPng(width: number, height: number, rgba: Uint8Array): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type RGBA; compression, filter, interlace methods stay 0
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height); // each row starts with filter byte 0
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return Buffer.concat([PNG_SIGNATURE, makeChunk('IHDR', ihdr), makeChunk('IDAT', deflateSync(raw, { level: 9 })), makeChunk('IEND', Buffer.alloc(0))]);
+let fontFiles: string[] | undefined;
+
+/** The bundled font files, found once; a missing one is an error, not a PNG without text. */
+function badgeFontFiles(): string[] {
+  if (!fontFiles) {
+    const dir = join(dirname(require.resolve('@embedpdf/fonts-kr')), '..', 'fonts');
+    const files = BADGE_FONT_FILES.map((f) => join(dir, f));
+    const missing = files.filter((f) => !existsSync(f));
+    if (missing.length) throw new Error(`Badge font files missing: ${missing.join(', ')}`);
+    fontFiles = files;
+  }
+  return fontFiles;
 }
 
 /**
- * A small PNG (default 256×256): a filled disc in the badge colour with a white ring on a
- * transparent background. No text (that would need a font rasteriser); it is the bakeable
- * raster form for platforms that do not take SVG. Encoded by hand (a few lines with the
- * chunk code above): pngjs's encoder works too but is ~50x slower under Jest.
+ * Rasterises a badge SVG (from `renderBadgeSvg`) to PNG with resvg, at `scale` × its size
+ * (default 2: 800×800), with the bundled font only (no system fonts). Runs off the event loop.
  */
-export function renderBadgePng(options: { color?: string; size?: number; ringColor?: string } = {}): Buffer {
-  const size = options.size ?? 256;
-  if (!Number.isInteger(size) || size < 16 || size > 2048) throw new Error('PNG size must be an integer between 16 and 2048');
-  const base = parseColor(options.color ?? DEFAULT_COLOR);
-  const ring = parseColor(options.ringColor ?? '#FFFFFF');
-  const rgba = new Uint8Array(size * size * 4);
-  const c = (size - 1) / 2;
-  const outer = size * 0.47;
-  const ringIn = outer * 0.8;
-  const ringOut = outer * 0.88;
-  // Coverage of an edge at distance d from radius r, for 1px anti-aliasing.
-  const cover = (r: number, d: number) => Math.max(0, Math.min(1, r - d + 0.5));
-  for (let y = 0; y < size; y++) {
-    // Gentle top-to-bottom shading so the disc doesn't look flat.
-    const shade = 1.12 - 0.24 * (y / size);
-    for (let x = 0; x < size; x++) {
-      const d = Math.sqrt((x - c) ** 2 + (y - c) ** 2);
-      const i = (y * size + x) * 4;
-      const ringAmount = Math.min(cover(ringOut, d), 1 - cover(ringIn, d));
-      for (let k = 0; k < 3; k++) {
-        const fill = Math.min(255, base[k] * shade);
-        rgba[i + k] = Math.round(fill * (1 - ringAmount) + ring[k] * ringAmount);
-      }
-      rgba[i + 3] = Math.round(cover(outer, d) * 255);
-    }
-  }
-  return encodeRgbaPng(size, size, rgba);
+export async function renderBadgePng(svg: string, options: { scale?: number } = {}): Promise<Buffer> {
+  const scale = options.scale ?? 2;
+  if (!(scale > 0 && scale <= 5)) throw new Error('PNG scale must be in (0, 5]');
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: badgeFontFiles(), loadSystemFonts: false, defaultFontFamily: BADGE_FONT_FAMILY },
+    languages: ['ko'],
+    logLevel: 'off',
+  });
+  return image.asPng();
 }

@@ -59,10 +59,12 @@ export {
   type BitstringStatusListCredential,
 } from './status-list';
 export {
+  BADGE_FONT_FAMILY,
   OB_SVG_NAMESPACE,
   PNG_ITXT_KEYWORD,
   bakePng,
   bakeSvg,
+  formatBadgeDate,
   renderBadgePng,
   renderBadgeSvg,
   unbakePng,

@@ -1,4 +1,4 @@
-import type { CellProblem, ParsedTable } from '@app/core';
+import { type CellProblem, type ParsedTable, schoolYearOf, seoulToday } from '@app/core';
 import { parseParticipantKind, ParticipantKind } from '../training-terms';
 import type { DuplicatePolicy } from './completion-import.service';
 
@@ -38,15 +38,12 @@ interface Lookups {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The Korean school year of a date: it starts on 1 March. */
-const schoolYearOfDate = (d: string) => (Number(d.slice(5, 7)) >= 3 ? Number(d.slice(0, 4)) : Number(d.slice(0, 4)) - 1);
-
 /**
  * Checks every row and returns either the rows to stage or every problem found (row, column, reason).
  * Repeats inside the file follow the duplicate policy: reject reports them, skip keeps the first,
- * replace keeps the last.
+ * replace keeps the last. A completion cannot be later than `today` (in Seoul).
  */
-export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy: DuplicatePolicy) {
+export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy: DuplicatePolicy, today = seoulToday()) {
   const header = resolveHeaders(table.headers);
   const problems: CellProblem[] = [];
   for (const f of REQUIRED) {
@@ -58,7 +55,6 @@ export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy
   for (const c of lookups.courses) coursesByCode.set(c.code, [...(coursesByCode.get(c.code) ?? []), c]);
   const sessions = new Map(lookups.sessions.map((s) => [`${s.courseId}/${s.code}`, s.id]));
   const schools = new Map(lookups.schools.map((s) => [s.neisCode, s.id]));
-  const today = new Date().toISOString().slice(0, 10);
   const byKey = new Map<string, number>();
   const out: (StagedCompletion | undefined)[] = [];
   let withinFileDuplicates = 0;
@@ -94,8 +90,8 @@ export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy
     if (!code) bad('courseCode', 'empty');
     else if (!candidates) bad('courseCode', `no course '${code}'`);
     else if (validDate) {
-      course = candidates.find((c) => c.schoolYear === schoolYearOfDate(completedOn)) ?? (candidates.length === 1 ? candidates[0] : undefined);
-      if (!course) bad('courseCode', `course '${code}' is not offered in school year ${schoolYearOfDate(completedOn)}`);
+      course = candidates.find((c) => c.schoolYear === schoolYearOf(completedOn)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+      if (!course) bad('courseCode', `course '${code}' is not offered in school year ${schoolYearOf(completedOn)}`);
       else if (kind && !course.audience.includes(kind)) bad('kind', `course '${code}' is not for ${kind}`);
     }
     const sessionCode = get('sessionCode');

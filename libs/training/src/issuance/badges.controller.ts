@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiErrors, ApiFile, ApiMediaResponse, ApiText, AuthUser, CurrentUser, NotFoundError, Public, Roles, Text } from '@app/core';
+import { ApiErrors, ApiFile, ApiMediaResponse, ApiText, AuthUser, CurrentUser, DownloadName, NotFoundError, Public, Roles, sendDownload, seoulDate, Text } from '@app/core';
 import { BadgeVerificationDto, IssuerProfileDocumentDto, OpenBadgeCredentialDto, StatusListCredentialDto } from './badge-responses.dto';
-import { bakePng, bakeSvg, renderBadgePng, renderBadgeSvg } from '../badges';
+import { bakePng, bakeSvg, renderBadgePng, renderBadgeSvg, type TextValue } from '../badges';
 import { LEVEL_KO, TrainingLevel } from '../training-terms';
 import { BadgeIssuer } from './badge-issuer.service';
-import { BadgeKeys } from './badge-keys.service';
-import { BadgeVerification } from './badge-verification.service';
+import { BadgeKeys, ISSUER_NAME } from './badge-keys.service';
+import { BadgeVerification, StoredBadge } from './badge-verification.service';
 
 class RevokeBadgeDto {
   @ApiProperty({ example: '이수 기록 오류' })
@@ -16,6 +16,7 @@ class RevokeBadgeDto {
 }
 
 const LEVEL_COLOR: Record<TrainingLevel, string> = { basic: '#2b6cb0', applied: '#2f855a', advanced: '#b7791f', expert: '#9b2c2c' };
+const NO_LEVEL_COLOR = '#2c5282';
 
 /** Public badge URLs: anyone holding a badge's link can fetch and verify it, without an account. */
 @ApiTags('badges')
@@ -52,7 +53,7 @@ export class BadgesController {
   async achievementImage(@Param('key') key: string, @Res() reply: FastifyReply): Promise<void> {
     if (!/^[\w.-]{1,100}$/.test(key)) throw new NotFoundError('achievement', key);
     const level = (Object.keys(LEVEL_KO) as TrainingLevel[]).find((l) => key === `level-${l}`);
-    const svg = renderBadgeSvg({ title: level ? `${LEVEL_KO[level]} 과정` : '연수 이수', subtitle: '서울특별시교육청', level: level ? LEVEL_KO[level] : undefined, color: level ? LEVEL_COLOR[level] : '#2c5282' });
+    const svg = renderBadgeSvg({ title: level ? `${LEVEL_KO[level]} 과정` : '연수 이수', issuer: ISSUER_NAME, level: level ? LEVEL_KO[level] : undefined, color: level ? LEVEL_COLOR[level] : NO_LEVEL_COLOR });
     await reply.header('content-type', 'image/svg+xml').send(svg);
   }
 
@@ -84,23 +85,23 @@ export class BadgesController {
 
   @Get(':id/badge.png')
   @Public()
-  @ApiOperation({ summary: 'The badge image with the credential baked in (iTXt chunk "openbadgecredential")' })
+  @ApiOperation({ summary: 'The badge image (the SVG design at 800×800) with the credential baked in (iTXt chunk "openbadgecredential"); named after the course and year' })
   @ApiFile('image/png', 'the baked PNG')
   async png(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const badge = await this.verification.find(id);
-    const png = bakePng(renderBadgePng({ color: colorOf(badge.credential) }), JSON.stringify(badge.credential));
-    await reply.header('content-type', 'image/png').header('content-disposition', `attachment; filename="badge-${id}.png"`).send(png);
+    const image = badgeImage(badge);
+    const png = bakePng(await renderBadgePng(image.svg), JSON.stringify(badge.credential));
+    await sendDownload(reply, image.name('png'), 'image/png', png);
   }
 
   @Get(':id/badge.svg')
   @Public()
-  @ApiOperation({ summary: 'The badge image as SVG with the credential baked in (`<openbadges:credential>`)' })
+  @ApiOperation({ summary: 'The badge image as SVG with the credential baked in (`<openbadges:credential>`); named after the course and year' })
   @ApiFile('image/svg+xml', 'the baked SVG')
   async svg(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const badge = await this.verification.find(id);
-    const achievement = badge.credential.credentialSubject?.achievement ?? {};
-    const svg = bakeSvg(renderBadgeSvg({ title: String(achievement.name ?? '연수 이수'), subtitle: badge.earnerName, color: colorOf(badge.credential) }), JSON.stringify(badge.credential));
-    await reply.header('content-type', 'image/svg+xml').header('content-disposition', `attachment; filename="badge-${id}.svg"`).send(svg);
+    const image = badgeImage(badge);
+    await sendDownload(reply, image.name('svg'), 'image/svg+xml', Buffer.from(bakeSvg(image.svg, JSON.stringify(badge.credential))));
   }
 
   @Post(':id/revoke')
@@ -115,8 +116,39 @@ export class BadgesController {
   }
 }
 
-function colorOf(credential: Record<string, any>): string {
-  const tags: string[] = credential.credentialSubject?.achievement?.tag ?? [];
+/** Korean text of a credential field: a plain string, or the 'ko' (else the first) language value. */
+function koText(value: TextValue | undefined): string | undefined {
+  if (typeof value === 'string') return value;
+  return (value?.find((v) => v['@language'] === 'ko') ?? value?.[0])?.['@value'];
+}
+
+/**
+ * The badge's one design (the SVG; the PNG is its rasterisation) and its download name, all
+ * read from the signed credential: title, level (colour and chip), issuer, date of award; plus
+ * the earner's name. Files are named after the title and the Seoul year: 'AI-기초-연수-2026'.
+ */
+function badgeImage(badge: StoredBadge): { svg: string; name: (ext: string) => DownloadName } {
+  const credential = badge.credential;
+  const achievement = credential.credentialSubject?.achievement ?? {};
+  const tags: string[] = achievement.tag ?? [];
   const level = (Object.entries(LEVEL_KO) as [TrainingLevel, string][]).find(([, ko]) => tags.includes(ko))?.[0];
-  return level ? LEVEL_COLOR[level] : '#2c5282';
+  const title = koText(achievement.name) ?? '연수 이수';
+  const date: string = credential.credentialSubject?.awardedDate ?? credential.validFrom;
+  const svg = renderBadgeSvg({
+    title,
+    subtitle: badge.earnerName,
+    issuer: koText(credential.issuer?.name) ?? ISSUER_NAME,
+    date,
+    level: level && `${LEVEL_KO[level]} 단계`,
+    color: level ? LEVEL_COLOR[level] : NO_LEVEL_COLOR,
+  });
+  const year = seoulDate(date).slice(0, 4);
+  const stem = fileNameOf(title) || 'badge';
+  return { svg, name: (ext) => ({ filename: `${stem}-${year}.${ext}`, ascii: `badge-${year}.${ext}` }) };
+}
+
+/** A title as a file name: characters no OS allows and control characters dropped, spaces as '-', Korean kept. */
+function fileNameOf(title: string): string {
+  const name = title.normalize('NFC').replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]/gu, '').trim().replace(/\s+/gu, '-').replace(/-{2,}/g, '-');
+  return [...name].slice(0, 80).join('').replace(/^[.-]+|[.-]+$/g, ''); // no hidden file, no trailing dot (Windows)
 }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountHooks, AuthUser, canAccessSchool, ForbiddenError, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
+import { AccountHooks, AuthUser, canAccessSchool, EXPORT_MAX_ROWS, exportRows, ForbiddenError, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
 import { TRAINING_LEVELS, TrainingLevel } from '../training-terms';
 
 export interface ParticipantRow {
@@ -19,6 +19,35 @@ const PARTICIPANT_SELECT = `
   SELECT p.id, p.external_id AS "externalId", p.name, p.kind, p.school_id AS "schoolId", s.name AS "schoolName",
          d.office_code AS "districtOffice", p.user_id AS "userId"
   FROM training_participants p LEFT JOIN schools s ON s.id = p.school_id LEFT JOIN districts d ON d.name = s.district`;
+
+/** The participants list's filters: part of the name or the exact id, and a school. */
+export interface ParticipantFilter {
+  search?: string;
+  schoolId?: number;
+}
+
+export type ParticipantListRow = ParticipantRow & { completions: number; hours: number };
+
+/** A row of the participants list: the person, with their completions counted. */
+const PARTICIPANT_LIST_SELECT = PARTICIPANT_SELECT.replace(
+  'SELECT p.id,',
+  `SELECT (SELECT count(*)::int FROM training_completions c WHERE c.participant_id = p.id) AS completions,
+     (SELECT coalesce(sum(c.hours), 0)::float FROM training_completions c WHERE c.participant_id = p.id) AS hours, p.id,`,
+);
+const PARTICIPANT_ORDER = 'x.name, x.id';
+
+/**
+ * The people a caller may list that match the filters, as a WHERE over PARTICIPANT_SELECT (the list
+ * and its export alike): the city everyone; a district admin their office's schools; a principal
+ * their school; a teacher nobody (their own record is GET /training/me).
+ */
+function participantFilterSql(user: AuthUser, q: ParticipantFilter, p: SqlParams): string {
+  if (user.role === 'teacher') throw new ForbiddenError('Teachers see their own records only', 'ROLE_NOT_ALLOWED');
+  const where = [user.role === 'city_admin' ? 'TRUE' : `p.school_id IS NOT NULL AND ${schoolScopeSql(user, p, { schoolId: 'p.school_id', office: 'd.office_code' })}`];
+  if (q.search) where.push(`(p.name ILIKE ${p.add(`%${q.search}%`)} OR p.external_id = ${p.add(q.search)})`);
+  if (q.schoolId) where.push(`p.school_id = ${p.add(q.schoolId)}`);
+  return where.join(' AND ');
+}
 
 @Injectable()
 export class TrainingRecordsService implements OnModuleInit {
@@ -47,21 +76,27 @@ export class TrainingRecordsService implements OnModuleInit {
     return p;
   }
 
-  async participants(user: AuthUser, q: { page: number; pageSize: number; search?: string; schoolId?: number }): Promise<Page<ParticipantRow & { completions: number; hours: number }>> {
-    if (user.role === 'teacher') throw new ForbiddenError('Teachers see their own records only', 'ROLE_NOT_ALLOWED');
+  async participants(user: AuthUser, q: ParticipantFilter & { page: number; pageSize: number }): Promise<Page<ParticipantListRow>> {
     const p = new SqlParams();
-    const where = [user.role === 'city_admin' ? 'TRUE' : `p.school_id IS NOT NULL AND ${schoolScopeSql(user, p, { schoolId: 'p.school_id', office: 'd.office_code' })}`];
-    if (q.search) where.push(`(p.name ILIKE ${p.add(`%${q.search}%`)} OR p.external_id = ${p.add(q.search)})`);
-    if (q.schoolId) where.push(`p.school_id = ${p.add(q.schoolId)}`);
+    const where = participantFilterSql(user, q, p);
     const rows = await this.ds.query(
-      `SELECT x.*, count(*) OVER () AS total FROM (
-         ${PARTICIPANT_SELECT.replace('SELECT p.id,', `SELECT (SELECT count(*)::int FROM training_completions c WHERE c.participant_id = p.id) AS completions,
-           (SELECT coalesce(sum(c.hours), 0)::float FROM training_completions c WHERE c.participant_id = p.id) AS hours, p.id,`)}
-         WHERE ${where.join(' AND ')}) x
-       ORDER BY x.name, x.id LIMIT ${p.add(q.pageSize)} OFFSET ${p.add((q.page - 1) * q.pageSize)}`,
+      `SELECT x.*, count(*) OVER () AS total FROM (${PARTICIPANT_LIST_SELECT} WHERE ${where}) x
+       ORDER BY ${PARTICIPANT_ORDER} LIMIT ${p.add(q.pageSize)} OFFSET ${p.add((q.page - 1) * q.pageSize)}`,
       p.values,
     );
     return { items: rows.map(({ total: _, ...r }: { total: string }) => r), total: rows.length ? Number(rows[0].total) : 0, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Every person of the filtered list, in its order, with the office's name (the XLSX export); a 422 beyond `max`. */
+  async allParticipants(user: AuthUser, q: ParticipantFilter, max = EXPORT_MAX_ROWS): Promise<(ParticipantListRow & { districtOfficeName: string | null })[]> {
+    const p = new SqlParams();
+    const where = participantFilterSql(user, q, p);
+    const rows = await this.ds.query(
+      `SELECT x.*, o.name AS "districtOfficeName" FROM (${PARTICIPANT_LIST_SELECT} WHERE ${where}) x LEFT JOIN district_offices o ON o.code = x."districtOffice"
+       ORDER BY ${PARTICIPANT_ORDER} LIMIT ${p.add(max + 1)}`,
+      p.values,
+    );
+    return exportRows(rows, max);
   }
 
   /** One person's page: courses, hours per level and year, badges, and what the next level still needs. */

@@ -3,3 +3,13 @@
 import type { components } from '../schema';
 
 export type Schemas = components['schemas'];
+
+export * from './common';
+export * from './schools';
+export * from './accounts';
+export * from './jobs';
+export * from './designations';
+export * from './training';
+export * from './surveys';
+export * from './literacy';
+export * from './consent';

@@ -1,7 +1,7 @@
 import { InputField, SelectField } from '../../components/fields';
 import { FilterBar } from '../../components/FilterBar';
 import { useListQuery } from '../../listQuery';
-import type { User } from '../../types';
+import type { User } from '../../api/models';
 import { accountPaths, AUDIT_FILTER_OPTIONS } from './accountLabels';
 import { AuditEntries } from './AuditEntries';
 import { UsersLayout } from './UsersLayout';

@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../../api';
+import type { Activated, LinkPurpose } from '../../api/models';
 import { SubmitButton } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { koreanSummary } from '../../errors';
 import { formatSeoulDeadline } from '../../labels';
 import { Link } from '../../router';
-import type { LinkPurpose, SignedIn } from '../../types';
 import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { NewPasswordFields, useNewPassword } from './PasswordFields';
 
 /** What a person holding a link reads when it does not work (no staff codes or request ids). */
@@ -29,12 +29,16 @@ const tokenInAddress = (): string => new URLSearchParams(window.location.search)
  * home page. The token leaves the address bar as soon as it is read, so it stays out of the
  * history, bookmarks and screenshots.
  */
-export function ActivatePage({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => void }) {
+export function ActivatePage({ onSignedIn }: { onSignedIn: (signedIn: Activated) => void }) {
   const [token] = useState(tokenInAddress);
   useEffect(() => {
     if (window.location.search) window.history.replaceState(null, '', '/activate');
   }, []);
-  const link = useAsync(() => (token ? api.checkLink(token) : Promise.reject(new ApiError(400, 'VALIDATION_FAILED', 'no token'))), [token]);
+  const link = useQuery({
+    queryKey: ['activation-link', token],
+    queryFn: () => (token ? api.checkLink(token) : Promise.reject(new ApiError(400, 'VALIDATION_FAILED', 'no token'))),
+    gcTime: 0,
+  });
   const password = useNewPassword({ email: link.data?.email, name: link.data?.name });
   const { busy, error, run } = useAction();
 
@@ -55,7 +59,7 @@ export function ActivatePage({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) 
     );
   }
 
-  if (link.loading && !link.data) return <Loading />;
+  if (link.isPending) return <Loading />;
   const shell = (title: string, children: ReactNode) => (
     <div className="page activate-page">
       <div className="page-head">

@@ -1,13 +1,15 @@
-import { accountUrls, api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { accountUrls } from '../../api';
+import type { ActivationLink, User } from '../../api/models';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { useSchoolName } from '../../coreQueries';
 import { formatSeoulDeadline, ROLE_LABEL } from '../../labels';
 import { isAdmin } from '../../roles';
 import { Link, navigate, useLocation } from '../../router';
-import type { ActivationLink, User } from '../../types';
-import { useAsync } from '../../useAsync';
 import { accountPaths } from './accountLabels';
+import { activationLinksQuery } from './accountQueries';
 import { SchoolPicker } from './SchoolPicker';
 import { UsersLayout } from './UsersLayout';
 
@@ -26,8 +28,8 @@ export function ActivationLinksPage({ user }: { user: User }) {
   const batchId = idParam(query.get('batchId'));
   // An office's or the city's every link would be thousands of slips: administrators pick a school or an import first.
   const chosen = user.role === 'principal' || schoolId !== undefined || batchId !== undefined;
-  const links = useAsync(() => (chosen ? api.activationLinks({ schoolId, batchId }) : Promise.resolve(null)), [chosen, schoolId, batchId]);
-  const school = useAsync(() => (schoolId && isAdmin(user) ? api.school(schoolId) : Promise.resolve(null)), [schoolId]);
+  const links = useQuery({ ...activationLinksQuery({ schoolId, batchId }), enabled: chosen });
+  const schoolName = useSchoolName(isAdmin(user) ? schoolId : null);
   const items = links.data ?? [];
 
   const setSchool = (id: number | null) => navigate(accountPaths.linksOf({ schoolId: id, batchId }));
@@ -56,7 +58,7 @@ export function ActivationLinksPage({ user }: { user: User }) {
           <SchoolPicker
             id="links-school"
             label="학교"
-            school={schoolId ? { id: schoolId, name: school.data?.name ?? '불러오는 중…' } : null}
+            school={schoolId ? { id: schoolId, name: schoolName ?? '불러오는 중…' } : null}
             onChange={(s) => setSchool(s?.id ?? null)}
             hint="인쇄할 학교를 고르세요. 관리하는 모든 학교의 링크는 XLSX로 내려받을 수 있습니다."
           />
@@ -69,7 +71,7 @@ export function ActivationLinksPage({ user }: { user: User }) {
       </div>
       <ErrorMessage error={links.error} title="활성화 링크를 불러오지 못했습니다." />
       {!chosen && <p className="panel empty">학교를 고르면 그 학교의 인쇄할 링크가 나옵니다.</p>}
-      {chosen && links.loading && !links.data && <Loading />}
+      {chosen && links.isPending && <Loading />}
       {links.data && (items.length === 0 ? <p className="panel empty">인쇄할 활성화 링크가 없습니다. 모두 활성화했거나 링크 기간이 지났습니다(사용자 화면의 ‘비밀번호 초기화’로 새 링크를 만드세요).</p> : <Slips links={items} />)}
     </UsersLayout>
   );

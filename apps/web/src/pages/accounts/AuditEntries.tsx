@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api';
+import type { AuditQuery } from '../../api/accounts';
+import type { AuditRecord } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { ActorName } from '../../components/HistoryTimeline';
+import { ActorName, recordOf } from '../../components/HistoryTimeline';
 import { Loading } from '../../components/Loading';
-import { formatSeoulSecond, ROLE_LABEL } from '../../labels';
+import { formatSeoulSecond, roleLabel } from '../../labels';
 import { Link } from '../../router';
-import type { AuditLogEntry, AuditQuery, Role } from '../../types';
-import { useAction } from '../../useAction';
+import { accountKeys } from './accountQueries';
 import { accountPaths, ACCOUNT_STATUS_LABEL, AUDIT_ACTION_LABEL, auditTone, isAccountId, LOGIN_OUTCOME_LABEL, RESET_METHOD_LABEL, ROSTER_FIELD_LABEL, SIGN_IN_METHOD_LABEL } from './accountLabels';
 
 const PAGE = 20;
@@ -23,23 +24,16 @@ interface Props {
  * when (Seoul time) and the details; 더 보기 loads the next older ones (by id).
  */
 export function AuditEntries({ query, showSubject = true }: Props) {
-  const [entries, setEntries] = useState<AuditLogEntry[] | null>(null);
-  const [more, setMore] = useState(false);
-  const { busy, error, run } = useAction();
-  const key = JSON.stringify(query);
-
-  const load = (beforeId?: string) =>
-    run(async () => {
-      const page = await api.auditLog({ ...query, limit: PAGE, ...(beforeId ? { beforeId } : {}) });
-      setEntries((old) => (beforeId && old ? [...old, ...page] : page));
-      setMore(page.length === PAGE);
-    });
-
-  useEffect(() => {
-    setEntries(null);
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const log = useInfiniteQuery({
+    queryKey: [...accountKeys.audit, query],
+    queryFn: ({ pageParam }) => api.auditLog({ ...query, limit: PAGE, beforeId: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    // A full page may have older entries: the next page is those before its last one.
+    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].id : undefined),
+  });
+  const entries = log.data?.pages.flat() ?? null;
+  const busy = log.isFetching;
+  const error = log.error;
 
   return (
     <div className="audit-entries" aria-busy={busy}>
@@ -53,9 +47,9 @@ export function AuditEntries({ query, showSubject = true }: Props) {
           ))}
         </ol>
       )}
-      {entries && more && (
-        <button type="button" className="button button-ghost" onClick={() => void load(entries[entries.length - 1].id)} disabled={busy} data-testid="audit-more">
-          {busy ? '불러오는 중…' : '더 보기'}
+      {entries && log.hasNextPage && (
+        <button type="button" className="button button-ghost" onClick={() => void log.fetchNextPage()} disabled={busy} data-testid="audit-more">
+          {log.isFetchingNextPage ? '불러오는 중…' : '더 보기'}
         </button>
       )}
     </div>
@@ -65,7 +59,7 @@ export function AuditEntries({ query, showSubject = true }: Props) {
 /** Done through a one-time link, by the account's holder, who was not signed in. */
 const BY_LINK = new Set(['account.activated', 'account.password_reset_completed']);
 
-function Entry({ entry: e, showSubject }: { entry: AuditLogEntry; showSubject: boolean }) {
+function Entry({ entry: e, showSubject }: { entry: AuditRecord; showSubject: boolean }) {
   const tone = auditTone(e.action);
   const details = describe(e);
   const actor =
@@ -101,8 +95,8 @@ function Entry({ entry: e, showSubject }: { entry: AuditLogEntry; showSubject: b
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /** The account an entry is about: a link to it with its name or email, the email tried, or the printed scope. */
-function Subject({ entry: e }: { entry: AuditLogEntry }) {
-  const record = e.after ?? e.before ?? {};
+function Subject({ entry: e }: { entry: AuditRecord }) {
+  const record = recordOf(e.after) ?? recordOf(e.before) ?? {};
   // Who signed in or changed their own password is the actor too.
   const label = text(record.name) ?? text(record.email) ?? (e.actorId === e.entityId ? (e.actorName ?? e.actorEmail) : null);
   if (e.entityType === 'user' && isAccountId(e.entityId)) {
@@ -122,14 +116,14 @@ const FIELD: Record<string, string> = { ...ROSTER_FIELD_LABEL, teacherNumber: '�
 
 function value(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '(없음)';
-  if (field === 'role') return ROLE_LABEL[v as Role] ?? String(v);
+  if (field === 'role') return roleLabel(String(v));
   if (field === 'status') return ACCOUNT_STATUS_LABEL[v as 'active'] ?? String(v);
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 /** The lines under an entry: how a sign-in went, the reset method, and every changed field. */
-function describe(e: AuditLogEntry): string[] {
-  const after = e.after ?? {};
+function describe(e: AuditRecord): string[] {
+  const after = recordOf(e.after) ?? {};
   const lines: string[] = [];
   if (e.action.startsWith('login.')) {
     if (text(after.outcome) && after.outcome !== 'success') lines.push(`결과: ${LOGIN_OUTCOME_LABEL[after.outcome as string] ?? after.outcome}`);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
-import type { SignedIn, User } from '../../types';
+import type { SignedIn, User } from '../../api/models';
 import { useAction } from '../../useAction';
 import { PasswordForm, useNewPassword } from './PasswordFields';
 

@@ -1,15 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { Me, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Fact } from '../../components/Fact';
 import { InputField, Notice, SubmitButton } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
+import { useDistrictOffices } from '../../coreQueries';
 import { formatSeoulMinute, officeName, ROLE_LABEL } from '../../labels';
+import { queryClient } from '../../query';
 import { currentToken, replaceSession } from '../../session';
-import type { Me, User } from '../../types';
 import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { ACCOUNT_FIELDS, describeAccountDetail, fieldError } from './accountLabels';
+import { accountKeys, meQuery } from './accountQueries';
 import { PasswordForm, useNewPassword } from './PasswordFields';
 
 /**
@@ -18,11 +21,11 @@ import { PasswordForm, useNewPassword } from './PasswordFields';
  * this tab keeps working with the new token.
  */
 export function MePage({ user }: { user: User }) {
-  const me = useAsync(() => api.me(), [user.id]);
-  const offices = useAsync(() => api.districtOffices(), []);
+  const me = useQuery(meQuery(user.id));
+  const { offices } = useDistrictOffices();
   if (!me.data) return <PageFallback error={me.error} heading="내 정보" errorTitle="내 정보를 불러오지 못했습니다." back={{ to: '/', label: '처음 화면으로' }} />;
   const m = me.data;
-  const place = m.schoolName ?? (m.districtOffice ? officeName(offices.data ?? [], m.districtOffice) : m.role === 'city_admin' ? '서울특별시교육청' : '-');
+  const place = m.schoolName ?? (m.districtOffice ? officeName(offices, m.districtOffice) : m.role === 'city_admin' ? '서울특별시교육청' : '-');
   return (
     <div className="page me-page">
       <div className="page-head">
@@ -43,7 +46,7 @@ export function MePage({ user }: { user: User }) {
           </Fact>
         </dl>
       </section>
-      <NameSection me={m} onSaved={(next) => me.setData(() => next)} />
+      <NameSection me={m} onSaved={(next) => queryClient.setQueryData(accountKeys.me(next.id), next)} />
       <PasswordSection me={m} />
     </div>
   );

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LEVEL_LABEL } from '../../labels';
-import type { School } from '../../types';
+import type { School } from '../../api/models';
 import { useAction } from '../../useAction';
 
 interface Props {

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import type { SignedIn } from '../../api/models';
 import { Loading } from '../../components/Loading';
 import { koreanSummary } from '../../errors';
 import { Link } from '../../router';
-import type { SignedIn } from '../../types';
 
 const SSO_ERRORS: Record<string, string> = {
   NO_TOKEN: '로그인 정보를 받지 못했습니다. 교육청 통합 로그인을 처음부터 다시 해 주세요.',
@@ -25,24 +26,18 @@ function fragment(): { token: string | null; expiresIn: number } {
  */
 export function SsoLandingPage({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => void }) {
   const [{ token, expiresIn }] = useState(fragment);
-  const [error, setError] = useState<unknown>(null);
+  const owner = useQuery({ queryKey: ['sso-token', token], queryFn: () => api.meWithToken(token!), enabled: !!token, gcTime: 0 });
+  const user = owner.data;
+  const error: unknown = token ? owner.error : { code: 'NO_TOKEN' };
 
   useEffect(() => {
     if (window.location.hash) window.history.replaceState(null, '', '/login/sso');
-    if (!token) {
-      setError({ code: 'NO_TOKEN' });
-      return;
-    }
-    let live = true;
-    api.meWithToken(token).then(
-      (user) => live && onSignedIn({ accessToken: token, tokenType: 'Bearer', expiresIn, user }),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
+  }, []);
+
+  useEffect(() => {
+    if (token && user) onSignedIn({ accessToken: token, tokenType: 'Bearer', expiresIn, user });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  }, [user]);
 
   if (!error) return <Loading text="교육청 통합 로그인 중…" />;
   const code = (error as { code?: string }).code;

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { AccountInput, CreatedAccount, DistrictOfficeCode, Role, School, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SelectField, SubmitButton } from '../../components/fields';
+import { useDistrictOffices, useSchoolName } from '../../coreQueries';
 import { formatSeoulDeadline, officeOptions, ROLE_LABEL } from '../../labels';
+import { queryClient } from '../../query';
 import { Link } from '../../router';
-import type { AccountInput, CreatedAccount, Role, School, User } from '../../types';
 import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { accountKeys } from './accountQueries';
 import { ACCOUNT_FIELDS, accountPaths, accountPlace, assignableRoles, describeAccountDetail, fieldError, isSchoolRole, roleOptions } from './accountLabels';
 import { OneTimeSecret } from './OneTimeSecret';
 import { SchoolPicker } from './SchoolPicker';
@@ -32,8 +34,8 @@ export function UserCreatePage({ user }: { user: User }) {
   const [teacherNumber, setTeacherNumber] = useState('');
   const [created, setCreated] = useState<CreatedAccount | null>(null);
   const { busy, error, setError, run } = useAction();
-  const offices = useAsync(() => (user.role === 'city_admin' ? api.districtOffices() : Promise.resolve([])), [user.role]);
-  const ownSchool = useAsync(() => (user.role === 'principal' && user.schoolId ? api.school(user.schoolId) : Promise.resolve(null)), [user.role, user.schoolId]);
+  const { offices } = useDistrictOffices();
+  const ownSchoolName = useSchoolName(user.role === 'principal' ? user.schoolId : null);
 
   const createdHeading = useRef<HTMLHeadingElement>(null);
   // The one-time link replaces the form: move the focus to it.
@@ -51,10 +53,11 @@ export function UserCreatePage({ user }: { user: User }) {
       const schoolId = fixedSchool ? user.schoolId : school?.id;
       if (schoolId) input.schoolId = schoolId;
     }
-    if (role === 'district_admin' && office) input.districtOffice = office;
+    if (role === 'district_admin' && office) input.districtOffice = office as DistrictOfficeCode;
     if (teacherNumber.trim()) input.teacherNumber = teacherNumber.trim();
     await run(async () => {
       setCreated(await api.createUser(input));
+      void queryClient.invalidateQueries({ queryKey: accountKeys.all });
     });
   }
 
@@ -74,7 +77,7 @@ export function UserCreatePage({ user }: { user: User }) {
             계정을 만들었습니다
           </h2>
           <p>
-            <strong>{created.name}</strong> ({ROLE_LABEL[created.role]}, {accountPlace(created, offices.data ?? [])}) · 아이디 <strong>{created.email}</strong>
+            <strong>{created.name}</strong> ({ROLE_LABEL[created.role]}, {accountPlace(created, offices)}) · 아이디 <strong>{created.email}</strong>
           </p>
           <OneTimeSecret id="activation-url" label="활성화 링크" value={created.activationUrl} testId="activation-url">
             <p className="alert alert-warning">
@@ -130,7 +133,7 @@ export function UserCreatePage({ user }: { user: User }) {
               <div className="field">
                 <span className="field-label">학교</span>
                 <p className="field-static" data-testid="user-school-fixed">
-                  {ownSchool.data?.name ?? '우리 학교'}
+                  {ownSchoolName ?? '우리 학교'}
                 </p>
               </div>
             ) : (
@@ -147,7 +150,7 @@ export function UserCreatePage({ user }: { user: User }) {
             <SelectField
               id="user-office"
               label="교육지원청"
-              options={{ '': '고르세요', ...officeOptions(offices.data ?? []) }}
+              options={{ '': '고르세요', ...officeOptions(offices) }}
               value={office}
               onChange={setOffice}
               required

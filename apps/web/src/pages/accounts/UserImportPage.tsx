@@ -5,10 +5,12 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { Fact } from '../../components/Fact';
 import { countText, ImportRejected } from '../../components/FileImport';
 import { FileField, SubmitButton, useFileInput } from '../../components/fields';
+import { queryClient } from '../../query';
 import { Link } from '../../router';
-import type { RosterImportResult, User } from '../../types';
+import type { RosterChange, RosterImportResult, User } from '../../api/models';
 import { useAction } from '../../useAction';
 import { accountPaths, ROSTER_FIELD_LABEL, ROSTER_REASONS, rosterColumn } from './accountLabels';
+import { accountKeys } from './accountQueries';
 import { UsersLayout } from './UsersLayout';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,6 +22,13 @@ const IMPORT_MESSAGES = {
   FILE_EMPTY: '빈 파일입니다.',
   FILE_MISSING: '파일을 선택하세요.',
   PAYLOAD_TOO_LARGE: '파일이 너무 큽니다.',
+};
+
+/** What a roster row does to its account, as its badge says. */
+const ROSTER_ACTION: Record<RosterChange['action'], { label: string; className: string }> = {
+  create: { label: '새 계정', className: 'badge badge-ok' },
+  update: { label: '고침', className: 'badge badge-info' },
+  unchanged: { label: '바뀌지 않음', className: 'badge' },
 };
 
 const SCOPE_TEXT: Record<string, string> = {
@@ -62,6 +71,7 @@ export function UserImportPage({ user }: { user: User }) {
       setDone(await api.importRoster(file, { dryRun: false, disableMissing }));
       setPreview(null);
       input.clear();
+      void queryClient.invalidateQueries({ queryKey: accountKeys.all });
     });
   }
 
@@ -170,11 +180,13 @@ function ChangeList({ result }: { result: RosterImportResult }) {
           {result.changes.map((c) => (
             <tr key={c.row}>
               <td className="num">{c.row}</td>
-              <td>{c.action === 'create' ? <span className="badge badge-ok">새 계정</span> : <span className="badge badge-info">고침</span>}</td>
+              <td>
+                <span className={ROSTER_ACTION[c.action].className}>{ROSTER_ACTION[c.action].label}</span>
+              </td>
               <td>{c.teacherNumber}</td>
               <td>{c.name}</td>
               <td className="cell-email">{c.email}</td>
-              <td>{c.action === 'create' ? '-' : c.fields.map((f) => ROSTER_FIELD_LABEL[f] ?? f).join(', ')}</td>
+              <td>{c.action === 'update' ? c.fields.map((f) => ROSTER_FIELD_LABEL[f] ?? f).join(', ') : '-'}</td>
             </tr>
           ))}
         </DataTable>

@@ -1,17 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { accountUrls, api } from '../../api';
+import { accountUrls } from '../../api';
+import type { AccountFilters } from '../../api/accounts';
+import type { Account, DistrictOffice, User } from '../../api/models';
 import { DataTable } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ANY, InputField, SelectField } from '../../components/fields';
 import { FilterBar } from '../../components/FilterBar';
 import { ResultsPanel } from '../../components/ResultsPanel';
+import { useDistrictOffices, useSchoolName } from '../../coreQueries';
 import { formatSeoulMinute, officeOptions, ROLE_LABEL } from '../../labels';
-import { useListQuery } from '../../listQuery';
+import { filterValue, useListQuery, type ListQuery } from '../../listQuery';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { Account, DistrictOffice, User } from '../../types';
-import { useAsync } from '../../useAsync';
+import { usersQuery } from './accountQueries';
 import { ACCOUNT_STATUS_LABEL, accountPaths, accountPlace, assignableRoles, roleOptions } from './accountLabels';
 import { SchoolPicker } from './SchoolPicker';
 import { UsersLayout } from './UsersLayout';
@@ -19,6 +22,19 @@ import { UsersLayout } from './UsersLayout';
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'role', 'districtOffice', 'schoolId', 'status', 'pending'] as const;
 const PENDING_OPTIONS = { ...ANY, true: '활성화 대기', false: '활성화 완료' };
+
+/** The URL's filters as GET /users (and its XLSX) takes them. */
+function accountFilters({ page, ...f }: ListQuery<(typeof FILTER_KEYS)[number]>['filters']): AccountFilters {
+  return {
+    q: filterValue(f.q),
+    role: filterValue(f.role),
+    districtOffice: filterValue(f.districtOffice),
+    schoolId: f.schoolId ? Number(f.schoolId) : undefined,
+    status: filterValue(f.status),
+    pending: filterValue(f.pending),
+    page,
+  };
+}
 
 /**
  * 사용자 관리: the accounts the manager looks after, filtered (역할, 교육지원청, 학교, 상태, 활성화, 검색어)
@@ -28,15 +44,15 @@ const PENDING_OPTIONS = { ...ANY, true: '활성화 대기', false: '활성화 �
 export function UserListPage({ user }: { user: User }) {
   const { filters, href, apply, goToPage, reset } = useListQuery(accountPaths.list, FILTER_KEYS);
   const [q, setQ] = useState(filters.q);
-  const list = useAsync(() => api.users({ ...filters, pageSize: PAGE_SIZE }), [href], { keepData: true });
-  const offices = useAsync(() => api.districtOffices(), []);
-  const schoolId = filters.schoolId ? Number(filters.schoolId) : null;
-  const school = useAsync(() => (schoolId ? api.school(schoolId) : Promise.resolve(null)), [schoolId]);
+  const query = accountFilters(filters);
+  const list = useQuery({ ...usersQuery({ ...query, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const { offices, error: officesError } = useDistrictOffices();
+  const schoolId = query.schoolId ?? null;
+  const schoolName = useSchoolName(schoolId);
   const roles = assignableRoles(user);
 
   useEffect(() => setQ(filters.q), [href]);
 
-  const { page: _page, ...exportFilters } = filters;
   const linksSchool = user.role === 'principal' ? user.schoolId : schoolId;
 
   return (
@@ -45,7 +61,7 @@ export function UserListPage({ user }: { user: User }) {
       title="사용자 목록"
       actions={
         <div className="row-actions">
-          <DownloadButton url={accountUrls.usersXlsx(exportFilters)} label="XLSX 내려받기" filename="사용자_목록.xlsx" testId="users-xlsx" />
+          <DownloadButton url={accountUrls.usersXlsx(query)} label="XLSX 내려받기" filename="사용자_목록.xlsx" testId="users-xlsx" />
           <Link to={accountPaths.linksOf({ schoolId: linksSchool })} className="button button-secondary" data-testid="print-links">
             활성화 링크 인쇄
           </Link>
@@ -62,7 +78,7 @@ export function UserListPage({ user }: { user: User }) {
           <SelectField
             id="users-office"
             label="교육지원청"
-            options={{ ...ANY, ...officeOptions(offices.data ?? []) }}
+            options={{ ...ANY, ...officeOptions(offices) }}
             value={filters.districtOffice}
             onChange={(districtOffice) => apply({ districtOffice })}
           />
@@ -73,19 +89,19 @@ export function UserListPage({ user }: { user: User }) {
           <SchoolPicker
             id="users-school"
             label="학교"
-            school={schoolId ? { id: schoolId, name: school.data?.name ?? '불러오는 중…' } : null}
+            school={schoolId ? { id: schoolId, name: schoolName ?? '불러오는 중…' } : null}
             onChange={(s) => apply({ schoolId: s ? String(s.id) : '' })}
           />
         )}
       </FilterBar>
 
-      <ErrorMessage error={list.error ?? offices.error} title="사용자 목록을 불러오지 못했습니다." />
+      <ErrorMessage error={list.error ?? officesError} title="사용자 목록을 불러오지 못했습니다." />
 
       <ResultsPanel
         headingId="users-heading"
         title="사용자"
         result={list.data}
-        loading={list.loading}
+        loading={list.isFetching}
         unit="명"
         totalTestId="user-total"
         empty="조건에 맞는 사용자가 없습니다."
@@ -93,7 +109,7 @@ export function UserListPage({ user }: { user: User }) {
         table={(result) => (
           <DataTable testId="user-table" caption={`사용자 목록 (${result.page}쪽)`} columns={['이름', '이메일', '역할', '학교/교육지원청', '교원번호', '상태', '활성화', '마지막 로그인']}>
             {result.items.map((a) => (
-              <UserRow key={a.id} account={a} offices={offices.data ?? []} />
+              <UserRow key={a.id} account={a} offices={offices} />
             ))}
           </DataTable>
         )}

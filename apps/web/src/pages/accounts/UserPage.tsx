@@ -1,17 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { Account, AccountPatch, DistrictOffice, DistrictOfficeCode, ResetMethod, ResetResult, Role, School, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Fact } from '../../components/Fact';
 import { InputField, Notice, SelectField, SubmitButton } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
 import { confirmThenRun } from '../../confirm';
+import { useDistrictOffices } from '../../coreQueries';
 import { formatSeoulDeadline, formatSeoulMinute, officeOptions, ROLE_LABEL } from '../../labels';
+import { queryClient } from '../../query';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { Account, AccountPatch, DistrictOffice, ResetMethod, ResetResult, Role, School, User } from '../../types';
 import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { accountKeys, userQuery } from './accountQueries';
 import { ACCOUNT_FIELDS, ACCOUNT_STATUS_LABEL, accountPaths, accountPlace, assignableRoles, describeAccountDetail, fieldError, isSchoolRole, roleOptions } from './accountLabels';
 import { AuditEntries } from './AuditEntries';
 import { OneTimeSecret } from './OneTimeSecret';
@@ -29,19 +32,20 @@ const ACCOUNT_ERRORS = {
  * administrators its audit history.
  */
 export function UserPage({ user, userId }: { user: User; userId: string }) {
-  const account = useAsync(() => api.user(userId), [userId]);
-  const offices = useAsync(() => api.districtOffices(), []);
-  const [refresh, setRefresh] = useState(0);
+  const account = useQuery(userQuery(userId));
+  const { offices } = useDistrictOffices();
   const [notice, setNotice] = useState<string | null>(null);
   const status = useAction();
 
   if (!account.data) return <PageFallback error={account.error} heading="사용자" errorTitle="사용자 정보를 불러오지 못했습니다." back={{ to: accountPaths.list, label: '사용자 목록으로 돌아가기' }} />;
   const a = account.data;
   const self = a.id === user.id;
+  /** A change saved: the account as it now is, the lists and the audit entries refreshed. */
   const saved = (next: Account, text: string) => {
-    account.setData(() => next);
+    queryClient.setQueryData(accountKeys.user(next.id), next);
+    void queryClient.invalidateQueries({ queryKey: accountKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+    void queryClient.invalidateQueries({ queryKey: accountKeys.audit });
     setNotice(text);
-    setRefresh((n) => n + 1);
   };
 
   const toggle = () => {
@@ -65,7 +69,7 @@ export function UserPage({ user, userId }: { user: User; userId: string }) {
             </span>
           </h1>
           <p className="muted">
-            {ROLE_LABEL[a.role]} · {accountPlace(a, offices.data ?? [])}
+            {ROLE_LABEL[a.role]} · {accountPlace(a, offices)}
           </p>
         </div>
         {!self && (
@@ -101,13 +105,13 @@ export function UserPage({ user, userId }: { user: User; userId: string }) {
         </dl>
       </section>
 
-      {!self && <EditSection key={`${a.id}/${a.updatedAt}`} user={user} account={a} offices={offices.data ?? []} onSaved={saved} />}
+      {!self && <EditSection key={`${a.id}/${a.updatedAt}`} user={user} account={a} offices={offices} onSaved={saved} />}
       {!self && (
         <ResetSection
           account={a}
           onReset={() => {
-            setRefresh((n) => n + 1);
-            void account.reload();
+            void queryClient.invalidateQueries({ queryKey: accountKeys.all });
+            void queryClient.invalidateQueries({ queryKey: accountKeys.audit });
           }}
         />
       )}
@@ -119,7 +123,7 @@ export function UserPage({ user, userId }: { user: User; userId: string }) {
       {isCityAdmin(user) && (
         <section className="panel" aria-labelledby="account-audit-heading">
           <h2 id="account-audit-heading">감사 기록</h2>
-          <AuditEntries key={refresh} query={{ entityType: 'user', entityId: a.id }} showSubject={false} />
+          <AuditEntries query={{ entityType: 'user', entityId: a.id }} showSubject={false} />
         </section>
       )}
     </div>
@@ -155,7 +159,7 @@ function EditSection({ user, account: a, offices, onSaved }: EditProps) {
   if (role !== a.role) patch.role = role;
   if (isSchoolRole(role) && !schoolFixed && school && school.id !== a.schoolId) patch.schoolId = school.id;
   if (isSchoolRole(role) && !isSchoolRole(a.role) && schoolFixed && user.schoolId) patch.schoolId = user.schoolId;
-  if (role === 'district_admin' && office && (office !== a.districtOffice || a.role !== 'district_admin')) patch.districtOffice = office;
+  if (role === 'district_admin' && office && (office !== a.districtOffice || a.role !== 'district_admin')) patch.districtOffice = office as DistrictOfficeCode;
   const scopeChanges = patch.role !== undefined || patch.schoolId !== undefined || patch.districtOffice !== undefined;
 
   async function submit(event: FormEvent) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { isCityAdmin } from '../../roles';
 import { Link, useLocation } from '../../router';
-import type { User } from '../../types';
+import type { User } from '../../api/models';
 import { accountPaths } from './accountLabels';
 
 const TABS: { to: string; label: string; cityAdminOnly?: boolean }[] = [

@@ -2,7 +2,7 @@
 import { ApiError, type ErrorDetail } from '../../api';
 import { koreanReason, type ReasonRule } from '../../components/FileImport';
 import { officeName, ROLE_LABEL } from '../../labels';
-import type { Account, AccountStatus, DistrictOffice, Role, User } from '../../types';
+import type { Account, AccountStatus, DistrictOffice, Role, User } from '../../api/models';
 
 export const accountPaths = {
   list: '/users',
@@ -97,14 +97,18 @@ const RULE_REASONS: Record<string, (reason: string) => string> = {
 
 /** A detail of an account error in Korean, or undefined to keep the server's (already Korean) wording. */
 export function describeAccountDetail(detail: ErrorDetail): string | undefined {
-  if (detail.rule && RULE_REASONS[detail.rule]) return RULE_REASONS[detail.rule](detail.reason);
-  return koreanReason(detail.reason, FIELD_REASONS) ?? undefined;
+  const reason = detail.reason ?? '';
+  if (detail.rule && RULE_REASONS[detail.rule]) return RULE_REASONS[detail.rule](reason);
+  return koreanReason(reason, FIELD_REASONS) ?? undefined;
 }
 
 /** What the server says is wrong with one field (400 details, 409 EMAIL_TAKEN…), in Korean; undefined when nothing. */
 export function fieldError(error: unknown, ...fields: string[]): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  const texts = error.details.filter((d) => d.field && fields.includes(d.field) && !d.rule).map((d) => describeAccountDetail(d) ?? d.reason);
+  const texts = error.details
+    .filter((d) => d.field && fields.includes(d.field) && !d.rule)
+    .map((d) => describeAccountDetail(d) ?? d.reason)
+    .filter((text): text is string => !!text);
   if (texts.length === 0 && error.code === 'EMAIL_TAKEN' && fields.includes('email')) texts.push('이미 다른 계정이 쓰는 이메일입니다.');
   if (texts.length === 0 && error.code === 'TEACHER_NUMBER_TAKEN' && fields.includes('teacherNumber')) texts.push('이미 다른 계정에 등록된 교원번호입니다.');
   return texts.length ? [...new Set(texts)].join(' ') : undefined;

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { School, StudentInput } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, Notice, SelectField, SubmitButton } from '../../components/fields';
-import type { School } from '../../types';
-import { useAction } from '../../useAction';
 import { FieldError } from '../surveys/FieldError';
 import { classText, gradeOptions, yearOfSchooling } from './consentLabels';
+import { useConsentChange } from './ConsentRecordForm';
 
 const STUDENT_FIELDS = { studentCode: '학생 ID', grade: '학년', classNo: '반', birthMonth: '생년월' };
 
@@ -14,7 +14,6 @@ interface Props {
   /** The class shown, as the form's first guess (grade within the level). */
   grade: number | null;
   classNo: number | null;
-  onAdded: () => void;
 }
 
 /**
@@ -22,29 +21,23 @@ interface Props {
  * API's year of schooling is worked out here), class and birth year-month for the age rules. The
  * same id again updates the student (a new class in a new year).
  */
-export function AddStudentForm({ school, grade: shownGrade, classNo: shownClass, onAdded }: Props) {
+export function AddStudentForm({ school, grade: shownGrade, classNo: shownClass }: Props) {
   const [code, setCode] = useState('');
   const [grade, setGrade] = useState(String(shownGrade ?? 1));
   const [classNo, setClassNo] = useState(String(shownClass ?? 1));
   const [birthMonth, setBirthMonth] = useState('');
-  const { busy, error, run } = useAction();
-  const [saved, setSaved] = useState<string | null>(null);
+  // The class lists change with the roster.
+  const save = useConsentChange((input: StudentInput) => api.saveStudent(input));
+  const { isPending: busy, error, data: student } = save;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(null);
-    void run(async () => {
-      const student = await api.saveStudent({
-        schoolId: school.id,
-        studentCode: code.trim(),
-        grade: yearOfSchooling(school.level, Number(grade)),
-        classNo: Number(classNo),
-        ...(birthMonth ? { birthMonth } : {}),
-      });
-      setSaved(`${student.studentCode}을(를) ${classText(student.grade, student.classNo, student.level)} 명단에 저장했습니다.`);
-      setCode('');
-      setBirthMonth('');
-      onAdded();
+    const input = { schoolId: school.id, studentCode: code.trim(), grade: yearOfSchooling(school.level, Number(grade)), classNo: Number(classNo), ...(birthMonth ? { birthMonth } : {}) };
+    save.mutate(input, {
+      onSuccess: () => {
+        setCode('');
+        setBirthMonth('');
+      },
     });
   };
 
@@ -76,7 +69,7 @@ export function AddStudentForm({ school, grade: shownGrade, classNo: shownClass,
           <SubmitButton busy={busy} busyLabel="저장 중…" disabled={!code.trim()} testId="add-student">
             명단에 저장
           </SubmitButton>
-          <Notice text={saved} testId="student-saved" />
+          <Notice text={student ? `${student.studentCode}을(를) ${classText(student.grade, student.classNo, student.level)} 명단에 저장했습니다.` : null} testId="student-saved" />
         </div>
         <ErrorMessage error={error} title="학생을 저장하지 못했습니다." fields={STUDENT_FIELDS} />
       </form>

@@ -1,15 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import type { AiService, School, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { Link } from '../../router';
-import type { School, User } from '../../types';
-import type { AiService } from '../../types/consent';
-import { useAsync } from '../../useAsync';
 import { AddStudentForm } from './AddStudentForm';
 import { ClassForm } from './ClassForm';
 import { ConsentLayout } from './ConsentLayout';
 import { classText, consentPaths, formatDay, yearOfSchooling } from './consentLabels';
+import { consentQueries } from './consentQueries';
 import { EligibilityTable } from './EligibilityTable';
 import { SchoolChooser } from './SchoolChooser';
 import { StudentRecordsPanel } from './StudentRecordsPanel';
@@ -32,7 +31,7 @@ export function ClassEligibilityPage({ user }: { user: User }) {
       lead="수업 전에 학급 학생마다 생성형 AI를 직접 사용할 수 있는지와 그 사유를 확인합니다. 초등학생은 교사 주도 활용만 가능하고, 중·고등학생은 서비스의 최소 연령과 보호자 동의를 확인합니다."
     >
       <section className="panel no-print" aria-label="학급 고르기">
-        <SchoolChooser user={user} school={school.data} onChoose={(schoolId) => setChoice({ schoolId, grade: null, classNo: null })} />
+        <SchoolChooser user={user} school={school.data ?? null} onChoose={(schoolId) => setChoice({ schoolId, grade: null, classNo: null })} />
         <ErrorMessage error={school.error ?? services.error} title="학교 또는 서비스 목록을 불러오지 못했습니다." />
         {services.data && services.data.length === 0 && <p className="empty">등록된 AI 서비스가 없습니다. 교육청이 AI 서비스와 동의 안내문을 먼저 등록해야 합니다.</p>}
         {services.data && services.data.length > 0 && school.data && (
@@ -48,14 +47,10 @@ function ClassSection({ school, services, choice }: { school: School; services: 
   const service = services.find((s) => s.id === choice.serviceId) ?? null;
   const chosen = choice.grade !== null && choice.classNo !== null && service !== null;
   const year = choice.grade !== null ? yearOfSchooling(school.level, choice.grade) : 0;
-  const list = useAsync(
-    () =>
-      chosen
-        ? api.classEligibility({ schoolId: school.id, grade: year, classNo: choice.classNo!, serviceId: service.id, ...(choice.date ? { date: choice.date } : {}) })
-        : Promise.resolve(null),
-    [school.id, year, choice.classNo, service?.id, choice.date],
-    { keepData: true },
-  );
+  const list = useQuery({
+    ...consentQueries.classEligibility({ schoolId: school.id, grade: year, classNo: choice.classNo ?? 0, serviceId: service?.id ?? 0, ...(choice.date ? { date: choice.date } : {}) }),
+    enabled: chosen,
+  });
   const [selected, setSelected] = useState<number | null>(null);
 
   if (!chosen) return <p className="empty">학년, 반과 AI 서비스를 고른 뒤 명단 보기를 누르세요.</p>;
@@ -72,7 +67,7 @@ function ClassSection({ school, services, choice }: { school: School; services: 
           </Link>
         </div>
         <ErrorMessage error={list.error} title="학급 명단을 불러오지 못했습니다." />
-        {!data && list.error === null && <Loading />}
+        {list.isPending && <Loading />}
         {data && (
           <>
             <p data-testid="eligibility-summary">
@@ -84,9 +79,9 @@ function ClassSection({ school, services, choice }: { school: School; services: 
         )}
       </section>
       {selected !== null && (
-        <StudentRecordsPanel key={selected} studentId={selected} service={service} services={services} onRecorded={() => void list.reload()} onClose={() => setSelected(null)} />
+        <StudentRecordsPanel key={selected} studentId={selected} service={service} services={services} onClose={() => setSelected(null)} />
       )}
-      <AddStudentForm key={`${choice.grade}/${choice.classNo}`} school={school} grade={choice.grade} classNo={choice.classNo} onAdded={() => void list.reload()} />
+      <AddStudentForm key={`${choice.grade}/${choice.classNo}`} school={school} grade={choice.grade} classNo={choice.classNo} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { AiService, School } from '../../api/models';
 import { InputField, SelectField } from '../../components/fields';
-import type { School } from '../../types';
-import type { AiService } from '../../types/consent';
 import { gradeOptions, seoulToday } from './consentLabels';
 import type { ClassChoice } from './useClassChoice';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import type { User } from '../../api/models';
 import { isCityAdmin } from '../../roles';
 import { Link, useLocation } from '../../router';
-import type { User } from '../../types';
 import { consentPaths } from './consentLabels';
 
 const TABS: { to: string; label: string; cityAdminOnly?: boolean }[] = [

@@ -1,12 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { ConsentDecision } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, Notice, SelectField, SubmitButton } from '../../components/fields';
-import type { ConsentDecision, StaffMethod } from '../../types/consent';
-import { useAction } from '../../useAction';
 import { FieldError } from '../surveys/FieldError';
-import { decidedAtOf, seoulToday, STAFF_METHOD_LABEL } from './consentLabels';
-import { GuardianRelationField } from './GuardianRelationField';
+import { decidedAtOf, seoulToday, STAFF_METHOD_LABEL, type StaffMethod } from './consentLabels';
+import { consentKeys } from './consentQueries';
+import { GuardianRelationField, relationOf, relationProblem } from './GuardianRelationField';
 
 const RECORD_MESSAGES = {
   NO_NOTICE: '그날 유효한 동의 안내문이 없습니다. 교육청이 이 서비스의 안내문을 먼저 게시해야 합니다.',
@@ -30,15 +31,22 @@ interface Props {
   studentCode: string;
   serviceId: number;
   serviceName: string;
-  /** After a record is added: reload the history and the class list. */
-  onRecorded: () => void;
+}
+
+/** A new record changes the student's history, every class list and the letters' answered counts. */
+export function useConsentChange<V, R>(change: (input: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => Promise.all([consentKeys.records, consentKeys.eligibility, consentKeys.letters].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
 }
 
 /**
  * Records what a guardian decided, on a paper slip or in another recognised way, or their withdrawal:
  * always a new record (the history is kept). A day before today is recorded at 09:00; today, now.
  */
-export function ConsentRecordForm({ kind, studentId, studentCode, serviceId, serviceName, onRecorded }: Props) {
+export function ConsentRecordForm({ kind, studentId, studentCode, serviceId, serviceName }: Props) {
   const k = KIND[kind];
   const id = (name: string) => `${kind}-${name}`;
   const [decision, setDecision] = useState<ConsentDecision>('granted');
@@ -46,24 +54,25 @@ export function ConsentRecordForm({ kind, studentId, studentCode, serviceId, ser
   const [method, setMethod] = useState<StaffMethod>('paper_slip');
   const [note, setNote] = useState('');
   const [day, setDay] = useState(seoulToday());
-  const { busy, error, run } = useAction();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const record = useConsentChange(async (): Promise<string> => {
+      const at = decidedAtOf(day);
+      const common = { studentId, serviceId, guardianRelation: relationOf(relation), method };
+      if (kind === 'decision') {
+        await api.recordConsent({ ...common, decision, ...(method === 'other' && note.trim() ? { methodNote: note.trim() } : {}), ...(at ? { decidedAt: at } : {}) });
+        return `${studentCode}: ${DECISION_OPTIONS[decision]}을(를) 기록했습니다.`;
+      }
+      await api.withdrawConsent({ ...common, ...(at ? { withdrawnAt: at } : {}) });
+      return `${studentCode}: 동의 철회를 기록했습니다.`;
+  });
+  const { isPending: busy, error } = record;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(null);
-    const at = decidedAtOf(day);
-    const common = { studentId, serviceId, guardianRelation: relation.trim(), method };
-    void run(async () => {
-      if (kind === 'decision') {
-        await api.recordConsent({ ...common, decision, ...(method === 'other' && note.trim() ? { methodNote: note.trim() } : {}), ...(at ? { decidedAt: at } : {}) });
-        setSaved(`${studentCode}: ${DECISION_OPTIONS[decision]}을(를) 기록했습니다.`);
-      } else {
-        await api.withdrawConsent({ ...common, ...(at ? { withdrawnAt: at } : {}) });
-        setSaved(`${studentCode}: 동의 철회를 기록했습니다.`);
-      }
-      onRecorded();
-    });
+    const found = relationProblem(relation);
+    setProblem(found);
+    if (found) record.reset();
+    else record.mutate();
   };
 
   return (
@@ -74,6 +83,11 @@ export function ConsentRecordForm({ kind, studentId, studentCode, serviceId, ser
       {kind === 'decision' && <SelectField id={id('decision')} label="동의 여부" value={decision} options={DECISION_OPTIONS} onChange={setDecision} />}
       <div>
         <GuardianRelationField id={id('relation')} value={relation} onChange={setRelation} />
+        {problem && (
+          <p className="field-error" role="alert" data-testid={`${kind}-relation-problem`}>
+            {problem}
+          </p>
+        )}
         <FieldError error={error} field="guardianRelation" />
       </div>
       <SelectField id={id('method')} label="확인 방법" value={method} options={STAFF_METHOD_LABEL} onChange={setMethod} />
@@ -91,7 +105,7 @@ export function ConsentRecordForm({ kind, studentId, studentCode, serviceId, ser
         <SubmitButton busy={busy} busyLabel="기록 중…" className={k.buttonClass} disabled={!relation.trim()} testId={`${kind}-submit`}>
           {k.submit}
         </SubmitButton>
-        <Notice text={saved} testId={`${kind}-saved`} />
+        <Notice text={record.data ?? null} testId={`${kind}-saved`} />
       </div>
       <ErrorMessage error={error} title={k.failed} messages={RECORD_MESSAGES} fields={RECORD_FIELDS} />
     </form>

@@ -1,5 +1,5 @@
+import type { ClassEligibility } from '../../api/models';
 import { DataTable } from '../../components/DataTable';
-import type { ClassEligibility } from '../../types/consent';
 import { RULE_LABEL } from './consentLabels';
 
 interface Props {

@@ -1,13 +1,13 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../api';
+import type { ConsentDecision } from '../../api/models';
 import { InputField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
-import type { ConsentDecision } from '../../types/consent';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { PlainError } from '../surveys/PlainError';
 import { classText } from './consentLabels';
-import { GuardianRelationField } from './GuardianRelationField';
+import { consentQueries } from './consentQueries';
+import { GuardianRelationField, relationOf, relationProblem } from './GuardianRelationField';
 import { NoticeText } from './NoticeText';
 
 /** What a guardian reads when the link does not open the form. */
@@ -30,29 +30,27 @@ const USED = new ApiError(409, 'LINK_USED', 'This link has already been used');
  * relation (and name if they wish). The link works once and expires.
  */
 export function GuardianRespondPage({ token }: { token: string }) {
-  const letter = useAsync(() => api.guardianLetter(token), [token]);
+  const letter = useQuery(consentQueries.guardianLetter(token));
   const [relation, setRelation] = useState('');
   const [name, setName] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [done, setDone] = useState<ConsentDecision | null>(null);
-  const { busy, error, run } = useAction();
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: (decision: ConsentDecision) =>
+      api.answerGuardianLetter(token, { decision, guardianRelation: relationOf(relation), ...(name.trim() ? { guardianName: name.trim() } : {}) }),
+  });
+  const done = send.data?.decision ?? null;
+  const error = send.error;
 
-  if (letter.loading && !letter.data) return <Loading />;
+  if (letter.isPending) return <Loading />;
   const shell = (children: ReactNode) => <div className="page guardian-page">{children}</div>;
   if (!letter.data) return shell(<PlainError error={letter.error} title="동의서를 열 수 없습니다." messages={LINK_ERRORS} testId="guardian-error" />);
   const l = letter.data;
   const used = (l.answered && !done) || (error instanceof ApiError && error.code === 'LINK_USED');
 
   const answer = (decision: ConsentDecision) => {
-    if (!relation.trim()) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    void run(async () => {
-      await api.answerGuardianLetter(token, { decision, guardianRelation: relation.trim(), ...(name.trim() ? { guardianName: name.trim() } : {}) });
-      setDone(decision);
-    });
+    const found = relation.trim() ? relationProblem(relation) : '학생과의 관계를 적어 주세요.';
+    setProblem(found);
+    if (!found) send.mutate(decision);
   };
 
   return shell(
@@ -67,7 +65,7 @@ export function GuardianRespondPage({ token }: { token: string }) {
           </div>
           <div>
             <dt>학급</dt>
-            <dd>{classText(l.grade, l.classNo)}</dd>
+            <dd>{classText(l.grade, l.classNo, l.schoolLevel)}</dd>
           </div>
           <div>
             <dt>학생 ID</dt>
@@ -92,17 +90,17 @@ export function GuardianRespondPage({ token }: { token: string }) {
           <section className="panel guardian-answer" aria-labelledby="answer-heading">
             <h2 id="answer-heading">답하기</h2>
             <GuardianRelationField id="guardian-relation" label="학생과의 관계" value={relation} onChange={setRelation} />
-            {missing && (
+            {problem && (
               <p className="field-error" role="alert" data-testid="relation-missing">
-                학생과의 관계를 적어 주세요.
+                {problem}
               </p>
             )}
             <InputField id="guardian-name" label="보호자 이름 (선택)" value={name} onChange={(e) => setName(e.target.value)} maxLength={50} autoComplete="name" />
             <div className="guardian-buttons">
-              <button type="button" className="button button-primary button-large" disabled={busy} onClick={() => answer('granted')} data-testid="answer-granted">
+              <button type="button" className="button button-primary button-large" disabled={send.isPending} onClick={() => answer('granted')} data-testid="answer-granted">
                 동의합니다
               </button>
-              <button type="button" className="button button-secondary button-large" disabled={busy} onClick={() => answer('refused')} data-testid="answer-refused">
+              <button type="button" className="button button-secondary button-large" disabled={send.isPending} onClick={() => answer('refused')} data-testid="answer-refused">
                 동의하지 않습니다
               </button>
             </div>

@@ -1,10 +1,10 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { Link } from '../../router';
-import { useAsync } from '../../useAsync';
 import { classText, consentPaths, formatDay } from './consentLabels';
+import { consentQueries } from './consentQueries';
 
 interface Props {
   /** One school's letters; every letter in the caller's scope without. */
@@ -17,12 +17,12 @@ interface Props {
  * and 회신 (answered on the web or recorded from paper), counted per student.
  */
 export function LetterList({ schoolId, showSchool }: Props) {
-  const letters = useAsync(() => api.letters(schoolId ?? undefined).then((r) => r.items), [schoolId]);
+  const letters = useQuery(consentQueries.letters(schoolId));
   return (
     <section className="panel" aria-labelledby="letters-heading">
       <h2 id="letters-heading">보낸 가정통신문</h2>
       <ErrorMessage error={letters.error} title="가정통신문 목록을 불러오지 못했습니다." />
-      {!letters.data && letters.error === null && <Loading />}
+      {letters.isPending && <Loading />}
       {letters.data && letters.data.length === 0 && <p className="empty">아직 만든 가정통신문이 없습니다.</p>}
       {letters.data && letters.data.length > 0 && (
         <DataTable
@@ -34,7 +34,7 @@ export function LetterList({ schoolId, showSchool }: Props) {
             <tr key={l.id} data-testid={`letter-${l.id}`}>
               <td>{formatDay(l.createdAt)}</td>
               {showSchool && <td>{l.schoolName}</td>}
-              <td>{classText(l.grade, l.classNo)}</td>
+              <td>{classText(l.grade, l.classNo, l.schoolLevel)}</td>
               <td>
                 {l.serviceName} <span className="muted small">({l.noticeVersion}판)</span>
               </td>

@@ -1,13 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import type { ConsentLetter, LetterSlip } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { PageFallback } from '../../components/PageFallback';
 import { Link } from '../../router';
-import type { ConsentLetter, LetterSlip } from '../../types/consent';
-import { useAsync } from '../../useAsync';
 import { classText, consentPaths, formatDay, respondUrl } from './consentLabels';
+import { consentQueries } from './consentQueries';
 import { NoticeText } from './NoticeText';
-import { useSchool } from './useClassChoice';
 
 /**
  * A home letter to print on A4 (가정통신문): the notice (purpose, items, retention, the right to
@@ -16,8 +15,7 @@ import { useSchool } from './useClassChoice';
  * signature, and the slip's one-time web link. Second-guardian slips are marked 보호자 2.
  */
 export function LetterPrintPage({ letterId }: { letterId: number }) {
-  const letter = useAsync(() => api.letter(letterId), [letterId]);
-  const school = useSchool(letter.data?.schoolId ?? null);
+  const letter = useQuery(consentQueries.letter(letterId));
   const [perStudent, setPerStudent] = useState(false);
   const [unansweredOnly, setUnansweredOnly] = useState(false);
 
@@ -25,7 +23,7 @@ export function LetterPrintPage({ letterId }: { letterId: number }) {
     return <PageFallback error={letter.error} heading="가정통신문" errorTitle="가정통신문을 불러오지 못했습니다." back={{ to: consentPaths.letters, label: '가정통신문 목록으로' }} />;
   }
   const l = letter.data;
-  const klass = `${l.schoolName} ${classText(l.grade, l.classNo, school.data?.level)}`;
+  const klass = `${l.schoolName} ${classText(l.grade, l.classNo, l.schoolLevel)}`;
   const slips = l.slips.filter((s) => !unansweredOnly || s.answeredAt === null);
 
   return (

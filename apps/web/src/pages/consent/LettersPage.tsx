@@ -1,14 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api';
+import type { LetterInput, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField } from '../../components/fields';
 import { isAdmin } from '../../roles';
 import { navigate } from '../../router';
-import type { User } from '../../types';
-import { useAction } from '../../useAction';
 import { ClassForm } from './ClassForm';
 import { ConsentLayout } from './ConsentLayout';
 import { consentPaths, yearOfSchooling } from './consentLabels';
+import { consentKeys } from './consentQueries';
 import { LetterList } from './LetterList';
 import { SchoolChooser } from './SchoolChooser';
 import { choiceQuery, useAiServices, useClassChoice, useSchool, type ClassChoice } from './useClassChoice';
@@ -31,28 +32,30 @@ export function LettersPage({ user }: { user: User }) {
   const services = useAiServices();
   const [secondAfter, setSecondAfter] = useState('3');
   const [validDays, setValidDays] = useState('14');
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  const letter = useMutation({
+    mutationFn: (input: LetterInput) => api.createLetter(input),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: consentKeys.letters });
+      navigate(consentPaths.letter(created.id));
+    },
+  });
+  const { isPending: busy, error } = letter;
 
   const create = (next: Partial<ClassChoice>) => {
     const s = school.data;
     if (!s || !next.grade || !next.classNo || !next.serviceId) return;
-    void run(
-      async () => {
-        const letter = await api.createLetter({
-          schoolId: s.id, grade: yearOfSchooling(s.level, next.grade!), classNo: next.classNo!, serviceId: next.serviceId!,
-          secondGuardianAfterDays: Number(secondAfter), linkValidDays: Number(validDays),
-        });
-        navigate(consentPaths.letter(letter.id));
-      },
-      { stayBusy: true },
-    );
+    letter.mutate({
+      schoolId: s.id, grade: yearOfSchooling(s.level, next.grade), classNo: next.classNo, serviceId: next.serviceId,
+      secondGuardianAfterDays: Number(secondAfter), linkValidDays: Number(validDays),
+    });
   };
 
   return (
     <ConsentLayout user={user} title="가정통신문" lead="학급별 동의 안내 가정통신문을 만들어 인쇄합니다. 회신서마다 보호자가 휴대전화로 답할 수 있는 1회용 링크가 있습니다.">
       <section className="panel" aria-labelledby="new-letter-heading">
         <h2 id="new-letter-heading">가정통신문 만들기</h2>
-        <SchoolChooser user={user} school={school.data} onChoose={(schoolId) => setChoice({ schoolId, grade: null, classNo: null })} />
+        <SchoolChooser user={user} school={school.data ?? null} onChoose={(schoolId) => setChoice({ schoolId, grade: null, classNo: null })} />
         <ErrorMessage error={school.error ?? services.error} title="학교 또는 서비스 목록을 불러오지 못했습니다." />
         {services.data && school.data && (
           <ClassForm key={`${school.data.id}${choiceQuery(choice)}`} school={school.data} services={services.data} choice={choice} onSubmit={create} submitLabel="만들기" busy={busy} testId="letter-form">

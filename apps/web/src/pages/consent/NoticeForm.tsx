@@ -1,11 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { AiService, ConsentNotice, ConsentNoticeInput } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SubmitButton, TextAreaField } from '../../components/fields';
-import type { AiService, ConsentNotice, ConsentNoticeInput } from '../../types/consent';
-import { useAction } from '../../useAction';
 import { FieldError } from '../surveys/FieldError';
 import { lines, schoolYearOf, seoulToday } from './consentLabels';
+import { consentKeys } from './consentQueries';
 
 const NOTICE_FIELDS = { schoolYear: '학년도', purpose: '수집·이용 목적', dataItems: '수집 항목', retention: '보유 기간', refusalRight: '동의 거부 권리 및 불이익', ethicsGuidance: 'AI 윤리 안내', validUntil: '유효 기간' };
 
@@ -13,7 +14,7 @@ interface Props {
   service: AiService;
   /** The latest version, whose text the form starts from. */
   latest: ConsentNotice | null;
-  onPublished: (notice: ConsentNotice) => void;
+  onPublished: () => void;
 }
 
 /**
@@ -28,7 +29,16 @@ export function NoticeForm({ service, latest, onPublished }: Props) {
   const [refusalRight, setRefusalRight] = useState(latest?.refusalRight ?? '');
   const [ethics, setEthics] = useState(latest?.ethicsGuidance ?? '');
   const [validUntil, setValidUntil] = useState('');
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  // Consents to earlier versions stop counting: the class lists change too.
+  const publish = useMutation({
+    mutationFn: (input: ConsentNoticeInput) => api.publishConsentNotice(service.id, input),
+    onSuccess: async () => {
+      await Promise.all([consentKeys.notices(service.id), consentKeys.eligibility].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      onPublished();
+    },
+  });
+  const { isPending: busy, error } = publish;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +47,7 @@ export function NoticeForm({ service, latest, onPublished }: Props) {
       ...(ethics.trim() ? { ethicsGuidance: ethics.trim() } : {}),
       ...(validUntil ? { validUntil } : {}),
     };
-    void run(async () => onPublished(await api.publishConsentNotice(service.id, input)));
+    publish.mutate(input);
   };
 
   return (

@@ -1,4 +1,4 @@
-import type { ConsentNotice } from '../../types/consent';
+import type { ConsentNotice } from '../../api/models';
 import { formatDay, lines } from './consentLabels';
 
 interface Props {

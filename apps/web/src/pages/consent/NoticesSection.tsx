@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import type { AiService } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../labels';
-import type { AiService } from '../../types/consent';
-import { useAsync } from '../../useAsync';
+import { consentQueries } from './consentQueries';
 import { NoticeForm } from './NoticeForm';
 import { NoticeText } from './NoticeText';
 
@@ -13,7 +13,7 @@ import { NoticeText } from './NoticeText';
  * next version (which starts from the latest text).
  */
 export function NoticesSection({ service }: { service: AiService }) {
-  const notices = useAsync(() => api.consentNotices(service.id).then((r) => r.items), [service.id]);
+  const notices = useQuery(consentQueries.notices(service.id));
   const [publishing, setPublishing] = useState(false);
   const latest = notices.data?.[0] ?? null;
 
@@ -31,14 +31,11 @@ export function NoticesSection({ service }: { service: AiService }) {
         <NoticeForm
           service={service}
           latest={latest}
-          onPublished={() => {
-            setPublishing(false);
-            void notices.reload();
-          }}
+          onPublished={() => setPublishing(false)}
         />
       )}
       <ErrorMessage error={notices.error} title="안내문을 불러오지 못했습니다." />
-      {!notices.data && notices.error === null && <Loading />}
+      {notices.isPending && <Loading />}
       {notices.data && notices.data.length === 0 && <p className="empty">게시된 안내문이 없습니다. 안내문이 없으면 동의를 받을 수 없고, 동의가 필요한 학생은 사용할 수 없습니다.</p>}
       {notices.data && notices.data.length > 0 && (
         <ol className="notice-versions" data-testid="notice-versions">

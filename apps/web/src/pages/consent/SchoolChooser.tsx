@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { School, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LEVEL_LABEL } from '../../labels';
 import { isAdmin } from '../../roles';
-import type { School, User } from '../../types';
-import { useAction } from '../../useAction';
 
 interface Props {
   user: User;
@@ -19,8 +19,10 @@ interface Props {
  */
 export function SchoolChooser({ user, school, onChoose }: Props) {
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<School[] | null>(null);
-  const { busy, error, run } = useAction();
+  const [searched, setSearched] = useState<string | null>(null);
+  const results = useQuery({ queryKey: ['schools', 'search', searched], queryFn: () => api.schools({ q: searched!, pageSize: 10 }), enabled: searched !== null });
+  const found = results.data?.items;
+  const busy = results.isFetching;
   const chosen = school ? `${school.name} (${LEVEL_LABEL[school.level]})` : null;
 
   if (!isAdmin(user)) {
@@ -33,7 +35,7 @@ export function SchoolChooser({ user, school, onChoose }: Props) {
 
   const search = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => setFound((await api.schools({ q: q.trim(), pageSize: 10 })).items));
+    setSearched(q.trim());
   };
   return (
     <div className="subform consent-school-chooser">
@@ -49,7 +51,7 @@ export function SchoolChooser({ user, school, onChoose }: Props) {
           {busy ? '찾는 중…' : '학교 찾기'}
         </button>
       </form>
-      <ErrorMessage error={error} title="학교를 찾지 못했습니다." />
+      <ErrorMessage error={results.error} title="학교를 찾지 못했습니다." />
       {found && found.length === 0 && <p className="muted small">찾는 학교가 없습니다.</p>}
       {found && found.length > 0 && (
         <ul className="link-list">
@@ -59,7 +61,7 @@ export function SchoolChooser({ user, school, onChoose }: Props) {
                 type="button"
                 className="link-button"
                 onClick={() => {
-                  setFound(null);
+                  setSearched(null);
                   onChoose(s.id);
                 }}
               >

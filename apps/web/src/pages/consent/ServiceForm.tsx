@@ -1,12 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { AiService, AiServiceInput } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxGroup, InputField, SubmitButton, TextAreaField } from '../../components/fields';
 import { LEVEL_LABEL } from '../../labels';
-import type { AiService, AiServiceInput } from '../../types/consent';
-import { useAction } from '../../useAction';
 import { FieldError } from '../surveys/FieldError';
 import { lines } from './consentLabels';
+import { consentKeys } from './consentQueries';
 
 const SERVICE_FIELDS = {
   name: '서비스 이름',
@@ -42,9 +43,18 @@ export function ServiceForm({ service, onSaved, onCancel }: Props) {
   const [consentUnderAge, setConsentUnderAge] = useState(String(start.consentUnderAge));
   const [personalData, setPersonalData] = useState(start.personalData.join('\n'));
   const [levels, setLevels] = useState(start.allowedLevels);
-  const [notes, setNotes] = useState(start.notes);
+  const [notes, setNotes] = useState(start.notes ?? '');
   const [active, setActive] = useState(start.active);
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  // A service's rules decide every class list.
+  const save = useMutation({
+    mutationFn: (input: AiServiceInput) => (service ? api.updateAiService(service.id, input) : api.createAiService(input)),
+    onSuccess: async (saved) => {
+      await Promise.all([consentKeys.services, consentKeys.eligibility].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      onSaved(saved);
+    },
+  });
+  const { isPending: busy, error } = save;
   const id = (field: string) => `service-${service?.id ?? 'new'}-${field}`;
 
   const submit = (event: FormEvent) => {
@@ -53,7 +63,7 @@ export function ServiceForm({ service, onSaved, onCancel }: Props) {
       name: name.trim(), provider: provider.trim(), minAge: Number(minAge), consentUnderAge: Number(consentUnderAge),
       personalData: lines(personalData), allowedLevels: levels, notes: notes.trim(), active,
     };
-    void run(async () => onSaved(service ? await api.updateAiService(service.id, input) : await api.createAiService(input)));
+    save.mutate(input);
   };
 
   return (

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { api } from '../../api';
+import type { AiService, User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { levelList } from '../../labels';
-import type { User } from '../../types';
-import type { AiService } from '../../types/consent';
 import { ConsentLayout } from './ConsentLayout';
 import { NoticesSection } from './NoticesSection';
 import { ServiceForm } from './ServiceForm';
@@ -22,7 +21,6 @@ export function ServicesPage({ user }: { user: User }) {
   const saved = (service: AiService) => {
     setEditing(null);
     setOpen(service.id);
-    void services.reload();
   };
   const opened = services.data?.find((s) => s.id === open) ?? null;
 
@@ -39,7 +37,7 @@ export function ServicesPage({ user }: { user: User }) {
         </div>
         {editing === 'new' && <ServiceForm onSaved={saved} onCancel={() => setEditing(null)} />}
         <ErrorMessage error={services.error} title="서비스 목록을 불러오지 못했습니다." />
-        {!services.data && services.error === null && <Loading />}
+        {services.isPending && <Loading />}
         {services.data && services.data.length === 0 && <p className="empty">등록된 서비스가 없습니다.</p>}
         {services.data && services.data.length > 0 && (
           <DataTable

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { api } from '../../api';
+import type { AiService, School, SlipImportResult, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { countText, ImportDone, ImportForm, ImportRejected, type ImportFact, type ReasonRule } from '../../components/FileImport';
 import { useFileInput } from '../../components/fields';
 import { Link } from '../../router';
-import type { School, User } from '../../types';
-import type { AiService, SlipImportResult } from '../../types/consent';
-import { useAction } from '../../useAction';
 import { ClassForm } from './ClassForm';
 import { ConsentLayout } from './ConsentLayout';
 import { consentPaths, GRADES_IN_LEVEL } from './consentLabels';
+import { useConsentChange } from './ConsentRecordForm';
 import { SchoolChooser } from './SchoolChooser';
 import { choiceQuery, useAiServices, useClassChoice, useSchool } from './useClassChoice';
 
@@ -30,7 +28,8 @@ const SLIP_REASONS: ReasonRule[] = [
   [/^the class must be a whole number from 1 to 99$/, () => '반은 1~99의 정수여야 합니다.'],
   [/^write the birth year and month as YYYY-MM$/, () => '생년월은 YYYY-MM(예: 2011-05)으로 씁니다.'],
   [/^동의 or 미동의/, () => '동의 또는 미동의로 씁니다(회신서가 아직 오지 않았으면 비워 둡니다).'],
-  [/^the guardian's relationship is needed with a decision$/, () => '동의 여부를 적었으면 보호자 관계도 적어야 합니다.'],
+  [/^the guardian's relationship is needed with a decision/, () => '동의 여부를 적었으면 보호자 관계(부, 모, 법정대리인, 기타 보호자)도 적어야 합니다.'],
+  [/^'(.*)' is not one of 부, 모/, (v) => `'${v}'은(는) 부, 모, 법정대리인(후견인 등), 기타 보호자 중 하나가 아닙니다.`],
   [/^서면 or 기타$/, () => '서면 또는 기타로 씁니다.'],
   [/^the date the slip came back, YYYY-MM-DD$/, () => '회신서를 받은 날을 YYYY-MM-DD로 씁니다.'],
   [/^no consent notice of this service was in force on that day$/, () => '그날 유효한 이 서비스의 동의 안내문이 없습니다.'],
@@ -60,7 +59,7 @@ export function SlipImportPage({ user }: { user: User }) {
   return (
     <ConsentLayout user={user} title="동의 회신 일괄 등록" lead="돌아온 가정통신문 회신서를 학급 명단 파일로 정리해 한 번에 등록합니다. 동의 여부가 빈 행은 명단만 저장합니다.">
       <section className="panel" aria-label="학교와 서비스 고르기">
-        <SchoolChooser user={user} school={school.data} onChoose={(schoolId) => setChoice({ schoolId })} />
+        <SchoolChooser user={user} school={school.data ?? null} onChoose={(schoolId) => setChoice({ schoolId })} />
         <ErrorMessage error={school.error ?? services.error} title="학교 또는 서비스 목록을 불러오지 못했습니다." />
         {services.data && school.data && (
           <ClassForm key={`${school.data.id}${choiceQuery(choice)}`} school={school.data} services={services.data} choice={choice} onSubmit={setChoice} withClass={false} submitLabel="이 서비스로 등록" />
@@ -73,16 +72,10 @@ export function SlipImportPage({ user }: { user: User }) {
 
 function SlipImportPanel({ school, service }: { school: School; service: AiService }) {
   const input = useFileInput();
-  const { busy, error, run } = useAction();
-  const [result, setResult] = useState<SlipImportResult | null>(null);
-
-  const submit = (file: File) => {
-    setResult(null);
-    void run(async () => {
-      setResult(await api.importConsentSlips(school.id, service.id, file));
-      input.clear();
-    });
-  };
+  // The roster, the decisions and so the class lists change.
+  const upload = useConsentChange((file: File) => api.importConsentSlips(school.id, service.id, file));
+  const { isPending: busy, error, data: result } = upload;
+  const submit = (file: File) => upload.mutate(file, { onSuccess: input.clear });
 
   return (
     <section className="panel" aria-labelledby="import-heading" id="import">

@@ -1,19 +1,17 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { AiService, ConsentRecord } from '../../api/models';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../labels';
-import type { AiService, ConsentRecord } from '../../types/consent';
-import { useAsync } from '../../useAsync';
-import { classText, DECISION_LABEL, METHOD_LABEL } from './consentLabels';
+import { classText, DECISION_LABEL, GUARDIAN_RELATION_LABEL, METHOD_LABEL } from './consentLabels';
+import { consentQueries } from './consentQueries';
 import { ConsentRecordForm } from './ConsentRecordForm';
 
 interface Props {
   studentId: number;
   service: AiService;
   services: AiService[];
-  /** After a record is added (the class list changes too). */
-  onRecorded: () => void;
   onClose: () => void;
 }
 
@@ -23,13 +21,9 @@ const DECISION_CLASS: Record<ConsentRecord['decision'], string> = { granted: 'ba
  * One student's consent records for every service, newest first (records are only ever added, so
  * this is the whole history), and the forms to record a decision or a withdrawal for the service.
  */
-export function StudentRecordsPanel({ studentId, service, services, onRecorded, onClose }: Props) {
-  const history = useAsync(() => api.consentHistory(studentId), [studentId]);
+export function StudentRecordsPanel({ studentId, service, services, onClose }: Props) {
+  const history = useQuery(consentQueries.history(studentId));
   const serviceName = (id: number) => services.find((s) => s.id === id)?.name ?? `서비스 ${id}`;
-  const recorded = () => {
-    void history.reload();
-    onRecorded();
-  };
   const student = history.data?.student;
 
   return (
@@ -48,8 +42,8 @@ export function StudentRecordsPanel({ studentId, service, services, onRecorded, 
           닫기
         </button>
       </div>
-      {history.error !== null && <ErrorMessage error={history.error} title="동의 기록을 불러오지 못했습니다." />}
-      {!history.data && history.error === null && <Loading />}
+      {history.isError && <ErrorMessage error={history.error} title="동의 기록을 불러오지 못했습니다." />}
+      {history.isPending && <Loading />}
       {history.data && history.data.items.length === 0 && <p className="empty">아직 동의 기록이 없습니다.</p>}
       {history.data && history.data.items.length > 0 && (
         <DataTable testId="consent-history" caption="동의 기록 (최근 순)" columns={['확인 일시', 'AI 서비스', '결정', '안내문', '보호자', '확인 방법', '기록한 사람']}>
@@ -62,7 +56,7 @@ export function StudentRecordsPanel({ studentId, service, services, onRecorded, 
               </td>
               <td>{r.noticeVersion}판</td>
               <td>
-                {r.guardianRelation}
+                {GUARDIAN_RELATION_LABEL[r.guardianRelation]}
                 {r.guardianName && <span className="muted small"> ({r.guardianName})</span>}
               </td>
               <td>
@@ -76,8 +70,8 @@ export function StudentRecordsPanel({ studentId, service, services, onRecorded, 
       )}
       {student && (
         <div className="consent-record-forms">
-          <ConsentRecordForm kind="decision" studentId={studentId} studentCode={student.studentCode} serviceId={service.id} serviceName={service.name} onRecorded={recorded} />
-          <ConsentRecordForm kind="withdrawal" studentId={studentId} studentCode={student.studentCode} serviceId={service.id} serviceName={service.name} onRecorded={recorded} />
+          <ConsentRecordForm kind="decision" studentId={studentId} studentCode={student.studentCode} serviceId={service.id} serviceName={service.name} />
+          <ConsentRecordForm kind="withdrawal" studentId={studentId} studentCode={student.studentCode} serviceId={service.id} serviceName={service.name} />
         </div>
       )}
     </section>

@@ -1,10 +1,15 @@
 // Korean wording, grades and dates of the consent (생성형 AI 보호자 동의) pages.
-import type { SchoolLevel } from '../../types';
-import type { EligibilityRule, RecordedDecision, ConsentMethod, StaffMethod } from '../../types/consent';
+import type { ConsentMethod, EligibilityRule, RecordedDecision, SchoolLevel } from '../../api/models';
+
+/** Who decided, in the words printed on the slip, and the words people write for it (the server's own table). */
+export { GUARDIAN_RELATION_LABEL, relationFromText } from '../../../../../libs/consent/src/guardian-relation';
 
 export const DECISION_LABEL: Record<RecordedDecision, string> = { granted: '동의', refused: '미동의', withdrawn: '철회' };
 
 export const METHOD_LABEL: Record<ConsentMethod, string> = { paper_slip: '서면(회신서)', web_link: '웹 링크(보호자 직접)', other: '기타' };
+
+/** The methods staff record by hand (a web-link answer comes from the guardian's own page). */
+export type StaffMethod = Exclude<ConsentMethod, 'web_link'>;
 
 /** The methods staff choose when they record a decision by hand. */
 export const STAFF_METHOD_LABEL: Record<StaffMethod, string> = { paper_slip: '서면', other: '기타' };
@@ -15,9 +20,6 @@ export const RULE_LABEL: Record<EligibilityRule, string> = {
   minimum_age: '연령',
   guardian_consent: '보호자 동의',
 };
-
-/** The relations offered first; any other can be typed. */
-export const GUARDIAN_RELATIONS = ['모', '부', '조모', '조부', '법정대리인'] as const;
 
 /** Schools write the grade within their level (중2 = 2); the API counts years of schooling (중2 = 8). */
 const YEARS_BEFORE: Record<SchoolLevel, number> = { elementary: 0, middle: 6, high: 9, special: 0 };
@@ -33,13 +35,9 @@ export const gradeInLevel = (level: SchoolLevel, year: number): number => year -
 export const gradeOptions = (level: SchoolLevel): Record<string, string> =>
   Object.fromEntries(Array.from({ length: GRADES_IN_LEVEL[level] }, (_, i) => [`${i + 1}`, `${i + 1}학년`]));
 
-/**
- * "2학년 1반" from the year of schooling. Without the school's level (the letters list and the
- * guardian's page do not carry it) the level is read from the year: 7–9 middle, 10–12 high.
- */
-export function classText(year: number, classNo: number | null, level?: SchoolLevel): string {
-  const lvl: SchoolLevel = level ?? (year <= 6 ? 'elementary' : year <= 9 ? 'middle' : 'high');
-  const grade = `${gradeInLevel(lvl, year)}학년`;
+/** "2학년 1반" from the year of schooling and the school's level. */
+export function classText(year: number, classNo: number | null, level: SchoolLevel): string {
+  const grade = `${gradeInLevel(level, year)}학년`;
   return classNo === null ? grade : `${grade} ${classNo}반`;
 }
 

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api';
+import type { User } from '../../api/models';
 import { isAdmin } from '../../roles';
 import { navigate, useLocation } from '../../router';
-import type { School, User } from '../../types';
-import { useAsync } from '../../useAsync';
+import { consentQueries } from './consentQueries';
 
 /**
  * The class the consent pages work on, kept in the address (`?school=&grade=&class=&service=&date=`)
@@ -52,12 +53,12 @@ export function useClassChoice(user: User): [ClassChoice, (next: Partial<ClassCh
   return [choice, set];
 }
 
-/** The chosen school (its name and level), or null before one is chosen. */
+/** The chosen school (its name and level); no data before one is chosen. */
 export function useSchool(schoolId: number | null) {
-  return useAsync(() => (schoolId ? api.school(schoolId) : Promise.resolve<School | null>(null)), [schoolId]);
+  return useQuery({ queryKey: ['school', schoolId], queryFn: () => api.school(schoolId!), enabled: schoolId !== null });
 }
 
 /** The AI services registry, active first. */
 export function useAiServices() {
-  return useAsync(() => api.aiServices().then((r) => r.items), []);
+  return useQuery(consentQueries.services());
 }

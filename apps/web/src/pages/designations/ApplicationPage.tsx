@@ -1,5 +1,7 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, designationUrls } from '../../api';
+import type { DesignationApplication, DesignationCall, User } from '../../api/models';
 import { ApplicationHistory } from '../../components/ApplicationHistory';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { DataTable, num } from '../../components/DataTable';
@@ -8,63 +10,67 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FileField, SelectField, SubmitButton, TextAreaField, useFileInput } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
-import { confirmThenRun } from '../../confirm';
 import { attachmentKindLabel, formatBytes, formatDateTime, formatMinute, formatTerm } from '../../labels';
 import { Link } from '../../router';
-import type { AuditEntry, DesignationApplication, DesignationCall, User } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { CallListLink } from './CallListLink';
-
-interface Data {
-  app: DesignationApplication;
-  call: DesignationCall;
-  history: AuditEntry[];
-}
+import { applicationHistoryQuery, applicationQuery, callQuery } from './queries';
 
 const ACCEPT = '.pdf,.hwp,.hwpx,.docx,.xlsx,.pptx';
 
-async function load(id: number): Promise<Data> {
-  const [app, history] = await Promise.all([api.application(id), api.applicationHistory(id)]);
-  return { app, call: await api.call(app.callId), history };
-}
+type Step = 'submit' | 'withdraw';
+const STEP: Record<Step, { question: string; done: string }> = {
+  submit: {
+    question: '신청서를 제출할까요? 제출한 뒤에는 운영 계획과 첨부 서류를 고칠 수 없습니다(마감 전 철회는 가능합니다).',
+    done: '신청서를 제출했습니다.',
+  },
+  withdraw: {
+    question: '신청서를 철회할까요? 철회한 신청서는 심사 대상에서 빠집니다. 접수 기간 안에는 새로 신청할 수 있습니다.',
+    done: '신청서를 철회했습니다.',
+  },
+};
 
 /** A school's application: plan summary, documents, submit and withdraw, the decision and the history. */
 export function ApplicationPage({ user, applicationId }: { user: User; applicationId: number }) {
-  const { data, error, setData } = useAsync(() => load(applicationId), [applicationId]);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const application = useQuery(applicationQuery(applicationId));
+  const callId = application.data?.callId;
+  const callAnswer = useQuery({ ...callQuery(callId ?? 0), enabled: callId !== undefined });
+  const historyAnswer = useQuery(applicationHistoryQuery(applicationId));
+  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (error || !data) {
-    return <PageFallback error={error} heading="신청서" errorTitle="신청서를 불러오지 못했습니다." back={{ to: '/designations/calls', label: '공모 목록으로 돌아가기' }} />;
+  /** After any change: the application as the change answered, and its history fresh from the server. */
+  const changed = async (next: DesignationApplication, message: string) => {
+    queryClient.setQueryData(applicationQuery(next.id).queryKey, next);
+    await queryClient.invalidateQueries({ queryKey: applicationHistoryQuery(next.id).queryKey });
+    setNotice(message);
+  };
+  const step = useMutation({
+    mutationFn: (which: Step) => (which === 'submit' ? api.submitApplication(applicationId) : api.withdrawApplication(applicationId)),
+    onSuccess: (next, which) => changed(next, STEP[which].done),
+  });
+  const confirmStep = (which: Step) => {
+    if (window.confirm(STEP[which].question)) step.mutate(which);
+  };
+
+  const app = application.data;
+  const call = callAnswer.data;
+  const history = historyAnswer.data;
+  if (!app || !call || !history) {
+    return (
+      <PageFallback
+        error={application.error ?? callAnswer.error ?? historyAnswer.error}
+        heading="신청서"
+        errorTitle="신청서를 불러오지 못했습니다."
+        back={{ to: '/designations/calls', label: '공모 목록으로 돌아가기' }}
+      />
+    );
   }
 
-  const { app, call, history } = data;
   const owner = user.role === 'principal' && user.schoolId === app.schoolId;
   const open = call.phase === 'open';
   const editable = owner && open && app.status === 'draft';
   const have = new Set(app.attachments.map((a) => a.kind));
   const missing = call.requiredAttachments.filter((k) => !have.has(k));
-
-  /** After any change: the application and its history, fresh from the server. */
-  const changed = async (next: DesignationApplication, message: string) => {
-    const entries = await api.applicationHistory(app.id).catch(() => null);
-    setData((d) => d && { ...d, app: next, history: entries ?? d.history });
-    setNotice(message);
-  };
-
-  const submit = () =>
-    confirmThenRun(
-      '신청서를 제출할까요? 제출한 뒤에는 운영 계획과 첨부 서류를 고칠 수 없습니다(마감 전 철회는 가능합니다).',
-      async () => changed(await api.submitApplication(app.id), '신청서를 제출했습니다.'),
-      setActionError,
-    );
-  const withdraw = () =>
-    confirmThenRun(
-      '신청서를 철회할까요? 철회한 신청서는 심사 대상에서 빠집니다. 접수 기간 안에는 새로 신청할 수 있습니다.',
-      async () => changed(await api.withdrawApplication(app.id), '신청서를 철회했습니다.'),
-      setActionError,
-    );
 
   return (
     <div className="page">
@@ -128,16 +134,16 @@ export function ApplicationPage({ user, applicationId }: { user: User; applicati
           {!open && <p className="muted">접수 기간이 아니어서 제출하거나 철회할 수 없습니다.</p>}
           <div className="form-actions">
             {app.status === 'draft' && (
-              <button type="button" className="button button-primary" data-testid="submit-application" disabled={!open || missing.length > 0} onClick={() => void submit()}>
+              <button type="button" className="button button-primary" data-testid="submit-application" disabled={!open || missing.length > 0} onClick={() => confirmStep('submit')}>
                 신청서 제출
               </button>
             )}
-            <button type="button" className="button button-danger" data-testid="withdraw-application" disabled={!open} onClick={() => void withdraw()}>
+            <button type="button" className="button button-danger" data-testid="withdraw-application" disabled={!open} onClick={() => confirmStep('withdraw')}>
               신청 철회
             </button>
             {app.status === 'draft' && missing.length > 0 && <span className="muted small">필수 서류를 모두 올리면 제출할 수 있습니다.</span>}
           </div>
-          <ErrorMessage error={actionError} title="처리하지 못했습니다." />
+          <ErrorMessage error={step.error} title="처리하지 못했습니다." />
         </section>
       )}
       {notice && (
@@ -194,23 +200,23 @@ function StatusHelp({ app, call, owner }: { app: DesignationApplication; call: D
 
 function PlanSection({ app, editable, onSaved }: { app: DesignationApplication; editable: boolean; onSaved: (next: DesignationApplication) => Promise<void> }) {
   const [plan, setPlan] = useState(app.planSummary);
-  const { busy, error, run } = useAction();
+  const save = useMutation({ mutationFn: () => api.updateApplication(app.id, plan), onSuccess: onSaved });
   const dirty = plan !== app.planSummary;
 
-  async function save(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    await run(async () => onSaved(await api.updateApplication(app.id, plan)));
+    save.mutate();
   }
 
   return (
     <section className="panel" aria-labelledby="plan-heading">
       <h2 id="plan-heading">운영 계획 요약</h2>
       {editable ? (
-        <form aria-label="운영 계획 수정" onSubmit={save} className="stack-form">
+        <form aria-label="운영 계획 수정" onSubmit={submit} className="stack-form">
           <TextAreaField id="plan-summary" label="운영 계획 요약" rows={8} maxLength={5000} value={plan} onChange={(e) => setPlan(e.target.value)} hint={`${plan.length.toLocaleString('ko-KR')} / 5,000자`} />
-          <ErrorMessage error={error} title="운영 계획을 저장하지 못했습니다." />
+          <ErrorMessage error={save.error} title="운영 계획을 저장하지 못했습니다." />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="저장 중…" className="button button-secondary" disabled={!dirty}>
+            <SubmitButton busy={save.isPending} busyLabel="저장 중…" className="button button-secondary" disabled={!dirty}>
               운영 계획 저장
             </SubmitButton>
             {dirty && <span className="muted small">저장하지 않은 변경이 있습니다. 제출 전에 저장하세요.</span>}
@@ -232,7 +238,13 @@ function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplic
   const [kind, setKind] = useState(missing[0] ?? kinds[0]);
   const input = useFileInput();
   const { file } = input;
-  const { busy, error, run } = useAction();
+  const upload = useMutation({
+    mutationFn: (file: File) => api.uploadAttachment(app.id, kind, file),
+    onSuccess: async (next) => {
+      input.clear();
+      await onUploaded(next);
+    },
+  });
 
   // Once a kind is uploaded, offer the next missing one.
   useEffect(() => {
@@ -240,25 +252,20 @@ function UploadForm({ app, call, missing, onUploaded }: { app: DesignationApplic
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [missing.join(',')]);
 
-  async function upload(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return;
-    await run(async () => {
-      const next = await api.uploadAttachment(app.id, kind, file);
-      input.clear();
-      await onUploaded(next);
-    });
+    if (file) upload.mutate(file);
   }
 
   return (
-    <form className="subform" aria-label="서류 올리기" onSubmit={upload}>
+    <form className="subform" aria-label="서류 올리기" onSubmit={submit}>
       <p className="subform-title">서류 올리기</p>
       <div className="form-grid">
         <SelectField id="upload-kind" label="서류 종류" options={Object.fromEntries(kinds.map((k) => [k, attachmentKindLabel(k)]))} value={kind} onChange={setKind} />
         <FileField id="upload-file" input={input} accept={ACCEPT} hint="PDF, HWP, HWPX, DOCX, XLSX, PPTX 파일만 올릴 수 있습니다. 파일 내용도 확인합니다." />
-        <ErrorMessage error={error} title="서류를 올리지 못했습니다." />
+        <ErrorMessage error={upload.error} title="서류를 올리지 못했습니다." />
         <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel="올리는 중…" className="button button-secondary" disabled={!file}>
+          <SubmitButton busy={upload.isPending} busyLabel="올리는 중…" className="button button-secondary" disabled={!file}>
             올리기
           </SubmitButton>
         </div>

@@ -1,5 +1,7 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { CallInput, DistrictOfficeCode, SchoolLevel } from '../../api/models';
 import { currentSchoolYear } from '../../components/ClubSection';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxGroup, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/fields';
@@ -7,9 +9,7 @@ import { LoadingPage } from '../../components/PageFallback';
 import { ProblemList } from '../../components/ProblemList';
 import { ATTACHMENT_KIND_LABEL, formatScore, LEVEL_LABEL, officeOptions } from '../../labels';
 import { Link, navigate } from '../../router';
-import type { CallInput, DesignationType, SchoolLevel } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { officesQuery, typesQuery } from './queries';
 
 interface CriterionRow {
   key: number;
@@ -56,8 +56,8 @@ const newCriterion = (): CriterionRow => ({ key: nextKey++, name: '', maxScore: 
 
 /** 공모 만들기 (city administrators): type, term, eligible levels, window, quotas, rubric, required documents. */
 export function CallCreatePage() {
-  const types = useAsync(() => api.designationTypes(), []);
-  const offices = useAsync(() => api.districtOffices(), []);
+  const types = useQuery(typesQuery);
+  const offices = useQuery(officesQuery);
   const [initial] = useState(defaults);
   const [type, setType] = useState('');
   const [title, setTitle] = useState('');
@@ -72,7 +72,7 @@ export function CallCreatePage() {
   const [criteria, setCriteria] = useState<CriterionRow[]>(() => [newCriterion()]);
   const [required, setRequired] = useState<string[]>(['operating_plan']);
   const [recuseOwnOffice, setRecuseOwnOffice] = useState(true);
-  const { busy, error, run } = useAction();
+  const create = useMutation({ mutationFn: api.createCall, onSuccess: (call) => navigate(`/designations/calls/${call.id}`) });
   const [tried, setTried] = useState(false);
 
   const chosenType = type || types.data?.[0]?.code || '';
@@ -98,7 +98,7 @@ export function CallCreatePage() {
     return list;
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     if (problems.length) return;
@@ -115,15 +115,9 @@ export function CallCreatePage() {
       criteria: criteria.map((c) => ({ name: c.name.trim(), maxScore: Number(c.maxScore), weight: Number(c.weight) })),
       requiredAttachments: required,
       recuseOwnOffice,
-      ...(officeQuotas.length ? { officeQuotas: officeQuotas.map((q) => ({ office: q.office, quota: Number(q.quota) })) } : {}),
+      ...(officeQuotas.length ? { officeQuotas: officeQuotas.map((q) => ({ office: q.office as DistrictOfficeCode, quota: Number(q.quota) })) } : {}),
     };
-    await run(
-      async () => {
-        const call = await api.createCall(input);
-        navigate(`/designations/calls/${call.id}`);
-      },
-      { stayBusy: true },
-    );
+    create.mutate(input);
   }
 
   const setCriterion = (key: number, field: keyof Omit<CriterionRow, 'key'>, value: string) =>
@@ -152,7 +146,7 @@ export function CallCreatePage() {
             <SelectField
               id="call-type"
               label="지정 유형"
-              options={Object.fromEntries((types.data ?? []).map((t: DesignationType) => [t.code, t.name]))}
+              options={Object.fromEntries((types.data ?? []).map((t) => [t.code, t.name]))}
               value={chosenType}
               onChange={setType}
             />
@@ -161,10 +155,7 @@ export function CallCreatePage() {
             <InputField id="call-term-start" label="지정 기간 시작일" type="date" required value={termStart} onChange={(e) => setTermStart(e.target.value)} />
             <InputField id="call-term-end" label="지정 기간 종료일" type="date" required value={termEnd} onChange={(e) => setTermEnd(e.target.value)} />
           </div>
-          <TypeAdder onAdded={async (code) => {
-            await types.reload();
-            setType(code);
-          }} />
+          <TypeAdder onAdded={setType} />
         </section>
 
         <section className="panel" aria-labelledby="call-window-heading">
@@ -247,9 +238,9 @@ export function CallCreatePage() {
         </section>
 
         {tried && <ProblemList problems={problems} testId="call-problems" />}
-        <ErrorMessage error={error} title="공모를 만들지 못했습니다." />
+        <ErrorMessage error={create.error} title="공모를 만들지 못했습니다." />
         <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel="만드는 중…" disabled={!chosenType}>
+          <SubmitButton busy={create.isPending || create.isSuccess} busyLabel="만드는 중…" disabled={!chosenType}>
             공모 열기
           </SubmitButton>
           <Link to="/designations/calls" className="button button-ghost">
@@ -262,22 +253,23 @@ export function CallCreatePage() {
 }
 
 /** A new designation type (another kind of 중심학교), for city administrators. */
-function TypeAdder({ onAdded }: { onAdded: (code: string) => Promise<void> }) {
+function TypeAdder({ onAdded }: { onAdded: (code: string) => void }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const { busy, error, run } = useAction();
-
+  const queryClient = useQueryClient();
   // Not a nested <form>: the fields live inside the call form, so the button submits on its own.
-  async function add() {
-    await run(async () => {
-      const created = await api.addDesignationType({ code: code.trim(), name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
-      await onAdded(created.code);
+  const add = useMutation({
+    mutationFn: () => api.addDesignationType({ code: code.trim(), name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: typesQuery.queryKey });
+      onAdded(created.code);
       setCode('');
       setName('');
       setDescription('');
-    });
-  }
+    },
+  });
+  const busy = add.isPending;
 
   return (
     <details className="edit-box">
@@ -286,9 +278,9 @@ function TypeAdder({ onAdded }: { onAdded: (code: string) => Promise<void> }) {
         <InputField id="type-code" label="코드" value={code} onChange={(e) => setCode(e.target.value)} placeholder="ai_maker" hint="영문 소문자·숫자·밑줄, 2~40자" />
         <InputField id="type-name" label="유형 이름" value={name} onChange={(e) => setName(e.target.value)} placeholder="AI 메이커 교육 중심학교" />
         <TextAreaField id="type-description" label="설명" wide rows={2} maxLength={1000} value={description} onChange={(e) => setDescription(e.target.value)} />
-        <ErrorMessage error={error} title="지정 유형을 추가하지 못했습니다." messages={{ DUPLICATE: '이미 있는 코드 또는 이름입니다.' }} />
+        <ErrorMessage error={add.error} title="지정 유형을 추가하지 못했습니다." messages={{ DUPLICATE: '이미 있는 코드 또는 이름입니다.' }} />
         <div className="form-actions">
-          <button type="button" className="button button-secondary" disabled={busy || !code.trim() || !name.trim()} onClick={() => void add()}>
+          <button type="button" className="button button-secondary" disabled={busy || !code.trim() || !name.trim()} onClick={() => add.mutate()}>
             {busy ? '추가 중…' : '유형 추가'}
           </button>
         </div>

@@ -1,8 +1,8 @@
+import type { DesignationCall, DistrictOffice } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { PhaseBadge } from '../../components/DesignationBadges';
 import { Fact } from '../../components/Fact';
 import { attachmentKindLabel, formatMinute, formatScore, formatTerm, levelList, officeName } from '../../labels';
-import type { DesignationCall, DistrictOffice } from '../../types';
 
 /** What a call is: type, term, who may apply, the window, quotas and required documents. */
 export function CallFacts({ call, offices }: { call: DesignationCall; offices: DistrictOffice[] }) {

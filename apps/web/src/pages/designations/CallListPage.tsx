@@ -1,4 +1,5 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { DesignationCallListItem, User } from '../../api/models';
 import { DataTable } from '../../components/DataTable';
 import { ApplicationStatusBadge, PhaseBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -6,12 +7,11 @@ import { ListStates } from '../../components/ResultsPanel';
 import { formatMinute, formatTerm, levelList } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { DesignationCall, User } from '../../types';
-import { useAsync } from '../../useAsync';
+import { callsQuery } from './queries';
 
 /** Principals and teachers: the calls their school may apply to. Administrators: every call (공모 관리). */
 export function CallListPage({ user }: { user: User }) {
-  const { data: calls, error, loading } = useAsync(() => api.calls(), []);
+  const { data: calls, error, isFetching: loading } = useQuery(callsQuery);
   const admin = isAdmin(user);
 
   return (
@@ -71,7 +71,7 @@ export function CallListPage({ user }: { user: User }) {
   );
 }
 
-function AdminCounts({ call }: { call: DesignationCall }) {
+function AdminCounts({ call }: { call: DesignationCallListItem }) {
   const submitted = (call.counts.submitted ?? 0) + (call.counts.designated ?? 0) + (call.counts.rejected ?? 0);
   return (
     <span className="small">
@@ -80,7 +80,7 @@ function AdminCounts({ call }: { call: DesignationCall }) {
   );
 }
 
-function MyApplication({ call, user }: { call: DesignationCall; user: User }) {
+function MyApplication({ call, user }: { call: DesignationCallListItem; user: User }) {
   const mine = call.myApplication;
   if (mine && mine.status !== 'withdrawn') {
     return (

@@ -1,5 +1,7 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { DesignationCall, DistrictOffice, MyApplication, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -8,40 +10,25 @@ import { PageFallback } from '../../components/PageFallback';
 import { formatMinute, officeName, ROLE_LABEL } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link, navigate } from '../../router';
-import type { DesignationCall, DistrictOffice, User } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { CallFacts } from './CallFacts';
 import { CallListLink } from './CallListLink';
+import { callQuery, callsQuery, designationKeys, officesQuery, reviewersQuery } from './queries';
 import { RankingSection } from './RankingSection';
-
-interface Data {
-  call: DesignationCall;
-  offices: DistrictOffice[];
-}
 
 /** One call: its facts; for a principal, their application; for administrators, reviewers and the ranking. */
 export function CallPage({ user, callId }: { user: User; callId: number }) {
-  const { data, error, reload, setData } = useAsync<Data>(async () => {
-    const [call, offices, calls] = await Promise.all([
-      api.call(callId),
-      api.districtOffices(),
-      // GET /calls/:id has no myApplication; the list has it for school staff.
-      isAdmin(user) ? Promise.resolve(null) : api.calls(),
-    ]);
-    const mine = calls?.find((c) => c.id === callId);
-    return { call: { ...call, myApplication: mine?.myApplication ?? null }, offices };
-  }, [callId, user.role]);
+  const admin = isAdmin(user);
+  const callAnswer = useQuery(callQuery(callId));
+  const offices = useQuery(officesQuery);
+  // GET /calls/:id has no myApplication; the list has it for school staff.
+  const calls = useQuery({ ...callsQuery, enabled: !admin });
+  const call = callAnswer.data;
+  const error = callAnswer.error ?? offices.error ?? calls.error;
 
-  const refreshCall = async () => {
-    const call = await api.call(callId);
-    setData((d) => d && { ...d, call: { ...call, myApplication: d.call.myApplication } });
-  };
-
-  if (error || !data) {
+  if (!call || !offices.data || (!admin && !calls.data)) {
     return <PageFallback error={error} heading="공모" errorTitle="공모를 불러오지 못했습니다." back={{ to: '/designations/calls', label: '공모 목록으로 돌아가기' }} />;
   }
-  const { call, offices } = data;
+  const mine = calls.data?.find((c) => c.id === callId)?.myApplication ?? null;
   return (
     <div className="page">
       <div className="page-head">
@@ -51,31 +38,31 @@ export function CallPage({ user, callId }: { user: User; callId: number }) {
           {call.typeName} · {call.schoolYear}학년도 · 접수 {formatMinute(call.opensAt)} ~ {formatMinute(call.closesAt)}
         </p>
       </div>
-      <CallFacts call={call} offices={offices} />
-      {!isAdmin(user) && <ApplySection call={call} user={user} onChanged={reload} />}
-      {isCityAdmin(user) && <ReviewersSection callId={call.id} offices={offices} />}
-      {isAdmin(user) && <RankingSection call={call} user={user} onDecided={refreshCall} />}
+      <CallFacts call={call} offices={offices.data} />
+      {!admin && <ApplySection call={call} mine={mine} user={user} />}
+      {isCityAdmin(user) && <ReviewersSection callId={call.id} offices={offices.data} />}
+      {admin && <RankingSection call={call} user={user} />}
     </div>
   );
 }
 
-function ApplySection({ call, user, onChanged }: { call: DesignationCall; user: User; onChanged: () => Promise<void> }) {
+function ApplySection({ call, mine, user }: { call: DesignationCall; mine: MyApplication | null; user: User }) {
   const [plan, setPlan] = useState('');
-  const { busy, error, run } = useAction();
-  const mine = call.myApplication;
+  const queryClient = useQueryClient();
+  const apply = useMutation({
+    mutationFn: () => api.apply(call.id, plan.trim()),
+    onSuccess: (application) => {
+      void queryClient.invalidateQueries({ queryKey: designationKeys.calls });
+      navigate(`/designations/applications/${application.id}`);
+    },
+    // Show the call as it is now (the school may have applied meanwhile).
+    onError: () => queryClient.invalidateQueries({ queryKey: designationKeys.calls }),
+  });
   const live = mine && mine.status !== 'withdrawn';
 
-  async function apply(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const created = await run(
-      async () => {
-        const application = await api.apply(call.id, plan.trim());
-        navigate(`/designations/applications/${application.id}`);
-      },
-      { stayBusy: true },
-    );
-    // After a failure, show the call as it is now (the school may have applied meanwhile).
-    if (!created) await onChanged().catch(() => undefined);
+    apply.mutate();
   }
 
   return (
@@ -98,7 +85,7 @@ function ApplySection({ call, user, onChanged }: { call: DesignationCall; user: 
           신청서는 학교장이 작성·제출합니다. 아직 우리 학교의 신청서가 없습니다.
         </p>
       ) : (
-        <form aria-label="신청서 작성 시작" onSubmit={apply} className="stack-form">
+        <form aria-label="신청서 작성 시작" onSubmit={submit} className="stack-form">
           {mine && <p className="muted">이전 신청서는 철회되었습니다. 새 신청서를 작성할 수 있습니다.</p>}
           <TextAreaField
             id="apply-plan"
@@ -109,9 +96,9 @@ function ApplySection({ call, user, onChanged }: { call: DesignationCall; user: 
             onChange={(e) => setPlan(e.target.value)}
             hint="나중에 신청서 화면에서 고칠 수 있습니다. 제출 전까지는 작성 중 상태로 저장됩니다. (최대 5,000자)"
           />
-          <ErrorMessage error={error} title="신청서를 만들지 못했습니다." messages={{ DUPLICATE: '이 공모에 이미 우리 학교 신청서가 있습니다. 다시 신청하려면 먼저 철회하세요.' }} />
+          <ErrorMessage error={apply.error} title="신청서를 만들지 못했습니다." messages={{ DUPLICATE: '이 공모에 이미 우리 학교 신청서가 있습니다. 다시 신청하려면 먼저 철회하세요.' }} />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="만드는 중…">
+            <SubmitButton busy={apply.isPending || apply.isSuccess} busyLabel="만드는 중…">
               신청서 작성 시작
             </SubmitButton>
           </div>
@@ -128,22 +115,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * only city and district administrators can be assigned.
  */
 function ReviewersSection({ callId, offices }: { callId: number; offices: DistrictOffice[] }) {
-  const { data: reviewers, error: loadError, setData } = useAsync(() => api.reviewers(callId), [callId]);
+  const { data: reviewers, error: loadError } = useQuery(reviewersQuery(callId));
+  const queryClient = useQueryClient();
   const [ids, setIds] = useState('');
-  const { busy, error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const parsed = ids.split(/[\s,]+/).filter(Boolean);
   const invalid = parsed.filter((id) => !UUID.test(id));
-
-  async function assign(event: FormEvent) {
-    event.preventDefault();
-    setNotice(null);
-    await run(async () => {
-      const list = await api.assignReviewers(callId, parsed);
-      setData(() => list);
+  const assign = useMutation({
+    mutationFn: (reviewerIds: string[]) => api.assignReviewers(callId, reviewerIds),
+    onMutate: () => setNotice(null),
+    onSuccess: (list) => {
+      queryClient.setQueryData(reviewersQuery(callId).queryKey, list);
       setIds('');
       setNotice('심사위원을 배정했습니다.');
-    });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    assign.mutate(parsed);
   }
 
   return (
@@ -163,7 +153,7 @@ function ReviewersSection({ callId, offices }: { callId: number; offices: Distri
       )}
       <details className="edit-box">
         <summary>사용자 ID로 심사위원 배정</summary>
-        <form aria-label="심사위원 배정" onSubmit={assign} className="stack-form">
+        <form aria-label="심사위원 배정" onSubmit={submit} className="stack-form">
           <TextAreaField
             id="reviewer-ids"
             label="심사위원 사용자 ID"
@@ -178,9 +168,9 @@ function ReviewersSection({ callId, offices }: { callId: number; offices: Distri
               사용자 ID 형식이 아닙니다: {invalid.join(', ')}
             </p>
           )}
-          <ErrorMessage error={error} title="심사위원을 배정하지 못했습니다." />
+          <ErrorMessage error={assign.error} title="심사위원을 배정하지 못했습니다." />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="배정 중…" className="button button-secondary" disabled={parsed.length === 0 || invalid.length > 0}>
+            <SubmitButton busy={assign.isPending} busyLabel="배정 중…" className="button button-secondary" disabled={parsed.length === 0 || invalid.length > 0}>
               배정
             </SubmitButton>
             <Notice text={notice} />

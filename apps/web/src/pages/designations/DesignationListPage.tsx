@@ -1,4 +1,6 @@
-import { api, designationUrls } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { designationUrls } from '../../api';
+import type { DesignationFilters, User } from '../../api/models';
 import { currentSchoolYear } from '../../components/ClubSection';
 import { DataTable } from '../../components/DataTable';
 import { DesignationStatusBadge } from '../../components/DesignationBadges';
@@ -11,21 +13,27 @@ import { DESIGNATION_STATUS_LABEL, formatTerm, LEVEL_LABEL, officeOptions, schoo
 import { useListQuery } from '../../listQuery';
 import { isAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { DesignationFilters, User } from '../../types';
-import { useAsync } from '../../useAsync';
+import { designationsQuery, officesQuery, typesQuery } from './queries';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['type', 'level', 'districtOffice', 'schoolYear', 'status'] as const;
 
 /** Designations in the viewer's scope, with filters and (administrators) the XLSX export. */
 export function DesignationListPage({ user }: { user: User }) {
-  const { filters, href, apply, goToPage, reset } = useListQuery('/designations', FILTER_KEYS);
-  const { data: types } = useAsync(() => api.designationTypes(), []);
-  const { data: offices } = useAsync(() => api.districtOffices(), []);
-  const { data: result, error, loading } = useAsync(
-    () => api.designations({ ...filters, status: (filters.status || 'active') as DesignationFilters['status'], pageSize: PAGE_SIZE }),
-    [href],
-  );
+  const { filters, apply, goToPage, reset } = useListQuery('/designations', FILTER_KEYS);
+  const { data: types } = useQuery(typesQuery);
+  const { data: offices } = useQuery(officesQuery);
+  // The URL's filters as the api takes them (it checks the values; blanks are left out).
+  const query: DesignationFilters = {
+    type: filters.type || undefined,
+    level: (filters.level || undefined) as DesignationFilters['level'],
+    districtOffice: (filters.districtOffice || undefined) as DesignationFilters['districtOffice'],
+    schoolYear: filters.schoolYear ? Number(filters.schoolYear) : undefined,
+    status: (filters.status || 'active') as DesignationFilters['status'],
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+  };
+  const { data: result, error, isFetching: loading } = useQuery(designationsQuery(query));
 
   const year = currentSchoolYear();
   const years = Array.from({ length: 6 }, (_, i) => String(year + 1 - i));
@@ -89,7 +97,7 @@ export function DesignationListPage({ user }: { user: User }) {
       <ResultsPanel
         headingId="designation-results"
         title="지정 목록"
-        result={result}
+        result={result ?? null}
         loading={loading}
         unit="건"
         totalTestId="designation-total"

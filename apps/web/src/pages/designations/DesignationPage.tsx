@@ -1,5 +1,7 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { Designation, EvaluationInput, EvaluationKind, EvaluationOutcome, SupportKind, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { DataTable, num } from '../../components/DataTable';
 import { DesignationStatusBadge } from '../../components/DesignationBadges';
@@ -7,13 +9,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Fact } from '../../components/Fact';
 import { InputField, Notice, SelectField, SubmitButton, TextAreaField } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
-import { confirmThenRun } from '../../confirm';
 import { formatDate, formatKrw, formatScore, formatTerm, LEVEL_LABEL } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { Designation, DesignationEvaluation, EvaluationInput, EvaluationKind, EvaluationOutcome, SupportEntry, SupportKind, User } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { designationKeys, designationQuery, evaluationsQuery, supportQuery } from './queries';
 
 export const EVALUATION_KIND_LABEL: Record<EvaluationKind, string> = { mid_term: '중간 평가', final: '종합 평가' };
 export const EVALUATION_OUTCOME_LABEL: Record<EvaluationOutcome, string> = { continue: '지정 유지', renew: '재지정', end: '지정 종료', revoke: '지정 취소' };
@@ -27,10 +26,9 @@ const today = () => {
 
 /** One designation: its term and status; evaluations; support; and (city administrators) revocation. */
 export function DesignationPage({ user, designationId }: { user: User; designationId: number }) {
-  const designation = useAsync(() => api.designation(designationId), [designationId]);
+  const designation = useQuery(designationQuery(designationId));
   const d = designation.data;
   if (!d) return <PageFallback error={designation.error} heading="지정 학교" errorTitle="지정 정보를 불러오지 못했습니다." back={{ to: '/designations', label: '지정 학교 목록으로' }} />;
-  const setDesignation = (next: Designation) => designation.setData(() => next);
 
   return (
     <div className="page">
@@ -60,9 +58,9 @@ export function DesignationPage({ user, designationId }: { user: User; designati
         </dl>
       </section>
 
-      <EvaluationSection user={user} designation={d} onChanged={setDesignation} reloadDesignation={designation.reload} />
+      <EvaluationSection user={user} designation={d} />
       {isAdmin(user) && <SupportSection user={user} designation={d} />}
-      {isCityAdmin(user) && d.status === 'active' && <RevokeSection designation={d} onRevoked={setDesignation} />}
+      {isCityAdmin(user) && d.status === 'active' && <RevokeSection designation={d} />}
     </div>
   );
 }
@@ -72,8 +70,9 @@ interface SectionProps {
   designation: Designation;
 }
 
-function EvaluationSection({ user, designation, reloadDesignation }: SectionProps & { onChanged: (d: Designation) => void; reloadDesignation: () => Promise<void> }) {
-  const evaluations = useAsync(() => api.evaluations(designation.id), [designation.id]);
+function EvaluationSection({ user, designation }: SectionProps) {
+  const evaluations = useQuery(evaluationsQuery(designation.id));
+  const queryClient = useQueryClient();
   const [kind, setKind] = useState<EvaluationKind>('mid_term');
   const [evaluatedOn, setEvaluatedOn] = useState(today);
   const [score, setScore] = useState('');
@@ -81,31 +80,31 @@ function EvaluationSection({ user, designation, reloadDesignation }: SectionProp
   const [renewedTermEnd, setRenewedTermEnd] = useState('');
   const [notes, setNotes] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const evaluate = useMutation({
+    mutationFn: (input: EvaluationInput) => api.evaluate(designation.id, input),
+    onMutate: () => setNotice(null),
+    // The outcome may end, revoke or renew the designation: its evaluations and its status change.
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: designationKeys.designation(designation.id) });
+      setNotice(result.renewal ? `평가를 등록했습니다. 재지정 기간: ${formatTerm(result.renewal.termStart, result.renewal.termEnd)}` : '평가를 등록했습니다.');
+      setScore('');
+      setNotes('');
+    },
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setNotice(null);
-    const input: EvaluationInput = {
+    evaluate.mutate({
       kind,
       evaluatedOn,
       score: Number(score),
       outcome,
       ...(outcome === 'renew' && renewedTermEnd ? { renewedTermEnd } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
-    };
-    const ok = await run(async () => {
-      const result = await api.evaluate(designation.id, input);
-      await Promise.all([evaluations.reload(), reloadDesignation()]);
-      setNotice(result.renewal ? `평가를 등록했습니다. 재지정 기간: ${formatTerm(result.renewal.termStart, result.renewal.termEnd)}` : '평가를 등록했습니다.');
     });
-    if (ok) {
-      setScore('');
-      setNotes('');
-    }
   }
 
-  const list: DesignationEvaluation[] = evaluations.data ?? [];
+  const list = evaluations.data ?? [];
   return (
     <section className="panel" aria-labelledby="evaluation-heading">
       <h2 id="evaluation-heading">평가</h2>
@@ -143,9 +142,9 @@ function EvaluationSection({ user, designation, reloadDesignation }: SectionProp
             )}
             <TextAreaField id="evaluation-notes" label="비고" wide rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
           </div>
-          <ErrorMessage error={error} title="평가를 등록하지 못했습니다." />
+          <ErrorMessage error={evaluate.error} title="평가를 등록하지 못했습니다." />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="등록 중…" testId="evaluation-submit">
+            <SubmitButton busy={evaluate.isPending} busyLabel="등록 중…" testId="evaluation-submit">
               평가 등록
             </SubmitButton>
             <Notice text={notice} testId="evaluation-notice" />
@@ -157,36 +156,38 @@ function EvaluationSection({ user, designation, reloadDesignation }: SectionProp
 }
 
 function SupportSection({ user, designation }: SectionProps) {
-  const ledger = useAsync(() => api.support(designation.schoolId), [designation.schoolId]);
+  const ledger = useQuery(supportQuery(designation.schoolId));
+  const queryClient = useQueryClient();
   const [kind, setKind] = useState<SupportKind>('budget');
   const [amount, setAmount] = useState('');
   const [grantedOn, setGrantedOn] = useState(today);
   const [description, setDescription] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setNotice(null);
-    const ok = await run(async () => {
-      await api.grantSupport({
+  const grant = useMutation({
+    mutationFn: () =>
+      api.grantSupport({
         schoolId: designation.schoolId,
         designationId: designation.id,
         kind,
         ...(kind === 'budget' ? { amountKrw: Number(amount) } : { staffCount: Number(amount) }),
         grantedOn,
         ...(description.trim() ? { description: description.trim() } : {}),
-      });
-      await ledger.reload();
+      }),
+    onMutate: () => setNotice(null),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: designationKeys.support(designation.schoolId) });
       setNotice('지원 내역을 등록했습니다.');
-    });
-    if (ok) {
       setAmount('');
       setDescription('');
-    }
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    grant.mutate();
   }
 
-  const rows: SupportEntry[] = ledger.data ?? [];
+  const rows = ledger.data ?? [];
   return (
     <section className="panel" aria-labelledby="support-heading">
       <h2 id="support-heading">지원 내역</h2>
@@ -229,9 +230,9 @@ function SupportSection({ user, designation }: SectionProps) {
             <InputField id="support-date" label="지원일" type="date" required value={grantedOn} onChange={(e) => setGrantedOn(e.target.value)} />
             <InputField id="support-description" label="내용" wide maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="예: 운영비" />
           </div>
-          <ErrorMessage error={error} title="지원 내역을 등록하지 못했습니다." />
+          <ErrorMessage error={grant.error} title="지원 내역을 등록하지 못했습니다." />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="등록 중…" testId="support-submit">
+            <SubmitButton busy={grant.isPending} busyLabel="등록 중…" testId="support-submit">
               지원 등록
             </SubmitButton>
             <Notice text={notice} testId="support-notice" />
@@ -242,19 +243,17 @@ function SupportSection({ user, designation }: SectionProps) {
   );
 }
 
-function RevokeSection({ designation, onRevoked }: { designation: Designation; onRevoked: (d: Designation) => void }) {
+function RevokeSection({ designation }: { designation: Designation }) {
   const [reason, setReason] = useState('');
-  const { busy, error, setError, run } = useAction();
+  const queryClient = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: () => api.revokeDesignation(designation.id, reason.trim()),
+    onSuccess: (revoked) => queryClient.setQueryData(designationQuery(designation.id).queryKey, revoked),
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    await confirmThenRun(
-      `${designation.schoolName}의 ${designation.typeName} 지정을 취소할까요? 되돌릴 수 없습니다.`,
-      async () => {
-        await run(async () => onRevoked(await api.revokeDesignation(designation.id, reason.trim())));
-      },
-      setError,
-    );
+    if (window.confirm(`${designation.schoolName}의 ${designation.typeName} 지정을 취소할까요? 되돌릴 수 없습니다.`)) revoke.mutate();
   }
 
   return (
@@ -262,9 +261,9 @@ function RevokeSection({ designation, onRevoked }: { designation: Designation; o
       <h2 id="revoke-heading">지정 취소</h2>
       <form aria-label="지정 취소" onSubmit={submit}>
         <TextAreaField id="revoke-reason" label="취소 사유" wide required rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <ErrorMessage error={error} title="지정을 취소하지 못했습니다." />
+        <ErrorMessage error={revoke.error} title="지정을 취소하지 못했습니다." />
         <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel="취소 중…" className="button button-danger" disabled={!reason.trim()} testId="revoke-submit">
+          <SubmitButton busy={revoke.isPending} busyLabel="취소 중…" className="button button-danger" disabled={!reason.trim()} testId="revoke-submit">
             지정 취소
           </SubmitButton>
         </div>

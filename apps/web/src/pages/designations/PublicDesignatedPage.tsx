@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api';
+import type { Designation } from '../../api/models';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ANY, InputField, SelectField } from '../../components/fields';
@@ -7,8 +9,6 @@ import { FilterBar } from '../../components/FilterBar';
 import { Loading } from '../../components/Loading';
 import { Segmented } from '../../components/Segmented';
 import { formatTerm, LEVEL_LABEL, schoolYearOptions } from '../../labels';
-import type { Designation } from '../../types';
-import { useAsync } from '../../useAsync';
 
 const PAGE_SIZE = 500;
 
@@ -36,7 +36,7 @@ const GROUP_BY: Record<GroupBy, string> = { type: '유형별', office: '교육�
 
 /** 지정 학교 현황: public, no login. Schools designated now, grouped by type or by district office. */
 export function PublicDesignatedPage({ loggedIn }: { loggedIn: boolean }) {
-  const { data, error, loading } = useAsync(loadAll, []);
+  const { data, error, isPending: loading } = useQuery({ queryKey: ['designations', 'public'], queryFn: loadAll });
   const [type, setType] = useState('');
   const [level, setLevel] = useState('');
   const [office, setOffice] = useState('');

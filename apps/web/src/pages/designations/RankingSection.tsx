@@ -1,5 +1,7 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { api, ApiError, designationUrls } from '../../api';
+import type { Decision, DesignationCall, RankingRow, User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
@@ -10,14 +12,11 @@ import { Segmented } from '../../components/Segmented';
 import { formatScore, LEVEL_LABEL } from '../../labels';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { DesignationCall, RankingRow, User } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { designationKeys, rankingQuery } from './queries';
 
 /** A spread between reviewers of at least this share of the maximum total is flagged. */
 export const SPREAD_RATIO = 0.1;
 
-type Decision = 'designate' | 'reject';
 const DECISION_LABEL: Record<Decision, string> = { designate: '지정', reject: '미지정' };
 
 type View = 'overall' | 'office';
@@ -26,13 +25,12 @@ const VIEW_LABEL: Record<View, string> = { overall: '전체 순위', office: '�
 interface Props {
   call: DesignationCall;
   user: User;
-  /** After a decision: the call's counts change too. */
-  onDecided: () => Promise<void>;
 }
 
 /** The ranking of a call, overall or per district office, with the decision buttons for city administrators. */
-export function RankingSection({ call, user, onDecided }: Props) {
-  const { data: rows, error, loading, reload } = useAsync(() => api.ranking(call.id), [call.id]);
+export function RankingSection({ call, user }: Props) {
+  const { data: rows, error, isFetching: loading } = useQuery(rankingQuery(call.id));
+  const queryClient = useQueryClient();
   const [view, setView] = useState<View>('overall');
   const [deciding, setDeciding] = useState<{ applicationId: number; decision: Decision } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,7 +52,7 @@ export function RankingSection({ call, user, onDecided }: Props) {
 
   /** The notice appears once the ranking and the call's counts show the decision. */
   const decided = async (message: string) => {
-    await Promise.all([reload(), onDecided()]);
+    await queryClient.invalidateQueries({ queryKey: designationKeys.call(call.id) });
     setDeciding(null);
     setNotice(message);
   };
@@ -226,16 +224,14 @@ function RankingTable({ rows, inOffice, call, threshold, mayDecide, deciding, on
 
 function DecisionForm({ row, decision, callQuota, onCancel, onDone }: { row: RankingRow; decision: Decision; callQuota: number; onCancel: () => void; onDone: () => Promise<void> }) {
   const [reason, setReason] = useState('');
-  const { busy, error, run } = useAction();
+  // Once decided, the form closes: it stays busy until then.
+  const decide = useMutation({ mutationFn: () => api.decide(row.applicationId, decision, reason.trim()), onSuccess: onDone });
+  const busy = decide.isPending || decide.isSuccess;
   const label = DECISION_LABEL[decision];
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    // Once decided, the form closes.
-    await run(async () => {
-      await api.decide(row.applicationId, decision, reason.trim());
-      await onDone();
-    }, { stayBusy: true });
+    decide.mutate();
   }
 
   return (
@@ -254,7 +250,7 @@ function DecisionForm({ row, decision, callQuota, onCancel, onDone }: { row: Ran
         onChange={(e) => setReason(e.target.value)}
         hint="학교장에게 그대로 보입니다."
       />
-      <ErrorMessage error={error} title="결정을 저장하지 못했습니다." />
+      <ErrorMessage error={decide.error} title="결정을 저장하지 못했습니다." />
       <div className="form-actions">
         <SubmitButton busy={busy} busyLabel="저장 중…" className={`button ${decision === 'designate' ? 'button-primary' : 'button-danger'}`} disabled={reason.trim() === ''}>
           {label} 확정

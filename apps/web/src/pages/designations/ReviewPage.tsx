@@ -1,53 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, designationUrls } from '../../api';
+import { api, designationUrls } from '../../api';
+import type { DesignationApplication, DesignationCall, ReviewerScores, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, Notice, TextAreaField } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
-import { confirmThenRun } from '../../confirm';
 import { attachmentKindLabel, EXCLUSION_LABEL, formatScore, LEVEL_LABEL, officeName } from '../../labels';
 import { Link } from '../../router';
-import type { DesignationApplication, DesignationCall, ExclusionReason, ReviewerScores, User } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
-
-interface Data {
-  app: DesignationApplication;
-  call: DesignationCall;
-  excludedBecause: ExclusionReason | null;
-  mine: ReviewerScores | null;
-  officeName: string;
-}
-
-async function load(id: number, user: User): Promise<Data> {
-  const [app, reviews, offices] = await Promise.all([api.application(id), api.reviews(), api.districtOffices()]);
-  const [call, scores] = await Promise.all([
-    api.call(app.callId),
-    api.scores(id).catch((e) => {
-      if (e instanceof ApiError && e.status === 403) return [] as ReviewerScores[];
-      throw e;
-    }),
-  ]);
-  const item = reviews.find((r) => r.applicationId === id);
-  return {
-    app,
-    call,
-    excludedBecause: item ? item.excludedBecause : app.status === 'submitted' ? 'not_assigned' : null,
-    mine: scores.find((s) => s.reviewerId === user.id) ?? null,
-    officeName: officeName(offices, app.districtOffice),
-  };
-}
+import { applicationQuery, callQuery, designationKeys, officesQuery, reviewsQuery, scoresQuery } from './queries';
 
 /** Scoring one application: a number per criterion (with its maximum), comments, and the recusal. */
 export function ReviewPage({ user, applicationId }: { user: User; applicationId: number }) {
-  const { data, error, reload, setData } = useAsync(() => load(applicationId, user), [applicationId, user.id]);
+  const application = useQuery(applicationQuery(applicationId));
+  const reviews = useQuery(reviewsQuery);
+  const offices = useQuery(officesQuery);
+  const callId = application.data?.callId;
+  const callAnswer = useQuery({ ...callQuery(callId ?? 0), enabled: callId !== undefined });
+  const scores = useQuery(scoresQuery(applicationId));
+  const queryClient = useQueryClient();
 
-  if (error || !data) {
+  const app = application.data;
+  const call = callAnswer.data;
+  if (!app || !call || !reviews.data || !offices.data || !scores.data) {
+    const error = application.error ?? reviews.error ?? offices.error ?? callAnswer.error ?? scores.error;
     return <PageFallback error={error} heading="채점" errorTitle="신청서를 불러오지 못했습니다." back={{ to: '/designations/reviews', label: '심사 목록으로 돌아가기' }} />;
   }
-  const { app, call, excludedBecause, mine, officeName } = data;
+  const item = reviews.data.find((r) => r.applicationId === applicationId);
+  const excludedBecause = item ? item.excludedBecause : app.status === 'submitted' ? 'not_assigned' : null;
+  const mine = scores.data.find((s) => s.reviewerId === user.id) ?? null;
   const closed = app.status !== 'submitted';
 
   return (
@@ -58,7 +41,7 @@ export function ReviewPage({ user, applicationId }: { user: User; applicationId:
           <span data-testid="review-school">{app.schoolName}</span> 채점 <ApplicationStatusBadge status={app.status} />
         </h1>
         <p className="muted">
-          {LEVEL_LABEL[app.schoolLevel] ?? app.schoolLevel} · {officeName} · {call.title}
+          {LEVEL_LABEL[app.schoolLevel] ?? app.schoolLevel} · {officeName(offices.data, app.districtOffice)} · {call.title}
         </p>
       </div>
 
@@ -97,10 +80,10 @@ export function ReviewPage({ user, applicationId }: { user: User; applicationId:
         app={app}
         mine={mine}
         disabled={closed || excludedBecause !== null}
-        onSaved={(scores) => setData((d) => d && { ...d, mine: scores.find((s) => s.reviewerId === user.id) ?? null })}
+        onSaved={(saved) => queryClient.setQueryData(scoresQuery(applicationId).queryKey, saved)}
       />
 
-      {excludedBecause !== 'recused' && excludedBecause !== 'not_assigned' && !closed && <RecusalSection app={app} onRecused={reload} />}
+      {excludedBecause !== 'recused' && excludedBecause !== 'not_assigned' && !closed && <RecusalSection app={app} />}
     </div>
   );
 }
@@ -116,23 +99,30 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
       }),
     ),
   );
-  const { busy, error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const total = call.criteria.reduce((sum, c) => sum + (values[c.id].score === '' ? 0 : Number(values[c.id].score) * c.weight), 0);
   const filled = call.criteria.filter((c) => values[c.id].score !== '').length;
   const set = (id: number, key: 'score' | 'comment', value: string) => setValues((v) => ({ ...v, [id]: { ...v[id], [key]: value } }));
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setNotice(null);
-    await run(async () => {
-      const scores = call.criteria.map((c) => {
-        const comment = values[c.id].comment.trim();
-        return { criterionId: c.id, score: Number(values[c.id].score), ...(comment ? { comment } : {}) };
-      });
-      onSaved(await api.saveScores(app.id, scores));
+  const save = useMutation({
+    mutationFn: () =>
+      api.saveScores(
+        app.id,
+        call.criteria.map((c) => {
+          const comment = values[c.id].comment.trim();
+          return { criterionId: c.id, score: Number(values[c.id].score), ...(comment ? { comment } : {}) };
+        }),
+      ),
+    onMutate: () => setNotice(null),
+    onSuccess: (saved) => {
+      onSaved(saved);
       setNotice('점수를 저장했습니다.');
-    });
+    },
+  });
+  const busy = save.isPending;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
   }
 
   return (
@@ -147,7 +137,7 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
           <span className="muted small"> ({filled}/{call.criteria.length} 기준)</span>
         </p>
       </div>
-      <form aria-label="채점" onSubmit={save}>
+      <form aria-label="채점" onSubmit={submit}>
         <fieldset disabled={disabled || busy} className="plain-fieldset">
           <legend className="sr-only">심사 기준별 점수</legend>
           <div className="score-grid">
@@ -170,7 +160,7 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
               </div>
             ))}
           </div>
-          <ErrorMessage error={error} title="점수를 저장하지 못했습니다." />
+          <ErrorMessage error={save.error} title="점수를 저장하지 못했습니다." />
           <div className="form-actions">
             <button type="submit" className="button button-primary" data-testid="save-scores">
               {busy ? '저장 중…' : '점수 저장'}
@@ -184,21 +174,23 @@ function ScoreForm({ call, app, mine, disabled, onSaved }: { call: DesignationCa
   );
 }
 
-function RecusalSection({ app, onRecused }: { app: DesignationApplication; onRecused: () => Promise<void> }) {
+function RecusalSection({ app }: { app: DesignationApplication }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  // Once recused, the reviewer's exclusion and their (deleted) scores show.
+  const recusal = useMutation({
+    mutationFn: () => api.recuse(app.id, reason.trim()),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: designationKeys.reviews }),
+        queryClient.invalidateQueries({ queryKey: designationKeys.application(app.id) }),
+      ]),
+  });
 
   const recuse = (event: FormEvent) => {
     event.preventDefault();
-    void confirmThenRun(
-      `‘${app.schoolName}’ 신청서에 대해 이해충돌을 신고할까요? 신고하면 이 신청서를 채점할 수 없고, 이미 준 점수는 삭제됩니다.`,
-      async () => {
-        await api.recuse(app.id, reason.trim());
-        await onRecused();
-      },
-      setError,
-    );
+    if (window.confirm(`‘${app.schoolName}’ 신청서에 대해 이해충돌을 신고할까요? 신고하면 이 신청서를 채점할 수 없고, 이미 준 점수는 삭제됩니다.`)) recusal.mutate();
   };
 
   return (
@@ -212,7 +204,7 @@ function RecusalSection({ app, onRecused }: { app: DesignationApplication; onRec
       ) : (
         <form aria-label="이해충돌 신고" onSubmit={recuse} className="stack-form">
           <TextAreaField id="recusal-reason" label="신고 사유 (필수)" required maxLength={500} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <ErrorMessage error={error} title="이해충돌을 신고하지 못했습니다." />
+          <ErrorMessage error={recusal.error} title="이해충돌을 신고하지 못했습니다." />
           <div className="form-actions">
             <button type="submit" className="button button-danger" disabled={reason.trim() === ''}>
               신고하기

@@ -1,18 +1,19 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { ReviewItem } from '../../api/models';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { EXCLUSION_LABEL, officeName } from '../../labels';
 import { Link } from '../../router';
-import type { ReviewItem } from '../../types';
-import { useAsync } from '../../useAsync';
+import { officesQuery, reviewsQuery } from './queries';
 
 /** A reviewer's work: the submitted applications of the calls they review, and which they may not score. */
 export function ReviewsPage() {
-  const { data, error, loading } = useAsync(async () => {
-    const [items, offices] = await Promise.all([api.reviews(), api.districtOffices()]);
-    return { items, offices };
-  }, []);
+  const reviews = useQuery(reviewsQuery);
+  const offices = useQuery(officesQuery);
+  const data = reviews.data && offices.data ? { items: reviews.data, offices: offices.data } : null;
+  const error = reviews.error ?? offices.error;
+  const loading = reviews.isFetching || offices.isFetching;
   const calls = data ? [...new Map(data.items.map((i) => [i.callId, i.callTitle])).entries()] : [];
 
   return (

@@ -1,13 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import type { FailedJob, Job, JobCounts, JobSchedule, JobsOverview, QueueState } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { confirmThenRun } from '../../confirm';
 import { formatSeoulMinute, formatSeoulSecond } from '../../labels';
-import type { AdminJobStatus, FailedJob, JobCounts, JobSchedule, JobsOverview, QueueState } from '../../types/jobs';
+import { queryClient } from '../../query';
 import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { useJob, type JobRun } from '../../useJob';
 import { cronText, jobLabel, QUEUE_LABEL, requesterText, SCHEDULE_TEXT, summaryText } from './jobsLabels';
 
@@ -22,7 +23,12 @@ const COUNT_COLUMNS: { key: keyof JobCounts; label: string }[] = [
   { key: 'delayed', label: '지연' },
 ];
 
-const fetchJob = (jobId: string) => api.jobById<AdminJobStatus>(jobId);
+const fetchJob = (jobId: string) => api.jobById(jobId);
+
+const OVERVIEW_KEY = ['admin-jobs'];
+
+/** After a job started or retried here: the overview again. */
+const refresh = () => void queryClient.invalidateQueries({ queryKey: OVERVIEW_KEY });
 
 /**
  * 작업 현황 (city administrators): every queue's counts and the jobs waiting to be handed to Redis,
@@ -31,15 +37,14 @@ const fetchJob = (jobId: string) => api.jobById<AdminJobStatus>(jobId);
  * and shows what PostgreSQL knows.
  */
 export function JobsPage() {
-  const overview = useAsync(() => api.jobsOverview(), [], { keepData: true });
-  const { data, error, reload } = overview;
+  const { data, error, refetch } = useQuery({
+    queryKey: OVERVIEW_KEY,
+    queryFn: () => api.jobsOverview(),
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
   /** Jobs retried from this page, followed here (a retried job leaves the failed list). */
   const [retried, setRetried] = useState<FailedJob[]>([]);
-
-  useEffect(() => {
-    const timer = window.setInterval(() => void reload(), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
 
   return (
     <div className="page">
@@ -50,7 +55,7 @@ export function JobsPage() {
           {data && <> 마지막 확인: {formatSeoulSecond(data.checkedAt)}</>}
         </p>
         <p>
-          <button type="button" className="button button-secondary button-small" onClick={() => void reload()} data-testid="jobs-refresh">
+          <button type="button" className="button button-secondary button-small" onClick={() => void refetch()} data-testid="jobs-refresh">
             새로 고침
           </button>
         </p>
@@ -61,16 +66,16 @@ export function JobsPage() {
         <>
           {!data.redis.available && <RedisUnavailable overview={data} />}
           <QueuesPanel overview={data} />
-          <SchedulesPanel schedules={data.schedules} redisAvailable={data.redis.available} onChanged={() => void reload()} />
+          <SchedulesPanel schedules={data.schedules} redisAvailable={data.redis.available} onChanged={refresh} />
           <FailedJobsPanel
             queues={data.queues}
             redisAvailable={data.redis.available}
             retried={retried}
             onRetried={(job) => {
               setRetried((jobs) => [job, ...jobs.filter((j) => j.id !== job.id)]);
-              void reload();
+              refresh();
             }}
-            onChanged={() => void reload()}
+            onChanged={refresh}
           />
         </>
       )}
@@ -202,7 +207,7 @@ function ScheduleRow({ schedule, redisAvailable, onChanged }: { schedule: JobSch
 const RUNNING_LABEL: Record<string, string> = { pending: '대기열 전달 대기', queued: '대기 중', waiting: '대기 중', delayed: '재시도 대기', prioritized: '대기 중', active: '실행 중' };
 
 /** Where a job started here stands (`data-state` running, done, failed), with its result in words. */
-function JobRunStatus({ run, jobName, testId }: { run: JobRun<AdminJobStatus>; jobName: string; testId: string }) {
+function JobRunStatus({ run, jobName, testId }: { run: JobRun<Job>; jobName: string; testId: string }) {
   if (run.state === 'idle') return null;
   return (
     <div className="job-status small" role="status" aria-live="polite" data-testid={testId} data-state={run.state}>

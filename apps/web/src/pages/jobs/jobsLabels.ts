@@ -1,4 +1,4 @@
-import type { QueueName } from '../../types/jobs';
+import type { QueueName } from '../../api/models';
 
 export const QUEUE_LABEL: Record<QueueName, string> = {
   exports: '내보내기',

@@ -1,13 +1,9 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
+import type { ItemStatistics, Job, LiteracyAssessment, LiteracyAssessmentChange, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { LoadingPage } from '../../components/PageFallback';
-import { confirmThenRun } from '../../confirm';
 import { isCityAdmin } from '../../roles';
 import { Link, useLocation } from '../../router';
-import type { User } from '../../types';
-import type { ItemStatistics, LiteracyAssessment, LiteracyJobStatus } from '../../types/literacy';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { useJob } from '../../useJob';
 import { AssessmentHead } from './AssessmentHead';
 import { CutScoreEditor } from './CutScoreEditor';
@@ -17,13 +13,9 @@ import { JobProgress } from './JobProgress';
 import { LiteracyFallback } from './LiteracyFallback';
 import { FLAG_LABEL } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
+import { literacyKeys, literacyQueries } from './literacyQueries';
 import { TestSummary } from './TestSummary';
 import { useAreas } from './useAreas';
-
-async function load(id: number) {
-  const [assessment, analysis] = await Promise.all([api.assessment(id), api.literacyAnalysis(id)]);
-  return { assessment, analysis };
-}
 
 /**
  * 문항 분석 (administrators): the test statistics, every item's statistics and review flags, one
@@ -31,38 +23,51 @@ async function load(id: number) {
  * cut scores, and the analysis runs again.
  */
 export function AnalysisPage({ user, assessmentId }: { user: User; assessmentId: number }) {
-  const { data, error, reload } = useAsync(() => load(assessmentId), [assessmentId], { keepData: true });
+  const assessmentQuery = useQuery(literacyQueries.assessment(assessmentId));
+  const analysisQuery = useQuery(literacyQueries.analysis(assessmentId));
   const { query } = useLocation();
   const areas = useAreas();
-  const rerun = useJob(api.jobById<LiteracyJobStatus>, () => void reload());
-  const change = useAction();
+  const queryClient = useQueryClient();
+  // Once the analysis has run again: its statistics, and the reports built on it.
+  const rerun = useJob(api.jobById<Job>, () => void queryClient.invalidateQueries({ queryKey: literacyKeys.assessments }));
+  /** A changed item or cut scores: the assessment as it is now, then the analysis job followed. */
+  const changed = (change: LiteracyAssessmentChange) => {
+    queryClient.setQueryData(literacyQueries.assessment(assessmentId).queryKey, change.assessment);
+    rerun.follow(change.analysis.jobId);
+  };
+  const drop = useMutation({
+    mutationFn: ({ item, dropped, reason }: { item: ItemStatistics; dropped: boolean; reason?: string }) => api.setItemDropped(assessmentId, item.id, dropped, reason),
+    onSuccess: changed,
+  });
   const editable = isCityAdmin(user);
 
-  async function setDropped(item: ItemStatistics, dropped: boolean) {
+  function setDropped(item: ItemStatistics, dropped: boolean) {
     if (!dropped) {
-      const restore = async () => rerun.follow((await api.setItemDropped(assessmentId, item.id, false)).analysis.jobId);
-      await confirmThenRun(`문항 ${item.id}을(를) 다시 채점에 넣습니다. 분석을 다시 실행합니다.`, restore, change.setError);
+      if (window.confirm(`문항 ${item.id}을(를) 다시 채점에 넣습니다. 분석을 다시 실행합니다.`)) drop.mutate({ item, dropped });
       return;
     }
     const flags = item.flags.map((f) => FLAG_LABEL[f]).join(', ');
     const answer = window.prompt(`문항 ${item.id}을(를) 채점에서 제외합니다${flags ? ` (검토: ${flags})` : ''}. 사유를 적으세요(선택).`, '');
-    if (answer === null) return;
-    await change.run(async () => rerun.follow((await api.setItemDropped(assessmentId, item.id, true, answer.trim() || undefined)).analysis.jobId));
+    if (answer !== null) drop.mutate({ item, dropped, reason: answer.trim() || undefined });
   }
 
-  if (!data) return <LiteracyFallback error={error} heading="문항 분석" errorTitle="문항 분석을 불러오지 못했습니다." back={{ to: literacyPath.list, label: '진단검사 목록으로' }} />;
-  const { assessment, analysis } = data;
+  const assessment = assessmentQuery.data;
+  const analysis = analysisQuery.data;
+  if (!assessment || !analysis) {
+    const error = assessmentQuery.error ?? analysisQuery.error;
+    return <LiteracyFallback error={error} heading="문항 분석" errorTitle="문항 분석을 불러오지 못했습니다." back={{ to: literacyPath.list, label: '진단검사 목록으로' }} />;
+  }
   const selectedId = query.get('item');
   const selected = analysis.items?.find((i) => i.id === selectedId) ?? null;
-  const working = rerun.busy || change.busy;
+  const working = rerun.busy || drop.isPending;
 
   const action = (item: ItemStatistics) =>
     item.dropped ? (
-      <button type="button" className="button button-small" data-testid={`restore-${item.id}`} disabled={working} onClick={() => void setDropped(item, false)}>
+      <button type="button" className="button button-small" data-testid={`restore-${item.id}`} disabled={working} onClick={() => setDropped(item, false)}>
         채점 복원
       </button>
     ) : (
-      <button type="button" className="button button-small button-danger" data-testid={`drop-${item.id}`} disabled={working} onClick={() => void setDropped(item, true)}>
+      <button type="button" className="button button-small button-danger" data-testid={`drop-${item.id}`} disabled={working} onClick={() => setDropped(item, true)}>
         채점 제외
       </button>
     );
@@ -76,7 +81,7 @@ export function AnalysisPage({ user, assessmentId }: { user: User; assessmentId:
         </p>
       </AssessmentHead>
       <JobProgress run={rerun.run} label="분석" testId="analysis-job" doneText="분석을 다시 실행했습니다. 아래 통계에 반영되었습니다." />
-      <ErrorMessage error={change.error} title="문항 채점 여부를 바꾸지 못했습니다." />
+      <ErrorMessage error={drop.error} title="문항 채점 여부를 바꾸지 못했습니다." />
       {!analysis.computedAt || !analysis.test || !analysis.items ? (
         <section className="panel" data-testid="not-analysed">
           <p className="empty">아직 분석 결과가 없습니다. 결과를 가져오면 분석이 자동으로 실행됩니다.</p>
@@ -93,7 +98,7 @@ export function AnalysisPage({ user, assessmentId }: { user: User; assessmentId:
           {selected && <ItemDetail stats={selected} item={assessment.items.find((i) => i.id === selected.id)} areaName={areas.name} action={editable ? action(selected) : undefined} />}
         </>
       )}
-      {editable && <CutScoreEditor key={cutKey(assessment)} assessmentId={assessment.id} cutScores={assessment.cutScores} busy={working} onSaved={(job) => rerun.follow(job.jobId)} />}
+      {editable && <CutScoreEditor key={cutKey(assessment)} assessmentId={assessment.id} cutScores={assessment.cutScores} busy={working} onSaved={changed} />}
     </div>
   );
 }

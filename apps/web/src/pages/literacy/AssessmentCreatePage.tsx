@@ -1,18 +1,18 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { LiteracyArea, LiteracyAssessmentInput, LiteracyPhase } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { currentSchoolYear } from '../../components/ClubSection';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SelectField, SubmitButton } from '../../components/fields';
 import { LoadingPage } from '../../components/PageFallback';
 import { Link, navigate } from '../../router';
-import type { LiteracyArea, LiteracyPhase } from '../../types/literacy';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { CutScoreFields, cutScoreRows, cutScoresOf, DEFAULT_CUT_SCORES } from './CutScoreFields';
 import { FieldProblems } from './FieldProblems';
 import { GRADE_OPTIONS, PHASE_LABEL } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
+import { literacyKeys, literacyQueries } from './literacyQueries';
 import { itemInput, ItemsEditor, newItemRow, type ItemRow } from './ItemsEditor';
 
 /** Korean names of the form's fields in the error summary. */
@@ -22,7 +22,7 @@ const MESSAGES = { DUPLICATE: '같은 학년도·구분·학년에 같은 이름
 
 /** 새 진단검사 (city administrators): name, year, phase, grade, the items with keys, and the cut scores. */
 export function AssessmentCreatePage() {
-  const areas = useAsync(() => api.literacyAreas(), []);
+  const areas = useQuery(literacyQueries.areas());
   if (!areas.data) {
     return areas.error ? <ErrorMessage error={areas.error} title="역량 영역을 불러오지 못했습니다." /> : <LoadingPage />;
   }
@@ -36,24 +36,26 @@ function CreateForm({ areas }: { areas: LiteracyArea[] }) {
   const [grade, setGrade] = useState('g5');
   const [items, setItems] = useState<ItemRow[]>(() => [newItemRow(undefined, areas[0]?.code ?? '')]);
   const [cuts, setCuts] = useState(() => cutScoreRows(DEFAULT_CUT_SCORES));
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: (input: LiteracyAssessmentInput) => api.createAssessment(input),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: literacyKeys.assessments });
+      navigate(literacyPath.assessment(created.id));
+    },
+  });
+  const { isPending: busy, error } = create;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    await run(
-      async () => {
-        const created = await api.createAssessment({
-          name: name.trim(),
-          schoolYear: Number(schoolYear),
-          phase,
-          grade: Number(grade.slice(1)),
-          items: items.map(itemInput),
-          cutScores: cutScoresOf(cuts),
-        });
-        navigate(literacyPath.assessment(created.id));
-      },
-      { stayBusy: true },
-    );
+    create.mutate({
+      name: name.trim(),
+      schoolYear: Number(schoolYear),
+      phase,
+      grade: Number(grade.slice(1)),
+      items: items.map(itemInput),
+      cutScores: cutScoresOf(cuts),
+    });
   }
 
   return (

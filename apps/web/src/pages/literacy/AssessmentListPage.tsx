@@ -1,21 +1,21 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ListStates } from '../../components/ResultsPanel';
 import { formatMinute } from '../../labels';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { User } from '../../types';
-import { useAsync } from '../../useAsync';
 import { formatCount, gradeLabel, PHASE_LABEL } from './literacyLabels';
 import { assessmentLanding, literacyPath } from './literacyPaths';
+import { literacyQueries } from './literacyQueries';
 
 /**
  * 진단검사 (everyone): the AI·디지털 리터러시 assessments. A name opens the overview for
  * administrators and the school's report for principals and teachers.
  */
 export function AssessmentListPage({ user }: { user: User }) {
-  const { data, error, loading } = useAsync(() => api.assessments(), []);
+  const { data, error, isPending: loading } = useQuery(literacyQueries.assessments());
   const staff = user.role === 'principal' || user.role === 'teacher';
 
   return (

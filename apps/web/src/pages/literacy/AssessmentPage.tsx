@@ -1,23 +1,25 @@
-import { api } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LiteracyAssessment, User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
 import { formatMinute } from '../../labels';
 import { isAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { User } from '../../types';
-import type { LiteracyAssessment } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
 import { AssessmentHead } from './AssessmentHead';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, gradeLabel, ITEM_TYPE_LABEL, PHASE_LABEL } from './literacyLabels';
 import { literacyPath, mayImportResults } from './literacyPaths';
+import { literacyKeys, literacyQueries } from './literacyQueries';
 import { ReportFilesPanel } from './ReportFilesPanel';
 import { ResultImportPanel } from './ResultImportPanel';
 import { useAreas } from './useAreas';
 
 /** One assessment: its facts and items, the way to its analysis and reports, the result import and the report files. */
 export function AssessmentPage({ user, assessmentId }: { user: User; assessmentId: number }) {
-  const { data: a, error, reload } = useAsync(() => api.assessment(assessmentId), [assessmentId]);
+  const { data: a, error } = useQuery(literacyQueries.assessment(assessmentId));
+  const queryClient = useQueryClient();
+  // After an import, and again after the analysis that follows it: the counts, the analysis and the reports.
+  const changed = () => void queryClient.invalidateQueries({ queryKey: literacyKeys.assessments });
   if (!a) return <LiteracyFallback error={error} heading="진단검사" errorTitle="진단검사를 불러오지 못했습니다." back={{ to: literacyPath.list, label: '진단검사 목록으로' }} />;
 
   return (
@@ -59,7 +61,7 @@ export function AssessmentPage({ user, assessmentId }: { user: User; assessmentI
         </dl>
       </section>
       <ItemsSection assessment={a} showKeys={isAdmin(user)} />
-      {mayImportResults(user) && <ResultImportPanel user={user} assessment={a} onChanged={() => void reload()} />}
+      {mayImportResults(user) && <ResultImportPanel user={user} assessment={a} onChanged={changed} />}
       <ReportFilesPanel user={user} assessment={a} />
     </div>
   );

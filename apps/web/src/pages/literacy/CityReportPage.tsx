@@ -1,19 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import type { CityReportBy, LiteracyCityReport, User } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { Segmented } from '../../components/Segmented';
 import { StatCard } from '../../components/StatCard';
-import type { User } from '../../types';
-import type { CityReportBy, LiteracyCityReport } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
 import { AssessmentHead } from './AssessmentHead';
 import { areasWithFigures, GroupTable, isShown, meanBars } from './GroupTable';
 import { ItemStatsTable } from './ItemStatsTable';
 import { LiteracyFallback } from './LiteracyFallback';
 import { CITY_BY_LABEL, formatCount, formatPoints, formatStat, SUPPRESSED_TEXT } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
+import { literacyQueries } from './literacyQueries';
 
 const GROUP_HEADING: Record<CityReportBy, string> = { office: '교육지원청', district: '자치구', level: '학교급' };
 
@@ -23,7 +22,7 @@ const GROUP_HEADING: Record<CityReportBy, string> = { office: '교육지원청',
  */
 export function CityReportPage({ user, assessmentId }: { user: User; assessmentId: number }) {
   const [by, setBy] = useState<CityReportBy>('office');
-  const { data, error, loading } = useAsync(() => api.cityReport(assessmentId, by), [assessmentId, by], { keepData: true });
+  const { data, error, isFetching: loading } = useQuery(literacyQueries.cityReport(assessmentId, by));
   const title = user.role === 'district_admin' ? '교육지원청 보고서' : '서울시 보고서';
 
   if (!data) return <LiteracyFallback error={error} heading={title} errorTitle="보고서를 불러오지 못했습니다." back={{ to: literacyPath.list, label: '진단검사 목록으로' }} />;

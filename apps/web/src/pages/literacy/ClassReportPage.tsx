@@ -1,16 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
+import type { LiteracyClassReport } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { DataTable, num } from '../../components/DataTable';
 import { StatCard } from '../../components/StatCard';
 import { Link } from '../../router';
-import type { LiteracyClassReport } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
 import { AssessmentHead } from './AssessmentHead';
 import { isShown, Withheld } from './GroupTable';
 import { LevelChart } from './LevelChart';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, formatPoints, formatRatio, formatStat } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
+import { literacyQueries } from './literacyQueries';
 import { useAreas } from './useAreas';
 
 /**
@@ -18,8 +19,8 @@ import { useAreas } from './useAreas';
  * against the city (from 5 students), and its students, each opening the student's report.
  */
 export function ClassReportPage({ assessmentId, schoolId, classNo }: { assessmentId: number; schoolId: number; classNo: number }) {
-  const { data, error } = useAsync(() => api.classReport(assessmentId, schoolId, classNo), [assessmentId, schoolId, classNo]);
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
+  const { data, error } = useQuery(literacyQueries.classReport(assessmentId, schoolId, classNo));
+  const school = useQuery({ queryKey: ['school', schoolId], queryFn: () => api.school(schoolId) });
   if (!data) {
     return <LiteracyFallback error={error} heading="학급 보고서" errorTitle="학급 보고서를 불러오지 못했습니다." back={{ to: literacyPath.school(assessmentId, schoolId), label: '학교 보고서로' }} />;
   }

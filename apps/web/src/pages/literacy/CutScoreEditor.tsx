@@ -1,9 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { CutScore, LiteracyAssessmentChange } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SubmitButton } from '../../components/fields';
-import type { CutScore, LiteracyStartedJob } from '../../types/literacy';
-import { useAction } from '../../useAction';
 import { CutScoreFields, cutScoreRows, cutScoresOf } from './CutScoreFields';
 
 interface Props {
@@ -11,22 +11,19 @@ interface Props {
   cutScores: CutScore[];
   /** While the analysis runs again the form waits. */
   busy: boolean;
-  /** The analysis job the change started. */
-  onSaved: (job: LiteracyStartedJob) => void;
+  /** The changed assessment, and the analysis job the change started. */
+  onSaved: (change: LiteracyAssessmentChange) => void;
 }
 
 /** 성취수준 기준 바꾸기 (city administrators): every student's level is assigned again by the analysis job. */
 export function CutScoreEditor({ assessmentId, cutScores, busy: analysing, onSaved }: Props) {
   const [rows, setRows] = useState(() => cutScoreRows(cutScores));
-  const { busy, error, run } = useAction();
+  const save = useMutation({ mutationFn: () => api.setCutScores(assessmentId, cutScoresOf(rows)), onSuccess: onSaved });
+  const { isPending: busy, error } = save;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    await run(async () => {
-      const saved = await api.setCutScores(assessmentId, cutScoresOf(rows));
-      setRows(cutScoreRows(saved.assessment.cutScores));
-      onSaved(saved.analysis);
-    });
+    save.mutate();
   }
 
   return (

@@ -1,5 +1,5 @@
+import type { CutScore } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
-import type { CutScore } from '../../types/literacy';
 import { FieldProblems } from './FieldProblems';
 
 export interface CutScoreRow {

@@ -27,7 +27,7 @@ const say = (reason: string): string => {
  * it (`data-testid="field-error-{field}"`); the fields under it have their own.
  */
 export function FieldProblems({ error, field }: { error: unknown; field: string }) {
-  const reasons = error instanceof ApiError ? error.details.filter((d) => d.field === field).map((d) => say(d.reason)) : [];
+  const reasons = error instanceof ApiError ? error.details.flatMap((d) => (d.field === field && d.reason ? [say(d.reason)] : [])) : [];
   if (!reasons.length) return null;
   return (
     <p className="field-error" role="alert" data-testid={`field-error-${field}`}>

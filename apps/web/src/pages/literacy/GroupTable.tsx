@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
+import type { GroupFigures } from '../../api/models';
 import type { Bar } from '../../components/BarChart';
 import { DataTable, num } from '../../components/DataTable';
-import type { GroupFigures } from '../../types/literacy';
 import { formatCount, formatPoints, formatStat, SUPPRESSED_TEXT } from './literacyLabels';
 
-type Shown = Extract<GroupFigures, { suppressed: false }>;
+/** A group whose figures are shown: every one of them is there. */
+type Shown = GroupFigures & Required<Pick<GroupFigures, 'n' | 'mean' | 'sd' | 'levels' | 'areas'>>;
 
 export const isShown = (g: GroupFigures | null | undefined): g is Shown => !!g && !g.suppressed;
 
@@ -14,7 +15,7 @@ export function areasWithFigures(areas: Record<string, string>, groups: (GroupFi
 }
 
 /** 비공개 (5명 미만), and for a group hidden only to protect a smaller one, why. */
-export function Withheld({ group }: { group: Extract<GroupFigures, { suppressed: true }> }) {
+export function Withheld({ group }: { group: GroupFigures }) {
   return (
     <span className="withheld" data-testid="withheld">
       {SUPPRESSED_TEXT}

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
+import type { ItemStatistics, LiteracyItem } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { DataTable, num } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
-import type { ItemStatistics, LiteracyItem } from '../../types/literacy';
 import { FlagBadges, raschText } from './ItemStatsTable';
 import { formatCount, formatRatio, formatStat, ITEM_TYPE_LABEL } from './literacyLabels';
 

@@ -1,5 +1,5 @@
+import type { LiteracyArea, LiteracyItemInput, LiteracyItemType } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
-import type { LiteracyArea, LiteracyItemInput, LiteracyItemType } from '../../types/literacy';
 import { FieldProblems } from './FieldProblems';
 import { ITEM_TYPE_LABEL } from './literacyLabels';
 

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../../api';
+import type { Job } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { LiteracyJobStatus } from '../../types/literacy';
 import { jobPercent, type JobRun } from '../../useJob';
 
 const STATE_LABEL: Record<string, string> = { waiting: '대기 중', delayed: '대기 중', prioritized: '대기 중', active: '진행 중' };
 
 interface Props {
-  run: JobRun<LiteracyJobStatus>;
+  run: JobRun<Job>;
   /** What the job does, e.g. "분석". */
   label: string;
   testId: string;

@@ -1,4 +1,6 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, literacyUrls } from '../../api';
+import type { Job, User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -6,12 +8,10 @@ import { ListStates } from '../../components/ResultsPanel';
 import { formatBytes, formatMinute } from '../../labels';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { User } from '../../types';
-import type { LiteracyJobStatus } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
 import { useJob } from '../../useJob';
 import { JobProgress } from './JobProgress';
 import { literacyPath } from './literacyPaths';
+import { literacyQueries } from './literacyQueries';
 
 interface Props {
   user: User;
@@ -23,8 +23,9 @@ interface Props {
  * city's for administrators; the city administrator builds them all in one job with progress.
  */
 export function ReportFilesPanel({ user, assessment }: Props) {
-  const files = useAsync(() => api.reportFiles(assessment.id), [assessment.id]);
-  const build = useJob(api.jobById<LiteracyJobStatus>, () => void files.reload());
+  const files = useQuery(literacyQueries.reportFiles(assessment.id));
+  const queryClient = useQueryClient();
+  const build = useJob(api.jobById<Job>, () => void queryClient.invalidateQueries({ queryKey: literacyQueries.reportFiles(assessment.id).queryKey }));
 
   return (
     <section className="panel" aria-labelledby="files-heading" data-testid="report-files">
@@ -48,7 +49,7 @@ export function ReportFilesPanel({ user, assessment }: Props) {
       </div>
       <JobProgress run={build.run} label="보고서 작성" testId="build-job" doneText="모든 학교의 보고서 파일을 만들었습니다." />
       <ErrorMessage error={files.error} title="보고서 파일 목록을 불러오지 못했습니다." />
-      <ListStates items={files.data?.items} loading={files.loading} empty="아직 만든 보고서 파일이 없습니다.">
+      <ListStates items={files.data?.items} loading={files.isPending} empty="아직 만든 보고서 파일이 없습니다.">
         {(items) => (
           <DataTable testId="report-file-table" caption="보고서 파일 목록" columns={['보고서', '만든 때', num('크기'), '']}>
             {items.map((f) => (

@@ -1,7 +1,6 @@
 import { api } from '../../api';
+import type { Job, LiteracyAssessment, LiteracyImportResult, User } from '../../api/models';
 import { countText, ImportDone, ImportForm, ImportRejected, useFileImport, type ImportFact } from '../../components/FileImport';
-import type { User } from '../../types';
-import type { LiteracyAssessment, LiteracyImportResult, LiteracyJobStatus } from '../../types/literacy';
 import { JobProgress } from './JobProgress';
 import { resultColumnLabel, RESULT_REASONS } from './literacyLabels';
 
@@ -40,7 +39,7 @@ export function ResultImportPanel({ user, assessment, onChanged }: Props) {
   const { input, busy, error, result, job: analysis, submit } = useFileImport({
     upload: (file) => api.importResults(assessment.id, file),
     jobOf: (imported) => imported.analysisJobId,
-    fetchJob: api.jobById<LiteracyJobStatus>,
+    fetchJob: api.jobById<Job>,
     onChanged,
   });
   const itemIds = assessment.items.map((i) => i.id).join(', ');

@@ -1,16 +1,15 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { GroupFigures, LiteracySchoolReport, User } from '../../api/models';
 import { StatCard } from '../../components/StatCard';
 import { isAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { User } from '../../types';
-import type { GroupFigures, LiteracySchoolReport } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
 import { AreaComparison } from './AreaComparison';
 import { AssessmentHead } from './AssessmentHead';
 import { areasWithFigures, GroupTable, isShown } from './GroupTable';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, formatPoints, SUPPRESSED_TEXT } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
+import { literacyQueries } from './literacyQueries';
 
 /** A group's mean as a stat card: 평균 and 학생 수, or 비공개 (5명 미만). */
 export function GroupCard({ label, group, testId }: { label: string; group: GroupFigures | null; testId: string }) {
@@ -27,7 +26,7 @@ export function GroupCard({ label, group, testId }: { label: string; group: Grou
  * city, overall, by competency area and by level, and its classes (each opening the class report).
  */
 export function SchoolReportPage({ user, assessmentId, schoolId }: { user: User; assessmentId: number; schoolId: number }) {
-  const { data, error } = useAsync(() => api.schoolReport(assessmentId, schoolId), [assessmentId, schoolId]);
+  const { data, error } = useQuery(literacyQueries.schoolReport(assessmentId, schoolId));
   const back = isAdmin(user) ? { to: literacyPath.assessment(assessmentId), label: '진단검사로 돌아가기' } : { to: literacyPath.list, label: '진단검사 목록으로' };
   if (!data) return <LiteracyFallback error={error} heading="학교 보고서" errorTitle="학교 보고서를 불러오지 못했습니다." back={back} />;
   return <SchoolReport report={data} schoolId={schoolId} />;

@@ -1,13 +1,13 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { GroupMean, LiteracyStudentReport } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
 import { Link } from '../../router';
-import type { GroupMean, LiteracyStudentReport } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
 import { AreaComparison } from './AreaComparison';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, formatPoints, formatStat, gradeLabel, JUDGEMENT_LABEL, SUPPRESSED_TEXT } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
+import { literacyQueries } from './literacyQueries';
 import { useAreas } from './useAreas';
 
 /** A comparison group's mean, or 비공개 (5명 미만). */
@@ -19,7 +19,7 @@ const groupMean = (g: GroupMean | null): string => (!g ? '-' : g.suppressed ? SU
  * the areas that are strengths and those that need work.
  */
 export function StudentReportPage({ assessmentId, studentId }: { assessmentId: number; studentId: number }) {
-  const { data, error } = useAsync(() => api.studentReport(assessmentId, studentId), [assessmentId, studentId]);
+  const { data, error } = useQuery(literacyQueries.studentReport(assessmentId, studentId));
   if (!data) return <LiteracyFallback error={error} heading="개인 결과표" errorTitle="개인 결과표를 불러오지 못했습니다." back={{ to: literacyPath.list, label: '진단검사 목록으로' }} />;
   return <StudentReport report={data} />;
 }

@@ -1,7 +1,7 @@
+import type { HistogramBin, LevelCount, RaschFit, TestStatistics } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { Fact } from '../../components/Fact';
 import { StatCard } from '../../components/StatCard';
-import type { HistogramBin, LevelCount, RaschFit, TestStatistics } from '../../types/literacy';
 import { LevelChart } from './LevelChart';
 import { formatCount, formatStat } from './literacyLabels';
 

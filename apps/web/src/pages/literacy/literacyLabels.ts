@@ -1,6 +1,6 @@
 // Korean wording and number formats of the literacy (AI·디지털 리터러시 진단검사) pages.
+import type { AreaJudgement, CityReportBy, LiteracyItemType, LiteracyPhase, ReviewReason } from '../../api/models';
 import type { ReasonRule } from '../../components/FileImport';
-import type { AreaJudgement, CityReportBy, LiteracyItemType, LiteracyPhase, ReviewReason } from '../../types/literacy';
 
 export const PHASE_LABEL: Record<LiteracyPhase, string> = { pilot: '예비검사', main: '본검사' };
 

@@ -1,5 +1,5 @@
+import type { User } from '../../api/models';
 import { isAdmin } from '../../roles';
-import type { User } from '../../types';
 
 /** The web UI's literacy addresses. */
 export const literacyPath = {

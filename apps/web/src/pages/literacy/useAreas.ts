@@ -1,6 +1,6 @@
-import { api } from '../../api';
-import type { LiteracyArea } from '../../types/literacy';
-import { useAsync } from '../../useAsync';
+import { useQuery } from '@tanstack/react-query';
+import type { LiteracyArea } from '../../api/models';
+import { literacyQueries } from './literacyQueries';
 
 export interface Areas {
   /** The area's name; the code itself until the list has loaded. */
@@ -11,7 +11,7 @@ export interface Areas {
 
 /** The competency areas (GET /literacy/areas), in their configured order. */
 export function useAreas(): Areas {
-  const { data } = useAsync(() => api.literacyAreas(), []);
+  const { data } = useQuery(literacyQueries.areas());
   const list: LiteracyArea[] = data ?? [];
   const rank = (code: string) => {
     const i = list.findIndex((a) => a.code === code);

@@ -1,36 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { Audience, CampaignInput, SurveyCampaign, SurveyTemplate } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/fields';
 import { LoadingPage } from '../../components/PageFallback';
 import { formatMinute } from '../../labels';
 import { Link, navigate, useLocation } from '../../router';
-import type { Audience, SurveyTemplate } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { officesQuery, typesQuery } from '../designations/queries';
 import { CampaignSettings, defaultSettings, settingsInput, settingsProblems } from './CampaignSettings';
 import { FieldError } from './FieldError';
 import { FormFooter } from './FormFooter';
 import { KIND_LABEL } from './surveyLabels';
+import { surveyKeys, surveyQueries } from './surveyQueries';
 import { emptyTarget, TargetFields, targetInput } from './TargetFields';
 
 const AUDIENCES: Audience[] = ['school', 'students', 'parents', 'teachers'];
 
 export const CAMPAIGN_ERRORS = { NO_TARGET_SCHOOLS: '조건에 맞는 관할 학교가 없습니다. 대상 조건을 확인하세요.' };
 
+/** Starts a campaign with `start`, then opens it; the templates and the lists of campaigns are read again. */
+export function useStartCampaign<V>(start: (input: V) => Promise<SurveyCampaign>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: start,
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.templates });
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.campaigns });
+      navigate(`/surveys/campaigns/${created.id}`);
+    },
+  });
+}
+
 /** 설문 시작 (administrators): a template version, the audience, the target schools and the window. */
 export function CampaignCreatePage() {
   const { query } = useLocation();
-  const templates = useAsync(() => api.surveyTemplates(), []);
-  const offices = useAsync(() => api.districtOffices(), []);
-  const designationTypes = useAsync(() => api.designationTypes(), []);
+  const templates = useQuery(surveyQueries.templates());
+  const offices = useQuery(officesQuery);
+  const designationTypes = useQuery(typesQuery);
   const [templateId, setTemplateId] = useState(query.get('templateId') ?? '');
   const [version, setVersion] = useState('');
   const [settings, setSettings] = useState(() => defaultSettings('students'));
   const [target, setTarget] = useState(emptyTarget);
   const [tried, setTried] = useState(false);
-  const { busy, error, run } = useAction();
+  const create = useStartCampaign((input: CampaignInput) => api.createCampaign(input));
+  const { isPending: busy, error } = create;
 
   const officeTemplates = (templates.data ?? []).filter((t) => t.ownerSchoolId === null);
   const template: SurveyTemplate | undefined = officeTemplates.find((t) => String(t.id) === templateId) ?? officeTemplates[0];
@@ -38,22 +53,11 @@ export function CampaignCreatePage() {
   // A new campaign is named after its template until someone types a title.
   const shownSettings = settings.title || !template ? settings : { ...settings, title: template.title };
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     if (problems.length || !template) return;
-    await run(
-      async () => {
-        const created = await api.createCampaign({
-          templateId: template.id,
-          ...(version ? { version: Number(version) } : {}),
-          ...settingsInput(shownSettings),
-          target: targetInput(target),
-        });
-        navigate(`/surveys/campaigns/${created.id}`);
-      },
-      { stayBusy: true },
-    );
+    create.mutate({ templateId: template.id, ...(version ? { version: Number(version) } : {}), ...settingsInput(shownSettings), target: targetInput(target) });
   }
 
   if (!templates.data && !templates.error) return <LoadingPage />;

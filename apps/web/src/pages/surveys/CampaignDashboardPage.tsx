@@ -1,43 +1,47 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api';
+import type { CampaignProgress, Job, SurveyCampaign } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatCard } from '../../components/StatCard';
 import { formatPercent } from '../../labels';
 import { Link } from '../../router';
-import type { CampaignProgress, SurveyCampaign } from '../../types';
-import { useAsync } from '../../useAsync';
+import { useJob } from '../../useJob';
 import { CampaignFallback, CampaignHead } from './CampaignHead';
 import { JobStatusLine } from './JobStatusLine';
 import { SchoolProgressTable } from './SchoolProgressTable';
-import { useBackgroundJob } from './useBackgroundJob';
-import { PROGRESS_POLL_MS, useLiveProgress } from './useLiveProgress';
+import { PROGRESS_POLL_MS, surveyKeys, surveyQueries } from './surveyQueries';
 
 export const rateText = (rate: number | null): string => (rate === null ? '-' : formatPercent(rate));
 
 /** The live response-rate dashboard of a campaign (administrators): by office and by school, reminders, aggregation. */
 export function CampaignDashboardPage({ campaignId }: { campaignId: number }) {
-  const campaign = useAsync(() => api.campaign(campaignId), [campaignId]);
-  const progress = useLiveProgress(campaignId);
+  const campaign = useQuery(surveyQueries.campaign(campaignId));
+  const progress = useQuery(surveyQueries.progress(campaignId));
   if (!campaign.data) return <CampaignFallback error={campaign.error} />;
   const c = campaign.data;
   return (
     <div className="page">
       <CampaignHead campaign={c} steps={[<Link to="/surveys">설문</Link>, c.title]}>
         응답률은 {PROGRESS_POLL_MS / 1000}초마다 새로 읽습니다.
-        {progress.checkedAt && ` 마지막 확인 ${progress.checkedAt.toLocaleTimeString('ko-KR', { hour12: false })}.`}
+        {progress.dataUpdatedAt > 0 && ` 마지막 확인 ${new Date(progress.dataUpdatedAt).toLocaleTimeString('ko-KR', { hour12: false })}.`}
       </CampaignHead>
-      <CampaignActions campaign={c} onDone={() => void progress.refresh()} />
+      <CampaignActions campaign={c} />
       <ErrorMessage error={progress.error} title="응답 현황을 불러오지 못했습니다." />
       {progress.data && <ProgressView campaign={c} progress={progress.data} />}
     </div>
   );
 }
 
-/** 독려 알림 보내기 and 집계 다시 하기, each a background job followed to its end. */
-export function CampaignActions({ campaign: c, onDone }: { campaign: SurveyCampaign; onDone?: () => void }) {
-  const remind = useBackgroundJob(() => onDone?.());
-  const aggregate = useBackgroundJob();
+/**
+ * 독려 알림 보내기 and 집계 다시 하기, each a background job followed to its end; then the schools'
+ * last reminders, or the report, are read again.
+ */
+export function CampaignActions({ campaign: c }: { campaign: SurveyCampaign }) {
+  const queryClient = useQueryClient();
+  const remind = useJob(api.jobById<Job>, () => void queryClient.invalidateQueries({ queryKey: surveyKeys.progress(c.id) }));
+  const aggregate = useJob(api.jobById<Job>, () => void queryClient.invalidateQueries({ queryKey: surveyKeys.report(c.id) }));
   const reminded = remind.run.state === 'done' ? Number(remind.run.job.result?.summary?.schools ?? 0) : null;
   return (
     <section className="panel" aria-labelledby="campaign-actions-heading">

@@ -1,6 +1,6 @@
+import type { SurveyCampaign } from '../../api/models';
 import { Fact } from '../../components/Fact';
 import { formatMinute, formatPercent } from '../../labels';
-import type { SurveyCampaign } from '../../types';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 import { audienceText, KIND_LABEL } from './surveyLabels';
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
+import type { SurveyCampaign } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { PageFallback } from '../../components/PageFallback';
 import { Link } from '../../router';
-import type { SurveyCampaign } from '../../types';
 import { CampaignFacts } from './CampaignFacts';
 
 interface Props {

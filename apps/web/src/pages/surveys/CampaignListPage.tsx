@@ -1,4 +1,5 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { CampaignStatus, User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ANY, SelectField } from '../../components/fields';
@@ -8,10 +9,9 @@ import { formatMinute } from '../../labels';
 import { useListQuery } from '../../listQuery';
 import { isAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { CampaignStatus, User } from '../../types';
-import { useAsync } from '../../useAsync';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 import { AUDIENCE_LABEL, CAMPAIGN_STATUS_LABEL, KIND_LABEL } from './surveyLabels';
+import { surveyQueries } from './surveyQueries';
 
 /**
  * 설문: administrators see the campaigns surveying their schools (status filter, new campaign,
@@ -20,7 +20,7 @@ import { AUDIENCE_LABEL, CAMPAIGN_STATUS_LABEL, KIND_LABEL } from './surveyLabel
 export function CampaignListPage({ user }: { user: User }) {
   const list = useListQuery('/surveys', ['status'] as const);
   const status = list.filters.status as CampaignStatus | '';
-  const { data, error, loading } = useAsync(() => api.campaigns(status || undefined), [status], { keepData: true });
+  const { data, error, isFetching: loading } = useQuery(surveyQueries.campaigns(status || undefined));
   const admin = isAdmin(user);
   const principal = user.role === 'principal';
 

@@ -1,5 +1,5 @@
+import type { Audience, CampaignInput } from '../../api/models';
 import { CheckboxGroup, InputField, SelectField } from '../../components/fields';
-import type { Audience, CampaignInput } from '../../types';
 import { FieldError } from './FieldError';
 import { AUDIENCE_LABEL } from './surveyLabels';
 
@@ -52,7 +52,8 @@ export function settingsInput(v: CampaignSettingsValue): Omit<CampaignInput, 'te
     ...(individual && v.grades.length ? { grades: v.grades.map((g) => Number(g.slice(1))).sort((a, b) => a - b) } : {}),
     opensAt: new Date(v.opensAt).toISOString(),
     closesAt: new Date(v.closesAt).toISOString(),
-    ...(individual ? { codesPerSchool: Number(v.codesPerSchool) } : {}),
+    // A school survey has no codes: its principal answers it.
+    codesPerSchool: individual ? Number(v.codesPerSchool) : 0,
     reminderThreshold: Number(v.reminderPercent) / 100,
   };
 }

@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../../types';
+import type { CampaignStatus } from '../../api/models';
 import { CAMPAIGN_STATUS_LABEL } from './surveyLabels';
 
 const TONE: Record<CampaignStatus, string> = { scheduled: 'badge-info', open: 'badge-ok', closed: '' };

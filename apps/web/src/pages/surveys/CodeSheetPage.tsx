@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import type { CodeSheet } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { PageFallback } from '../../components/PageFallback';
 import { formatMinute } from '../../labels';
 import { Link } from '../../router';
-import type { CodeSheet } from '../../types';
-import { useAsync } from '../../useAsync';
+import { surveyQueries } from './surveyQueries';
 
 interface Props {
   campaignId: number;
@@ -18,7 +18,7 @@ interface Props {
  * has the survey, the school, the code and where to answer. Only the slips are printed.
  */
 export function CodeSheetPage({ campaignId, schoolId, batchId }: Props) {
-  const sheet = useAsync(() => api.codeSheet(campaignId, schoolId, batchId), [campaignId, schoolId, batchId]);
+  const sheet = useQuery(surveyQueries.codeSheet(campaignId, schoolId, Number(batchId)));
   const [skipUsed, setSkipUsed] = useState(true);
   const back = `/surveys/campaigns/${campaignId}`;
   if (!sheet.data) return <PageFallback error={sheet.error} heading="응답 코드표" errorTitle="코드표를 불러오지 못했습니다." back={{ to: back, label: '설문으로 돌아가기' }} />;

@@ -1,38 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { SurveyCampaign } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SubmitButton } from '../../components/fields';
 import { ListStates } from '../../components/ResultsPanel';
 import { formatMinute } from '../../labels';
 import { Link } from '../../router';
-import type { SurveyCampaign } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
 import { AUDIENCE_LABEL, SURVEY_FIELD_LABEL } from './surveyLabels';
+import { surveyKeys, surveyQueries } from './surveyQueries';
 
 const SOURCE_LABEL = { distribution: '설문 시작 시 자동 발급', principal: '직접 발급' } as const;
 
 const CODE_ERRORS = { SURVEY_CLOSED: '마감된 설문에는 코드를 발급할 수 없습니다.', NO_CODES_FOR_SCHOOL_SURVEY: '학교 설문은 코드 없이 학교장이 응답합니다.' };
 
-export const codeSheetPath = (campaignId: number, schoolId: number, batchId: number | string) => `/surveys/campaigns/${campaignId}/schools/${schoolId}/codes/${batchId}`;
+const codeSheetPath = (campaignId: number, schoolId: number, batchId: number) => `/surveys/campaigns/${campaignId}/schools/${schoolId}/codes/${batchId}`;
 
 /** 응답 코드: issue one-time codes for the school's respondents and print each batch as a sheet. */
 export function CodesSection({ campaign: c, schoolId }: { campaign: SurveyCampaign; schoolId: number }) {
-  const batches = useAsync(() => api.codeBatches(c.id, schoolId), [c.id, schoolId]);
+  const batches = useQuery(surveyQueries.codeBatches(c.id, schoolId));
   const [count, setCount] = useState('30');
-  const [issued, setIssued] = useState<{ batchId: number | string; count: number } | null>(null);
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  // The school's counts and rate change with the codes issued.
+  const issue = useMutation({
+    mutationFn: (n: number) => api.issueCodes(c.id, schoolId, n),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.campaign(c.id) }),
+  });
+  const issued = issue.data;
   const closed = c.status === 'closed';
 
-  async function issue(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setIssued(null);
-    await run(async () => {
-      const result = await api.issueCodes(c.id, schoolId, Number(count));
-      if (result.batchId !== undefined) setIssued({ batchId: result.batchId, count: result.codes.length });
-      await batches.reload();
-    });
+    issue.mutate(Number(count));
   }
 
   return (
@@ -43,26 +43,26 @@ export function CodesSection({ campaign: c, schoolId }: { campaign: SurveyCampai
         학급 배부용으로 인쇄하세요.
       </p>
       {!closed && (
-        <form className="inline-form codes-form" aria-label="응답 코드 발급" onSubmit={issue}>
+        <form className="inline-form codes-form" aria-label="응답 코드 발급" onSubmit={submit}>
           <InputField id="code-count" label="발급할 코드 수" type="number" min={1} max={2000} step={1} required value={count} onChange={(e) => setCount(e.target.value)} />
           <div className="field field-actions">
-            <SubmitButton busy={busy} busyLabel="발급 중…" disabled={!(Number(count) >= 1 && Number(count) <= 2000)} testId="issue-codes">
+            <SubmitButton busy={issue.isPending} busyLabel="발급 중…" disabled={!(Number(count) >= 1 && Number(count) <= 2000)} testId="issue-codes">
               코드 발급
             </SubmitButton>
           </div>
         </form>
       )}
-      <ErrorMessage error={error} title="코드를 발급하지 못했습니다." messages={CODE_ERRORS} fields={SURVEY_FIELD_LABEL} />
+      <ErrorMessage error={issue.error} title="코드를 발급하지 못했습니다." messages={CODE_ERRORS} fields={SURVEY_FIELD_LABEL} />
       {issued && (
         <p className="alert alert-info" role="status" data-testid="codes-issued">
-          코드 {issued.count.toLocaleString('ko-KR')}개를 발급했습니다.{' '}
+          코드 {issued.codes.length.toLocaleString('ko-KR')}개를 발급했습니다.{' '}
           <Link to={codeSheetPath(c.id, schoolId, issued.batchId)} data-testid="issued-sheet-link">
             인쇄용 코드표 보기
           </Link>
         </p>
       )}
       <ErrorMessage error={batches.error} title="발급한 코드를 불러오지 못했습니다." />
-      <ListStates items={batches.data?.items} loading={batches.loading} empty="아직 발급한 코드가 없습니다.">
+      <ListStates items={batches.data?.items} loading={batches.isPending} empty="아직 발급한 코드가 없습니다.">
         {(items) => (
           <DataTable testId="code-batches" caption="발급한 코드 묶음" columns={['발급 일시', '발급 방법', num('코드'), num('사용'), '']}>
             {items.map((b) => (

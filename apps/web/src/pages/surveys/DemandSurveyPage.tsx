@@ -1,10 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { Audience, SurveyDefinition, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
-import { Link, navigate } from '../../router';
-import type { Audience, SurveyDefinition, User } from '../../types';
-import { useAction } from '../../useAction';
-import { CAMPAIGN_ERRORS } from './CampaignCreatePage';
+import { Link } from '../../router';
+import { CAMPAIGN_ERRORS, useStartCampaign } from './CampaignCreatePage';
 import { CampaignSettings, defaultSettings, settingsInput, settingsProblems } from './CampaignSettings';
 import { FormFooter } from './FormFooter';
 import { TEMPLATE_ERRORS } from './TemplateCreatePage';
@@ -22,7 +21,11 @@ export function DemandSurveyPage({ user }: { user: User }) {
   const [draft, setDraft] = useState(newTemplate);
   const [settings, setSettings] = useState(() => defaultSettings('parents'));
   const [tried, setTried] = useState(false);
-  const { busy, error, run } = useAction();
+  const start = useStartCampaign(async (schoolId: number) => {
+    const id = await templateId(toDefinition(draft));
+    return api.createCampaign({ templateId: id, ...settingsInput(shownSettings), target: { schoolIds: [schoolId] } });
+  });
+  const { isPending: busy, error } = start;
   // The template saved by an earlier try whose campaign failed: sent again only as a new version.
   const saved = useRef<{ id: number; json: string } | null>(null);
   // The campaign is named after the survey until someone types another title.
@@ -37,20 +40,11 @@ export function DemandSurveyPage({ user }: { user: User }) {
     return template.id;
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     if (problems.length || user.schoolId === null) return;
-    const schoolId = user.schoolId;
-    await run(
-      async () => {
-        const definition = toDefinition(draft);
-        const id = await templateId(definition);
-        const campaign = await api.createCampaign({ templateId: id, ...settingsInput(shownSettings), target: { schoolIds: [schoolId] } });
-        navigate(`/surveys/campaigns/${campaign.id}`);
-      },
-      { stayBusy: true },
-    );
+    start.mutate(user.schoolId);
   }
 
   return (

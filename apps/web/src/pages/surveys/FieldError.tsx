@@ -11,7 +11,7 @@ const REASON_KO: Record<string, string> = {
 /** The API's reasons for one field (`details[].field`, or a field under it such as `target.offices`). */
 export function fieldReasons(error: unknown, field: string): string[] {
   if (!(error instanceof ApiError)) return [];
-  return error.details.filter((d) => d.field === field || d.field?.startsWith(`${field}.`)).map((d) => REASON_KO[d.reason] ?? d.reason);
+  return error.details.flatMap((d) => ((d.field === field || d.field?.startsWith(`${field}.`)) && d.reason ? [REASON_KO[d.reason] ?? d.reason] : []));
 }
 
 /** The API's complaint about one field, shown under it. */

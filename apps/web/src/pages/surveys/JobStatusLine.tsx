@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
+import type { Job } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { JobRun } from './useBackgroundJob';
+import type { JobRun } from '../../useJob';
 
 interface Props {
-  run: JobRun;
+  run: JobRun<Job>;
   testId: string;
   failedTitle: string;
   /** What a finished job says. */
@@ -22,7 +23,7 @@ export function JobStatusLine({ run, testId, failedTitle, doneText }: Props) {
         ) : (
           <div className="alert alert-error" role="alert">
             <p className="alert-title">{failedTitle} 다시 시도하세요.</p>
-            {run.reason && <p className="alert-body">사유: {run.reason}</p>}
+            {run.job?.failedReason && <p className="alert-body">사유: {run.job.failedReason}</p>}
           </div>
         ))}
     </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AnswerValue, SurveyQuestion } from '../../types';
+import type { AnswerValue, SurveyQuestion } from '../../api/models';
 import { textLimit } from './answerRules';
 import { LIKERT_LABEL } from './surveyLabels';
 

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, jobStatusUrl } from '../../api';
+import { api, ApiError } from '../../api';
+import type { QuestionFigures, ReportGroup, ReportLevel, SurveyDefinition, SurveyQuestion, SurveyReport } from '../../api/models';
 import { BarChart, type Bar } from '../../components/BarChart';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { DataTable, num } from '../../components/DataTable';
@@ -10,21 +12,20 @@ import { Loading } from '../../components/Loading';
 import { Segmented } from '../../components/Segmented';
 import { formatDateTime, formatPercent, formatScore } from '../../labels';
 import { Link } from '../../router';
-import type { QuestionFigures, ReportGroup, ReportLevel, SurveyDefinition, SurveyQuestion, SurveyReport } from '../../types';
-import { useAsync } from '../../useAsync';
 import { CampaignFallback } from './CampaignHead';
 import { LIKERT_LABEL, QUESTION_TYPE_LABEL, REPORT_LEVEL_LABEL } from './surveyLabels';
+import { surveyQueries } from './surveyQueries';
 
 /** "비공개 (응답 5명 미만)": what a withheld group shows instead of its figures. */
-export function suppressedText(group: Extract<ReportGroup, { suppressed: true }>, threshold: number): string {
+function suppressedText(group: ReportGroup, threshold: number): string {
   return group.reason === 'complementary' ? `비공개 (응답 ${threshold}명 미만 집단 보호)` : `비공개 (응답 ${threshold}명 미만)`;
 }
 
 /** The on-screen report of a campaign's last snapshot, by level, with an XLSX export. */
 export function ReportPage({ campaignId }: { campaignId: number }) {
-  const campaign = useAsync(() => api.campaign(campaignId), [campaignId]);
+  const campaign = useQuery(surveyQueries.campaign(campaignId));
   const [level, setLevel] = useState<ReportLevel>('city');
-  const report = useAsync(() => api.report(campaignId, level), [campaignId, level], { keepData: true });
+  const report = useQuery(surveyQueries.report(campaignId, level));
   if (!campaign.data) return <CampaignFallback error={campaign.error} heading="결과 보고서" />;
   const c = campaign.data;
   const notComputed = report.error instanceof ApiError && report.error.status === 404;
@@ -46,17 +47,14 @@ export function ReportPage({ campaignId }: { campaignId: number }) {
       ) : (
         <ErrorMessage error={report.error} title="보고서를 불러오지 못했습니다." />
       )}
-      {report.loading && !report.data && <Loading />}
+      {report.isPending && <Loading />}
       {report.data && !notComputed && <ReportView key={report.data.level} report={report.data} />}
       {!notComputed && (
         <ExportPanel
           title="결과 보고서 내려받기"
           description="문항 영역마다 한 시트씩, 시·교육지원청·자치구·학교별 수치를 엑셀(XLSX) 파일로 만듭니다. 비공개 집단은 파일에서도 비공개로 표시됩니다."
           filenameBase={`설문결과_${c.id}`}
-          start={async () => {
-            const job = await api.startReportExport(c.id);
-            return { statusUrl: jobStatusUrl(job.jobId), deduplicated: job.deduplicated ?? false };
-          }}
+          start={() => api.startReportExport(c.id)}
         />
       )}
     </div>
@@ -86,7 +84,7 @@ function ReportView({ report }: { report: SurveyReport }) {
                       {g.name}
                     </button>
                   </th>
-                  <td className="num">{g.suppressed ? <span className="muted">{suppressedText(g, threshold)}</span> : `${g.n.toLocaleString('ko-KR')}명`}</td>
+                  <td className="num">{g.suppressed ? <span className="muted">{suppressedText(g, threshold)}</span> : `${(g.n ?? 0).toLocaleString('ko-KR')}명`}</td>
                 </tr>
               ))}
             </DataTable>
@@ -114,18 +112,18 @@ function ReportView({ report }: { report: SurveyReport }) {
   );
 }
 
-function GroupFigures({ definition, group }: { definition: SurveyDefinition; group: Extract<ReportGroup, { suppressed: false }> }) {
+function GroupFigures({ definition, group }: { definition: SurveyDefinition; group: ReportGroup }) {
   let number = 0;
   return (
     <>
       <p data-testid="report-n">
-        응답자 <strong>{group.n.toLocaleString('ko-KR')}</strong>명
+        응답자 <strong>{(group.n ?? 0).toLocaleString('ko-KR')}</strong>명
       </p>
       {definition.sections.map((section) => (
         <div key={section.id} className="report-section">
           <h3>{section.title}</h3>
           {section.questions.map((q) => (
-            <QuestionReport key={q.id} number={++number} question={q} figures={group.questions[q.id]} />
+            <QuestionReport key={q.id} number={++number} question={q} figures={group.questions?.[q.id]} />
           ))}
         </div>
       ))}

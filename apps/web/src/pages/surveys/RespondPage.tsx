@@ -1,12 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api';
 import { Loading } from '../../components/Loading';
 import { formatMinute } from '../../labels';
 import { Link, navigate } from '../../router';
-import type { SubmitResult } from '../../types';
-import { useAsync } from '../../useAsync';
 import { PlainError } from './PlainError';
 import { SurveyForm } from './SurveyForm';
+import { surveyQueries } from './surveyQueries';
 
 /** What a respondent reads when the code does not open the survey. */
 const RESPOND_ERRORS: Record<string, string> = {
@@ -62,11 +62,11 @@ function CodeEntry({ wrong }: { wrong?: boolean }) {
 }
 
 function RespondForm({ code }: { code: string }) {
-  const form = useAsync(() => api.respondForm(code), [code]);
-  const [done, setDone] = useState<SubmitResult | null>(null);
+  const form = useQuery(surveyQueries.respondForm(code));
+  const [done, setDone] = useState(false);
 
-  if (form.loading && !form.data) return <Loading />;
-  if (form.error || !form.data) {
+  if (form.isPending) return <Loading />;
+  if (form.isError) {
     const status = form.error instanceof ApiError ? form.error.status : 0;
     return (
       <>
@@ -122,7 +122,10 @@ function RespondForm({ code }: { code: string }) {
         messages={RESPOND_ERRORS}
         plainErrors
         onSaveDraft={(answers) => api.saveRespondDraft(code, answers)}
-        onSubmit={async (answers, key) => setDone(await api.submitRespond(code, answers, key))}
+        onSubmit={async (answers, key) => {
+          await api.submitRespond(code, answers, key);
+          setDone(true);
+        }}
       />
     </>
   );

@@ -1,15 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
+import type { SurveyCampaign, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatCard } from '../../components/StatCard';
 import { isAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { SurveyCampaign, User } from '../../types';
-import { useAsync } from '../../useAsync';
 import { CampaignActions, rateText } from './CampaignDashboardPage';
 import { CampaignFallback, CampaignHead } from './CampaignHead';
 import { CodesSection } from './CodesSection';
 import { SchoolResponseSection } from './SchoolResponseSection';
-import { useLiveProgress } from './useLiveProgress';
+import { surveyQueries } from './surveyQueries';
 
 interface Props {
   user: User;
@@ -22,8 +22,8 @@ interface Props {
  * response rate. A principal's page for every campaign; administrators open it from the dashboard.
  */
 export function SchoolCampaignPage({ user, campaignId, schoolId }: Props) {
-  const campaign = useAsync(() => api.campaign(campaignId), [campaignId]);
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
+  const campaign = useQuery(surveyQueries.campaign(campaignId));
+  const school = useQuery({ queryKey: ['school', schoolId], queryFn: () => api.school(schoolId) });
   const admin = isAdmin(user);
   if (!campaign.data) return <CampaignFallback error={campaign.error} />;
   const c = campaign.data;
@@ -52,7 +52,7 @@ export function SchoolCampaignPage({ user, campaignId, schoolId }: Props) {
 
 /** The school's own codes, responses and rate, read again while the page is open. */
 function SchoolRate({ campaign, schoolId }: { campaign: SurveyCampaign; schoolId: number }) {
-  const progress = useLiveProgress(campaign.id);
+  const progress = useQuery(surveyQueries.progress(campaign.id));
   const row = progress.data?.schools.find((s) => s.schoolId === schoolId);
   return (
     <>

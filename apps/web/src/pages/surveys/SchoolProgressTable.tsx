@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import type { Audience, OfficeProgress, SchoolProgress } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ANY, SelectField } from '../../components/fields';
 import { formatMinute, formatPercent, LEVEL_LABEL } from '../../labels';
 import { Link } from '../../router';
-import type { Audience, OfficeProgress, SchoolProgress } from '../../types';
 
 interface Props {
   campaignId: number;

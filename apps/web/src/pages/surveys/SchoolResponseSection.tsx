@@ -1,10 +1,11 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
+import type { User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../labels';
-import type { User } from '../../types';
-import { useAsync } from '../../useAsync';
 import { SurveyForm } from './SurveyForm';
+import { surveyKeys, surveyQueries } from './surveyQueries';
 
 const SCHOOL_RESPONSE_ERRORS = {
   SURVEY_CLOSED: '지금은 이 설문의 응답 기간이 아닙니다.',
@@ -23,7 +24,8 @@ interface Props {
  * 임시 저장 and 제출, then the submitted answers read only. Administrators see the same read only.
  */
 export function SchoolResponseSection({ campaignId, schoolId, user }: Props) {
-  const response = useAsync(() => api.schoolResponse(campaignId, schoolId), [campaignId, schoolId]);
+  const response = useQuery(surveyQueries.schoolResponse(campaignId, schoolId));
+  const queryClient = useQueryClient();
   if (!response.data) return response.error ? <ErrorMessage error={response.error} title="학교 설문을 불러오지 못했습니다." /> : <Loading />;
   const r = response.data;
   const answering = user.role === 'principal' && !r.submitted && r.status === 'open';
@@ -56,10 +58,15 @@ export function SchoolResponseSection({ campaignId, schoolId, user }: Props) {
         initialAnswers={r.submitted ? r.answers : r.draft}
         readOnly={!answering}
         messages={SCHOOL_RESPONSE_ERRORS}
-        onSaveDraft={(answers) => api.saveSchoolDraft(campaignId, schoolId, answers)}
+        onSaveDraft={async (answers) => {
+          const saved = await api.saveSchoolDraft(campaignId, schoolId, answers);
+          // Opened again later, the form starts from this draft.
+          queryClient.setQueryData(surveyQueries.schoolResponse(campaignId, schoolId).queryKey, (r) => r && { ...r, draft: saved.answers });
+        }}
         onSubmit={async (answers, key) => {
           await api.submitSchoolResponse(campaignId, schoolId, answers, key);
-          await response.reload();
+          // The submitted answers, and the campaigns' counts.
+          await queryClient.invalidateQueries({ queryKey: surveyKeys.campaigns });
         }}
       />
     </section>

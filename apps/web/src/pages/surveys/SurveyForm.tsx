@@ -1,9 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
+import type { AnswerValue, Answers, SurveyDefinition } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice } from '../../components/fields';
-import type { AnswerValue, Answers, SurveyDefinition } from '../../types';
-import { useAction, type ActionState } from '../../useAction';
 import { answerProblems, newIdempotencyKey, shownAnswers, visibleQuestions } from './answerRules';
 import { PlainError } from './PlainError';
 import { QuestionField } from './QuestionField';
@@ -30,7 +30,7 @@ interface Props {
 function serverProblems(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(
-    error.details.filter((d) => d.field?.startsWith('answers.')).map((d) => [d.field!.slice('answers.'.length), `답을 확인하세요. (${d.reason})`]),
+    error.details.filter((d) => d.field?.startsWith('answers.')).map((d) => [d.field!.slice('answers.'.length), d.reason ? `답을 확인하세요. (${d.reason})` : '답을 확인하세요.']),
   );
 }
 
@@ -43,8 +43,10 @@ export function SurveyForm({ definition, initialAnswers, onSaveDraft, onSubmit, 
   const [answers, setAnswers] = useState<Answers>(() => ({ ...(initialAnswers ?? {}) }));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const save = useAction();
-  const submit = useAction();
+  // The server's problems with single answers are shown at their questions.
+  const showProblems = (error: Error) => setProblems((p) => ({ ...p, ...serverProblems(error) }));
+  const save = useMutation({ mutationFn: onSaveDraft, onSuccess: () => setSaved(savedText), onError: showProblems });
+  const submit = useMutation({ mutationFn: ({ answers, idempotencyKey }: { answers: Answers; idempotencyKey: string }) => onSubmit(answers, idempotencyKey), onError: showProblems });
   const key = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const visible = visibleQuestions(definition, answers);
@@ -64,32 +66,17 @@ export function SurveyForm({ definition, initialAnswers, onSaveDraft, onSubmit, 
     return !first;
   }
 
-  /** Runs an action; the server's problems with single answers are shown at their questions. */
-  async function attempt(state: ActionState, action: () => Promise<unknown>): Promise<boolean> {
-    let failure: unknown = null;
-    const ok = await state.run(() =>
-      action().catch((e: unknown) => {
-        failure = e;
-        throw e;
-      }),
-    );
-    if (!ok) setProblems((p) => ({ ...p, ...serverProblems(failure) }));
-    return ok;
-  }
-
-  async function saveDraft() {
+  function saveDraft() {
     setSaved(null);
-    if (!checked(true)) return;
-    if (await attempt(save, () => onSaveDraft(shownAnswers(definition, answers)))) setSaved(savedText);
+    if (checked(true)) save.mutate(shownAnswers(definition, answers));
   }
 
-  async function send(event: FormEvent) {
+  function send(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
     if (!checked(false)) return;
     key.current ??= newIdempotencyKey();
-    const idempotencyKey = key.current;
-    await attempt(submit, () => onSubmit(shownAnswers(definition, answers), idempotencyKey));
+    submit.mutate({ answers: shownAnswers(definition, answers), idempotencyKey: key.current });
   }
 
   let number = 0;
@@ -118,11 +105,11 @@ export function SurveyForm({ definition, initialAnswers, onSaveDraft, onSubmit, 
           <Failure error={save.error} title="임시 저장하지 못했습니다." messages={messages} fields={SURVEY_FIELD_LABEL} testId="save-error" />
           <Failure error={submit.error} title="제출하지 못했습니다." messages={messages} fields={SURVEY_FIELD_LABEL} testId="submit-error" />
           <div className="survey-actions">
-            <button type="button" className="button button-secondary button-large" disabled={save.busy || submit.busy} onClick={() => void saveDraft()} data-testid="save-draft">
-              {save.busy ? '저장 중…' : '임시 저장'}
+            <button type="button" className="button button-secondary button-large" disabled={save.isPending || submit.isPending} onClick={saveDraft} data-testid="save-draft">
+              {save.isPending ? '저장 중…' : '임시 저장'}
             </button>
-            <button type="submit" className="button button-primary button-large" disabled={save.busy || submit.busy} data-testid="submit-survey">
-              {submit.busy ? '제출 중…' : '제출'}
+            <button type="submit" className="button button-primary button-large" disabled={save.isPending || submit.isPending} data-testid="submit-survey">
+              {submit.isPending ? '제출 중…' : '제출'}
             </button>
             <Notice text={saved} testId="draft-saved" />
           </div>

@@ -1,13 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api';
+import type { CampaignTarget, DesignationType, DistrictOffice, School, SchoolLevel } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxGroup, Field, SelectField } from '../../components/fields';
 import { LEVEL_LABEL, officeOptions } from '../../labels';
-import type { CampaignTarget, DesignationType, DistrictOffice, School, SchoolLevel } from '../../types';
-import { useAction } from '../../useAction';
 import { FieldError } from './FieldError';
 
 export interface TargetValue {
+  /** District office codes, from GET /district-offices. */
   offices: string[];
   districts: string[];
   levels: SchoolLevel[];
@@ -20,7 +21,8 @@ export const emptyTarget = (): TargetValue => ({ offices: [], districts: [], lev
 /** Only the conditions set; none at all means every school in the creator's scope. */
 export function targetInput(t: TargetValue): CampaignTarget {
   return {
-    ...(t.offices.length ? { offices: t.offices } : {}),
+    // The codes come from the api's own list of offices (whose schema types a code as any string).
+    ...(t.offices.length ? { offices: t.offices as NonNullable<CampaignTarget['offices']> } : {}),
     ...(t.districts.length ? { districts: t.districts } : {}),
     ...(t.levels.length ? { levels: t.levels } : {}),
     ...(t.designationType ? { designationType: t.designationType } : {}),
@@ -76,9 +78,11 @@ export function TargetFields({ value: t, onChange, offices, designationTypes, er
 /** 학교 지정: search schools by name and add them to the explicit list. */
 function SchoolPicker({ chosen, onChange }: { chosen: TargetValue['schools']; onChange: (schools: TargetValue['schools']) => void }) {
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<School[] | null>(null);
-  const { busy, error, run } = useAction();
-  const search = () => run(async () => setFound((await api.schools({ q: q.trim(), pageSize: 10 })).items));
+  const [searched, setSearched] = useState<string | null>(null);
+  const results = useQuery({ queryKey: ['schools', 'search', searched], queryFn: () => api.schools({ q: searched!, pageSize: 10 }), enabled: searched !== null });
+  const found = results.data?.items;
+  const busy = results.isFetching;
+  const search = () => setSearched(q.trim());
   const chosenIds = new Set(chosen.map((s) => s.id));
   return (
     <div className="subform" data-testid="school-picker">
@@ -105,17 +109,17 @@ function SchoolPicker({ chosen, onChange }: { chosen: TargetValue['schools']; on
               // Inside the campaign form: Enter searches instead of submitting it.
               if (e.key === 'Enter') {
                 e.preventDefault();
-                void search();
+                search();
               }
             }}
             placeholder="예: 개포초"
           />
-          <button type="button" className="button button-secondary" disabled={busy || !q.trim()} onClick={() => void search()}>
+          <button type="button" className="button button-secondary" disabled={busy || !q.trim()} onClick={search}>
             {busy ? '찾는 중…' : '학교 찾기'}
           </button>
         </div>
       </Field>
-      <ErrorMessage error={error} title="학교를 찾지 못했습니다." />
+      <ErrorMessage error={results.error} title="학교를 찾지 못했습니다." />
       {found && found.length === 0 && <p className="muted small">찾는 학교가 없습니다.</p>}
       {found && found.length > 0 && (
         <ul className="link-list" data-testid="school-results">

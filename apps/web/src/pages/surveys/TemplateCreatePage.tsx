@@ -1,12 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { SurveyKind, SurveyTemplate } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { SelectField } from '../../components/fields';
 import { Link, navigate } from '../../router';
-import type { SurveyKind } from '../../types';
-import { useAction } from '../../useAction';
 import { FormFooter } from './FormFooter';
 import { KIND_LABEL } from './surveyLabels';
+import { surveyKeys } from './surveyQueries';
 import { draftProblems, newTemplate, toDefinition } from './templateDraft';
 import { TemplateEditor } from './TemplateEditor';
 
@@ -20,20 +21,23 @@ export function TemplateCreatePage() {
   const [kind, setKind] = useState<Exclude<SurveyKind, 'demand'>>('satisfaction');
   const [draft, setDraft] = useState(newTemplate);
   const [tried, setTried] = useState(false);
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => api.createSurveyTemplate(kind, toDefinition(draft)),
+    onSuccess: (template) => {
+      // The campaign form opens on the new template at once, without waiting for the list to be read again.
+      queryClient.setQueryData<SurveyTemplate[]>(surveyKeys.templates, (list) => list && [...list, template]);
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.templates });
+      navigate(`/surveys/campaigns/new?templateId=${template.id}`);
+    },
+  });
+  const { isPending: busy, error } = save;
   const problems = draftProblems(draft);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (problems.length) return;
-    await run(
-      async () => {
-        const template = await api.createSurveyTemplate(kind, toDefinition(draft));
-        navigate(`/surveys/campaigns/new?templateId=${template.id}`);
-      },
-      { stayBusy: true },
-    );
+    if (!problems.length) save.mutate();
   }
 
   return (

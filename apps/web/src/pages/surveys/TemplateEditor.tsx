@@ -1,5 +1,5 @@
+import type { QuestionType, ShowIfOperator } from '../../api/models';
 import { Field, InputField, SelectField } from '../../components/fields';
-import type { QuestionType, ShowIfOperator } from '../../types';
 import { LIKERT_LABEL, OPERATOR_LABEL, OPERATORS_BY_TYPE, QUESTION_TYPE_LABEL } from './surveyLabels';
 import { conditionTargets, isChoice, newOption, newQuestion, newSection, type QuestionDraft, type SectionDraft, type TemplateDraft } from './templateDraft';
 

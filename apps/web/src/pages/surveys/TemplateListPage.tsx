@@ -1,16 +1,16 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ListStates } from '../../components/ResultsPanel';
 import { formatMinute } from '../../labels';
 import { Link } from '../../router';
-import { useAsync } from '../../useAsync';
 import { KIND_LABEL } from './surveyLabels';
+import { surveyQueries } from './surveyQueries';
 
 /** 설문 템플릿 (administrators): the office's templates and their schools' demand templates, each with its versions. */
 export function TemplateListPage() {
-  const { data, error, loading } = useAsync(() => api.surveyTemplates(), []);
+  const { data, error, isPending: loading } = useQuery(surveyQueries.templates());
   return (
     <div className="page">
       <div className="page-head page-head-actions">

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_LENGTH, questionsInOrder } from '../../../../../libs/surveys/src/engine/template';
 import { visibleQuestions } from '../../../../../libs/surveys/src/engine/visibility';
-import type { AnswerValue, Answers, SurveyDefinition, SurveyQuestion } from '../../types';
+import type { AnswerValue, Answers, SurveyDefinition, SurveyQuestion } from '../../api/models';
 
 export { visibleQuestions };
 

@@ -1,4 +1,4 @@
-import type { Audience, CampaignStatus, QuestionType, ReportLevel, ShowIfOperator, SurveyKind } from '../../types';
+import type { Audience, CampaignStatus, QuestionType, ReportLevel, ShowIfOperator, SurveyKind } from '../../api/models';
 
 export const AUDIENCE_LABEL: Record<Audience, string> = {
   school: '학교(학교장 응답)',

@@ -1,4 +1,4 @@
-import type { ChoiceOption, QuestionType, ShowIfOperator, SurveyDefinition, SurveyQuestion } from '../../types';
+import type { ChoiceOption, QuestionType, ShowIfOperator, SurveyDefinition, SurveyQuestion } from '../../api/models';
 import { OPERATORS_BY_TYPE } from './surveyLabels';
 
 /*

@@ -1,11 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, badgeUrls } from '../../api';
+import type { BadgeStatus, EarnedBadge } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SubmitButton, TextAreaField } from '../../components/fields';
 import { BADGE_STATUS_LABEL, formatSeoulDate, trainingLevel } from '../../labels';
 import { Link } from '../../router';
-import type { BadgeStatus, EarnedBadge } from '../../types';
-import { useAction } from '../../useAction';
+import { trainingKeys } from './queries';
 
 const STATUS_TONE: Record<BadgeStatus | 'invalid', string> = { valid: 'badge-ok', expired: 'badge-warning', revoked: 'badge-danger', invalid: 'badge-danger' };
 
@@ -52,14 +53,13 @@ interface Props {
   badge: EarnedBadge;
   /** City administrators may revoke a badge, with a reason. */
   canRevoke?: boolean;
-  onRevoked?: () => Promise<void> | void;
 }
 
 /**
  * One earned badge: its image, status and dates, links to the public verification page and the
  * baked PNG / SVG files (public URLs, plain downloads), and a button copying the share link.
  */
-export function BadgeCard({ badge, canRevoke = false, onRevoked }: Props) {
+export function BadgeCard({ badge, canRevoke = false }: Props) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [revoking, setRevoking] = useState(false);
   const name = badge.name ?? '연수 이수 배지';
@@ -123,33 +123,30 @@ export function BadgeCard({ badge, canRevoke = false, onRevoked }: Props) {
         )}
       </div>
       {revoking && (
-        <RevokeForm
-          badge={badge}
-          name={name}
-          onCancel={() => setRevoking(false)}
-          onDone={async () => {
-            setRevoking(false);
-            await onRevoked?.();
-          }}
-        />
+        <RevokeForm badge={badge} name={name} onCancel={() => setRevoking(false)} onDone={() => setRevoking(false)} />
       )}
     </li>
   );
 }
 
-function RevokeForm({ badge, name, onCancel, onDone }: { badge: EarnedBadge; name: string; onCancel: () => void; onDone: () => Promise<void> }) {
+function RevokeForm({ badge, name, onCancel, onDone }: { badge: EarnedBadge; name: string; onCancel: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  // Once revoked, the form closes and the record (the badge's status) loads again.
+  const revoke = useMutation({
+    mutationFn: () => api.revokeBadge(badge.id, reason.trim()),
+    onSuccess: () => {
+      onDone();
+      return queryClient.invalidateQueries({ queryKey: trainingKeys.all });
+    },
+  });
+  const busy = revoke.isPending || revoke.isSuccess;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) return;
     if (!window.confirm(`'${name}' 배지를 취소할까요? 취소한 배지는 검증 페이지에 '취소된 배지'로 표시되며 되돌릴 수 없습니다.`)) return;
-    // Once revoked, the form closes.
-    await run(async () => {
-      await api.revokeBadge(badge.id, reason.trim());
-      await onDone();
-    }, { stayBusy: true });
+    revoke.mutate();
   }
 
   return (
@@ -164,7 +161,7 @@ function RevokeForm({ badge, name, onCancel, onDone }: { badge: EarnedBadge; nam
         onChange={(e) => setReason(e.target.value)}
         hint="검증 페이지에 그대로 공개됩니다. 개인정보를 적지 마세요."
       />
-      <ErrorMessage error={error} title="배지를 취소하지 못했습니다." messages={{ INVALID_STATE: '이미 취소된 배지입니다.' }} />
+      <ErrorMessage error={revoke.error} title="배지를 취소하지 못했습니다." messages={{ INVALID_STATE: '이미 취소된 배지입니다.' }} />
       <div className="row-actions">
         <SubmitButton busy={busy} busyLabel="취소하는 중…" className="button button-danger button-small" disabled={!reason.trim()} testId="badge-revoke-submit">
           취소 확정

@@ -1,11 +1,12 @@
-import { api, ApiError, badgeUrls } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, badgeUrls } from '../../api';
+import type { BadgeVerification } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Fact } from '../../components/Fact';
 import { Loading } from '../../components/Loading';
 import { credentialText, formatSeoulDate } from '../../labels';
-import type { BadgeVerification } from '../../types';
-import { useAsync } from '../../useAsync';
 import { BadgeStatusBadge } from './BadgeCard';
+import { verifyBadgeQuery } from './queries';
 
 const VERDICT: Record<BadgeVerification['status'], { mark: string; title: string; tone: string }> = {
   valid: { mark: '✓', title: '유효한 배지', tone: 'is-valid' },
@@ -19,7 +20,7 @@ const VERDICT: Record<BadgeVerification['status'], { mark: string; title: string
  * (the issuer's signature), revoked or expired, and who earned what from whom.
  */
 export function BadgeVerifyPage({ badgeId, loggedIn }: { badgeId: string; loggedIn: boolean }) {
-  const { data, error, loading } = useAsync(() => api.verifyBadge(badgeId), [badgeId]);
+  const { data, error, isPending: loading } = useQuery(verifyBadgeQuery(badgeId));
   const notFound = error instanceof ApiError && error.status === 404;
 
   return (
@@ -54,7 +55,7 @@ function Verification({ result }: { result: BadgeVerification }) {
   const name = credentialText(result.achievement.name) || '연수 이수 배지';
   const description = credentialText(result.achievement.description);
   const criteria = credentialText(result.achievement.criteria);
-  const issuer = typeof result.issuer === 'string' ? { id: result.issuer } : result.issuer;
+  const { issuer } = result;
   const issuerName = credentialText(issuer.name) || issuer.id;
   const validUntilPassed = result.validUntil !== null && new Date(result.validUntil).getTime() < Date.now();
   // The API's proofVerified is false for any failed check, revocation included; a revoked badge whose
@@ -133,7 +134,7 @@ function Verification({ result }: { result: BadgeVerification }) {
             )}
           </Fact>
           <Fact label="발급일(수여일)" testId="verify-valid-from">
-            {result.validFrom ? formatSeoulDate(result.validFrom) : '-'}
+            {formatSeoulDate(result.validFrom)}
           </Fact>
           <Fact label="만료일" testId="verify-valid-until">
             {result.validUntil ? formatSeoulDate(result.validUntil) : '없음 (기한 없음)'}

@@ -1,5 +1,7 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import type { CourseInput, DeliveryMode, ParticipantKind, SessionInput, TrainingCourse, TrainingLevel, TrainingPathway } from '../../api/models';
 import { currentSchoolYear } from '../../components/ClubSection';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -7,9 +9,7 @@ import { ANY, CheckboxGroup, InputField, Notice, SelectField, SubmitButton, Text
 import { LoadingPage } from '../../components/PageFallback';
 import { DELIVERY_MODE_LABEL, formatHours, PARTICIPANT_KIND_LABEL, schoolYearOptions, TRAINING_LEVEL_LABEL, TRAINING_LEVELS, trainingLevel } from '../../labels';
 import { Link } from '../../router';
-import type { CourseInput, DeliveryMode, ParticipantKind, SessionInput, TrainingCourse, TrainingLevel, TrainingPathway } from '../../types';
-import { useAction } from '../../useAction';
-import { useAsync } from '../../useAsync';
+import { coursesQuery, pathwaysQuery, trainingKeys } from './queries';
 
 const COURSE_ERRORS = { DUPLICATE: '같은 코드의 연수 과정이 이미 있습니다.' };
 
@@ -19,13 +19,9 @@ export function CoursesPage() {
   const years = Array.from({ length: 6 }, (_, i) => String(year + 1 - i));
   const [schoolYear, setSchoolYear] = useState('');
   const [level, setLevel] = useState<TrainingLevel | ''>('');
-  const courses = useAsync(() => api.courses({ schoolYear: schoolYear ? Number(schoolYear) : undefined, level: level || undefined }), [schoolYear, level], { keepData: true });
-  const allCourses = useAsync(() => api.courses(), []);
-  const pathways = useAsync(() => api.pathways(), []);
-
-  const reloadAll = async () => {
-    await Promise.all([courses.reload(), allCourses.reload()]);
-  };
+  const courses = useQuery({ ...coursesQuery({ schoolYear: schoolYear ? Number(schoolYear) : undefined, level: level || undefined }), placeholderData: keepPreviousData });
+  const allCourses = useQuery(coursesQuery());
+  const pathways = useQuery(pathwaysQuery);
 
   return (
     <div className="page">
@@ -61,7 +57,7 @@ export function CoursesPage() {
         )}
       </section>
 
-      <CourseForm defaultYear={year} onCreated={reloadAll} />
+      <CourseForm defaultYear={year} />
 
       <section className="panel" aria-labelledby="pathway-heading">
         <h2 id="pathway-heading">단계별 이수 경로</h2>
@@ -74,7 +70,6 @@ export function CoursesPage() {
               level={lv}
               pathway={pathways.data?.find((p) => p.level === lv) ?? null}
               courses={allCourses.data ?? []}
-              onSaved={(saved) => pathways.setData((list) => (list ?? []).some((p) => p.level === saved.level) ? (list ?? []).map((p) => (p.level === saved.level ? saved : p)) : [...(list ?? []), saved])}
             />
           ))
         ) : (
@@ -112,7 +107,7 @@ interface SessionRow extends Record<keyof SessionInput, string> {
 
 let nextKey = 1;
 
-function CourseForm({ defaultYear, onCreated }: { defaultYear: number; onCreated: () => Promise<void> }) {
+function CourseForm({ defaultYear }: { defaultYear: number }) {
   const [code, setCode] = useState('');
   const [schoolYear, setSchoolYear] = useState(String(defaultYear));
   const [title, setTitle] = useState('');
@@ -128,14 +123,25 @@ function CourseForm({ defaultYear, onCreated }: { defaultYear: number; onCreated
   const [badgeValidMonths, setBadgeValidMonths] = useState('');
   const [sessions, setSessions] = useState<SessionRow[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: api.createCourse,
+    onMutate: () => setNotice(null),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: trainingKeys.courses });
+      setNotice(`${created.code} 과정을 등록했습니다.`);
+      setCode('');
+      setTitle('');
+      setTitleEn('');
+      setSessions([]);
+    },
+  });
 
   const setSession = (key: number, field: keyof SessionInput, value: string) =>
     setSessions((rows) => rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setNotice(null);
     const input: CourseInput = {
       code: code.trim(),
       schoolYear: Number(schoolYear),
@@ -154,17 +160,7 @@ function CourseForm({ defaultYear, onCreated }: { defaultYear: number; onCreated
         ? { sessions: sessions.map((s) => ({ code: s.code.trim(), startsOn: s.startsOn, endsOn: s.endsOn, capacity: Number(s.capacity) })) }
         : {}),
     };
-    const ok = await run(async () => {
-      const created = await api.createCourse(input);
-      await onCreated();
-      setNotice(`${created.code} 과정을 등록했습니다.`);
-    });
-    if (ok) {
-      setCode('');
-      setTitle('');
-      setTitleEn('');
-      setSessions([]);
-    }
+    create.mutate(input);
   }
 
   return (
@@ -211,9 +207,9 @@ function CourseForm({ defaultYear, onCreated }: { defaultYear: number; onCreated
           차수 추가
         </button>
 
-        <ErrorMessage error={error} title="연수 과정을 등록하지 못했습니다." messages={COURSE_ERRORS} />
+        <ErrorMessage error={create.error} title="연수 과정을 등록하지 못했습니다." messages={COURSE_ERRORS} />
         <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel="등록 중…" disabled={audience.length === 0} testId="course-submit">
+          <SubmitButton busy={create.isPending} busyLabel="등록 중…" disabled={audience.length === 0} testId="course-submit">
             과정 등록
           </SubmitButton>
           <Notice text={notice} testId="course-notice" />
@@ -227,15 +223,14 @@ interface PathwayEditorProps {
   level: TrainingLevel;
   pathway: TrainingPathway | null;
   courses: TrainingCourse[];
-  onSaved: (pathway: TrainingPathway) => void;
 }
 
 /** One level's pathway: a checkbox per course code. */
-function PathwayEditor({ level, pathway, courses, onSaved }: PathwayEditorProps) {
+function PathwayEditor({ level, pathway, courses }: PathwayEditorProps) {
   const saved = pathway?.courseCodes ?? [];
   const [codes, setCodes] = useState<string[]>(saved);
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const queryClient = useQueryClient();
   useEffect(() => setNotice(null), [codes]);
 
   // Every course code once (a code may exist in several school years); this level's first, then codes already chosen.
@@ -244,13 +239,18 @@ function PathwayEditor({ level, pathway, courses, onSaved }: PathwayEditorProps)
   const changed = codes.length !== saved.length || codes.some((c) => !saved.includes(c));
   const label = TRAINING_LEVEL_LABEL[level];
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await run(async () => {
-      const result = await api.setPathway(level, codes);
-      onSaved(result);
+  // The answer is every level's pathway.
+  const save = useMutation({
+    mutationFn: () => api.setPathway(level, codes),
+    onSuccess: (all) => {
+      queryClient.setQueryData(pathwaysQuery.queryKey, all);
       setNotice(`${label} 단계 경로를 저장했습니다.`);
-    });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
   }
 
   return (
@@ -263,9 +263,9 @@ function PathwayEditor({ level, pathway, courses, onSaved }: PathwayEditorProps)
         onChange={setCodes}
         hint={saved.length ? `현재 경로: ${saved.join(', ')}` : '아직 정한 과정이 없습니다.'}
       />
-      <ErrorMessage error={error} title={`${label} 단계 경로를 저장하지 못했습니다.`} />
+      <ErrorMessage error={save.error} title={`${label} 단계 경로를 저장하지 못했습니다.`} />
       <div className="form-actions">
-        <SubmitButton busy={busy} busyLabel="저장 중…" disabled={!changed} className="button button-secondary" testId={`pathway-${level}-save`}>
+        <SubmitButton busy={save.isPending} busyLabel="저장 중…" disabled={!changed} className="button button-secondary" testId={`pathway-${level}-save`}>
           {label} 경로 저장
         </SubmitButton>
         <Notice text={notice} testId={`pathway-${level}-notice`} />

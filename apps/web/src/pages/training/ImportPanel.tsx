@@ -1,11 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api';
+import type { CompletionImportResult, DuplicatePolicy, Job } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { countText, ImportDone, ImportForm, ImportRejected, useFileImport, type ImportFact, type ReasonRule } from '../../components/FileImport';
 import { Field } from '../../components/fields';
 import { COMPLETION_COLUMN_LABEL, DUPLICATE_POLICY_HELP, DUPLICATE_POLICY_LABEL } from '../../labels';
-import type { BadgeJobStatus, CompletionImportResult, DuplicatePolicy } from '../../types';
 import type { JobRun } from '../../useJob';
+import { trainingKeys } from './queries';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,10 +36,12 @@ const JOB_STATE_LABEL: Record<string, string> = {
   failed: '실패',
 };
 
-const issuedOf = (status: BadgeJobStatus | null): number => {
-  const p = status?.progress;
-  return p && typeof p === 'object' && typeof p.issued === 'number' ? p.issued : 0;
+/** A count the badge job reports: its progress's `issued`, its summary's `courseBadges` and `levelBadges`. */
+const figure = (figures: Record<string, unknown> | number | undefined, key: string): number | undefined => {
+  const n = figures && typeof figures === 'object' ? figures[key] : undefined;
+  return typeof n === 'number' ? n : undefined;
 };
+const issuedOf = (job: Job | null): number => figure(job?.progress, 'issued') ?? 0;
 
 /** A CSV column name with its Korean name, e.g. "completed_on (이수일)". */
 const columnLabel = (column: string | undefined): string => {
@@ -72,13 +76,15 @@ const REASONS: ReasonRule[] = [
  * 이수 기록 가져오기 (city administrators): a CSV/XLSX file with a duplicate policy; all rows or none.
  * Shows the counts, every bad row and column when the file is rejected, and the badge issuing job.
  */
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel() {
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+  const queryClient = useQueryClient();
   const { input, busy, error, result, job, submit } = useFileImport({
     upload: (file) => api.importCompletions(file, policy),
     jobOf: (imported) => imported.badgeJobId,
-    fetchJob: api.jobById<BadgeJobStatus>,
-    onChanged: onImported,
+    fetchJob: api.jobById<Job>,
+    // The statistics, the people and their records change with the import, and again with the badges.
+    onChanged: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.all }),
   });
 
   return (
@@ -121,13 +127,13 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   );
 }
 
-function BadgeJobLine({ run }: { run: Exclude<JobRun<BadgeJobStatus>, { state: 'idle' }> }) {
+function BadgeJobLine({ run }: { run: Exclude<JobRun<Job>, { state: 'idle' }> }) {
   if (run.state === 'done') {
     const summary = run.job.result?.summary;
     return (
       <p className="badge-job" data-testid="badge-job" data-state="completed">
-        배지 발급 완료: 과정 배지 <strong data-testid="badge-job-course">{summary?.courseBadges ?? issuedOf(run.job)}</strong>개, 단계 배지{' '}
-        <strong data-testid="badge-job-level">{summary?.levelBadges ?? 0}</strong>개를 새로 발급했습니다.
+        배지 발급 완료: 과정 배지 <strong data-testid="badge-job-course">{figure(summary, 'courseBadges') ?? issuedOf(run.job)}</strong>개, 단계 배지{' '}
+        <strong data-testid="badge-job-level">{figure(summary, 'levelBadges') ?? 0}</strong>개를 새로 발급했습니다.
       </p>
     );
   }

@@ -1,12 +1,13 @@
-import { api, ApiError } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../api';
+import type { User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { User } from '../../types';
-import { useAsync } from '../../useAsync';
+import { myTrainingQuery } from './queries';
 import { LoadedTrainingRecord } from './TrainingRecordView';
 
 /** 나의 연수: the signed-in person's own training record and badges. */
 export function MyTrainingPage({ user }: { user: User }) {
-  const record = useAsync(() => api.myTraining(), []);
+  const record = useQuery(myTrainingQuery);
   const { error } = record;
   const noRecord = error instanceof ApiError && error.status === 404;
 

@@ -1,10 +1,10 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import type { User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { User } from '../../types';
-import { useAsync } from '../../useAsync';
+import { participantQuery } from './queries';
 import { LoadedTrainingRecord } from './TrainingRecordView';
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 
 /** A person's training record as an administrator or principal sees it (the same view as 나의 연수). */
 export function ParticipantPage({ user, participantId, listLabel }: Props) {
-  const record = useAsync(() => api.participant(participantId), [participantId]);
+  const record = useQuery(participantQuery(participantId));
   const { data, error } = record;
 
   return (

@@ -1,5 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import type { TeacherShareRow, TrainingLevel, TrainingStatRow, TrainingStats, User } from '../../api/models';
 import { BarChart, type Bar } from '../../components/BarChart';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,9 +12,8 @@ import { deliveryMode, formatHours, formatPercent, PARTICIPANT_KIND_LABEL, schoo
 import { useListQuery } from '../../listQuery';
 import { isAdmin, isCityAdmin } from '../../roles';
 import { Link } from '../../router';
-import type { TeacherShareRow, TrainingLevel, TrainingStatRow, TrainingStats, User } from '../../types';
-import { useAsync } from '../../useAsync';
 import { ImportPanel } from './ImportPanel';
+import { coursesQuery, participantsQuery, statsQuery } from './queries';
 
 const PAGE_SIZE = 20;
 const SHARE_ROWS = 20;
@@ -23,7 +23,6 @@ const SHARE_ROWS = 20;
  * in the viewer's scope, and (city administrators) the completion import.
  */
 export function TrainingPage({ user, title }: { user: User; title: string }) {
-  const [refresh, setRefresh] = useState(0);
   const admin = isAdmin(user);
   const scope =
     user.role === 'district_admin' ? ' 관할 교육지원청 학교만 표시됩니다.' : user.role === 'principal' ? ' 우리 학교 교직원의 연수 기록입니다.' : '';
@@ -43,9 +42,9 @@ export function TrainingPage({ user, title }: { user: User; title: string }) {
           </a>
         )}
       </div>
-      {admin && <StatsSection refresh={refresh} />}
-      <ParticipantsSection refresh={refresh} />
-      {isCityAdmin(user) && <ImportPanel onImported={() => setRefresh((n) => n + 1)} />}
+      {admin && <StatsSection />}
+      <ParticipantsSection />
+      {isCityAdmin(user) && <ImportPanel />}
     </div>
   );
 }
@@ -65,10 +64,10 @@ const levelOrder = (key: string) => {
   return i < 0 ? 99 : i;
 };
 
-function StatsSection({ refresh }: { refresh: number }) {
+function StatsSection() {
   const [year, setYear] = useState('');
-  const { data: stats, error, loading } = useAsync(() => api.trainingStats(year ? Number(year.slice(1)) : undefined), [year, refresh]);
-  const { data: courses } = useAsync(() => api.courses(), [refresh]);
+  const { data: stats, error, isFetching: loading } = useQuery(statsQuery(year ? Number(year.slice(1)) : undefined));
+  const { data: courses } = useQuery(coursesQuery());
   const years = [...new Set((courses ?? []).map((c) => c.schoolYear))].sort((a, b) => b - a);
   const yearOptions = { ...ANY, ...schoolYearOptions(years) };
 
@@ -169,11 +168,11 @@ function TeacherShare({ rows }: { rows: TeacherShareRow[] }) {
   );
 }
 
-function ParticipantsSection({ refresh }: { refresh: number }) {
-  const { filters, href, apply, goToPage, reset } = useListQuery('/training', ['q']);
+function ParticipantsSection() {
+  const { filters, apply, goToPage, reset } = useListQuery('/training', ['q']);
   const { q, page } = filters;
   const [text, setText] = useState(q);
-  const { data: result, error, loading } = useAsync(() => api.participants({ q: q || undefined, page, pageSize: PAGE_SIZE }), [href, refresh]);
+  const { data: result, error, isFetching: loading } = useQuery(participantsQuery({ q: q || undefined, page, pageSize: PAGE_SIZE }));
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -185,7 +184,7 @@ function ParticipantsSection({ refresh }: { refresh: number }) {
       headingId="participants-heading"
       title="연수 대상자"
       intro={<p className="muted small">이름을 누르면 그 사람의 이수 과정과 디지털 배지를 볼 수 있습니다.</p>}
-      result={result}
+      result={result ?? null}
       loading={loading}
       unit="명"
       totalTestId="participant-total"

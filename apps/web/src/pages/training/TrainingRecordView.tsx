@@ -1,3 +1,5 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { TrainingCourse, TrainingRecord, User } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { DataTable, num } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
@@ -5,8 +7,6 @@ import { Loading } from '../../components/Loading';
 import { StatCard } from '../../components/StatCard';
 import { deliveryMode, formatDate, formatHours, PARTICIPANT_KIND_LABEL, TRAINING_LEVELS, trainingLevel } from '../../labels';
 import { isCityAdmin } from '../../roles';
-import type { TrainingCourse, TrainingRecord, User } from '../../types';
-import type { AsyncState } from '../../useAsync';
 import { BadgeCard } from './BadgeCard';
 import { useCourseMap } from './useCourseMap';
 
@@ -14,13 +14,13 @@ import { useCourseMap } from './useCourseMap';
  * A person's training record once loaded (불러오는 중 until then), as 나의 연수 and the administrators'
  * view of a person show it; city administrators may revoke badges.
  */
-export function LoadedTrainingRecord({ state, user }: { state: AsyncState<TrainingRecord>; user: User }) {
+export function LoadedTrainingRecord({ state, user }: { state: UseQueryResult<TrainingRecord>; user: User }) {
   const courses = useCourseMap();
-  const { data, loading, reload } = state;
+  const { data, isPending } = state;
   return (
     <>
-      {loading && !data && <Loading />}
-      {data && <TrainingRecordView record={data} courses={courses} canRevoke={isCityAdmin(user)} onChanged={reload} />}
+      {isPending && <Loading />}
+      {data && <TrainingRecordView record={data} courses={courses} canRevoke={isCityAdmin(user)} />}
     </>
   );
 }
@@ -31,7 +31,6 @@ interface Props {
   courses: Map<string, TrainingCourse>;
   /** City administrators see a revoke button on each badge. */
   canRevoke?: boolean;
-  onChanged?: () => Promise<void> | void;
 }
 
 /**
@@ -39,7 +38,7 @@ interface Props {
  * the digital badges earned and what the next level still needs. Shared by 나의 연수 and the
  * administrators' view of a person.
  */
-export function TrainingRecordView({ record, courses, canRevoke = false, onChanged }: Props) {
+export function TrainingRecordView({ record, courses, canRevoke = false }: Props) {
   const { participant, completions, badges } = record;
   const totalHours = completions.reduce((sum, c) => sum + c.hours, 0);
   const validBadges = badges.filter((b) => b.status === 'valid').length;
@@ -165,7 +164,7 @@ export function TrainingRecordView({ record, courses, canRevoke = false, onChang
         ) : (
           <ul className="badge-grid" data-testid="badge-list">
             {badges.map((b) => (
-              <BadgeCard key={b.id} badge={b} canRevoke={canRevoke} onRevoked={onChanged} />
+              <BadgeCard key={b.id} badge={b} canRevoke={canRevoke} />
             ))}
           </ul>
         )}

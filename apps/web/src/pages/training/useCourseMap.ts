@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../api';
-import type { TrainingCourse } from '../../types';
-import { useAsync } from '../../useAsync';
+import type { TrainingCourse } from '../../api/models';
+import { coursesQuery } from './queries';
 
 /** Course code → the newest course with that code (for titles); empty until loaded or if loading fails. */
 export function useCourseMap(): Map<string, TrainingCourse> {
-  const { data: list } = useAsync(() => api.courses(), []);
+  const { data: list } = useQuery(coursesQuery());
   return useMemo(() => {
     const map = new Map<string, TrainingCourse>();
     // The list is newest school year first: keep the first of each code.
