@@ -1,4 +1,5 @@
 // Dates and a consent notice for the consent tests (API and browser).
+import { schoolYearOf, seoulToday } from '@app/core';
 
 /** The birth month of someone who is `years` old (만) today, counted conservatively (born well before this month). */
 export function bornYearsAgo(years: number): string {
@@ -7,14 +8,9 @@ export function bornYearsAgo(years: number): string {
   return `${d.getUTCFullYear() - years}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** Today in Seoul, YYYY-MM-DD. */
-export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
-
-/** The school year (March to February) today falls in. */
-export const schoolYear = () => {
-  const [y, m] = today().split('-').map(Number);
-  return m >= 3 ? y : y - 1;
-};
+/** Today in Seoul, YYYY-MM-DD, and the school year (March to February) it falls in: the product's own helpers. */
+export const today = (): string => seoulToday();
+export const schoolYear = (): number => schoolYearOf();
 
 /** A consent notice's text (POST /consent/services/:id/notices, with a schoolYear). */
 export const NOTICE = {

@@ -37,5 +37,5 @@ const WRITTEN: Record<string, GuardianRelation> = {
 
 /** A relation as written on a returned slip; undefined when it is none of the four. */
 export function relationFromText(text: string): GuardianRelation | undefined {
-  return WRITTEN[text.replace(/\s/g, '').toLowerCase()] ?? WRITTEN[text.replace(/\s/g, '')];
+  return WRITTEN[text.replace(/\s/g, '').toLowerCase()];
 }

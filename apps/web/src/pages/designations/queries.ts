@@ -17,8 +17,7 @@ export const designationKeys = {
 
 export const typesQuery = queryOptions({ queryKey: ['designations', 'types'], queryFn: api.designationTypes });
 
-/** The district offices (names of office codes); they do not change while the app runs. */
-export const officesQuery = queryOptions({ queryKey: ['district-offices'], queryFn: api.districtOffices, staleTime: Infinity });
+export { officesQuery } from '../../coreQueries';
 
 export const callsQuery = queryOptions({ queryKey: [...designationKeys.calls, 'list'], queryFn: api.calls });
 
