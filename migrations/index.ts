@@ -18,6 +18,7 @@ import { DesignationHistory1764800002000 } from './1764800002000-DesignationHist
 import { JobOutcome1764900000000 } from './1764900000000-JobOutcome';
 import { GuardianRelation1764900001000 } from './1764900001000-GuardianRelation';
 import { SeoulDays1764950000000 } from './1764950000000-SeoulDays';
+import { GuardianLinkAnswer1765000000000 } from './1765000000000-GuardianLinkAnswer';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   JobOutcome1764900000000,
   GuardianRelation1764900001000,
   SeoulDays1764950000000,
+  GuardianLinkAnswer1765000000000,
 ];

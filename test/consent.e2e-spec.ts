@@ -162,6 +162,23 @@ describe('guardian consent and the eligibility decision', () => {
       expect(Object.keys(tokens).sort()).toEqual(['M13', 'M14', 'M15']);
     });
 
+    it('prints typeable link codes and addresses from PUBLIC_BASE_URL', async () => {
+      const printable = await middleTeacher.get(`/api/v1/consent/letters/${letterId}`);
+      expect(printable.body.respondUrl).toBe(`${app.config.publicBaseUrl}/consent/respond`);
+      for (const slip of printable.body.slips) {
+        // 12 characters without 0/O or 1/I/L, in threes of four: read off paper and typed on a phone.
+        expect(slip.token).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+        expect(slip.url).toBe(`${app.config.publicBaseUrl}/consent/respond/${slip.token}`);
+      }
+      // Kept as a keyed hash, and sealed for printing again: never as typed.
+      const stored = await app.db.query(`SELECT token_hash, sealed_token FROM consent_slips WHERE letter_id = $1`, [letterId]);
+      for (const row of stored) expect(Object.values(tokens).some((t) => row.token_hash.includes(t) || row.sealed_token.includes(t))).toBe(false);
+      // Typed in lower case, without the hyphens, or with spaces, it is the same link.
+      const typed = tokens.M15.toLowerCase().replaceAll('-', '');
+      expect((await guardian().get(`/api/v1/consent/respond/${typed}`)).body).toMatchObject({ studentCode: 'M15', answered: false, answer: null });
+      expect((await guardian().get(`/api/v1/consent/respond/${encodeURIComponent(tokens.M15.replaceAll('-', ' '))}`)).body.studentCode).toBe('M15');
+    });
+
     it('works once: opened, answered, then refused', async () => {
       const opened = await guardian().get(`/api/v1/consent/respond/${tokens.M13}`);
       expect(opened.body).toMatchObject({ studentCode: 'M13', grade: 8, classNo: 1, service: { name: 'ChatGPT', minAge: 13 }, notice: { version: 2 }, answered: false });
@@ -174,8 +191,16 @@ describe('guardian consent and the eligibility decision', () => {
       const history = await middleTeacher.get(`/api/v1/consent/students/${students.M13}/records`);
       expect(history.body.items).toHaveLength(1);
       expect(history.body.items[0]).toMatchObject({ method: 'web_link', noticeVersion: 2, recordedBy: null });
-      expect((await eligibility(middleTeacher, students.M13)).body.allowed).toBe([first, second].find((r) => r.status === 200)!.body.decision === 'granted');
+      const given = [first, second].find((r) => r.status === 200)!.body;
+      expect((await eligibility(middleTeacher, students.M13)).body.allowed).toBe(given.decision === 'granted');
+      // Reopened, the used link shows what was answered and when.
+      const reopened = await guardian().get(`/api/v1/consent/respond/${tokens.M13}`);
+      expect(reopened.status).toBe(200);
+      expect(reopened.body).toMatchObject({ answered: true, answer: { decision: given.decision, method: 'web_link', decidedAt: given.decidedAt } });
+      expect(['mother', 'father']).toContain(reopened.body.answer.guardianRelation);
+      expect(reopened.body.answer.guardianName).toBeUndefined();
       expect((await guardian().get('/api/v1/consent/respond/not-a-real-token')).status).toBe(404);
+      expect((await guardian().get('/api/v1/consent/respond/ABCD-EFGH-JKMN')).status).toBe(404);
     });
 
     it('expires', async () => {
@@ -188,9 +213,12 @@ describe('guardian consent and the eligibility decision', () => {
     it('tracks sent, opened and answered per letter; a slip recorded on paper counts as answered', async () => {
       await grant(middleTeacher, students.M15, 'refused');
       const { body } = await middlePrincipal.get(`/api/v1/consent/letters?schoolId=${middle}`);
-      // Opened: M13 only (M14's link had expired). Answered: M13 on the web, M15 on paper.
-      expect(body.items[0]).toMatchObject({ id: letterId, students: 3, slips: 3, opened: 1, answered: 2, noticeVersion: 2 });
+      // Opened: M13 and M15 (M14's link had expired). Answered: M13 on the web, M15 on paper.
+      expect(body.items[0]).toMatchObject({ id: letterId, students: 3, slips: 3, opened: 2, answered: 2, noticeVersion: 2 });
       expect((await otherTeacher.get(`/api/v1/consent/letters?schoolId=${middle}`)).status).toBe(403);
+      // The guardian's link, answered by the decision recorded from paper, says so.
+      const link = await guardian().get(`/api/v1/consent/respond/${tokens.M15}`);
+      expect(link.body).toMatchObject({ answered: true, answer: { decision: 'refused', method: 'paper_slip' } });
     });
 
     it('reminds the school of classes missing answers and makes a slip for the second guardian after the set days, once', async () => {
@@ -308,5 +336,23 @@ describe('guardian consent and the eligibility decision', () => {
       expect(latest).toMatchObject({ method: 'paper_slip', guardianRelation: 'mother' });
       expect((await eligibility(middleTeacher, l13)).body.allowed).toBe(true);
     });
+  });
+});
+
+describe('wrong guardian link codes', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { SURVEY_CODE_MAX_FAILURES: '3' } });
+  });
+  afterAll(() => app?.close());
+
+  it('are counted per address: after the limit, even a right code waits', async () => {
+    const guardian = new HttpClient(app.baseUrl);
+    for (let i = 0; i < 3; i++) expect((await guardian.get(`/api/v1/consent/respond/ABCD-EFGH-JK${'MN'.slice(0, 1)}${i + 2}`)).status).toBe(404);
+    const blocked = await guardian.get('/api/v1/consent/respond/ABCD-EFGH-JKMN');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await guardian.post('/api/v1/consent/respond/ABCD-EFGH-JKMN', { decision: 'granted', guardianRelation: 'mother' })).status).toBe(429);
   });
 });

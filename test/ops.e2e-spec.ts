@@ -95,4 +95,14 @@ describe('the web UI’s files', () => {
     expect(Object.keys((await json.json()).paths).length).toBeGreaterThan(50);
     expect((await new HttpClient(app.baseUrl).get('/api/health')).status).toBe(200);
   });
+
+  it('answers the respondent and guardian links with their own small document, and every other path with the app', async () => {
+    const entry = async (path: string) => /<script[^>]+src="\/assets\/([a-zA-Z]+)-[^"]+\.js"/.exec(await (await fetch(`${app.baseUrl}${path}`)).text())?.[1];
+    for (const path of ['/respond', '/respond/', '/respond/ABCDE-23456', '/respond/ABCDE-23456?x=1', '/consent/respond/h0kwIuQzadonSY-1qybKXQ']) {
+      expect([path, await entry(path)]).toEqual([path, 'respond']);
+    }
+    for (const path of ['/', '/respond/a/b', '/consent/respond', '/surveys/respond', '/designated', '/schools/1', '/respondents']) {
+      expect([path, await entry(path)]).toEqual([path, 'index']);
+    }
+  });
 });

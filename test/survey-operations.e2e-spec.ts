@@ -72,13 +72,13 @@ describe('survey operations: distribution, progress, reminders, school-level ans
       const batches = await gaepoPrincipal.get(`/api/v1/surveys/campaigns/${id}/schools/${schools.gaepo}/code-batches`);
       expect(batches.body.items).toEqual([expect.objectContaining({ count: 30, used: 0, source: 'distribution' })]);
       const sheet = await gaepoPrincipal.get(`/api/v1/surveys/campaigns/${id}/schools/${schools.gaepo}/code-batches/${batches.body.items[0].id}`);
-      expect(sheet.body).toMatchObject({ campaignTitle: '교원 만족도', schoolName: '서울개포초등학교', respondPath: '/respond' });
+      expect(sheet.body).toMatchObject({ campaignTitle: '교원 만족도', schoolName: '서울개포초등학교', respondUrl: `${app.config.publicBaseUrl}/respond` });
       expect(sheet.body.codes).toHaveLength(30);
       const code = sheet.body.codes[0].code;
       const anon = new HttpClient(app.baseUrl);
       expect((await anon.post(`/api/v1/surveys/respond/${code}/submit`, { answers: { hours: 3, club: 'yes' }, idempotencyKey: 'sheet-code-1' })).status).toBe(200);
       const again = await gaepoPrincipal.get(`/api/v1/surveys/campaigns/${id}/schools/${schools.gaepo}/code-batches/${batches.body.items[0].id}`);
-      expect(again.body.codes.filter((c: { used: boolean }) => c.used)).toEqual([{ code, used: true }]);
+      expect(again.body.codes.filter((c: { used: boolean }) => c.used)).toEqual([{ code, url: `${app.config.publicBaseUrl}/respond/${code}`, used: true }]);
       expect(again.body.codes.map((c: { code: string }) => c.code)).toEqual(sheet.body.codes.map((c: { code: string }) => c.code));
       // Codes are kept sealed, never in plain text.
       const [{ sealed }] = await app.db.query(`SELECT sealed_codes AS sealed FROM survey_code_batches WHERE id = $1`, [batches.body.items[0].id]);

@@ -47,7 +47,7 @@ describe('accounts UI (browser)', () => {
   const storedToken = (page: Page) => page.evaluate(() => sessionStorage.getItem('aiedu.token'));
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
     app = await startTestApp();
     baseUrl = app.baseUrl;
     s = await codedSchools(app.db);

@@ -28,7 +28,7 @@ describe('city admin actions UI (browser)', () => {
   let designationId: number;
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
     app = await startTestApp({ worker: true });
     baseUrl = app.baseUrl;
     admin = await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });

@@ -21,7 +21,10 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { bornYearsAgo, CHATGPT, NOTICE, schoolYear, today } from '../support/consent-fixtures';
 import { schoolId } from '../support/fixtures';
+import { decodeQr } from '../support/qr';
 import { startTestApp, TestApp } from '../support/test-app';
+
+const PUBLIC = 'https://aiedu.sen.go.kr';
 
 const ADMIN = 'admin@sen.go.kr';
 const TEACHER = 'teacher@middle.ms.kr';
@@ -74,8 +77,9 @@ describe('guardian consent UI (browser)', () => {
   const reasons = async (code: string) => (await row(code).getByTestId('eligibility-reasons').textContent()) ?? '';
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
-    app = await startTestApp();
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
+    // The address printed on paper is the public one, not the address the page was opened at.
+    app = await startTestApp({ env: { PUBLIC_BASE_URL: PUBLIC } });
     baseUrl = app.baseUrl;
     admin = await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });
     [middle] = await app.db.query(`SELECT id, name FROM schools WHERE level = 'middle' AND district = '강남구' ORDER BY id LIMIT 1`);
@@ -169,15 +173,20 @@ describe('guardian consent UI (browser)', () => {
     const slips = page.getByTestId('return-slip');
     await expect(slips.count()).resolves.toBe(2);
     const first = (await slips.first().textContent()) ?? '';
-    for (const text of ['M15', '동의함', '동의하지 않음', '보호자 관계', '보호자 서명']) expect(first).toContain(text);
+    for (const text of ['M15', '동의함', '동의하지 않음', '보호자 관계', '부', '모', '법정대리인(후견인 등)', '기타 보호자', '보호자 서명']) expect(first).toContain(text);
+    // Each slip's QR code, read as a phone's camera would, names the public guardian page with the slip's code in it,
+    // which is also printed to type (without https://) and as the code itself.
+    const printable = await teacher.get(`/api/v1/consent/letters/${letterId}`);
     for (const code of ['M15', 'M16']) {
       const slip = slips.filter({ has: page.getByTestId('slip-student').filter({ hasText: code }) });
-      links[code] = (await slip.getByTestId('slip-link').textContent()) ?? '';
-      expect(links[code]).toMatch(new RegExp(`^${baseUrl}/consent/respond/[A-Za-z0-9_-]+$`));
+      const { token } = printable.body.slips.find((s: { studentCode: string }) => s.studentCode === code);
+      const scanned = decodeQr(await slip.locator('svg.qr-code').evaluate((svg) => svg.outerHTML));
+      expect(scanned).toBe(`${PUBLIC}/consent/respond/${token}`);
+      await expect(slip.getByTestId('printed-link-url').textContent()).resolves.toBe(`aiedu.sen.go.kr/consent/respond/${token}`);
+      await expect(slip.textContent()).resolves.toContain(`회신 코드 ${token}`);
+      // This test's server stands in for the public host.
+      links[code] = `${baseUrl}${new URL(scanned!).pathname}`;
     }
-    // The same one-time links the API gives for the letter.
-    const printable = await teacher.get(`/api/v1/consent/letters/${letterId}`);
-    expect(printable.body.slips.map((s: { studentCode: string; token: string }) => `${baseUrl}/consent/respond/${s.token}`)).toEqual([links.M15, links.M16]);
     await shot('consent-letter');
 
     // Printed, only the letter and the slips remain: no menu, no buttons.
@@ -216,9 +225,16 @@ describe('guardian consent UI (browser)', () => {
     await expect(page.getByTestId('guardian-done').textContent()).resolves.toContain('동의하셨습니다');
     await expect(noSideScroll()).resolves.toBe(true);
 
+    // Reopened, the used link shows the answer and when it was given, not an error.
     await page.goto(links.M15);
-    await expect(page.getByTestId('guardian-error').textContent()).resolves.toContain('이미 답한 링크입니다');
+    const answered = page.getByTestId('guardian-answered');
+    await expect(answered.textContent()).resolves.toContain('이미 답한 동의서입니다');
+    await expect(page.getByTestId('answered-decision').textContent()).resolves.toBe('동의');
+    await expect(answered.textContent()).resolves.toContain('모');
+    await expect(page.getByTestId('answered-at').textContent()).resolves.toMatch(/^\d{4}\. \d{1,2}\. \d{1,2}\. \([일월화수목금토]\) 오[전후] \d{1,2}:\d{2}$/);
+    await expect(page.getByTestId('guardian-error').count()).resolves.toBe(0);
     await expect(page.getByTestId('answer-granted').count()).resolves.toBe(0);
+    await shot('consent-guardian-answered', page);
     await page.goto(`${baseUrl}/consent/respond/not-a-real-link`);
     await expect(page.getByTestId('guardian-error').textContent()).resolves.toContain('찾을 수 없는 링크입니다');
     await app.db.query(`UPDATE consent_slips SET expires_at = now() - interval '1 minute' WHERE letter_id = $1 AND guardian_no = 1 AND student_id = (SELECT id FROM students WHERE student_code = 'M16')`, [letterId]);

@@ -48,7 +48,7 @@ describe('jobs page UI (browser)', () => {
     app.db.query(`SELECT actor_id AS "actorId", entity_type AS "entityType", entity_id AS "entityId", after FROM audit_log WHERE action = $1 ORDER BY id`, [action]);
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
     // A Redis of its own, so the last test can stop it.
     redis = await OwnRedis.start();
     app = await startTestApp({ worker: true, env: { REDIS_URL: redis.url } });

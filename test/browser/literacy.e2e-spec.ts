@@ -72,7 +72,7 @@ describe('literacy UI (browser)', () => {
   }
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
     app = await startTestApp({ worker: true });
     baseUrl = app.baseUrl;
     gaepo = await schoolId(app.db, '서울개포초등학교');

@@ -21,6 +21,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium, logIn, navigate, newBrowserContext, screenshot } from '../support/browser';
 import { schoolId } from '../support/fixtures';
 import { HttpClient } from '../support/http-client';
+import { decodeQr } from '../support/qr';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ADMIN = 'admin@sen.go.kr';
@@ -50,8 +51,9 @@ describe('surveys UI (browser)', () => {
   const newContext = (viewport?: { width: number; height: number }) => newBrowserContext(browser, viewport);
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
-    app = await startTestApp({ worker: true });
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
+    // The address printed on paper is the public one, not the address the page was opened at.
+    app = await startTestApp({ worker: true, env: { PUBLIC_BASE_URL: 'https://aiedu.sen.go.kr' } });
     baseUrl = app.baseUrl;
     admin = await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });
     gaepo = await schoolId(app.db, SCHOOL);
@@ -163,9 +165,14 @@ describe('surveys UI (browser)', () => {
     const slip = (await slips.first().textContent()) ?? '';
     expect(slip).toContain(SURVEY);
     expect(slip).toContain(SCHOOL);
-    expect(slip).toContain(`${baseUrl}/respond`);
+    expect(slip).toContain('aiedu.sen.go.kr/respond');
+    expect(slip).not.toContain(baseUrl);
     codes = await page.getByTestId('code').allTextContents();
     expect(codes[0]).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    // The QR code, read as a phone's camera would, opens the public respondent page with the slip's code in it.
+    const scanned = decodeQr(await slips.first().locator('svg.qr-code').evaluate((svg) => svg.outerHTML));
+    expect(scanned).toBe(`https://aiedu.sen.go.kr/respond/${codes[0]}`);
+    await expect(slips.first().getByTestId('printed-link-url').textContent()).resolves.toBe(`aiedu.sen.go.kr/respond/${codes[0]}`);
     await shot('survey-code-sheet');
 
     // Printed, only the slips remain: no menu, no buttons.

@@ -55,7 +55,7 @@ describe('training and badges UI (browser)', () => {
   }
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
     app = await startTestApp({ worker: true });
     baseUrl = app.baseUrl;
     admin = await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });
@@ -186,7 +186,7 @@ describe('training and badges UI (browser)', () => {
       await expect(visitor.getByTestId('verify-issuer').textContent()).resolves.toContain('서울특별시교육청');
       await expect(visitor.getByTestId('verify-criteria').count()).resolves.toBe(1);
       // Awarded on the day the level's last course was completed, midnight in Seoul.
-      await expect(visitor.getByTestId('verify-valid-from').textContent()).resolves.toBe('2025.05.20');
+      await expect(visitor.getByTestId('verify-valid-from').textContent()).resolves.toBe('2025. 5. 20. (화)');
       await expect(visitor.getByTestId('check-proof').getAttribute('data-ok')).resolves.toBe('true');
       await expect(visitor.getByTestId('verify-credential-json').getAttribute('href')).resolves.toBe(`/api/v1/badges/${basic.id}`);
       // No menu for a visitor, only the login link.

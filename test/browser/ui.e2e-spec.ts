@@ -25,7 +25,7 @@ describe('web UI (browser)', () => {
   const login = (email: string) => logIn(page, baseUrl, email);
 
   beforeAll(async () => {
-    expect(existsSync(join(__dirname, '../../apps/web/dist/index.html'))).toBe(true);
+    expect(existsSync(join(process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/web/dist'), 'index.html'))).toBe(true);
     app = await startTestApp({ worker: true });
     baseUrl = app.baseUrl;
     await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });

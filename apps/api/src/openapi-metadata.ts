@@ -775,7 +775,8 @@ export default async () => {
                             expiresAt: { required: true, type: () => String },
                             openedAt: { required: true, type: () => String, nullable: true },
                             answeredAt: { required: true, type: () => String, nullable: true },
-                            token: { required: true, type: () => String, description: "The link's token (printed on the slip as `<respondPath>/<token>`)." }
+                            token: { required: true, type: () => String, description: "The link's code, as printed and typed: ABCD-EFGH-JKMN (links made before codes were typeable: a 22-character token)." },
+                            url: { required: true, type: () => String, description: "The guardian page with this code in it (the slip's QR code and typeable address), from PUBLIC_BASE_URL." }
                         },
                         "ConsentLetterDto": {
                             id: { required: true, type: () => Number },
@@ -796,7 +797,7 @@ export default async () => {
                             minAge: { required: true, type: () => Number },
                             consentUnderAge: { required: true, type: () => Number },
                             notice: { required: true, type: () => t["../../../libs/consent/src/consent-responses.dto"].ConsentNoticeViewDto },
-                            respondPath: { required: true, type: () => String, description: "The web UI's path for the links, `/consent/respond`." },
+                            respondUrl: { required: true, type: () => String, description: "Where guardians go (https://\u2026/consent/respond), from PUBLIC_BASE_URL, never from a browser's address." },
                             slips: { required: true, type: () => [t["../../../libs/consent/src/consent-responses.dto"].LetterSlipDto] }
                         },
                         "LetterTrackingDto": {
@@ -865,7 +866,23 @@ export default async () => {
                             studentCode: { required: true, type: () => String },
                             service: { required: true, type: () => t["../../../libs/consent/src/consent-responses.dto"].GuardianServiceDto },
                             notice: { required: true, type: () => t["../../../libs/consent/src/consent-responses.dto"].ConsentNoticeViewDto },
-                            answered: { required: true, type: () => Boolean, description: "The link has been answered (it works once)." }
+                            answered: { required: true, type: () => Boolean, description: "The link has been answered (it works once)." },
+                            answer: { required: true, type: () => t["../../../libs/consent/src/consent-responses.dto"].GuardianAnswerViewDto, nullable: true, description: "What answered it, once answered: the guardian here, or a decision the school recorded from paper." }
+                        },
+                        "GuardianAnswerViewDto": {
+                            decision: {
+                                required: true,
+                                enum: ["granted", "refused"]
+                            },
+                            guardianRelation: {
+                                required: true,
+                                enum: ["father", "mother", "legal_representative", "other_guardian"]
+                            },
+                            method: {
+                                required: true,
+                                enum: ["other", "paper_slip", "web_link"]
+                            },
+                            decidedAt: { required: true, type: () => String }
                         },
                         "GuardianAnswerResultDto": {
                             decision: {
@@ -1715,14 +1732,15 @@ export default async () => {
                             items: { required: true, type: () => [t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].CodeBatchDto] }
                         },
                         "SheetCodeDto": {
-                            code: { required: true, type: () => String },
+                            code: { required: true, type: () => String, description: "As printed and typed: ABCDE-23456." },
+                            url: { required: true, type: () => String, description: "The respondent page with this code in it (the slip's QR code), from PUBLIC_BASE_URL." },
                             used: { required: true, type: () => Boolean }
                         },
                         "CodeSheetDto": {
                             campaignTitle: { required: true, type: () => String },
                             schoolName: { required: true, type: () => String },
                             closesAt: { required: true, type: () => String },
-                            respondPath: { required: true, type: () => String, description: "The web UI's path where respondents type their code." },
+                            respondUrl: { required: true, type: () => String, description: "Where respondents type their code (https://\u2026/respond), from PUBLIC_BASE_URL, never from a browser's address." },
                             codes: { required: true, type: () => [t["../../../libs/surveys/src/campaigns/campaign-responses.dto"].SheetCodeDto] }
                         },
                         "SurveyProgressTotalsDto": {

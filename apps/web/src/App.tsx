@@ -10,7 +10,7 @@ import { clearSession } from './session';
 import { useSession } from './sessionContext';
 import { useSignedIn } from './SignIn';
 import { usePageTitle } from './title';
-import type { User } from './types';
+import type { User } from './api/models';
 
 // The signed-in frame (the header with the menu, the forced password change, who may open which page): a chunk of
 // its own, which a public page opened without a session never loads.

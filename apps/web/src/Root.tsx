@@ -6,7 +6,7 @@ import type { RouteHandle } from './routes';
 import { loadSession, onSessionReplaced, saveSession, type Session } from './session';
 import { SessionContext, useSession } from './sessionContext';
 import { setRouteTitle } from './title';
-import type { User } from './types';
+import type { User } from './api/models';
 
 // The signed-in frame (header, menu, access rules) is a chunk of its own: a public page opened without a session
 // never downloads it.

@@ -6,7 +6,7 @@ import { LoginPage } from './pages/LoginPage';
 import { isAdmin } from './roles';
 import { saveSession, type Session } from './session';
 import { useSession } from './sessionContext';
-import type { LoginResponse, User } from './types';
+import type { LoginResponse, User } from './api/models';
 
 // The sign-in pages (the login form, an activation or reset link, the SSO landing), with the signed-in routes
 // (appRoutes.tsx): a chunk the public pages never load.

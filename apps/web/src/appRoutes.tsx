@@ -9,7 +9,7 @@ import { isAdmin, isCityAdmin } from './roles';
 import { ADMINS, label, PUBLIC_PAGES, STAFF, type Access, type AppRoute } from './routes';
 import { loadSession } from './session';
 import { ActivateRoute, homePath, LoginRoute, SsoLandingRoute } from './SignIn';
-import type { User } from './types';
+import type { User } from './api/models';
 
 // The signed-in part of the app, discovered by the router (routes.tsx) on the first path that is not a public
 // page's; each page (here and in LITERACY_ROUTES, CONSENT_ROUTES and ACCOUNT_ROUTES) is a chunk of its own.

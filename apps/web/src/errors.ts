@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { ApiError } from './api/client';
 
 const CODE_MESSAGE: Record<string, string> = {
   BAD_CREDENTIALS: '이메일 또는 비밀번호가 올바르지 않습니다.',

@@ -17,6 +17,7 @@ import type {
   SpaceType,
   TrainingLevel,
 } from './api/models';
+import { koreanDate, koreanDateTime } from '../../../libs/core/src/time/korean-format';
 
 export const ROLE_LABEL: Record<Role, string> = {
   city_admin: '교육청 관리자',
@@ -217,19 +218,13 @@ export const formatKrw = (value: number | null | undefined): string =>
 /** A ratio as a percentage; '-' when there is none (e.g. a coverage without schools). */
 export const formatPercent = (ratio: number | null, digits = 1): string => (ratio === null ? '-' : `${(ratio * 100).toFixed(digits)}%`);
 
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('ko-KR', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
-}
+/*
+ * Dates and times: one Korean format on Seoul's calendar and clock, whatever the browser's time zone, as in the
+ * api's files (libs/core/src/time/korean-format.ts): 2026. 12. 20. (일) 오후 2:40, and the day alone 2026. 12. 20. (일).
+ */
+
+/** A moment to the minute: 2026. 12. 20. (일) 오후 2:40 */
+export const formatDateTime = (iso: string): string => koreanDateTime(iso);
 
 // ---------- 조례 제5조 선도학교·연구학교 지정 ----------
 
@@ -279,9 +274,10 @@ export const APPLICATION_ACTION_LABEL: Record<string, string> = {
   decide: '지정 결정',
 };
 
-export const formatDate = (iso: string): string => iso.slice(0, 10).replaceAll('-', '.');
+/** The Seoul day of a moment, or a YYYY-MM-DD day: 2026. 3. 1. (일) */
+export const formatDate = (iso: string): string => koreanDate(iso);
 
-/** A term from its first to its last day: 2026.03.01 ~ 2027.02.28 */
+/** A term from its first to its last day: 2026. 3. 1. (일) ~ 2027. 2. 28. (일) */
 export const formatTerm = (start: string, end: string): string => `${formatDate(start)} ~ ${formatDate(end)}`;
 
 /** School years as select options, keyed `y2026` (keys that look like numbers would be ordered first). */
@@ -303,20 +299,6 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
 }
 
-/** A moment to the minute, e.g. 2026. 03. 02. 09:00 */
-export function formatMinute(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-}
-
-// Moments in Seoul time, whatever the browser's time zone (accounts, sign-ins, link expiry).
-const SEOUL = { timeZone: 'Asia/Seoul', hourCycle: 'h23' } as const;
-const SEOUL_MINUTE = new Intl.DateTimeFormat('ko-KR', { ...SEOUL, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-const SEOUL_SECOND = new Intl.DateTimeFormat('ko-KR', { ...SEOUL, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const SEOUL_LONG_DAY = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', year: 'numeric', month: 'long', day: 'numeric' });
-const SEOUL_WEEKDAY = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', weekday: 'short' });
-const SEOUL_CLOCK = new Intl.DateTimeFormat('ko-KR', { ...SEOUL, hour: '2-digit', minute: '2-digit' });
 
 /** A formatter of ISO moments: '-' (or `none`) for no moment, the text itself when it is not a date. */
 const seoul =
@@ -327,16 +309,12 @@ const seoul =
     return Number.isNaN(d.getTime()) ? iso : format(d);
   };
 
-const longDay = (d: Date) => `${SEOUL_LONG_DAY.format(d)} (${SEOUL_WEEKDAY.format(d)})`;
-
-/** Seoul time to the minute, e.g. 2026. 03. 02. 09:00 */
-export const formatSeoulMinute = seoul((d) => SEOUL_MINUTE.format(d));
-/** Seoul time to the second, e.g. 2026. 03. 02. 09:00:05 */
-export const formatSeoulSecond = seoul((d) => SEOUL_SECOND.format(d));
-/** A day in words, e.g. 2026년 3월 9일 (월) */
-export const formatSeoulLongDate = seoul(longDay);
-/** A deadline in words with its time, e.g. 2026년 3월 9일 (월) 15:00 */
-export const formatSeoulDeadline = seoul((d) => `${longDay(d)} ${SEOUL_CLOCK.format(d)}`);
+/** To the minute, '-' for none: 2026. 3. 2. (월) 오전 9:00 */
+export const formatSeoulMinute = seoul((d) => koreanDateTime(d));
+/** To the second, '-' for none: 2026. 3. 2. (월) 오전 9:00:05 */
+export const formatSeoulSecond = seoul((d) => koreanDateTime(d, { seconds: true }));
+/** The day, '-' for none: 2026. 3. 9. (월) */
+export const formatSeoulLongDate = seoul((d) => koreanDate(d));
 
 export const levelList = (levels: readonly string[]): string =>
   levels.map((l) => LEVEL_LABEL[l as keyof typeof LEVEL_LABEL] ?? l).join(', ');
@@ -404,17 +382,6 @@ export const trainingLevel = (level: string | null | undefined): string =>
 
 export const deliveryMode = (mode: string): string => DELIVERY_MODE_LABEL[mode as DeliveryMode] ?? mode;
 
-const SEOUL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/**
- * The day of a moment in Seoul, e.g. 2025.04.30 for 2025-04-29T15:00:00Z (a credential's
- * "midnight, Korean time"); a plain YYYY-MM-DD is printed as it is.
- */
-export function formatSeoulDate(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : SEOUL_DAY.format(d).replaceAll('-', '.');
-}
 
 /** Hours with at most one decimal: 12.5시간 */
 export const formatHours = (hours: number): string => `${hours.toLocaleString('ko-KR', { maximumFractionDigits: 1 })}시간`;

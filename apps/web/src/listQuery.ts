@@ -1,4 +1,4 @@
-import { navigate, useLocation } from './router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 
 /** The page number in a list's URL (?page=N), at least 1. */
 function pageOf(query: URLSearchParams): number {
@@ -30,14 +30,21 @@ export interface ListQuery<K extends string> {
 
 /** A list page whose filters and page number live in its URL (`base`), so they survive reloads and links. */
 export function useListQuery<K extends string>(base: string, keys: readonly K[]): ListQuery<K> {
-  const { query, href } = useLocation();
+  const { pathname, search } = useLocation();
+  const [query] = useSearchParams();
+  const navigate = useNavigate();
+  const href = pathname + search;
   const values = Object.fromEntries(keys.map((k) => [k, query.get(k) ?? ''])) as Record<K, string>;
   const filters = { ...values, page: pageOf(query) };
+  // The list's address as it is already: no new history entry, no reload.
+  const open = (to: string) => {
+    if (to !== href) void navigate(to);
+  };
   return {
     filters,
     href,
-    apply: (changes) => navigate(listUrl(base, { ...filters, ...changes, page: 1 })),
-    goToPage: (page) => navigate(listUrl(base, { ...filters, page })),
-    reset: () => navigate(base),
+    apply: (changes) => open(listUrl(base, { ...filters, ...changes, page: 1 })),
+    goToPage: (page) => open(listUrl(base, { ...filters, page })),
+    reset: () => open(base),
   };
 }

@@ -1,7 +1,7 @@
 import { createBrowserRouter, type LazyRouteFunction, type NonIndexRouteObject, type PatchRoutesOnNavigationFunction } from 'react-router';
 import { LoadingPage, PageError, publicPage } from './lazyPage';
 import { Frame, Root } from './Root';
-import type { Role, User } from './types';
+import type { Role, User } from './api/models';
 
 /** Menu labels by role: a role without a label gets no menu item. */
 export type Labels = Partial<Record<Role, string>>;
@@ -44,10 +44,11 @@ export const EVERYONE: Role[] = [...ADMINS, ...STAFF];
 export const label = (roles: Role[], text: string): Labels => Object.fromEntries(roles.map((role) => [role, text]));
 
 /**
- * The pages anyone may open without logging in, known from the start: the designated schools (조례 제5조), a
- * digital badge's verification (조례 제7조), the survey respondent form (조례 제6조) and the guardian's consent
- * link (조례 제9조). Everything else (appRoutes.tsx, with the signed-in frame) is discovered on the first
- * navigation to it, so that a phone opening a respondent or guardian link downloads no admin code.
+ * The pages anyone may open without logging in, known from the start: the designated schools (조례 제5조) and a
+ * digital badge's verification (조례 제7조). Everything else (appRoutes.tsx, with the signed-in frame) is
+ * discovered on the first navigation to it. The survey respondent form (조례 제6조) and the guardian's consent
+ * link (조례 제9조) are not routes of this app: they are a document of their own (publicEntry.tsx), so that a
+ * phone opening one downloads neither the router nor any admin code.
  */
 export const PUBLIC_PAGES = {
   designated: {
@@ -61,23 +62,6 @@ export const PUBLIC_PAGES = {
     lazy: publicPage(() => import('./pages/training/BadgeVerifyPage'), ({ BadgeVerifyPage }, { badgeId }, loggedIn) => (
       <BadgeVerifyPage key={badgeId} badgeId={badgeId} loggedIn={loggedIn} />
     )),
-  },
-  // Respondents (students, parents, teachers) answer with a one-time code, without an account.
-  respondEntry: {
-    path: '/respond',
-    handle: { title: '설문 응답', public: true },
-    lazy: publicPage(() => import('./pages/surveys/RespondPage'), ({ RespondPage }) => <RespondPage />),
-  },
-  respond: {
-    path: '/respond/:code',
-    handle: { title: '설문 응답', public: true },
-    lazy: publicPage(() => import('./pages/surveys/RespondPage'), ({ RespondPage }, { code }) => <RespondPage key={code} code={code} />),
-  },
-  // Guardians answer with the one-time link on the return slip, without an account.
-  guardian: {
-    path: '/consent/respond/:token',
-    handle: { title: '생성형 AI 서비스 이용 동의', public: true },
-    lazy: publicPage(() => import('./pages/consent/GuardianRespondPage'), ({ GuardianRespondPage }, { token }) => <GuardianRespondPage key={token} token={token} />),
   },
 } satisfies Record<string, AppRoute>;
 

@@ -1,6 +1,6 @@
 import { createContext, useContext, type Dispatch, type SetStateAction } from 'react';
 import type { Session } from './session';
-import type { User } from './types';
+import type { User } from './api/models';
 
 export interface SessionState {
   /** The signed-in person's token and user; null when no one is signed in. */

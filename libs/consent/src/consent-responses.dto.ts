@@ -152,8 +152,10 @@ export class LetterSlipDto {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   answeredAt: string | null;
 
-  /** The link's token (printed on the slip as `<respondPath>/<token>`). */
+  /** The link's code, as printed and typed: ABCD-EFGH-JKMN (links made before codes were typeable: a 22-character token). */
   token: string;
+  /** The guardian page with this code in it (the slip's QR code and typeable address), from PUBLIC_BASE_URL. */
+  url: string;
 }
 
 /** A home letter (가정통신문) to print: the notice and one return slip per student and guardian. */
@@ -180,8 +182,8 @@ export class ConsentLetterDto {
   minAge: number;
   consentUnderAge: number;
   notice: ConsentNoticeViewDto;
-  /** The web UI's path for the links, `/consent/respond`. */
-  respondPath: string;
+  /** Where guardians go (https://…/consent/respond), from PUBLIC_BASE_URL, never from a browser's address. */
+  respondUrl: string;
   slips: LetterSlipDto[];
 }
 
@@ -278,6 +280,24 @@ export class GuardianLetterDto {
   notice: ConsentNoticeViewDto;
   /** The link has been answered (it works once). */
   answered: boolean;
+  /** What answered it, once answered: the guardian here, or a decision the school recorded from paper. */
+  @ApiProperty({ type: () => GuardianAnswerViewDto, nullable: true })
+  answer: GuardianAnswerViewDto | null;
+}
+
+/** The answer a used link shows: the decision, who gave it and when; not the guardian's name. */
+export class GuardianAnswerViewDto {
+  @ApiProperty({ enum: DECISIONS })
+  decision: GuardianDecision;
+
+  @ApiProperty({ enum: GUARDIAN_RELATIONS })
+  guardianRelation: GuardianRelation;
+
+  @ApiProperty({ enum: METHODS })
+  method: ConsentMethod;
+
+  @ApiProperty({ format: 'date-time' })
+  decidedAt: string;
 }
 
 export class GuardianAnswerResultDto {

@@ -187,17 +187,17 @@ export class GuardianController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The notice behind a one-time link (marks the slip opened)' })
-  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['LINK_EXPIRED'] })
-  openGuardianLink(@Param('token') token: string): Promise<GuardianLetterDto> {
-    return this.letters.open(token);
+  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['LINK_EXPIRED'], 429: ['TOO_MANY_REQUESTS'] })
+  openGuardianLink(@Param('token') token: string, @Req() req: FastifyRequest): Promise<GuardianLetterDto> {
+    return this.letters.guarded(req.ip, () => this.letters.open(token));
   }
 
   @Post()
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: "The guardian's answer; the link works once and expires" })
-  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['LINK_USED', 'LINK_EXPIRED'] })
-  answerGuardianLink(@Param('token') token: string, @Body() dto: GuardianAnswerDto): Promise<GuardianAnswerResultDto> {
-    return this.letters.answer(token, dto.decision, dto.guardianRelation, dto.guardianName);
+  @ApiErrors({ 404: ['NOT_FOUND'], 409: ['LINK_USED', 'LINK_EXPIRED'], 429: ['TOO_MANY_REQUESTS'] })
+  answerGuardianLink(@Param('token') token: string, @Body() dto: GuardianAnswerDto, @Req() req: FastifyRequest): Promise<GuardianAnswerResultDto> {
+    return this.letters.guarded(req.ip, () => this.letters.answer(token, dto.decision, dto.guardianRelation, dto.guardianName));
   }
 }

@@ -4075,7 +4075,10 @@ export interface components {
             items: components["schemas"]["CodeBatchDto"][];
         };
         SheetCodeDto: {
+            /** @description As printed and typed: ABCDE-23456. */
             code: string;
+            /** @description The respondent page with this code in it (the slip's QR code), from PUBLIC_BASE_URL. */
+            url: string;
             used: boolean;
         };
         CodeSheetDto: {
@@ -4083,8 +4086,8 @@ export interface components {
             closesAt: string;
             campaignTitle: string;
             schoolName: string;
-            /** @description The web UI's path where respondents type their code. */
-            respondPath: string;
+            /** @description Where respondents type their code (https://…/respond), from PUBLIC_BASE_URL, never from a browser's address. */
+            respondUrl: string;
             codes: components["schemas"]["SheetCodeDto"][];
         };
         SurveySchoolSubmissionDto: {
@@ -4852,8 +4855,10 @@ export interface components {
             studentCode: string;
             /** @description 1, or 2 for the second guardian's slip the reminder job adds. */
             guardianNo: number;
-            /** @description The link's token (printed on the slip as `<respondPath>/<token>`). */
+            /** @description The link's code, as printed and typed: ABCD-EFGH-JKMN (links made before codes were typeable: a 22-character token). */
             token: string;
+            /** @description The guardian page with this code in it (the slip's QR code and typeable address), from PUBLIC_BASE_URL. */
+            url: string;
         };
         ConsentLetterDto: {
             /** @enum {string} */
@@ -4874,8 +4879,8 @@ export interface components {
             minAge: number;
             consentUnderAge: number;
             notice: components["schemas"]["ConsentNoticeViewDto"];
-            /** @description The web UI's path for the links, `/consent/respond`. */
-            respondPath: string;
+            /** @description Where guardians go (https://…/consent/respond), from PUBLIC_BASE_URL, never from a browser's address. */
+            respondUrl: string;
             slips: components["schemas"]["LetterSlipDto"][];
         };
         LetterTrackingDto: {
@@ -4933,6 +4938,16 @@ export interface components {
             allowed: number;
             items: components["schemas"]["StudentEligibilityDto"][];
         };
+        GuardianAnswerViewDto: {
+            /** @enum {string} */
+            decision: "granted" | "refused";
+            /** @enum {string} */
+            guardianRelation: "father" | "mother" | "legal_representative" | "other_guardian";
+            /** @enum {string} */
+            method: "paper_slip" | "web_link" | "other";
+            /** Format: date-time */
+            decidedAt: string;
+        };
         GuardianServiceDto: {
             name: string;
             provider: string;
@@ -4942,6 +4957,8 @@ export interface components {
         GuardianLetterDto: {
             /** @enum {string} */
             schoolLevel: "elementary" | "middle" | "high" | "special";
+            /** @description What answered it, once answered: the guardian here, or a decision the school recorded from paper. */
+            answer: components["schemas"]["GuardianAnswerViewDto"] | null;
             schoolName: string;
             /** @description Year of schooling. */
             grade: number;
@@ -18034,6 +18051,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many attempts: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
         };
     };
     "consent.answerGuardianLink": {
@@ -18129,6 +18158,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many attempts: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { ApiError, type ErrorDetail } from '../api';
+import { ApiError, type ErrorDetail } from '../api/client';
 import { koreanSummary } from '../errors';
 import { attachmentKindLabel, fieldLabel } from '../labels';
 

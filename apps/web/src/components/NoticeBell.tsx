@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { api } from '../api';
 import type { Notice, NoticeList } from '../api/models';
 import { coreKeys } from '../coreQueries';
-import { formatMinute } from '../labels';
+import { formatDateTime } from '../labels';
 import { queryClient } from '../query';
-import { navigate } from '../router';
 
 const POLL_MS = 60_000;
 
@@ -16,6 +16,8 @@ const markRead = (list: NoticeList | undefined, id: string): NoticeList | undefi
 /** The header's bell: unread in-app notices (survey openings, reminders); opening one marks it read and follows its link. */
 export function NoticeBell() {
   const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
   // A failed poll leaves the bell as it was; the next one tries again.
   const { data: list } = useQuery({ queryKey: coreKeys.notices, queryFn: api.notices, refetchInterval: POLL_MS, retry: false });
   const read = useMutation({
@@ -26,7 +28,8 @@ export function NoticeBell() {
   async function follow(notice: Notice) {
     setOpen(false);
     if (!notice.readAt) await read.mutateAsync(notice.id).catch(() => undefined);
-    if (notice.link?.startsWith('/')) navigate(notice.link);
+    // A notice about the page already open leaves it (and the history) as it is.
+    if (notice.link?.startsWith('/') && notice.link !== pathname + search) void navigate(notice.link);
   }
 
   const unread = list?.unread ?? 0;
@@ -60,7 +63,7 @@ export function NoticeBell() {
                     <span className="notice-title">{n.title}</span>
                     {n.body && <span className="notice-body">{n.body}</span>}
                     <span className="notice-time">
-                      {formatMinute(n.createdAt)}
+                      {formatDateTime(n.createdAt)}
                       {!n.readAt && ' · 읽지 않음'}
                     </span>
                   </button>

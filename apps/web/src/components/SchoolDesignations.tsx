@@ -1,5 +1,5 @@
 import { formatTerm } from '../labels';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import type { SchoolDetail, User } from '../api/models';
 import { DesignationStatusBadge } from './DesignationBadges';
 

@@ -1,41 +1,21 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Brand, HeaderBar, PageFrame } from './PageFrame';
+
+export { PageFrame } from './PageFrame';
 
 /** The site header: the brand (a link to `home`), then the rest of the bar. */
 export function SiteHeader({ home, children }: { home: string; children: ReactNode }) {
   return (
-    <header className="site-header">
-      <div className="header-inner">
+    <HeaderBar
+      brand={
         <Link to={home} className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            AI
-          </span>
-          <span>
-            <span className="brand-org">서울특별시교육청</span>
-            <span className="brand-name">AI 교육 플랫폼</span>
-          </span>
+          <Brand />
         </Link>
-        {children}
-      </div>
-    </header>
-  );
-}
-
-/** The page frame: a skip link, the header, the page and the footer. */
-export function PageFrame({ header, children }: { header: ReactNode; children: ReactNode }) {
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        본문 바로가기
-      </a>
-      {header}
-      <main id="main" className="container">
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
-      </footer>
-    </>
+      }
+    >
+      {children}
+    </HeaderBar>
   );
 }
 

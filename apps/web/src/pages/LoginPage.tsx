@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { accountUrls, api, ApiError } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { InputField, SubmitButton } from '../components/fields';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import type { LoginResponse } from '../api/models';
 import { useAction } from '../useAction';
 

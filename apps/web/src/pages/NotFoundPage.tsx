@@ -1,4 +1,4 @@
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 export function NotFoundPage({ title = '페이지를 찾을 수 없습니다.', text }: { title?: string; text?: string }) {
   return (

@@ -9,7 +9,7 @@ import { ResultsPanel } from '../components/ResultsPanel';
 import { schoolsQuery, useDistrictOffices } from '../coreQueries';
 import { LEVEL_LABEL, officeOptions } from '../labels';
 import { filterValue, useListQuery, type ListQuery } from '../listQuery';
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'level', 'districtOffice', 'district', 'hasAiClassroom'] as const;

@@ -13,7 +13,7 @@ import { classroomQuery, clubsQuery, coreKeys, equipmentQuery, historyQuery, sch
 import { LEVEL_LABEL } from '../labels';
 import { queryClient } from '../query';
 import { isAdmin } from '../roles';
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 /** Principals edit their own school; administrators edit any school in their scope; teachers only read. */
 export function canEditSchool(user: User, schoolId: number): boolean {

@@ -1,11 +1,10 @@
-import { buildWorkbook } from '@app/core';
+import { buildWorkbook, koreanDateTime } from '@app/core';
 import type { UserView } from './users.service';
 
 export const ROLE_KO: Record<string, string> = { city_admin: '교육청 관리자', district_admin: '교육지원청 관리자', principal: '학교장', teacher: '교원' };
 const STATUS_KO: Record<string, string> = { active: '사용', disabled: '사용 중지' };
 
-/** Dates in the office's calendar, as people read them (2026. 12. 6. 오후 2:40). */
-const seoul = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }) : '');
+const seoul = (iso: string | null) => (iso ? koreanDateTime(iso) : '');
 
 export function usersWorkbook(users: UserView[]): Promise<Buffer> {
   return buildWorkbook([

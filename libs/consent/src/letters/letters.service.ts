@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuditLog, AuthUser, ConflictError, NotFoundError, Sealer, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
+import { AppConfig, AuditLog, AuthUser, CodeGuesses, ConflictError, NotFoundError, REDIS, Sealer, schoolScopeSql, SqlParams, ValidationFailedError } from '@app/core';
 import type { GuardianRelation } from '../guardian-relation';
 import type { LetterDto } from '../consent.dto';
 import type { ConsentLetterDto, GuardianAnswerResultDto, GuardianLetterDto, LetterTrackingListDto } from '../consent-responses.dto';
@@ -10,10 +10,7 @@ import { ConsentRecords } from '../records/consent-records.service';
 import { Roster } from '../records/roster.service';
 import { SchoolStaff } from '../school-staff';
 import { AiServices } from '../services/ai-services.service';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { LinkCodeHash, newLinkCode } from './link-code';
 
 const TRACKING = `
   count(k.*)::int AS slips,
@@ -29,6 +26,8 @@ const TRACKING = `
 @Injectable()
 export class ConsentLetters {
   private readonly sealer: Sealer;
+  private readonly links: LinkCodeHash;
+  private readonly guesses: CodeGuesses;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -37,9 +36,17 @@ export class ConsentLetters {
     private readonly services: AiServices,
     private readonly records: ConsentRecords,
     private readonly audit: AuditLog,
-    config: AppConfig,
+    private readonly config: AppConfig,
+    @Inject(REDIS) redis: Redis,
   ) {
     this.sealer = new Sealer(config.badgeKeySecret, 'consent-links');
+    this.links = new LinkCodeHash(config.badgeKeySecret);
+    this.guesses = new CodeGuesses(redis, `${config.queuePrefix}:consent-link-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'consent link');
+  }
+
+  /** `work`, refused while the address has typed too many wrong link codes (a wrong one counted). */
+  guarded<T>(ip: string, work: () => Promise<T>): Promise<T> {
+    return this.guesses.guarded(ip, work);
   }
 
   async create(dto: LetterDto, actor: AuthUser) {
@@ -61,13 +68,13 @@ export class ConsentLetters {
 
   /** Slips with fresh links for these students; a slip that exists already is kept as it is. */
   async addSlips(tx: EntityManager, letterId: number, studentIds: number[], guardianNo: 1 | 2): Promise<number> {
-    const tokens = studentIds.map(() => randomBytes(16).toString('base64url'));
+    const tokens = studentIds.map(newLinkCode);
     const rows: unknown[] = await tx.query(
       `INSERT INTO consent_slips (letter_id, student_id, guardian_no, token_hash, sealed_token, expires_at)
        SELECT $1, t.student_id, $2, t.token_hash, t.sealed, now() + make_interval(days => l.link_valid_days)
        FROM unnest($3::int[], $4::text[], $5::text[]) AS t(student_id, token_hash, sealed) JOIN consent_letters l ON l.id = $1
        ON CONFLICT (letter_id, student_id, guardian_no) DO NOTHING RETURNING student_id`,
-      [letterId, guardianNo, studentIds, tokens.map(hashToken), tokens.map((t) => this.sealer.seal(t))],
+      [letterId, guardianNo, studentIds, tokens.map((t) => this.links.hash(t)), tokens.map((t) => this.sealer.seal(t))],
     );
     return rows.length;
   }
@@ -96,8 +103,11 @@ export class ConsentLetters {
     return {
       ...letter,
       notice: await this.services.notice(letter.noticeId),
-      respondPath: '/consent/respond',
-      slips: slips.map(({ sealed, ...s }) => ({ ...s, token: this.sealer.open(sealed) })),
+      respondUrl: `${this.config.publicBaseUrl}/consent/respond`,
+      slips: slips.map(({ sealed, ...s }) => {
+        const token = this.sealer.open(sealed);
+        return { ...s, token, url: `${this.config.publicBaseUrl}/consent/respond/${token}` };
+      }),
     };
   }
 
@@ -121,38 +131,46 @@ export class ConsentLetters {
 
   private async slip(token: string, checkExpiry = true) {
     const [slip] = await this.ds.query(
-      `SELECT k.letter_id AS "letterId", k.student_id AS "studentId", k.guardian_no AS "guardianNo", k.expires_at AS "expiresAt", k.answered_at AS "answeredAt",
-              st.student_code AS "studentCode", l.notice_id AS "noticeId", n.service_id AS "serviceId"
+      `SELECT k.token_hash AS "tokenHash", k.letter_id AS "letterId", k.student_id AS "studentId", k.guardian_no AS "guardianNo", k.expires_at AS "expiresAt",
+              k.answered_at AS "answeredAt", st.student_code AS "studentCode", l.notice_id AS "noticeId", n.service_id AS "serviceId",
+              CASE WHEN r.id IS NOT NULL THEN json_build_object('decision', r.decision, 'guardianRelation', r.guardian_relation, 'method', r.method, 'decidedAt', r.decided_at) END AS answer
        FROM consent_slips k JOIN students st ON st.id = k.student_id JOIN consent_letters l ON l.id = k.letter_id JOIN consent_notices n ON n.id = l.notice_id
+       LEFT JOIN consent_records r ON r.id = k.record_id
        WHERE k.token_hash = $1`,
-      [hashToken(token)],
+      [this.links.hash(token)],
     );
     if (!slip) throw new NotFoundError('consent link', '(given)');
     if (checkExpiry && new Date(slip.expiresAt) <= new Date()) throw new ConflictError('This link has expired; ask the school for a new slip', [{ field: 'token', reason: 'expired' }], 'LINK_EXPIRED');
     return slip;
   }
 
-  /** The guardian opens the link: the notice, and nothing about the child but the school's id for them. */
+  /**
+   * The guardian opens the link: the notice, and nothing about the child but the school's id for them. A used
+   * link shows what answered it and when, also after it expired.
+   */
   async open(token: string): Promise<GuardianLetterDto> {
-    const slip = await this.slip(token);
-    await this.ds.query(`UPDATE consent_slips SET opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [hashToken(token)]);
+    const found = await this.slip(token, false);
+    const slip = found.answeredAt ? found : await this.slip(token);
+    await this.ds.query(`UPDATE consent_slips SET opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [slip.tokenHash]);
     const letter = await this.letter(slip.letterId);
     return {
       schoolName: letter.schoolName, schoolLevel: letter.schoolLevel, grade: letter.grade, classNo: letter.classNo, studentCode: slip.studentCode,
       service: { name: letter.serviceName, provider: letter.provider, minAge: letter.minAge, consentUnderAge: letter.consentUnderAge },
       notice: await this.services.notice(slip.noticeId),
       answered: slip.answeredAt !== null,
+      answer: slip.answer ? { ...slip.answer, decidedAt: new Date(slip.answer.decidedAt).toISOString() } : null,
     };
   }
 
   /** One answer per link: the slip row is locked and answered in the same transaction as the record. */
   async answer(token: string, decision: 'granted' | 'refused', guardianRelation: GuardianRelation, guardianName?: string): Promise<GuardianAnswerResultDto> {
     return this.ds.transaction(async (tx) => {
-      const [locked] = await tx.query(`SELECT answered_at FROM consent_slips WHERE token_hash = $1 FOR UPDATE`, [hashToken(token)]);
+      const [locked] = await tx.query(`SELECT answered_at FROM consent_slips WHERE token_hash = $1 FOR UPDATE`, [this.links.hash(token)]);
       const slip = await this.slip(token, false);
       if (locked?.answered_at ?? slip.answeredAt) throw new ConflictError('This link has already been used', [{ field: 'token', reason: 'used' }], 'LINK_USED');
       if (new Date(slip.expiresAt) <= new Date()) throw new ConflictError('This link has expired; ask the school for a new slip', [{ field: 'token', reason: 'expired' }], 'LINK_EXPIRED');
-      await tx.query(`UPDATE consent_slips SET answered_at = now(), opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [hashToken(token)]);
+      await tx.query(`UPDATE consent_slips SET opened_at = coalesce(opened_at, now()) WHERE token_hash = $1`, [slip.tokenHash]);
+      // Adding the record answers this slip (and the other guardian's), each keeping the record.
       const record = await this.records.add(tx, {
         studentId: slip.studentId, serviceId: slip.serviceId, noticeId: slip.noticeId, decision, guardianRelation, guardianName: guardianName ?? null,
         method: 'web_link', methodNote: `가정통신문 ${slip.letterId}, 보호자 ${slip.guardianNo}`, decidedAt: new Date().toISOString(), recordedBy: null,

@@ -113,12 +113,13 @@ export class ConsentRecords {
         decided_at: r.decidedAt, recorded_by: r.recordedBy,
       })))],
     );
-    const answered = records.filter((r) => r.decision !== 'withdrawn');
+    // A grant or refusal answers the student's open slips for the notice; each keeps the record that answered it.
+    const answered = records.map((r, i) => ({ ...r, id: rows[i].id })).filter((r) => r.decision !== 'withdrawn');
     if (answered.length) {
       await tx.query(
-        `UPDATE consent_slips k SET answered_at = now() FROM consent_letters l, unnest($1::int[], $2::int[]) AS a(notice_id, student_id)
+        `UPDATE consent_slips k SET answered_at = now(), record_id = a.record_id FROM consent_letters l, unnest($1::int[], $2::int[], $3::bigint[]) AS a(notice_id, student_id, record_id)
          WHERE k.letter_id = l.id AND l.notice_id = a.notice_id AND k.student_id = a.student_id AND k.answered_at IS NULL`,
-        [answered.map((r) => r.noticeId), answered.map((r) => r.studentId)],
+        [answered.map((r) => r.noticeId), answered.map((r) => r.studentId), answered.map((r) => r.id)],
       );
     }
     return rows.map((r) => r.id);

@@ -1,2 +1,3 @@
 export * from './redis.module';
 export * from './failure-limiter';
+export * from './code-guesses';

@@ -1,4 +1,4 @@
-import { buildWorkbook, SheetColumn, SheetSpec } from '@app/core';
+import { buildWorkbook, koreanDateTime, SheetColumn, SheetSpec } from '@app/core';
 import type { Question, SurveyTemplate } from '../engine';
 import type { GroupLevel, SurveyReport } from './survey-aggregation.service';
 
@@ -65,7 +65,7 @@ export function surveyReportWorkbook(title: string, definition: SurveyTemplate, 
     columns: [{ header: '항목', key: 'k', width: 16 }, { header: '내용', key: 'v', width: 80 }],
     rows: [
       { k: '설문', v: title },
-      { k: '집계 시각', v: reports[0]?.computedAt ? new Date(reports[0].computedAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' }) : '' },
+      { k: '집계 시각', v: reports[0]?.computedAt ? koreanDateTime(reports[0].computedAt) : '' },
       { k: '비공개 기준', v: `응답자 ${threshold}명 미만인 집단의 수치는 개인 식별을 막기 위해 공개하지 않습니다.` },
     ],
   });

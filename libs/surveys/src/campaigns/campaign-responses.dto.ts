@@ -89,7 +89,10 @@ export class CodeBatchListDto {
 }
 
 export class SheetCodeDto {
+  /** As printed and typed: ABCDE-23456. */
   code: string;
+  /** The respondent page with this code in it (the slip's QR code), from PUBLIC_BASE_URL. */
+  url: string;
   used: boolean;
 }
 
@@ -101,8 +104,8 @@ export class CodeSheetDto {
   @ApiProperty({ format: 'date-time' })
   closesAt: string;
 
-  /** The web UI's path where respondents type their code. */
-  respondPath: string;
+  /** Where respondents type their code (https://…/respond), from PUBLIC_BASE_URL, never from a browser's address. */
+  respondUrl: string;
   codes: SheetCodeDto[];
 }
 

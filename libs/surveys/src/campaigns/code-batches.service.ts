@@ -1,18 +1,14 @@
-import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, KeyedHash, NotFoundError, Sealer } from '@app/core';
+import { AppConfig, KeyedHash, newTypeableCode, normalizeTypeableCode, NotFoundError, Sealer } from '@app/core';
 import type { CodeBatchListDto, CodeSheetDto, IssuedCodesDto } from './campaign-responses.dto';
 
-/** No 0/O or 1/I/L: codes are typed from paper. 10 characters of 31 ≈ 49.5 bits. */
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Typed from paper: 10 characters of 31 ≈ 49.5 bits, as ABCDE-23456. */
 const CODE_LENGTH = 10;
 
 export type BatchSource = 'distribution' | 'principal';
 
-/** A code as typed: spaces and hyphens ignored, any case. */
-export const normalizeCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
 
 /**
  * A code's stored form: HMAC-SHA-256 under a key derived from the server's secret. A code has only
@@ -27,15 +23,11 @@ export class SurveyCodeHash {
   }
 
   hash(code: string): string {
-    return this.keyed.digest(normalizeCode(code)).toString('hex');
+    return this.keyed.digest(normalizeTypeableCode(code)).toString('hex');
   }
 }
 
-function newCode(): string {
-  let c = '';
-  for (let i = 0; i < CODE_LENGTH; i++) c += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `${c.slice(0, 5)}-${c.slice(5)}`;
-}
+const newCode = (): string => newTypeableCode(CODE_LENGTH, 5);
 
 /**
  * One-time respondent codes, made in batches that are printed as a sheet. Checking a code needs
@@ -48,7 +40,7 @@ export class CodeBatches {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.sealer = new Sealer(config.badgeKeySecret, 'survey-code-sheets');
     this.codes = new SurveyCodeHash(config.badgeKeySecret);
@@ -90,8 +82,8 @@ export class CodeBatches {
       campaignTitle: batch.campaignTitle,
       schoolName: batch.schoolName,
       closesAt: batch.closesAt,
-      respondPath: '/respond',
-      codes: codes.map((code) => ({ code, used: used.has(this.codes.hash(code)) })),
+      respondUrl: `${this.config.publicBaseUrl}/respond`,
+      codes: codes.map((code) => ({ code, url: `${this.config.publicBaseUrl}/respond/${code}`, used: used.has(this.codes.hash(code)) })),
     };
   }
 }

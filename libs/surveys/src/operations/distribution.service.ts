@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError, Notices } from '@app/core';
+import { koreanDateTime, NotFoundError, Notices } from '@app/core';
 import { CodeBatches } from '../campaigns/code-batches.service';
 
 /**
@@ -41,7 +41,7 @@ export class SurveyDistribution {
         }
       }
       const all: { school_id: number }[] = await tx.query(`SELECT school_id FROM survey_campaign_schools WHERE campaign_id = $1`, [campaignId]);
-      const closes = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(new Date(c.closesAt));
+      const closes = koreanDateTime(c.closesAt);
       const notices = await this.notices.toPrincipals(tx, all.map((r) => r.school_id), {
         kind: 'survey_open',
         title: `설문이 시작되었습니다: ${c.title}`,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, ConflictError, FailureLimiter, NotFoundError, REDIS, TooManyRequestsError } from '@app/core';
+import { AppConfig, CodeGuesses, ConflictError, NotFoundError, REDIS } from '@app/core';
 import { SurveyTemplate, validateAnswers } from '../engine';
 import { SurveyCodeHash } from '../campaigns/code-batches.service';
 import { scopedIdempotencyKey } from '../idempotency';
@@ -23,7 +23,7 @@ interface CodeContext {
 /** Anonymous answering with a one-time code: read the form, save a draft, submit exactly once. */
 @Injectable()
 export class RespondService {
-  private readonly guesses: FailureLimiter;
+  private readonly guesses: CodeGuesses;
   private readonly codes: SurveyCodeHash;
 
   constructor(
@@ -31,23 +31,13 @@ export class RespondService {
     @Inject(REDIS) redis: Redis,
     private readonly config: AppConfig,
   ) {
-    this.guesses = new FailureLimiter(redis, `${config.queuePrefix}:survey-code-fail`, config.loginWindowSeconds);
+    this.guesses = new CodeGuesses(redis, `${config.queuePrefix}:survey-code-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'survey code');
     this.codes = new SurveyCodeHash(config.badgeKeySecret);
   }
 
-  /**
-   * Codes have ~49.5 bits; counting wrong ones per address also stops anyone from trying them in
-   * bulk. A wrong code is the one lookup that finds nothing, so it is counted where that happens.
-   */
-  async guarded<T>(ip: string, work: () => Promise<T>): Promise<T> {
-    const wait = await this.guesses.blockedFor([{ key: `ip:${ip}`, max: this.config.surveyCodeMaxFailures }]);
-    if (wait > 0) throw new TooManyRequestsError(`Too many wrong codes; try again in ${wait} seconds`, wait);
-    try {
-      return await work();
-    } catch (e) {
-      if (e instanceof NotFoundError && e.details[0]?.resource === 'survey code') await this.guesses.recordFailure([`ip:${ip}`]);
-      throw e;
-    }
+  /** `work`, refused while the address has typed too many wrong codes (a wrong one counted). */
+  guarded<T>(ip: string, work: () => Promise<T>): Promise<T> {
+    return this.guesses.guarded(ip, work);
   }
 
   private async context(code: string, lock = false, manager = this.ds.manager): Promise<CodeContext> {

@@ -37,6 +37,7 @@ export type LetterSlip = Schemas['LetterSlipDto'];
 export type ConsentLetter = Schemas['ConsentLetterDto'];
 
 export type GuardianAnswer = Schemas['GuardianAnswerDto'];
+export type GuardianAnswerView = Schemas['GuardianAnswerViewDto'];
 
 /** POST /consent/records/import: students on the file, decisions recorded, roster-only rows. */
 export type SlipImportResult = Schemas['SlipImportResultDto'];

@@ -5,8 +5,8 @@ import type { Activated, LinkPurpose } from '../../api/models';
 import { SubmitButton } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { koreanSummary } from '../../errors';
-import { formatSeoulDeadline } from '../../labels';
-import { Link } from '../../router';
+import { formatSeoulMinute } from '../../labels';
+import { Link } from 'react-router';
 import { useAction } from '../../useAction';
 import { NewPasswordFields, useNewPassword } from './PasswordFields';
 
@@ -97,7 +97,7 @@ export function ActivatePage({ onSignedIn }: { onSignedIn: (signedIn: Activated)
         </div>
         <div>
           <dt>링크 유효 기간</dt>
-          <dd>{formatSeoulDeadline(l.expiresAt)}까지</dd>
+          <dd>{formatSeoulMinute(l.expiresAt)}까지</dd>
         </div>
       </dl>
       {unusable ? (

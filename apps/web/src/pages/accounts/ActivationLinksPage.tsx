@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { accountUrls } from '../../api';
 import type { ActivationLink, User } from '../../api/models';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useSchoolName } from '../../coreQueries';
-import { formatSeoulDeadline, ROLE_LABEL } from '../../labels';
+import { formatSeoulMinute, ROLE_LABEL } from '../../labels';
 import { isAdmin } from '../../roles';
-import { Link, navigate, useLocation } from '../../router';
 import { accountPaths } from './accountLabels';
 import { activationLinksQuery } from './accountQueries';
 import { SchoolPicker } from './SchoolPicker';
@@ -23,7 +23,9 @@ const idParam = (value: string | null): number | undefined => (value && /^[1-9]\
  * recorded in the audit log.
  */
 export function ActivationLinksPage({ user }: { user: User }) {
-  const { query } = useLocation();
+  const [query] = useSearchParams();
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
   const schoolId = user.role === 'principal' ? (user.schoolId ?? undefined) : idParam(query.get('schoolId'));
   const batchId = idParam(query.get('batchId'));
   // An office's or the city's every link would be thousands of slips: administrators pick a school or an import first.
@@ -32,7 +34,10 @@ export function ActivationLinksPage({ user }: { user: User }) {
   const schoolName = useSchoolName(isAdmin(user) ? schoolId : null);
   const items = links.data ?? [];
 
-  const setSchool = (id: number | null) => navigate(accountPaths.linksOf({ schoolId: id, batchId }));
+  const setSchool = (id: number | null) => {
+    const to = accountPaths.linksOf({ schoolId: id, batchId });
+    if (to !== pathname + search) void navigate(to);
+  };
 
   return (
     <UsersLayout
@@ -98,7 +103,7 @@ function Slips({ links }: { links: ActivationLink[] }) {
           </p>
           <p className="slip-note">
             주소창에 링크를 그대로 입력해 들어가 비밀번호를 정하면 바로 로그인됩니다. 링크는 한 번만 쓸 수 있고{' '}
-            <strong data-testid="slip-expiry">{formatSeoulDeadline(l.activationExpiresAt)}</strong>까지 유효합니다. 다른 사람에게 보여 주지 마세요.
+            <strong data-testid="slip-expiry">{formatSeoulMinute(l.activationExpiresAt)}</strong>까지 유효합니다. 다른 사람에게 보여 주지 마세요.
           </p>
         </li>
       ))}

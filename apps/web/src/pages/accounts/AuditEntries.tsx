@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ActorName, recordOf } from '../../components/HistoryTimeline';
 import { Loading } from '../../components/Loading';
 import { formatSeoulSecond, roleLabel } from '../../labels';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { accountKeys } from './accountQueries';
 import { accountPaths, ACCOUNT_STATUS_LABEL, AUDIT_ACTION_LABEL, auditTone, isAccountId, LOGIN_OUTCOME_LABEL, RESET_METHOD_LABEL, ROSTER_FIELD_LABEL, SIGN_IN_METHOD_LABEL } from './accountLabels';
 

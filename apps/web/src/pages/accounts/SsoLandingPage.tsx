@@ -4,7 +4,7 @@ import { api } from '../../api';
 import type { SignedIn } from '../../api/models';
 import { Loading } from '../../components/Loading';
 import { koreanSummary } from '../../errors';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 
 const SSO_ERRORS: Record<string, string> = {
   NO_TOKEN: '로그인 정보를 받지 못했습니다. 교육청 통합 로그인을 처음부터 다시 해 주세요.',

@@ -4,9 +4,9 @@ import type { AccountInput, CreatedAccount, DistrictOfficeCode, Role, School, Us
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SelectField, SubmitButton } from '../../components/fields';
 import { useDistrictOffices, useSchoolName } from '../../coreQueries';
-import { formatSeoulDeadline, officeOptions, ROLE_LABEL } from '../../labels';
+import { formatSeoulMinute, officeOptions, ROLE_LABEL } from '../../labels';
 import { queryClient } from '../../query';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { useAction } from '../../useAction';
 import { accountKeys } from './accountQueries';
 import { ACCOUNT_FIELDS, accountPaths, accountPlace, assignableRoles, describeAccountDetail, fieldError, isSchoolRole, roleOptions } from './accountLabels';
@@ -82,7 +82,7 @@ export function UserCreatePage({ user }: { user: User }) {
           <OneTimeSecret id="activation-url" label="활성화 링크" value={created.activationUrl} testId="activation-url">
             <p className="alert alert-warning">
               이 링크는 <strong>지금 한 번만</strong> 보여 드립니다. 본인에게만 전해 주세요. 링크로 들어가 비밀번호를 정하면 계정이 활성화됩니다. 유효 기간:{' '}
-              <strong>{formatSeoulDeadline(created.activationExpiresAt)}</strong>까지.
+              <strong>{formatSeoulMinute(created.activationExpiresAt)}</strong>까지.
             </p>
             <p className="muted small">
               아직 쓰지 않은 링크는 <Link to={accountPaths.linksOf({ schoolId: created.schoolId })}>활성화 링크 인쇄</Link>에서 다시 인쇄할 수 있습니다. 기간이 지나면 사용자 화면의 ‘비밀번호

@@ -6,7 +6,7 @@ import { Fact } from '../../components/Fact';
 import { countText, ImportRejected } from '../../components/FileImport';
 import { FileField, SubmitButton, useFileInput } from '../../components/fields';
 import { queryClient } from '../../query';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import type { RosterChange, RosterImportResult, User } from '../../api/models';
 import { useAction } from '../../useAction';
 import { accountPaths, ROSTER_FIELD_LABEL, ROSTER_REASONS, rosterColumn } from './accountLabels';

@@ -13,7 +13,7 @@ import { useDistrictOffices, useSchoolName } from '../../coreQueries';
 import { formatSeoulMinute, officeOptions, ROLE_LABEL } from '../../labels';
 import { filterValue, useListQuery, type ListQuery } from '../../listQuery';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { usersQuery } from './accountQueries';
 import { ACCOUNT_STATUS_LABEL, accountPaths, accountPlace, assignableRoles, roleOptions } from './accountLabels';
 import { SchoolPicker } from './SchoolPicker';

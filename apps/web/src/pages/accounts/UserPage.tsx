@@ -9,10 +9,10 @@ import { InputField, Notice, SelectField, SubmitButton } from '../../components/
 import { PageFallback } from '../../components/PageFallback';
 import { confirmThenRun } from '../../confirm';
 import { useDistrictOffices } from '../../coreQueries';
-import { formatSeoulDeadline, formatSeoulMinute, officeOptions, ROLE_LABEL } from '../../labels';
+import { formatSeoulMinute, officeOptions, ROLE_LABEL } from '../../labels';
 import { queryClient } from '../../query';
 import { isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { useAction } from '../../useAction';
 import { accountKeys, userQuery } from './accountQueries';
 import { ACCOUNT_FIELDS, ACCOUNT_STATUS_LABEL, accountPaths, accountPlace, assignableRoles, describeAccountDetail, fieldError, isSchoolRole, roleOptions } from './accountLabels';
@@ -266,7 +266,7 @@ function ResetShown({ result }: { result: ResetResult }) {
       {result.expiresAt && (
         <>
           {' '}
-          유효 기간: <strong>{formatSeoulDeadline(result.expiresAt)}</strong>까지.
+          유효 기간: <strong>{formatSeoulMinute(result.expiresAt)}</strong>까지.
         </>
       )}
     </p>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import { isCityAdmin } from '../../roles';
-import { Link, useLocation } from '../../router';
 import type { User } from '../../api/models';
 import { accountPaths } from './accountLabels';
 
@@ -36,7 +36,7 @@ interface Props {
 
 /** The frame of the user management pages: the heading and the tabs between them. */
 export function UsersLayout({ user, title, lead, actions, children }: Props) {
-  const { path } = useLocation();
+  const { pathname: path } = useLocation();
   return (
     <div className="page users-page">
       <div className="page-head no-print">

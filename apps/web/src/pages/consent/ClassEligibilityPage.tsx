@@ -1,13 +1,14 @@
+import { formatDate } from '../../labels';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AiService, School, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { AddStudentForm } from './AddStudentForm';
 import { ClassForm } from './ClassForm';
 import { ConsentLayout } from './ConsentLayout';
-import { classText, consentPaths, formatDay, yearOfSchooling } from './consentLabels';
+import { classText, consentPaths, yearOfSchooling } from './consentLabels';
 import { consentQueries } from './consentQueries';
 import { EligibilityTable } from './EligibilityTable';
 import { SchoolChooser } from './SchoolChooser';
@@ -71,7 +72,7 @@ function ClassSection({ school, services, choice }: { school: School; services: 
         {data && (
           <>
             <p data-testid="eligibility-summary">
-              {formatDay(data.date)} 기준 사용 가능 <strong>{data.allowed}</strong>명 / 명단 {data.items.length}명
+              {formatDate(data.date)} 기준 사용 가능 <strong>{data.allowed}</strong>명 / 명단 {data.items.length}명
               {!service.active && <span className="badge badge-danger"> 사용 중지된 서비스</span>}
             </p>
             <EligibilityTable list={data} selected={selected} onSelect={setSelected} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { User } from '../../api/models';
 import { isCityAdmin } from '../../roles';
-import { Link, useLocation } from '../../router';
 import { consentPaths } from './consentLabels';
 
 const TABS: { to: string; label: string; cityAdminOnly?: boolean }[] = [
@@ -25,8 +25,8 @@ interface Props {
  * school, class and service (the query string).
  */
 export function ConsentLayout({ user, title, lead, children }: Props) {
-  const { path, query } = useLocation();
-  const search = query.toString();
+  const { pathname: path } = useLocation();
+  const search = useSearchParams()[0].toString();
   return (
     <div className="page consent-page">
       <div className="page-head no-print">

@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { api, ApiError } from '../../api';
-import type { ConsentDecision } from '../../api/models';
+import { ApiError } from '../../api/client';
+import { consentApi } from '../../api/consent';
+import type { ConsentDecision, GuardianAnswerView } from '../../api/models';
 import { InputField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { PlainError } from '../surveys/PlainError';
-import { classText } from './consentLabels';
+import { formatDateTime } from '../../labels';
+import { classText, DECISION_LABEL, GUARDIAN_RELATION_LABEL, METHOD_LABEL } from './consentLabels';
 import { consentQueries } from './consentQueries';
 import { GuardianRelationField, relationOf, relationProblem } from './GuardianRelationField';
 import { NoticeText } from './NoticeText';
@@ -21,8 +23,6 @@ const LINK_ERRORS: Record<string, string> = {
 
 const DONE_TEXT: Record<ConsentDecision, string> = { granted: '동의하셨습니다', refused: '동의하지 않으셨습니다' };
 
-/** The used-link message as an error of the same shape as the API's, for a link opened after it was answered. */
-const USED = new ApiError(409, 'LINK_USED', 'This link has already been used');
 
 /**
  * The guardian's page behind the one-time link on a return slip (no login, made for a phone): the
@@ -36,7 +36,11 @@ export function GuardianRespondPage({ token }: { token: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (decision: ConsentDecision) =>
-      api.answerGuardianLetter(token, { decision, guardianRelation: relationOf(relation), ...(name.trim() ? { guardianName: name.trim() } : {}) }),
+      consentApi.answerGuardianLetter(token, { decision, guardianRelation: relationOf(relation), ...(name.trim() ? { guardianName: name.trim() } : {}) }),
+    // Answered meanwhile (the other guardian, another phone, or the school from paper): show that answer.
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'LINK_USED') void letter.refetch();
+    },
   });
   const done = send.data?.decision ?? null;
   const error = send.error;
@@ -80,7 +84,7 @@ export function GuardianRespondPage({ token }: { token: string }) {
           <p className="muted small">동의는 언제든지 학교(담임 선생님)에 알려 철회할 수 있습니다. 이 링크로는 다시 답할 수 없습니다.</p>
         </section>
       ) : used ? (
-        <PlainError error={USED} title="이미 답한 동의서입니다." messages={LINK_ERRORS} testId="guardian-error" />
+        <AnsweredPanel answer={l.answer} />
       ) : (
         <>
           <section className="panel">
@@ -110,5 +114,35 @@ export function GuardianRespondPage({ token }: { token: string }) {
         </>
       )}
     </>,
+  );
+}
+
+/** A used link: what answered it and when, calmly (a guardian checking what they said is not an error). */
+function AnsweredPanel({ answer }: { answer: GuardianAnswerView | null }) {
+  return (
+    <section className="panel guardian-done" role="status" data-testid="guardian-answered">
+      <h2>이미 답한 동의서입니다</h2>
+      {answer ? (
+        <dl className="answered-facts">
+          <div>
+            <dt>답</dt>
+            <dd data-testid="answered-decision">{DECISION_LABEL[answer.decision]}</dd>
+          </div>
+          <div>
+            <dt>답한 사람</dt>
+            <dd>{GUARDIAN_RELATION_LABEL[answer.guardianRelation]}</dd>
+          </div>
+          <div>
+            <dt>답한 방법</dt>
+            <dd>{METHOD_LABEL[answer.method]}</dd>
+          </div>
+          <div>
+            <dt>답한 때</dt>
+            <dd data-testid="answered-at">{formatDateTime(answer.decidedAt)}</dd>
+          </div>
+        </dl>
+      ) : null}
+      <p className="muted small">링크 하나로 한 번만 답할 수 있습니다. 답을 바꾸거나 동의를 철회하려면 학교(담임 선생님)에 연락하세요.</p>
+    </section>
   );
 }

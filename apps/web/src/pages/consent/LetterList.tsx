@@ -1,9 +1,10 @@
+import { formatDate } from '../../labels';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { Link } from '../../router';
-import { classText, consentPaths, formatDay } from './consentLabels';
+import { Link } from 'react-router';
+import { classText, consentPaths } from './consentLabels';
 import { consentQueries } from './consentQueries';
 
 interface Props {
@@ -32,7 +33,7 @@ export function LetterList({ schoolId, showSchool }: Props) {
         >
           {letters.data.map((l) => (
             <tr key={l.id} data-testid={`letter-${l.id}`}>
-              <td>{formatDay(l.createdAt)}</td>
+              <td>{formatDate(l.createdAt)}</td>
               {showSchool && <td>{l.schoolName}</td>}
               <td>{classText(l.grade, l.classNo, l.schoolLevel)}</td>
               <td>

@@ -1,10 +1,12 @@
+import { formatDate } from '../../labels';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ConsentLetter, LetterSlip } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { PageFallback } from '../../components/PageFallback';
-import { Link } from '../../router';
-import { classText, consentPaths, formatDay, respondUrl } from './consentLabels';
+import { Link } from 'react-router';
+import { PrintedLink } from '../../components/PrintedLink';
+import { classText, consentPaths, GUARDIAN_RELATION_LABEL } from './consentLabels';
 import { consentQueries } from './consentQueries';
 import { NoticeText } from './NoticeText';
 
@@ -75,14 +77,13 @@ function LetterBody({ letter: l, klass }: { letter: ConsentLetter; klass: string
       </p>
       <NoticeText notice={l.notice} service={{ name: l.serviceName, provider: l.provider, minAge: l.minAge }} />
       <p className="letter-date">
-        {formatDay(l.createdAt)} {l.schoolName}장
+        {formatDate(l.createdAt)} {l.schoolName}장
       </p>
     </article>
   );
 }
 
 function ReturnSlip({ letter: l, klass, slip }: { letter: ConsentLetter; klass: string; slip: LetterSlip }) {
-  const url = respondUrl(l.respondPath, slip.token);
   const second = slip.guardianNo === 2;
   return (
     <section className="return-slip" data-testid="return-slip" aria-label={`${slip.studentCode}${second ? ' 보호자 2' : ''} 회신서`}>
@@ -106,15 +107,24 @@ function ReturnSlip({ letter: l, klass, slip }: { letter: ConsentLetter; klass: 
         <span className="slip-box" aria-hidden="true" /> 동의함
         <span className="slip-box" aria-hidden="true" /> 동의하지 않음
       </p>
+      <p className="slip-choices">
+        보호자 관계{' '}
+        {Object.values(GUARDIAN_RELATION_LABEL).map((relation) => (
+          <span key={relation}>
+            <span className="slip-box" aria-hidden="true" /> {relation}
+          </span>
+        ))}
+      </p>
       <p className="slip-lines">
-        보호자 관계 <span className="slip-line" /> 보호자 서명 <span className="slip-line slip-line-long" /> 날짜 <span className="slip-line" />
+        보호자 서명 <span className="slip-line slip-line-long" /> 날짜 <span className="slip-line" />
       </p>
-      <p className="slip-web">
-        휴대전화로 답하기 (1회용, {formatDay(slip.expiresAt)}까지):{' '}
-        <a href={url} className="slip-link" data-testid="slip-link">
-          {url}
-        </a>
-      </p>
+      <div className="slip-web" data-testid="slip-link">
+        <PrintedLink
+          url={slip.url}
+          label={`${slip.studentCode} 회신`}
+          note={`휴대전화로 답하기 (1회용, ${formatDate(slip.expiresAt)}까지): QR 코드를 찍거나 주소를 입력하세요. 회신 코드 ${slip.token}`}
+        />
+      </div>
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { LetterInput, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField } from '../../components/fields';
 import { isAdmin } from '../../roles';
-import { navigate } from '../../router';
 import { ClassForm } from './ClassForm';
 import { ConsentLayout } from './ConsentLayout';
 import { consentPaths, yearOfSchooling } from './consentLabels';
@@ -33,11 +33,12 @@ export function LettersPage({ user }: { user: User }) {
   const [secondAfter, setSecondAfter] = useState('3');
   const [validDays, setValidDays] = useState('14');
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const letter = useMutation({
     mutationFn: (input: LetterInput) => api.createLetter(input),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: consentKeys.letters });
-      navigate(consentPaths.letter(created.id));
+      void navigate(consentPaths.letter(created.id));
     },
   });
   const { isPending: busy, error } = letter;

@@ -1,5 +1,6 @@
+import { formatDate } from '../../labels';
 import type { ConsentNotice } from '../../api/models';
-import { formatDay, lines } from './consentLabels';
+import { lines } from './consentLabels';
 
 interface Props {
   notice: ConsentNotice;
@@ -30,7 +31,7 @@ export function NoticeText({ notice, service, headingLevel: H = 'h3' }: Props) {
         <div>
           <dt>안내문</dt>
           <dd>
-            {notice.schoolYear}학년도 {notice.version}판 · 동의 유효 기간 {formatDay(notice.validUntil)}까지
+            {notice.schoolYear}학년도 {notice.version}판 · 동의 유효 기간 {formatDate(notice.validUntil)}까지
           </dd>
         </div>
       </dl>

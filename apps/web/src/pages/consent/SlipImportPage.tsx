@@ -3,7 +3,7 @@ import type { AiService, School, SlipImportResult, User } from '../../api/models
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { countText, ImportDone, ImportForm, ImportRejected, type ImportFact, type ReasonRule } from '../../components/FileImport';
 import { useFileInput } from '../../components/fields';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { ClassForm } from './ClassForm';
 import { ConsentLayout } from './ConsentLayout';
 import { consentPaths, GRADES_IN_LEVEL } from './consentLabels';

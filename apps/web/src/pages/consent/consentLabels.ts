@@ -57,11 +57,6 @@ export function schoolYearOf(day: string): number {
  */
 export const decidedAtOf = (day: string): string | undefined => (day === '' || day === seoulToday() ? undefined : `${day}T09:00:00+09:00`);
 
-/** "2026. 5. 1." for a timestamp or a YYYY-MM-DD day, in Seoul. */
-export function formatDay(value: string): string {
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+09:00`) : new Date(value);
-  return at.toLocaleDateString('ko-KR', { timeZone: 'Asia/Seoul' });
-}
 
 /** The lines of a textarea, trimmed, without the empty ones. */
 export const lines = (text: string): string[] =>
@@ -69,9 +64,6 @@ export const lines = (text: string): string[] =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-
-/** The one-time link printed on a slip and shown on the screen. */
-export const respondUrl = (respondPath: string, token: string): string => `${window.location.origin}${respondPath}/${encodeURIComponent(token)}`;
 
 export const consentPaths = {
   classes: '/consent',

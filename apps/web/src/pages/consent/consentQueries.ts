@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api';
+import { consentApi as api } from '../../api/consent';
 
 /**
  * The consent pages' cached answers (TanStack Query). A recorded decision, a withdrawal, a new

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import type { User } from '../../api/models';
 import { isAdmin } from '../../roles';
-import { navigate, useLocation } from '../../router';
 import { consentQueries } from './consentQueries';
 
 /**
@@ -36,7 +36,9 @@ export function choiceQuery(choice: Partial<ClassChoice>): string {
 }
 
 export function useClassChoice(user: User): [ClassChoice, (next: Partial<ClassChoice>) => void] {
-  const { path, query } = useLocation();
+  const { pathname, search } = useLocation();
+  const [query] = useSearchParams();
+  const navigate = useNavigate();
   const choice: ClassChoice = {
     schoolId: isAdmin(user) ? positive(query.get(KEYS.schoolId)) : user.schoolId,
     grade: positive(query.get(KEYS.grade)),
@@ -46,9 +48,13 @@ export function useClassChoice(user: User): [ClassChoice, (next: Partial<ClassCh
   };
   const key = choiceQuery(choice);
   const set = useCallback(
-    (next: Partial<ClassChoice>) => navigate(`${path}${choiceQuery({ ...choice, ...next })}`),
+    (next: Partial<ClassChoice>) => {
+      const to = `${pathname}${choiceQuery({ ...choice, ...next })}`;
+      // The same choice again: no new history entry.
+      if (to !== pathname + search) void navigate(to);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [path, key],
+    [pathname, search, key, navigate],
   );
   return [choice, set];
 }

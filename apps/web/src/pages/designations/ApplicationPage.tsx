@@ -10,8 +10,8 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FileField, SelectField, SubmitButton, TextAreaField, useFileInput } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
-import { attachmentKindLabel, formatBytes, formatDateTime, formatMinute, formatTerm } from '../../labels';
-import { Link } from '../../router';
+import { attachmentKindLabel, formatBytes, formatDateTime, formatTerm } from '../../labels';
+import { Link } from 'react-router';
 import { CallListLink } from './CallListLink';
 import { applicationHistoryQuery, applicationQuery, callQuery } from './queries';
 
@@ -80,7 +80,7 @@ export function ApplicationPage({ user, applicationId }: { user: User; applicati
           <span data-testid="application-school">{app.schoolName}</span> 신청서 <ApplicationStatusBadge status={app.status} />
         </h1>
         <p className="muted">
-          {call.typeName} · {call.title} · <PhaseBadge phase={call.phase} /> 접수 마감 {formatMinute(call.closesAt)}
+          {call.typeName} · {call.title} · <PhaseBadge phase={call.phase} /> 접수 마감 {formatDateTime(call.closesAt)}
         </p>
       </div>
 
@@ -183,7 +183,7 @@ function StatusHelp({ app, call, owner }: { app: DesignationApplication; call: D
   if (app.status === 'draft') {
     text =
       call.phase === 'open'
-        ? `작성 중인 신청서입니다. ${owner ? '운영 계획을 적고 필수 서류를 올린 뒤 제출하세요. ' : ''}접수 마감은 ${formatMinute(call.closesAt)}입니다.`
+        ? `작성 중인 신청서입니다. ${owner ? '운영 계획을 적고 필수 서류를 올린 뒤 제출하세요. ' : ''}접수 마감은 ${formatDateTime(call.closesAt)}입니다.`
         : '제출하지 않은 채 접수가 마감된 신청서입니다. 심사 대상이 아닙니다.';
   } else if (app.status === 'submitted') {
     text = `${app.submittedAt ? `${formatDateTime(app.submittedAt)}에 ` : ''}제출되었습니다. 심사 결과를 기다리고 있습니다.${owner && call.phase === 'open' ? ' 마감 전에는 철회할 수 있습니다.' : ''}`;

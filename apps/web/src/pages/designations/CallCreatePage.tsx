@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { CallInput, DistrictOfficeCode, SchoolLevel } from '../../api/models';
 import { currentSchoolYear } from '../../components/ClubSection';
@@ -8,7 +9,6 @@ import { CheckboxGroup, InputField, SelectField, SubmitButton, TextAreaField } f
 import { LoadingPage } from '../../components/PageFallback';
 import { ProblemList } from '../../components/ProblemList';
 import { ATTACHMENT_KIND_LABEL, formatScore, LEVEL_LABEL, officeOptions } from '../../labels';
-import { Link, navigate } from '../../router';
 import { officesQuery, typesQuery } from './queries';
 
 interface CriterionRow {
@@ -72,7 +72,13 @@ export function CallCreatePage() {
   const [criteria, setCriteria] = useState<CriterionRow[]>(() => [newCriterion()]);
   const [required, setRequired] = useState<string[]>(['operating_plan']);
   const [recuseOwnOffice, setRecuseOwnOffice] = useState(true);
-  const create = useMutation({ mutationFn: api.createCall, onSuccess: (call) => navigate(`/designations/calls/${call.id}`) });
+  const navigate = useNavigate();
+  const create = useMutation({
+    mutationFn: api.createCall,
+    onSuccess: (call) => {
+      void navigate(`/designations/calls/${call.id}`);
+    },
+  });
   const [tried, setTried] = useState(false);
 
   const chosenType = type || types.data?.[0]?.code || '';

@@ -2,7 +2,7 @@ import type { DesignationCall, DistrictOffice } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { PhaseBadge } from '../../components/DesignationBadges';
 import { Fact } from '../../components/Fact';
-import { attachmentKindLabel, formatMinute, formatScore, formatTerm, levelList, officeName } from '../../labels';
+import { attachmentKindLabel, formatDateTime, formatScore, formatTerm, levelList, officeName } from '../../labels';
 
 /** What a call is: type, term, who may apply, the window, quotas and required documents. */
 export function CallFacts({ call, offices }: { call: DesignationCall; offices: DistrictOffice[] }) {
@@ -18,7 +18,7 @@ export function CallFacts({ call, offices }: { call: DesignationCall; offices: D
         <Fact label="지정 기간">{formatTerm(call.termStart, call.termEnd)}</Fact>
         <Fact label="대상 학교급">{levelList(call.eligibleLevels)}</Fact>
         <Fact label="접수 기간" className="small-dd">
-          {formatMinute(call.opensAt)} ~ {formatMinute(call.closesAt)}
+          {formatDateTime(call.opensAt)} ~ {formatDateTime(call.closesAt)}
         </Fact>
         <Fact label="정원">
           {call.quota}교 <span className="muted small">(지정 {call.designated}교)</span>

@@ -4,9 +4,9 @@ import { DataTable } from '../../components/DataTable';
 import { ApplicationStatusBadge, PhaseBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ListStates } from '../../components/ResultsPanel';
-import { formatMinute, formatTerm, levelList } from '../../labels';
+import { formatDateTime, formatTerm, levelList } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { callsQuery } from './queries';
 
 /** Principals and teachers: the calls their school may apply to. Administrators: every call (공모 관리). */
@@ -53,8 +53,8 @@ export function CallListPage({ user }: { user: User }) {
                   </th>
                   <td>{levelList(call.eligibleLevels)}</td>
                   <td className="small">
-                    {formatMinute(call.opensAt)}
-                    <br />~ {formatMinute(call.closesAt)}
+                    {formatDateTime(call.opensAt)}
+                    <br />~ {formatDateTime(call.closesAt)}
                   </td>
                   <td className="small">{formatTerm(call.termStart, call.termEnd)}</td>
                   <td>

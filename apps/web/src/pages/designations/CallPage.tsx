@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { DesignationCall, DistrictOffice, MyApplication, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
@@ -7,9 +8,8 @@ import { ApplicationStatusBadge } from '../../components/DesignationBadges';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice, SubmitButton, TextAreaField } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
-import { formatMinute, officeName, ROLE_LABEL } from '../../labels';
+import { formatDateTime, officeName, ROLE_LABEL } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { Link, navigate } from '../../router';
 import { CallFacts } from './CallFacts';
 import { CallListLink } from './CallListLink';
 import { callQuery, callsQuery, designationKeys, officesQuery, reviewersQuery } from './queries';
@@ -35,7 +35,7 @@ export function CallPage({ user, callId }: { user: User; callId: number }) {
         <Breadcrumb steps={[<CallListLink user={user} />, call.title]} />
         <h1 data-testid="call-title">{call.title}</h1>
         <p className="muted">
-          {call.typeName} · {call.schoolYear}학년도 · 접수 {formatMinute(call.opensAt)} ~ {formatMinute(call.closesAt)}
+          {call.typeName} · {call.schoolYear}학년도 · 접수 {formatDateTime(call.opensAt)} ~ {formatDateTime(call.closesAt)}
         </p>
       </div>
       <CallFacts call={call} offices={offices.data} />
@@ -49,11 +49,12 @@ export function CallPage({ user, callId }: { user: User; callId: number }) {
 function ApplySection({ call, mine, user }: { call: DesignationCall; mine: MyApplication | null; user: User }) {
   const [plan, setPlan] = useState('');
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const apply = useMutation({
     mutationFn: () => api.apply(call.id, plan.trim()),
     onSuccess: (application) => {
       void queryClient.invalidateQueries({ queryKey: designationKeys.calls });
-      navigate(`/designations/applications/${application.id}`);
+      void navigate(`/designations/applications/${application.id}`);
     },
     // Show the call as it is now (the school may have applied meanwhile).
     onError: () => queryClient.invalidateQueries({ queryKey: designationKeys.calls }),
@@ -77,7 +78,7 @@ function ApplySection({ call, mine, user }: { call: DesignationCall; mine: MyApp
         </p>
       ) : call.phase !== 'open' ? (
         <p className="alert alert-info" role="note">
-          {call.phase === 'upcoming' ? `접수 예정입니다. ${formatMinute(call.opensAt)}부터 신청할 수 있습니다.` : '접수가 마감되었습니다.'}
+          {call.phase === 'upcoming' ? `접수 예정입니다. ${formatDateTime(call.opensAt)}부터 신청할 수 있습니다.` : '접수가 마감되었습니다.'}
           {mine && ' (이전 신청서는 철회되었습니다.)'}
         </p>
       ) : user.role !== 'principal' ? (

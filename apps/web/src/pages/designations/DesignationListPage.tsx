@@ -12,7 +12,7 @@ import { ResultsPanel } from '../../components/ResultsPanel';
 import { DESIGNATION_STATUS_LABEL, formatTerm, LEVEL_LABEL, officeOptions, schoolYearOptions } from '../../labels';
 import { useListQuery } from '../../listQuery';
 import { isAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { designationsQuery, officesQuery, typesQuery } from './queries';
 
 const PAGE_SIZE = 50;

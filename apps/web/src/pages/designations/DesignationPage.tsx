@@ -11,7 +11,7 @@ import { InputField, Notice, SelectField, SubmitButton, TextAreaField } from '..
 import { PageFallback } from '../../components/PageFallback';
 import { formatDate, formatKrw, formatScore, formatTerm, LEVEL_LABEL } from '../../labels';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { designationKeys, designationQuery, evaluationsQuery, supportQuery } from './queries';
 
 export const EVALUATION_KIND_LABEL: Record<EvaluationKind, string> = { mid_term: '중간 평가', final: '종합 평가' };

@@ -11,7 +11,7 @@ import { ListStates } from '../../components/ResultsPanel';
 import { Segmented } from '../../components/Segmented';
 import { formatScore, LEVEL_LABEL } from '../../labels';
 import { isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { designationKeys, rankingQuery } from './queries';
 
 /** A spread between reviewers of at least this share of the maximum total is flagged. */

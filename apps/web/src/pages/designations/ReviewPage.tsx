@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, Notice, TextAreaField } from '../../components/fields';
 import { PageFallback } from '../../components/PageFallback';
 import { attachmentKindLabel, EXCLUSION_LABEL, formatScore, LEVEL_LABEL, officeName } from '../../labels';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { applicationQuery, callQuery, designationKeys, officesQuery, reviewsQuery, scoresQuery } from './queries';
 
 /** Scoring one application: a number per criterion (with its maximum), comments, and the recusal. */

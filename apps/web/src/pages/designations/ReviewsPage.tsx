@@ -4,7 +4,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { EXCLUSION_LABEL, officeName } from '../../labels';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { officesQuery, reviewsQuery } from './queries';
 
 /** A reviewer's work: the submitted applications of the calls they review, and which they may not score. */

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import type { ItemStatistics, Job, LiteracyAssessment, LiteracyAssessmentChange, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { isCityAdmin } from '../../roles';
-import { Link, useLocation } from '../../router';
 import { useJob } from '../../useJob';
 import { AssessmentHead } from './AssessmentHead';
 import { CutScoreEditor } from './CutScoreEditor';
@@ -25,7 +25,7 @@ import { useAreas } from './useAreas';
 export function AnalysisPage({ user, assessmentId }: { user: User; assessmentId: number }) {
   const assessmentQuery = useQuery(literacyQueries.assessment(assessmentId));
   const analysisQuery = useQuery(literacyQueries.analysis(assessmentId));
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const areas = useAreas();
   const queryClient = useQueryClient();
   // Once the analysis has run again: its statistics, and the reports built on it.

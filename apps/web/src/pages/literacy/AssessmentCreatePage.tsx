@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { LiteracyArea, LiteracyAssessmentInput, LiteracyPhase } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
@@ -7,7 +8,6 @@ import { currentSchoolYear } from '../../components/ClubSection';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SelectField, SubmitButton } from '../../components/fields';
 import { LoadingPage } from '../../components/PageFallback';
-import { Link, navigate } from '../../router';
 import { CutScoreFields, cutScoreRows, cutScoresOf, DEFAULT_CUT_SCORES } from './CutScoreFields';
 import { FieldProblems } from './FieldProblems';
 import { GRADE_OPTIONS, PHASE_LABEL } from './literacyLabels';
@@ -37,11 +37,12 @@ function CreateForm({ areas }: { areas: LiteracyArea[] }) {
   const [items, setItems] = useState<ItemRow[]>(() => [newItemRow(undefined, areas[0]?.code ?? '')]);
   const [cuts, setCuts] = useState(() => cutScoreRows(DEFAULT_CUT_SCORES));
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const create = useMutation({
     mutationFn: (input: LiteracyAssessmentInput) => api.createAssessment(input),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: literacyKeys.assessments });
-      navigate(literacyPath.assessment(created.id));
+      void navigate(literacyPath.assessment(created.id));
     },
   });
   const { isPending: busy, error } = create;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LiteracyPhase } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { gradeLabel, PHASE_LABEL } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
 

@@ -3,9 +3,9 @@ import type { User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ListStates } from '../../components/ResultsPanel';
-import { formatMinute } from '../../labels';
+import { formatDateTime } from '../../labels';
 import { isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { formatCount, gradeLabel, PHASE_LABEL } from './literacyLabels';
 import { assessmentLanding, literacyPath } from './literacyPaths';
 import { literacyQueries } from './literacyQueries';
@@ -64,7 +64,7 @@ export function AssessmentListPage({ user }: { user: User }) {
                   <td>{gradeLabel(a.grade)}</td>
                   <td className="num">{formatCount(a.items)}</td>
                   <td className="num">{formatCount(a.results)}명</td>
-                  <td className="small">{a.analysedAt ? formatMinute(a.analysedAt) : <span className="muted">분석 전</span>}</td>
+                  <td className="small">{a.analysedAt ? formatDateTime(a.analysedAt) : <span className="muted">분석 전</span>}</td>
                 </tr>
               ))}
             </DataTable>

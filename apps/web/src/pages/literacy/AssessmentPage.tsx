@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiteracyAssessment, User } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
-import { formatMinute } from '../../labels';
+import { formatDateTime } from '../../labels';
 import { isAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { AssessmentHead } from './AssessmentHead';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, gradeLabel, ITEM_TYPE_LABEL, PHASE_LABEL } from './literacyLabels';
@@ -55,7 +55,7 @@ export function AssessmentPage({ user, assessmentId }: { user: User; assessmentI
             {formatCount(a.results)}명
           </Fact>
           <Fact label="분석" testId="fact-analysed">
-            {a.analysedAt ? formatMinute(a.analysedAt) : '분석 전'}
+            {a.analysedAt ? formatDateTime(a.analysedAt) : '분석 전'}
           </Fact>
           <Fact label="성취수준 기준">{a.cutScores.map((c) => `${c.level} ${c.min}점 이상`).join(' · ')}</Fact>
         </dl>

@@ -4,7 +4,7 @@ import type { LiteracyClassReport } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
 import { DataTable, num } from '../../components/DataTable';
 import { StatCard } from '../../components/StatCard';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { AssessmentHead } from './AssessmentHead';
 import { isShown, Withheld } from './GroupTable';
 import { LevelChart } from './LevelChart';

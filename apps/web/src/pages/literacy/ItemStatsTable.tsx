@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ItemStatistics, RaschItem } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { FLAG_LABEL, formatCount, formatRatio, formatStat, RASCH_EXCLUDED_LABEL } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
 

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api';
 import { PageFallback } from '../../components/PageFallback';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 
 interface Props {
   error: unknown;

@@ -5,9 +5,9 @@ import { DataTable, num } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ListStates } from '../../components/ResultsPanel';
-import { formatBytes, formatMinute } from '../../labels';
+import { formatBytes, formatDateTime } from '../../labels';
 import { isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { useJob } from '../../useJob';
 import { JobProgress } from './JobProgress';
 import { literacyPath } from './literacyPaths';
@@ -55,7 +55,7 @@ export function ReportFilesPanel({ user, assessment }: Props) {
             {items.map((f) => (
               <tr key={f.schoolId} data-testid={`report-file-${f.schoolId}`}>
                 <th scope="row">{f.schoolId === 0 ? f.name : <Link to={literacyPath.school(assessment.id, f.schoolId)}>{f.name}</Link>}</th>
-                <td className="small">{formatMinute(f.builtAt)}</td>
+                <td className="small">{formatDateTime(f.builtAt)}</td>
                 <td className="num">{formatBytes(f.bytes)}</td>
                 <td>
                   <DownloadButton url={literacyUrls.reportFile(assessment.id, f.schoolId)} label="내려받기" filename={`리터러시_${assessment.name}_${f.name}.xlsx`} className="button button-small" testId={`download-report-${f.schoolId}`} />

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { GroupFigures, LiteracySchoolReport, User } from '../../api/models';
 import { StatCard } from '../../components/StatCard';
 import { isAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { AreaComparison } from './AreaComparison';
 import { AssessmentHead } from './AssessmentHead';
 import { areasWithFigures, GroupTable, isShown } from './GroupTable';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { GroupMean, LiteracyStudentReport } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { Fact } from '../../components/Fact';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { AreaComparison } from './AreaComparison';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, formatPoints, formatStat, gradeLabel, JUDGEMENT_LABEL, SUPPRESSED_TEXT } from './literacyLabels';

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import type { Audience, CampaignInput, SurveyCampaign, SurveyTemplate } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/fields';
 import { LoadingPage } from '../../components/PageFallback';
-import { formatMinute } from '../../labels';
-import { Link, navigate, useLocation } from '../../router';
+import { formatDateTime } from '../../labels';
 import { officesQuery } from '../../coreQueries';
 import { typesQuery } from '../designations/queries';
 import { CampaignSettings, defaultSettings, settingsInput, settingsProblems } from './CampaignSettings';
@@ -24,19 +24,20 @@ export const CAMPAIGN_ERRORS = { NO_TARGET_SCHOOLS: '조건에 맞는 관할 학
 /** Starts a campaign with `start`, then opens it; the templates and the lists of campaigns are read again. */
 export function useStartCampaign<V>(start: (input: V) => Promise<SurveyCampaign>) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: start,
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: surveyKeys.templates });
       void queryClient.invalidateQueries({ queryKey: surveyKeys.campaigns });
-      navigate(`/surveys/campaigns/${created.id}`);
+      void navigate(`/surveys/campaigns/${created.id}`);
     },
   });
 }
 
 /** 설문 시작 (administrators): a template version, the audience, the target schools and the window. */
 export function CampaignCreatePage() {
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const templates = useQuery(surveyQueries.templates());
   const offices = useQuery(officesQuery);
   const designationTypes = useQuery(typesQuery);
@@ -95,7 +96,7 @@ export function CampaignCreatePage() {
               <SelectField
                 id="campaign-version"
                 label="판(버전)"
-                options={{ '': `최신 (${template.latestVersion}판)`, ...Object.fromEntries(template.versions.map((v) => [`v${v.version}`, `${v.version}판 · ${formatMinute(v.createdAt)}`])) }}
+                options={{ '': `최신 (${template.latestVersion}판)`, ...Object.fromEntries(template.versions.map((v) => [`v${v.version}`, `${v.version}판 · ${formatDateTime(v.createdAt)}`])) }}
                 value={version ? `v${version}` : ''}
                 onChange={(v) => setVersion(v.slice(1))}
               />

@@ -6,7 +6,7 @@ import { BarChart } from '../../components/BarChart';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatCard } from '../../components/StatCard';
 import { formatPercent } from '../../labels';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { useJob } from '../../useJob';
 import { CampaignFallback, CampaignHead } from './CampaignHead';
 import { JobStatusLine } from './JobStatusLine';

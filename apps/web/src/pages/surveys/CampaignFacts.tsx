@@ -1,6 +1,6 @@
 import type { SurveyCampaign } from '../../api/models';
 import { Fact } from '../../components/Fact';
-import { formatMinute, formatPercent } from '../../labels';
+import { formatDateTime, formatPercent } from '../../labels';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 import { audienceText, KIND_LABEL } from './surveyLabels';
 
@@ -20,7 +20,7 @@ export function CampaignFacts({ campaign: c }: { campaign: SurveyCampaign }) {
         <Fact label="종류">{KIND_LABEL[c.kind] ?? c.kind}</Fact>
         <Fact label="응답 대상">{audienceText(c.audience, c.grades)}</Fact>
         <Fact label="기간" className="small-dd">
-          {formatMinute(c.opensAt)} ~ {formatMinute(c.closesAt)}
+          {formatDateTime(c.opensAt)} ~ {formatDateTime(c.closesAt)}
         </Fact>
         <Fact label="대상 학교">{c.schools.toLocaleString('ko-KR')}교</Fact>
         {individual && <Fact label="학교별 응답 코드">{c.codesPerSchool ? `${c.codesPerSchool.toLocaleString('ko-KR')}개 (시작 시 발급)` : '학교장이 발급'}</Fact>}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { SurveyCampaign } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { PageFallback } from '../../components/PageFallback';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { CampaignFacts } from './CampaignFacts';
 
 interface Props {

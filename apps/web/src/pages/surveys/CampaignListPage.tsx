@@ -5,10 +5,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ANY, SelectField } from '../../components/fields';
 import { FilterBar } from '../../components/FilterBar';
 import { ListStates } from '../../components/ResultsPanel';
-import { formatMinute } from '../../labels';
+import { formatDateTime } from '../../labels';
 import { useListQuery } from '../../listQuery';
 import { isAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 import { AUDIENCE_LABEL, CAMPAIGN_STATUS_LABEL, KIND_LABEL } from './surveyLabels';
 import { surveyQueries } from './surveyQueries';
@@ -76,8 +76,8 @@ export function CampaignListPage({ user }: { user: User }) {
                   </th>
                   <td>{AUDIENCE_LABEL[c.audience]}</td>
                   <td className="small">
-                    {formatMinute(c.opensAt)}
-                    <br />~ {formatMinute(c.closesAt)}
+                    {formatDateTime(c.opensAt)}
+                    <br />~ {formatDateTime(c.closesAt)}
                   </td>
                   <td>
                     <CampaignStatusBadge status={c.status} />

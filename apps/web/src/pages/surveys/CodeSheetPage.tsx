@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { CodeSheet } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { PageFallback } from '../../components/PageFallback';
-import { formatMinute } from '../../labels';
-import { Link } from '../../router';
+import { PrintedLink, typeableUrl } from '../../components/PrintedLink';
+import { formatDateTime } from '../../labels';
+import { Link } from 'react-router';
 import { surveyQueries } from './surveyQueries';
 
 interface Props {
@@ -49,11 +50,10 @@ export function CodeSheetPage({ campaignId, schoolId, batchId }: Props) {
 }
 
 function Slips({ sheet, codes }: { sheet: CodeSheet; codes: CodeSheet['codes'] }) {
-  const url = `${window.location.origin}${sheet.respondPath}`;
   if (!codes.length) return <p className="empty">인쇄할 코드가 없습니다.</p>;
   return (
     <ol className="code-sheet" data-testid="code-sheet" aria-label="응답 코드 안내문">
-      {codes.map(({ code, used }) => (
+      {codes.map(({ code, url, used }) => (
         <li key={code} className={used ? 'code-slip is-used' : 'code-slip'} data-testid="code-slip">
           <p className="slip-title">{sheet.campaignTitle}</p>
           <p className="slip-school">{sheet.schoolName}</p>
@@ -61,11 +61,10 @@ function Slips({ sheet, codes }: { sheet: CodeSheet; codes: CodeSheet['codes'] }
           <p className="slip-code" data-testid="code">
             {code}
           </p>
-          <p className="slip-url">
-            접속 주소: <strong>{url}</strong>
-          </p>
+          <PrintedLink url={url} label={`응답 코드 ${code}`} note="휴대전화 카메라로 QR 코드를 찍거나 주소를 입력하세요." />
           <p className="slip-note">
-            주소에 접속해 코드를 입력하세요. 코드 하나로 한 번 응답할 수 있으며, 이름은 묻지 않습니다. 마감: {formatMinute(sheet.closesAt)}
+            또는 <strong>{typeableUrl(sheet.respondUrl)}</strong>에서 코드를 입력하세요. 코드 하나로 한 번 응답할 수 있으며, 이름은 묻지 않습니다. 마감:{' '}
+            {formatDateTime(sheet.closesAt)}
           </p>
           {used && <p className="slip-used no-print">사용함</p>}
         </li>

@@ -6,8 +6,8 @@ import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InputField, SubmitButton } from '../../components/fields';
 import { ListStates } from '../../components/ResultsPanel';
-import { formatMinute } from '../../labels';
-import { Link } from '../../router';
+import { formatDateTime } from '../../labels';
+import { Link } from 'react-router';
 import { AUDIENCE_LABEL, SURVEY_FIELD_LABEL } from './surveyLabels';
 import { surveyKeys, surveyQueries } from './surveyQueries';
 
@@ -67,7 +67,7 @@ export function CodesSection({ campaign: c, schoolId }: { campaign: SurveyCampai
           <DataTable testId="code-batches" caption="발급한 코드 묶음" columns={['발급 일시', '발급 방법', num('코드'), num('사용'), '']}>
             {items.map((b) => (
               <tr key={b.id}>
-                <td>{formatMinute(b.createdAt)}</td>
+                <td>{formatDateTime(b.createdAt)}</td>
                 <td>{SOURCE_LABEL[b.source] ?? b.source}</td>
                 <td className="num">{b.count.toLocaleString('ko-KR')}개</td>
                 <td className="num">{b.used.toLocaleString('ko-KR')}개</td>

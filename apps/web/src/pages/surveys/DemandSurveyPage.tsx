@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import type { Audience, SurveyDefinition, User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { CAMPAIGN_ERRORS, useStartCampaign } from './CampaignCreatePage';
 import { CampaignSettings, defaultSettings, settingsInput, settingsProblems } from './CampaignSettings';
 import { FormFooter } from './FormFooter';

@@ -1,7 +1,7 @@
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SubmitButton } from '../../components/fields';
 import { ProblemList } from '../../components/ProblemList';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { SURVEY_FIELD_LABEL } from './surveyLabels';
 
 interface Props {

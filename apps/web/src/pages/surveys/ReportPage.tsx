@@ -11,7 +11,7 @@ import { SelectField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { Segmented } from '../../components/Segmented';
 import { formatDateTime, formatPercent, formatScore } from '../../labels';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { CampaignFallback } from './CampaignHead';
 import { LIKERT_LABEL, QUESTION_TYPE_LABEL, REPORT_LEVEL_LABEL } from './surveyLabels';
 import { surveyQueries } from './surveyQueries';

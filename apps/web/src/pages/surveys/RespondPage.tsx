@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api/client';
+import { surveysApi } from '../../api/surveys';
 import { Loading } from '../../components/Loading';
-import { formatMinute } from '../../labels';
-import { Link, navigate } from '../../router';
+import { formatDateTime } from '../../labels';
 import { PlainError } from './PlainError';
 import { SurveyForm } from './SurveyForm';
 import { surveyQueries } from './surveyQueries';
@@ -32,7 +32,8 @@ function CodeEntry({ wrong }: { wrong?: boolean }) {
   const [code, setCode] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (normalizeCode(code)) navigate(`/respond/${encodeURIComponent(normalizeCode(code))}`);
+    // A page of its own document (apps/web/src/publicEntry.tsx): the code's address is loaded, not routed to.
+    if (normalizeCode(code)) window.location.assign(`/respond/${encodeURIComponent(normalizeCode(code))}`);
   };
   return (
     <section className="panel respond-entry" aria-labelledby="respond-heading">
@@ -75,7 +76,7 @@ function RespondForm({ code }: { code: string }) {
           <CodeEntry wrong />
         ) : (
           <p>
-            <Link to="/respond">다른 코드 입력하기</Link>
+            <a href="/respond">다른 코드 입력하기</a>
           </p>
         )}
       </>
@@ -101,7 +102,7 @@ function RespondForm({ code }: { code: string }) {
       <div className="page-head">
         <h1 data-testid="respond-title">{title}</h1>
         <p className="muted small">
-          응답 기간: {formatMinute(opensAt)} ~ {formatMinute(closesAt)}
+          응답 기간: {formatDateTime(opensAt)} ~ {formatDateTime(closesAt)}
         </p>
         {outside && (
           <p className="alert alert-warning" role="status">
@@ -121,9 +122,9 @@ function RespondForm({ code }: { code: string }) {
         savedText="임시 저장했습니다. 같은 코드로 다시 열면 이어서 답할 수 있습니다."
         messages={RESPOND_ERRORS}
         plainErrors
-        onSaveDraft={(answers) => api.saveRespondDraft(code, answers)}
+        onSaveDraft={(answers) => surveysApi.saveRespondDraft(code, answers)}
         onSubmit={async (answers, key) => {
-          await api.submitRespond(code, answers, key);
+          await surveysApi.submitRespond(code, answers, key);
           setDone(true);
         }}
       />

@@ -4,7 +4,7 @@ import type { SurveyCampaign, User } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatCard } from '../../components/StatCard';
 import { isAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { CampaignActions, rateText } from './CampaignDashboardPage';
 import { CampaignFallback, CampaignHead } from './CampaignHead';
 import { CodesSection } from './CodesSection';

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Audience, OfficeProgress, SchoolProgress } from '../../api/models';
 import { DataTable, num } from '../../components/DataTable';
 import { ANY, SelectField } from '../../components/fields';
-import { formatMinute, formatPercent, LEVEL_LABEL } from '../../labels';
-import { Link } from '../../router';
+import { formatDateTime, formatPercent, LEVEL_LABEL } from '../../labels';
+import { Link } from 'react-router';
 
 interface Props {
   campaignId: number;
@@ -62,7 +62,7 @@ export function SchoolProgressTable({ campaignId, audience, schools, offices, of
               )}
               {school ? <td>{s.submitted ? '제출' : '미제출'}</td> : <td className="num">{s.rate === null ? '코드 없음' : formatPercent(s.rate)}</td>}
               <td>{s.behind ? <span className="badge badge-warning">독려 필요</span> : <span className="badge badge-ok">양호</span>}</td>
-              <td className="small">{s.lastRemindedAt ? formatMinute(s.lastRemindedAt) : '-'}</td>
+              <td className="small">{s.lastRemindedAt ? formatDateTime(s.lastRemindedAt) : '-'}</td>
             </tr>
           ))}
         </DataTable>

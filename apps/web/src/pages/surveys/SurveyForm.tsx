@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api';
+import { ApiError } from '../../api/client';
 import type { AnswerValue, Answers, SurveyDefinition } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice } from '../../components/fields';

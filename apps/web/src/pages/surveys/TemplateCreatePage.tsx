@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { SurveyKind, SurveyTemplate } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { SelectField } from '../../components/fields';
-import { Link, navigate } from '../../router';
 import { FormFooter } from './FormFooter';
 import { KIND_LABEL } from './surveyLabels';
 import { surveyKeys } from './surveyQueries';
@@ -22,13 +22,14 @@ export function TemplateCreatePage() {
   const [draft, setDraft] = useState(newTemplate);
   const [tried, setTried] = useState(false);
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const save = useMutation({
     mutationFn: () => api.createSurveyTemplate(kind, toDefinition(draft)),
     onSuccess: (template) => {
       // The campaign form opens on the new template at once, without waiting for the list to be read again.
       queryClient.setQueryData<SurveyTemplate[]>(surveyKeys.templates, (list) => list && [...list, template]);
       void queryClient.invalidateQueries({ queryKey: surveyKeys.templates });
-      navigate(`/surveys/campaigns/new?templateId=${template.id}`);
+      void navigate(`/surveys/campaigns/new?templateId=${template.id}`);
     },
   });
   const { isPending: busy, error } = save;

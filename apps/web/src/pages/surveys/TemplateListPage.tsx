@@ -3,8 +3,8 @@ import { Breadcrumb } from '../../components/Breadcrumb';
 import { DataTable, num } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ListStates } from '../../components/ResultsPanel';
-import { formatMinute } from '../../labels';
-import { Link } from '../../router';
+import { formatDateTime } from '../../labels';
+import { Link } from 'react-router';
 import { KIND_LABEL } from './surveyLabels';
 import { surveyQueries } from './surveyQueries';
 
@@ -40,7 +40,7 @@ export function TemplateListPage() {
                     </td>
                     <td className="num">{t.definition.sections.reduce((n, s) => n + s.questions.length, 0)}</td>
                     <td className="num">{t.latestVersion}판</td>
-                    <td className="small">{latest ? formatMinute(latest.createdAt) : '-'}</td>
+                    <td className="small">{latest ? formatDateTime(latest.createdAt) : '-'}</td>
                     <td>
                       {t.ownerSchoolId === null && (
                         <Link to={`/surveys/campaigns/new?templateId=${t.id}`} className="button button-small button-secondary">

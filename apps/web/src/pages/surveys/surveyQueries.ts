@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api';
+import { surveysApi as api } from '../../api/surveys';
 import type { CampaignStatus, ReportLevel } from '../../api/models';
 
 /** How often the response rates are read again while a page shows them. */

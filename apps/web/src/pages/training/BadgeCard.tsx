@@ -4,8 +4,8 @@ import { api, badgeUrls } from '../../api';
 import type { BadgeStatus, EarnedBadge } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SubmitButton, TextAreaField } from '../../components/fields';
-import { BADGE_STATUS_LABEL, formatSeoulDate, trainingLevel } from '../../labels';
-import { Link } from '../../router';
+import { BADGE_STATUS_LABEL, formatDate, trainingLevel } from '../../labels';
+import { Link } from 'react-router';
 import { trainingKeys } from './queries';
 
 const STATUS_TONE: Record<BadgeStatus | 'invalid', string> = { valid: 'badge-ok', expired: 'badge-warning', revoked: 'badge-danger', invalid: 'badge-danger' };
@@ -79,13 +79,13 @@ export function BadgeCard({ badge, canRevoke = false }: Props) {
             {name}
           </h3>
           <p className="badge-meta">
-            <BadgeStatusBadge status={badge.status} /> <span className="small">발급 {formatSeoulDate(badge.issuedAt)}</span>
-            {badge.validUntil && <span className="small"> · 유효기간 {formatSeoulDate(badge.validUntil)}까지</span>}
+            <BadgeStatusBadge status={badge.status} /> <span className="small">발급 {formatDate(badge.issuedAt)}</span>
+            {badge.validUntil && <span className="small"> · 유효기간 {formatDate(badge.validUntil)}까지</span>}
           </p>
           {badge.status === 'revoked' && (
             <p className="small badge-revoked" data-testid="badge-revoke-reason">
               취소 사유: {badge.revokeReason ?? '(사유 없음)'}
-              {badge.revokedAt && <span className="muted"> ({formatSeoulDate(badge.revokedAt)} 취소)</span>}
+              {badge.revokedAt && <span className="muted"> ({formatDate(badge.revokedAt)} 취소)</span>}
             </p>
           )}
         </div>

@@ -4,7 +4,7 @@ import type { BadgeVerification } from '../../api/models';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Fact } from '../../components/Fact';
 import { Loading } from '../../components/Loading';
-import { credentialText, formatSeoulDate } from '../../labels';
+import { credentialText, formatDate } from '../../labels';
 import { BadgeStatusBadge } from './BadgeCard';
 import { verifyBadgeQuery } from './queries';
 
@@ -80,7 +80,7 @@ function Verification({ result }: { result: BadgeVerification }) {
                 발급 기관이 이 배지를 취소했습니다. 취소 사유: <strong>{result.revokeReason ?? '(사유 없음)'}</strong>
               </p>
             )}
-            {result.status === 'expired' && <p>유효기간({result.validUntil ? formatSeoulDate(result.validUntil) : '-'})이 지난 배지입니다.</p>}
+            {result.status === 'expired' && <p>유효기간({result.validUntil ? formatDate(result.validUntil) : '-'})이 지난 배지입니다.</p>}
             {result.status === 'invalid' && <p>전자서명을 확인할 수 없습니다. 배지 내용이 바뀌었거나 발급 기관이 서명한 배지가 아닐 수 있습니다.</p>}
             <p className="verdict-summary">
               <strong data-testid="verify-earner">{result.earner}</strong> 님이 받은 <strong data-testid="verify-achievement">{name}</strong> 배지
@@ -97,7 +97,7 @@ function Verification({ result }: { result: BadgeVerification }) {
           <Check
             ok={!result.expired && !validUntilPassed}
             label="유효기간"
-            okText={result.validUntil ? `${formatSeoulDate(result.validUntil)}까지 유효합니다` : '기한 없이 유효합니다'}
+            okText={result.validUntil ? `${formatDate(result.validUntil)}까지 유효합니다` : '기한 없이 유효합니다'}
             failText="유효기간이 지났습니다"
             testId="check-expiry"
           />
@@ -134,10 +134,10 @@ function Verification({ result }: { result: BadgeVerification }) {
             )}
           </Fact>
           <Fact label="발급일(수여일)" testId="verify-valid-from">
-            {formatSeoulDate(result.validFrom)}
+            {formatDate(result.validFrom)}
           </Fact>
           <Fact label="만료일" testId="verify-valid-until">
-            {result.validUntil ? formatSeoulDate(result.validUntil) : '없음 (기한 없음)'}
+            {result.validUntil ? formatDate(result.validUntil) : '없음 (기한 없음)'}
           </Fact>
         </dl>
         {description && (

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ANY, CheckboxGroup, InputField, Notice, SelectField, SubmitButton, TextAreaField } from '../../components/fields';
 import { LoadingPage } from '../../components/PageFallback';
 import { DELIVERY_MODE_LABEL, formatHours, PARTICIPANT_KIND_LABEL, schoolYearOptions, TRAINING_LEVEL_LABEL, TRAINING_LEVELS, trainingLevel } from '../../labels';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { coursesQuery, pathwaysQuery, trainingKeys } from './queries';
 
 const COURSE_ERRORS = { DUPLICATE: '같은 코드의 연수 과정이 이미 있습니다.' };

@@ -3,7 +3,7 @@ import type { User } from '../../api/models';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { participantQuery } from './queries';
 import { LoadedTrainingRecord } from './TrainingRecordView';
 

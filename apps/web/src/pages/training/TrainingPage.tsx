@@ -11,7 +11,7 @@ import { StatCard } from '../../components/StatCard';
 import { deliveryMode, formatHours, formatPercent, PARTICIPANT_KIND_LABEL, schoolYearOptions, TRAINING_LEVELS, trainingLevel } from '../../labels';
 import { useListQuery } from '../../listQuery';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { ImportPanel } from './ImportPanel';
 import { coursesQuery, participantsQuery, statsQuery } from './queries';
 

@@ -1,4 +1,0 @@
-// The API's shapes, by feature.
-export * from './common';
-export * from './designations';
-export * from './training';
