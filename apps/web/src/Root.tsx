@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Outlet, ScrollRestoration, useMatches } from 'react-router';
 import { PublicLayout } from './components/SiteHeader';
 import { lazyPage } from './lazyPage';
+import { queryClient } from './query';
 import type { RouteHandle } from './routes';
 import { loadSession, onSessionReplaced, saveSession, type Session } from './session';
 import { SessionContext, useSession } from './sessionContext';
@@ -28,6 +29,9 @@ export function Root() {
   useEffect(() => {
     if (session) saveSession(session);
   }, [session]);
+  // Another person (or no one) signed in: nothing the previous one was shown stays cached for the next.
+  const userId = session?.user.id;
+  useEffect(() => () => queryClient.clear(), [userId]);
 
   const handle = usePageHandle();
   const title = handle && pageTitle(handle, session?.user ?? null);
