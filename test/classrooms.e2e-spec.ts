@@ -43,8 +43,37 @@ describe('AI-classroom inventory', () => {
     expect(res.body.byDistrictOffice).toHaveLength(11);
     expect(res.body.byDistrictOffice.reduce((n: number, o: { classrooms: number }) => n + o.classrooms, 0)).toBe(284);
     expect(res.body.byDistrictOffice.find((o: { key: string }) => o.key === 'gangnam-seocho')).toMatchObject({ label: '강남서초교육지원청', classrooms: 25 });
-    expect(res.body.coverage).toMatchObject({ classrooms: 284, schoolsInRegistry: 284, ofRegistry: 1, officialSchoolCount: 1366, ofOfficial: 0.2079, officialAsOf: '2024-10-01' });
+    // The registry holds only the 284 schools with a classroom until the NEIS list is imported: no ratio to it.
+    expect(res.body.coverage).toMatchObject({ classrooms: 284, schoolsInRegistry: 284, registryComplete: false, ofRegistry: null, officialSchoolCount: 1366, ofOfficial: 0.2079, officialAsOf: '2024-10-01' });
     expect(res.body.coverage.officialSource).toContain('1,366');
+    expect(res.body.scope).toEqual({ districtOffice: null, name: '서울특별시' });
+    expect(res.body.byDistrict.find((d: { key: string }) => d.key === '노원구')).toMatchObject({ neisSchools: 0, registryComplete: false, coverage: null });
+  });
+
+  it("gives a district admin their own office's figures, not the city's", async () => {
+    const res = await gangnamAdmin.get('/api/v1/classrooms/stats');
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toEqual({ districtOffice: 'gangnam-seocho', name: '강남서초교육지원청' });
+    expect(res.body.total).toBe(25);
+    expect(res.body.byDistrictOffice).toEqual([expect.objectContaining({ key: 'gangnam-seocho', classrooms: 25 })]);
+    expect(res.body.byDistrict.map((d: { key: string }) => d.key).sort()).toEqual(['강남구', '서초구']);
+    expect(Object.values(res.body.byYear as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(25);
+    // The report's 1,366 counts Seoul's schools, not an office's.
+    expect(res.body.coverage).toMatchObject({ classrooms: 25, schoolsInRegistry: 25, officialSchoolCount: null, ofOfficial: null });
+  });
+
+  it('gives a ratio to the registry once the NEIS list holds the district\'s schools', async () => {
+    const [{ id }] = await app.db.query(
+      `INSERT INTO schools (name, level, district, neis_code) VALUES ('서울등록시험초등학교', 'elementary', '노원구', '7999001') RETURNING id`,
+    );
+    try {
+      const res = await admin.get('/api/v1/classrooms/stats');
+      const nowon = res.body.byDistrict.find((d: { key: string }) => d.key === '노원구');
+      expect(nowon).toMatchObject({ classrooms: 23, schools: 24, neisSchools: 1, registryComplete: true, coverage: 0.9583 });
+      expect(res.body.coverage).toMatchObject({ registryComplete: false, ofRegistry: null });
+    } finally {
+      await app.db.query(`DELETE FROM schools WHERE id = $1`, [id]);
+    }
   });
 
   describe('access is checked on every object', () => {

@@ -227,7 +227,19 @@ describe('literacy results: import, analysis and reports', () => {
       expect(res.body.office).toMatchObject({ key: 'gangnam-seocho', n: 55 });
       expect(res.body.city).toMatchObject({ n: 61 });
       expect(res.body.classes.map((c: { key: string; suppressed: boolean }) => [c.key, c.suppressed])).toEqual([['1', true], ['2', false], ['3', true]]);
-      expect((await gaepoPrincipal.get(`/api/v1/literacy/assessments/${id}/schools/${dogok}/report`)).status).toBe(403);
+      // The school's raw-score distribution, in the bins of the analysis, and its students per level.
+      const cityTest = (await admin.get(`/api/v1/literacy/assessments/${id}/report?by=office`)).body.analysis.test;
+      const { distribution } = res.body;
+      expect(distribution.maxScore).toBe(cityTest.maxScore);
+      expect(distribution.bins.map((b: { from: number; to: number }) => [b.from, b.to])).toEqual(cityTest.histogram.map((b: { from: number; to: number }) => [b.from, b.to]));
+      expect(distribution.bins.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(43);
+      const [{ totals }] = await app.db.query(
+        `SELECT array_agg(x.total::float) AS totals FROM literacy_scores x JOIN students st ON st.id = x.student_id WHERE x.assessment_id = $1 AND st.school_id = $2`,
+        [id, gaepo],
+      );
+      const top = distribution.bins.at(-1);
+      expect(top.count).toBe((totals as number[]).filter((t) => t >= top.from).length);
+      expect(Object.values(res.body.school.levels as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       // Which schools have results: a principal sees their own, a district admin their office's.
       expect((await gaepoPrincipal.get(`/api/v1/literacy/assessments/${id}/schools`)).body.items.map((s: { id: number }) => s.id)).toEqual([gaepo]);
       expect((await gangnam.get(`/api/v1/literacy/assessments/${id}/schools`)).body.items.map((s: { students: number }) => s.students).sort()).toEqual([12, 43]);

@@ -380,4 +380,75 @@ describe('guardian consent UI (browser)', () => {
     const notices = await admin.get(`/api/v1/consent/services/${geminiId}/notices`);
     expect(notices.body.items).toEqual([expect.objectContaining({ version: 1, schoolYear: schoolYear(), dataItems: ['계정 정보', '입력한 대화 내용'] })]);
   });
+
+  it('gives an administrator 동의 현황: figures per office, drill-down to a class, 불가만 보기; the class list counts and filters', async () => {
+    // A class where one may use it and one has no answer, a class where all may, and a school of another office where all may.
+    const [mapo] = await app.db.query(`SELECT id FROM schools WHERE level = 'middle' AND district = '마포구' ORDER BY id LIMIT 1`);
+    for (const [school, code, grade, classNo, age, granted] of [
+      [middle.id, 'Z15', 9, 2, 15, true], [middle.id, 'Z13', 9, 2, 13, false], [middle.id, 'Y15', 9, 3, 15, true], [mapo.id, 'S15', 8, 1, 15, true],
+    ] as const) {
+      const res = await admin.post('/api/v1/consent/students', { schoolId: school, studentCode: code, grade, classNo, birthMonth: bornYearsAgo(age) });
+      expect(res.status).toBe(201);
+      if (granted) expect((await admin.post('/api/v1/consent/records', { studentId: res.body.id, serviceId, decision: 'granted', guardianRelation: 'mother', method: 'paper_slip' })).status).toBe(201);
+    }
+    const expected = (await admin.get(`/api/v1/consent/overview?serviceId=${serviceId}&level=office`)).body;
+
+    await login(ADMIN);
+    await nav('동의 현황');
+    await page.waitForURL((url) => url.pathname === '/consent/overview');
+    await page.getByLabel('AI 서비스').selectOption({ label: 'ChatGPT (OpenAI)' });
+    const table = page.getByTestId('overview-table');
+    const rows = table.getByTestId('overview-row');
+    const rowOf = (name: string) => rows.filter({ hasText: name });
+    const figures = async (name: string) =>
+      Promise.all(['overview-students', 'overview-eligible', 'overview-not-eligible', 'overview-no-answer'].map(async (id) => Number(await rowOf(name).getByTestId(id).textContent())));
+    await rowOf('서부교육지원청').waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    const gangnam = expected.groups.find((g: { office: string }) => g.office === 'gangnam-seocho');
+    await expect(figures('강남서초교육지원청')).resolves.toEqual([gangnam.students, gangnam.eligible, gangnam.notEligible, gangnam.noAnswer]);
+    await expect(figures('서부교육지원청')).resolves.toEqual([1, 1, 0, 0]);
+    await expect(table.getByTestId('overview-total').getByTestId('overview-students').textContent()).resolves.toBe(String(expected.total.students));
+    // The bar says in words what it shows.
+    await expect(rowOf('서부교육지원청').getByRole('img').getAttribute('aria-label')).resolves.toBe('서부교육지원청: 1명 중 1명 사용 가능 (100.0%)');
+    await expect(page.getByTestId('overview-summary').textContent()).resolves.toContain(`전체 ${expected.total.students}명 중 사용 가능 ${expected.total.eligible}명`);
+
+    // 불가만 보기: the office where every student may use it goes.
+    await page.getByLabel('불가만 보기').check();
+    await rowOf('서부교육지원청').waitFor({ state: 'detached' });
+    await expect(rows.count()).resolves.toBe(1);
+
+    // Down to the classes of the middle school (the filter stays on).
+    await table.getByRole('button', { name: '강남서초교육지원청' }).click();
+    await table.getByRole('button', { name: '강남구' }).click();
+    await table.getByRole('button', { name: `${middle.name} (중)` }).click();
+    await rowOf('3학년 2반').waitFor();
+    await expect(page.getByTestId('overview-steps').textContent()).resolves.toBe(`서울 전체 › 강남서초교육지원청 › 강남구 › ${middle.name}`);
+    await expect(figures('3학년 2반')).resolves.toEqual([2, 1, 1, 1]);
+    await expect(rowOf('3학년 3반').count()).resolves.toBe(0);
+    await page.getByLabel('불가만 보기').uncheck();
+    await rowOf('3학년 3반').waitFor();
+    await expect(figures('3학년 3반')).resolves.toEqual([1, 1, 0, 0]);
+    await shot('consent-overview');
+
+    // A class opens its list: the counts above the table, and 불가만 보기 keeps the students who may not use it.
+    await rowOf('3학년 2반').getByRole('link', { name: '3학년 2반' }).click();
+    await page.waitForURL((url) => url.pathname === '/consent');
+    const counts = page.getByTestId('class-counts');
+    await counts.filter({ hasText: '미회신 1명' }).waitFor();
+    await expect(counts.textContent()).resolves.toBe('전체 2명 · 사용 가능 1명 · 불가 1명 · 미회신 1명');
+    await row('Z15').waitFor();
+    await page.getByLabel('불가만 보기').check();
+    await row('Z15').waitFor({ state: 'detached' });
+    await expect(verdict('Z13')).resolves.toBe('불가');
+    await expect(page.getByTestId('eligibility-table').locator('tbody tr').count()).resolves.toBe(1);
+    await shot('consent-class-counts');
+
+    // Printed: the list without the site's menu, the choosers and the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('print-class').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('class-form').isVisible()).resolves.toBe(false);
+    await expect(counts.isVisible()).resolves.toBe(true);
+    await expect(row('Z13').isVisible()).resolves.toBe(true);
+  });
 });

@@ -174,6 +174,11 @@ describe('literacy UI (browser)', () => {
     const analysis = await admin.get(`/api/v1/literacy/assessments/${assessmentId}/analysis`);
     await expect(page.getByTestId('stat-alpha').textContent()).resolves.toBe(analysis.body.test.alpha.toFixed(3));
     await expect(page.getByTestId('chart-histogram').textContent()).resolves.toContain('명');
+    // The Rasch method in Korean, built from the API's structured fields.
+    expect(analysis.body.rasch).toMatchObject({ estimation: 'MML', sigmaEstimated: true, quadraturePoints: expect.any(Number) });
+    await expect(page.getByTestId('rasch-fit').textContent()).resolves.toContain(
+      `주변 최대우도 추정(MML, 뉴턴-랩슨, Louis 정보행렬) · 능력 분포 θ ~ N(0, σ²), σ 추정 · 가우스-에르미트 ${analysis.body.rasch.quadraturePoints}점 구적 · 능력 추정 EAP와 WLE`,
+    );
     await expect(page.getByTestId('item-stats').locator('tbody tr').count()).resolves.toBe(4);
     await expect(page.getByTestId('item-stat-Q1').textContent()).resolves.toMatch(/\d+\.\d%/);
     await page.getByTestId('item-stat-Q2').getByRole('link', { name: 'Q2' }).click();
@@ -198,6 +203,9 @@ describe('literacy UI (browser)', () => {
     await page.goto(`${baseUrl}/literacy/${assessmentId}/report`);
     await expect(page.getByTestId('city-n').textContent()).resolves.toBe('29');
     await expect(page.getByTestId('chart-groups').textContent()).resolves.toContain('강남서초교육지원청');
+    // The city's score distribution and its share per achievement level, as the analysis shows them.
+    await page.getByTestId('city-distribution').getByRole('img', { name: /원점수 분포 \(서울시 전체\)/ }).waitFor();
+    await expect(page.getByTestId('city-chart-levels').textContent()).resolves.toMatch(/\d+명 \(\d+(\.\d+)?%\)/);
     await page.getByRole('button', { name: '학교급별' }).click();
     await page.getByTestId('chart-groups').filter({ hasText: '초등학교' }).waitFor();
     await shot('l06-city-report');
@@ -223,6 +231,20 @@ describe('literacy UI (browser)', () => {
     // Class 3 has three students: withheld, and class 2 with it, or class 3 would follow by subtraction.
     await expect(page.getByTestId('class-table-3').textContent()).resolves.toContain('비공개 (5명 미만)');
     await expect(page.getByTestId('class-table-1').textContent()).resolves.toContain('12명');
+    // The school's score distribution (a chart named for it) and the share of its students per level, with figures.
+    const distribution = page.getByTestId('school-distribution');
+    const histogram = distribution.getByRole('img', { name: /원점수 분포 \(우리 학교\)/ });
+    await histogram.waitFor();
+    expect(await distribution.getByTestId('school-chart-histogram').locator('svg .chart-row').count()).toBeGreaterThan(1);
+    const schoolReport = await teacher.get(`/api/v1/literacy/assessments/${assessmentId}/schools/${gaepo}/report`);
+    const levels = schoolReport.body.school.levels as Record<string, number>;
+    const levelText = (await distribution.getByTestId('school-chart-levels').textContent()) ?? '';
+    const leveled = Object.values(levels).reduce((a, b) => a + b, 0);
+    expect(leveled).toBeGreaterThan(0);
+    for (const [level, count] of Object.entries(levels)) {
+      expect(levelText).toContain(`${level}${count}명 (${((count / leveled) * 100).toFixed(1)}%)`);
+    }
+    expect(levelText).toMatch(/성취수준별 학생 \(우리 학교\)/);
     await shot('l07-school-report');
 
     await page.getByTestId('class-table-1').getByRole('link', { name: '1반' }).click();

@@ -13,6 +13,7 @@ import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 const SITE = '서울특별시교육청 AI 교육 플랫폼';
 const PRINCIPAL = 'principal@gaepo.es.kr';
+const TEACHER = 'teacher@gaepo.es.kr';
 
 describe('routes, titles and access (browser)', () => {
   let app: TestApp;
@@ -56,9 +57,35 @@ describe('routes, titles and access (browser)', () => {
     await page.getByLabel('이메일').fill(PRINCIPAL);
     await page.getByLabel('비밀번호').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/schools' && url.searchParams.get('q') === '개포');
-    await title('학교 목록');
+    // A principal has one school: the school list (the address they were going to) opens it instead.
+    await page.waitForURL((url) => url.pathname === `/schools/${gaepo}`);
+    await title('우리 학교 AI 교실');
   });
+
+  it("takes a principal or a teacher to their own school, not a list of one school", async () => {
+    await app.as({ email: TEACHER, role: 'teacher', schoolId: gaepo, displayName: '개포초 교사' });
+    for (const email of [PRINCIPAL, TEACHER]) {
+      const context2 = await newBrowserContext(browser);
+      const page2 = await context2.newPage();
+      try {
+        await logIn(page2, app.baseUrl, email);
+        const menu = page2.getByRole('navigation', { name: '주 메뉴' });
+        await menu.getByRole('link', { name: '우리 학교 AI 교실' }).waitFor();
+        expect(await menu.getByRole('link', { name: '학교 목록', exact: true }).count()).toBe(0);
+        await expect(menu.getByRole('link', { name: '우리 학교 AI 교실' }).getAttribute('href')).resolves.toBe(`/schools/${gaepo}`);
+        // /schools replaces itself with the school: going back does not return to the list.
+        await page2.goto(`${app.baseUrl}/designated`);
+        await page2.getByRole('heading', { level: 1, name: '선도학교·연구학교 지정 현황' }).waitFor();
+        await page2.goto(`${app.baseUrl}/schools?q=%EA%B0%9C%ED%8F%AC`);
+        await page2.waitForURL((url) => url.pathname === `/schools/${gaepo}`);
+        await page2.getByTestId('school-name').waitFor();
+        await page2.goBack();
+        await page2.waitForURL((url) => url.pathname === '/designated');
+      } finally {
+        await context2.close();
+      }
+    }
+  }, 90_000);
 
   it('shows a public page opened signed in inside the signed-in frame, then the menu\'s pages with their titles', async () => {
     await logIn(page, app.baseUrl, PRINCIPAL);

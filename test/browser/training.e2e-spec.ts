@@ -125,6 +125,9 @@ describe('training and badges UI (browser)', () => {
     const next = page.getByTestId('next-level');
     await next.getByTestId('next-level-missing').filter({ hasText: 'AI 활용 수업 설계' }).waitFor();
     expect(await next.textContent()).toContain('활용 단계');
+    // Not done: the levels after it are listed, and no "모든 단계를 이수" shows.
+    await expect(next.getByTestId('next-level-remaining').textContent()).resolves.toContain('심화, 전문가');
+    await expect(next.getByTestId('next-level-done').count()).resolves.toBe(0);
 
     // Three badges, all valid; the level badge among them, its image rendered.
     const list = page.getByTestId('badge-list');
@@ -244,6 +247,11 @@ describe('training and badges UI (browser)', () => {
     await expect(page.getByTestId('participant-total').textContent()).resolves.toBe('총 2명');
     await shot('t04-training-admin');
 
+    // The participants list downloads as XLSX (a ZIP: PK…).
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('participants-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+
     // A small CSV: one new person, and one completion already on file (skipped by default).
     const csv = completionCsv([
       ['T-0300', '정교사', '', '교원', NEIS, 'AI-B-101', '1기', '2025-04-30', ''],
@@ -324,5 +332,19 @@ describe('training and badges UI (browser)', () => {
     await page.getByTestId('participant-title').filter({ hasText: '김교사님의 연수 기록' }).waitFor();
     await expect(page.getByTestId('badge-revoke-open').count()).resolves.toBe(0);
     await shot('t08-principal-participant');
+  }, 60_000);
+
+  it('says what remains when every pathway is done but not every level has one', async () => {
+    // The applied level now needs only a course the teacher has: basic and applied are earned,
+    // advanced and expert have no pathway yet, so the teacher is not done.
+    expect((await admin.put('/api/v1/training/pathways/applied', { courseCodes: ['AI-B-101'] })).status).toBe(200);
+    await login(TEACHER);
+    await nav('나의 연수');
+    const next = page.getByTestId('next-level');
+    const remaining = next.getByTestId('next-level-remaining');
+    await remaining.waitFor();
+    expect(await remaining.textContent()).toContain('남은 단계: 심화, 전문가');
+    await expect(next.getByTestId('next-level-done').count()).resolves.toBe(0);
+    expect(await next.textContent()).not.toContain('모든 단계를 이수했습니다');
   }, 60_000);
 });

@@ -12,6 +12,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const WAIT = BROWSER_WAIT;
 const ADMIN = 'admin@sen.go.kr';
 const PRINCIPAL = 'principal@gaepo.es.kr';
+const DISTRICT = 'gangnam@sen.go.kr';
 
 const ko = (n: number) => n.toLocaleString('ko-KR');
 
@@ -29,6 +30,7 @@ describe('web UI (browser)', () => {
     app = await startTestApp({ worker: true });
     baseUrl = app.baseUrl;
     await app.as({ email: ADMIN, role: 'city_admin', displayName: '교육청 관리자' });
+    await app.as({ email: DISTRICT, role: 'district_admin', districtOffice: 'gangnam-seocho', displayName: '강남서초 담당' });
     const gaepo = await schoolId(app.db, '서울개포초등학교');
     const principal = await app.as({ email: PRINCIPAL, role: 'principal', schoolId: gaepo, displayName: '개포초 교장' });
     const item = await principal.post(`/api/v1/schools/${gaepo}/classroom/equipment`, { category: 'robot_kit', name: '햄스터 로봇', quantity: 15, assetTag: 'GP-001' });
@@ -68,6 +70,14 @@ describe('web UI (browser)', () => {
     expect(await officeChart.locator('svg .chart-row').count()).toBeGreaterThanOrEqual(1);
     await expect(districtChart.textContent()).resolves.toContain('강남구');
     await expect(officeChart.textContent()).resolves.toContain('강남서초교육지원청');
+    // The registry holds only the schools with a classroom (no NEIS list yet): counts, not a ratio to it.
+    for (const chart of [districtChart, officeChart]) {
+      const text = (await chart.textContent()) ?? '';
+      expect(text).not.toContain('등록 학교 대비');
+      expect(text).toContain('NEIS 전체 학교 목록을 아직 가져오지 않아');
+      expect(text).not.toContain('100.0%');
+    }
+    await expect(page.getByTestId('stat-registry').textContent()).resolves.not.toContain('등록 학교 대비');
 
     await page.getByTestId('export-button').click();
     const status = page.getByTestId('export-status');
@@ -78,6 +88,22 @@ describe('web UI (browser)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   }, 120_000);
+
+  it("shows a district admin their own office's figures, named, not the city's", async () => {
+    await login(DISTRICT);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await page.getByRole('heading', { level: 1, name: '강남서초교육지원청 대시보드' }).waitFor();
+    const total = page.getByTestId('stat-total');
+    await total.waitFor();
+    expect((await total.textContent())?.trim()).toBe('25');
+    const districtChart = page.getByTestId('chart-district');
+    expect(await districtChart.locator('svg .chart-row').count()).toBe(2);
+    await expect(districtChart.textContent()).resolves.toContain('서초구');
+    await expect(districtChart.textContent()).resolves.not.toContain('노원구');
+    // Seoul's 1,366 schools are no office's denominator.
+    expect(await page.getByTestId('stat-official-coverage').count()).toBe(0);
+    await expect(page.getByTestId('dashboard-scope').textContent()).resolves.toContain('강남서초교육지원청');
+  }, 60_000);
 
   it('lets a principal change an equipment quantity and shows it in the history', async () => {
     await login(PRINCIPAL);

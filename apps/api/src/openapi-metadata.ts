@@ -11,6 +11,7 @@ export default async () => {
         ["../../../libs/accounts/src/users/user-responses.dto"]: require("../../../libs/accounts/src/users/user-responses.dto"),
         ["../../../libs/classrooms/src/classroom-responses.dto"]: require("../../../libs/classrooms/src/classroom-responses.dto"),
         ["../../../libs/consent/src/consent-responses.dto"]: require("../../../libs/consent/src/consent-responses.dto"),
+        ["../../../libs/consent/src/overview/consent-overview.dto"]: require("../../../libs/consent/src/overview/consent-overview.dto"),
         ["../../../libs/schools/src/school-responses.dto"]: require("../../../libs/schools/src/school-responses.dto"),
         ["../../../libs/designations/src/designation.dto"]: require("../../../libs/designations/src/designation.dto"),
         ["../../../libs/designations/src/designation-responses.dto"]: require("../../../libs/designations/src/designation-responses.dto"),
@@ -498,14 +499,17 @@ export default async () => {
                             key: { required: true, type: () => String, description: "The district's name or the office's code." },
                             label: { required: true, type: () => String },
                             classrooms: { required: true, type: () => Number },
-                            schools: { required: true, type: () => Number },
-                            coverage: { required: true, type: () => Number, nullable: true, description: "classrooms \u00F7 schools; null without schools." }
+                            schools: { required: true, type: () => Number, description: "Schools in the registry." },
+                            neisSchools: { required: true, type: () => Number, description: "Of them, schools from the NEIS school list (with a NEIS code)." },
+                            registryComplete: { required: true, type: () => Boolean, description: "Whether the registry holds the area's schools (the NEIS list is imported for it), not only those with an AI classroom." },
+                            coverage: { required: true, type: () => Number, nullable: true, description: "classrooms \u00F7 schools; null without schools or while the registry does not hold the area's schools." }
                         },
                         "ClassroomCoverageDto": {
                             classrooms: { required: true, type: () => Number },
                             schoolsInRegistry: { required: true, type: () => Number },
-                            ofRegistry: { required: true, type: () => Number, nullable: true },
-                            officialSchoolCount: { required: true, type: () => Number, description: "Seoul's schools as the committee report counts them (1,366)." },
+                            registryComplete: { required: true, type: () => Boolean, description: "Whether the registry holds every district's schools (the NEIS list is imported)." },
+                            ofRegistry: { required: true, type: () => Number, nullable: true, description: "classrooms \u00F7 schoolsInRegistry; null while the registry does not hold every district's schools." },
+                            officialSchoolCount: { required: true, type: () => Number, nullable: true, description: "Seoul's schools as the committee report counts them (1,366); null for an office's figures (the report counts the city only)." },
                             ofOfficial: { required: true, type: () => Number, nullable: true },
                             officialAsOf: { required: true, type: () => String },
                             officialSource: { required: true, type: () => String }
@@ -517,7 +521,12 @@ export default async () => {
                             schoolYear: { required: true, type: () => Number },
                             minimumFloorAreaUnits: { required: true, type: () => Number }
                         },
+                        "ClassroomStatsScopeDto": {
+                            districtOffice: { required: true, type: () => String, nullable: true, description: "The office whose figures these are (a district administrator's); null for the city's." },
+                            name: { required: true, type: () => String, description: "\uC11C\uC6B8\uD2B9\uBCC4\uC2DC or the office's name." }
+                        },
                         "ClassroomStatsDto": {
+                            scope: { required: true, type: () => t["../../../libs/classrooms/src/classroom-responses.dto"].ClassroomStatsScopeDto },
                             total: { required: true, type: () => Number },
                             byYear: {
                                 required: true,
@@ -890,6 +899,54 @@ export default async () => {
                                 enum: ["granted", "refused"]
                             },
                             decidedAt: { required: true, type: () => String }
+                        }
+                    }],
+                [require("../../../libs/consent/src/overview/consent-overview.dto"), {
+                        "ConsentOverviewQuery": {
+                            level: {
+                                required: false,
+                                enum: ["office", "district", "school", "class"]
+                            },
+                            office: { required: false, type: () => String },
+                            district: { required: false, type: () => String, maxLength: 20 },
+                            schoolId: { required: false, type: () => Number },
+                            date: { required: false, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }
+                        },
+                        "ConsentOverviewCountsDto": {
+                            students: { required: true, type: () => Number, description: "Students on the roster." },
+                            eligible: { required: true, type: () => Number, description: "Students who may use the service directly on the day, by the eligibility rules." },
+                            notEligible: { required: true, type: () => Number, description: "Students who may not (students \u2212 eligible)." },
+                            granted: { required: true, type: () => Number, description: "Students whose latest consent record is a grant to the notice in force." },
+                            refused: { required: true, type: () => Number, description: "Students whose latest consent record is a refusal or a withdrawal." },
+                            noAnswer: { required: true, type: () => Number, description: "Students with no answer to the notice in force: no record, or only a grant to an earlier version." },
+                            eligibleRate: { required: true, type: () => Number, nullable: true },
+                            responseRate: { required: true, type: () => Number, nullable: true }
+                        },
+                        "ConsentOverviewGroupDto": {
+                            office: { required: true, type: () => String },
+                            officeName: { required: true, type: () => String },
+                            district: { required: true, type: () => String, nullable: true },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            schoolLevel: {
+                                required: true,
+                                nullable: true,
+                                enum: ["elementary", "middle", "high", "special"]
+                            },
+                            grade: { required: true, type: () => Number, nullable: true },
+                            classNo: { required: true, type: () => Number, nullable: true }
+                        },
+                        "ConsentOverviewDto": {
+                            serviceId: { required: true, type: () => Number },
+                            serviceName: { required: true, type: () => String },
+                            date: { required: true, type: () => String },
+                            level: {
+                                required: true,
+                                enum: ["office", "district", "school", "class"]
+                            },
+                            noticeVersion: { required: true, type: () => Number, nullable: true },
+                            groups: { required: true, type: () => [t["../../../libs/consent/src/overview/consent-overview.dto"].ConsentOverviewGroupDto], description: "Groups with at least one student on the roster, within your scope and the filters." },
+                            total: { required: true, type: () => t["../../../libs/consent/src/overview/consent-overview.dto"].ConsentOverviewCountsDto }
                         }
                     }],
                 [require("../../../libs/schools/src/school.entity"), {
@@ -1471,7 +1528,21 @@ export default async () => {
                             rasch: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyRaschItemEstimateDto }
                         },
                         "LiteracyRaschFitDto": {
-                            method: { required: true, type: () => String },
+                            method: { required: true, type: () => String, description: "The method in English words, e.g. 'MML (Newton\u2013Raphson, Louis information), \u03B8 ~ N(0, \u03C3\u00B2), \u03C3 estimated, 41-point Gauss\u2013Hermite; abilities EAP and WLE'." },
+                            estimation: {
+                                required: false,
+                                description: "Marginal maximum likelihood (Newton\u2013Raphson with Louis information). Absent in analyses run before it was recorded.",
+                                enum: ["MML"]
+                            },
+                            sigmaEstimated: { required: false, type: () => Boolean, description: "Whether \u03C3 of the ability distribution \u03B8 ~ N(0, \u03C3\u00B2) was estimated (false: fixed). Absent in older analyses." },
+                            quadraturePoints: { required: false, type: () => Number, description: "Nodes of the Gauss\u2013Hermite quadrature. Absent in older analyses." },
+                            abilityEstimates: {
+                                required: false,
+                                type: () => [Object],
+                                description: "How each student's ability is estimated. Absent in older analyses.",
+                                enum: ["EAP", "WLE"],
+                                isArray: true
+                            },
                             converged: { required: true, type: () => Boolean },
                             iterations: { required: true, type: () => Number },
                             sigma: { required: true, type: () => Number, nullable: true },
@@ -1551,6 +1622,10 @@ export default async () => {
                             groups: { required: true, type: () => [t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto] },
                             analysis: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisDto }
                         },
+                        "LiteracyScoreDistributionDto": {
+                            maxScore: { required: true, type: () => Number, description: "Full marks (the scored items')." },
+                            bins: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyHistogramBinDto] }
+                        },
                         "LiteracySchoolReportDto": {
                             assessment: { required: true, type: () => t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyReportAssessmentDto },
                             areas: {
@@ -1561,7 +1636,8 @@ export default async () => {
                             school: { required: true, type: () => t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto },
                             office: { required: true, type: () => t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto, nullable: true },
                             city: { required: true, type: () => t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto, nullable: true },
-                            classes: { required: true, type: () => [t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto] }
+                            classes: { required: true, type: () => [t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto] },
+                            distribution: { required: true, type: () => t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyScoreDistributionDto, nullable: true, description: "The school's raw-score distribution; null while the school is withheld (under 5 students)." }
                         },
                         "LiteracyClassItemDto": {
                             id: { required: true, type: () => String },
@@ -2370,7 +2446,8 @@ export default async () => {
                             "getLetter": { type: t["../../../libs/consent/src/consent-responses.dto"].ConsentLetterDto },
                             "studentEligibility": { type: t["../../../libs/consent/src/consent-responses.dto"].StudentEligibilityDto },
                             "classEligibility": { type: t["../../../libs/consent/src/consent-responses.dto"].ClassEligibilityDto },
-                            "classEligibilityXlsx": {}
+                            "classEligibilityXlsx": {},
+                            "overview": { type: t["../../../libs/consent/src/overview/consent-overview.dto"].ConsentOverviewDto }
                         },
                         "GuardianController": {
                             "openGuardianLink": { type: t["../../../libs/consent/src/consent-responses.dto"].GuardianLetterDto },

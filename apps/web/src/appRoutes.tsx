@@ -3,6 +3,7 @@ import { Redirect } from './components/Redirect';
 import { page } from './lazyPage';
 import { ACCOUNT_ROUTES } from './pages/accounts/accountsRoutes';
 import { CONSENT_ROUTES } from './pages/consent/consentRoutes';
+import { consentPaths } from './pages/consent/consentLabels';
 import { LITERACY_ROUTES } from './pages/literacy/literacyRoutes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { isAdmin, isCityAdmin } from './roles';
@@ -40,8 +41,11 @@ export const PAGES: AppRoute[] = [
   },
   {
     path: '/schools',
-    handle: { title: '학교 목록', menu: { labels: label([...ADMINS, ...STAFF], '학교 목록') } },
-    lazy: page(() => import('./pages/SchoolListPage'), ({ SchoolListPage }) => <SchoolListPage />),
+    // A principal or a teacher has one school: their menu item (우리 학교 AI 교실) and this address open it.
+    handle: { title: '학교 목록', menu: { labels: label(ADMINS, '학교 목록') } },
+    lazy: page(() => import('./pages/SchoolListPage'), ({ SchoolListPage }, user) =>
+      !isAdmin(user) && user.schoolId !== null ? <Redirect to={`/schools/${user.schoolId}`} /> : <SchoolListPage />,
+    ),
   },
 
   // 조례 제5조 선도학교·연구학교 지정
@@ -199,6 +203,15 @@ export const PAGES: AppRoute[] = [
 
   // 생성형 AI 보호자 동의 (the guardian's page is public: PUBLIC_PAGES.guardian)
   ...CONSENT_ROUTES,
+  {
+    path: consentPaths.overview,
+    handle: {
+      title: '동의 현황',
+      menu: { labels: label(ADMINS, '동의 현황') },
+      access: { allow: isAdmin, denied: '동의 현황은 교육청·교육지원청 관리자가 봅니다. 학교에서는 학급 명단과 동의 현황을 보세요.' },
+    },
+    lazy: page(() => import('./pages/consent/ConsentOverviewPage'), ({ ConsentOverviewPage }, user) => <ConsentOverviewPage user={user} />),
+  },
 
   // 사용자 관리 (delegated: the city, district offices, principals) and everyone's 내 정보
   ...ACCOUNT_ROUTES,

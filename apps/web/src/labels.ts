@@ -17,7 +17,9 @@ import type {
   SpaceType,
   TrainingLevel,
 } from './api/models';
-import { koreanDate, koreanDateTime } from '../../../libs/core/src/time/korean-format';
+// Formatters the phone links need too live in format.ts, so their bundle does not carry these labels.
+export { formatBytes, formatDate, formatDateTime, formatSeoulLongDate, formatSeoulMinute, formatSeoulSecond } from './format';
+import { formatDate } from './format';
 
 export const ROLE_LABEL: Record<Role, string> = {
   city_admin: '교육청 관리자',
@@ -218,13 +220,6 @@ export const formatKrw = (value: number | null | undefined): string =>
 /** A ratio as a percentage; '-' when there is none (e.g. a coverage without schools). */
 export const formatPercent = (ratio: number | null, digits = 1): string => (ratio === null ? '-' : `${(ratio * 100).toFixed(digits)}%`);
 
-/*
- * Dates and times: one Korean format on Seoul's calendar and clock, whatever the browser's time zone, as in the
- * api's files (libs/core/src/time/korean-format.ts): 2026. 12. 20. (일) 오후 2:40, and the day alone 2026. 12. 20. (일).
- */
-
-/** A moment to the minute: 2026. 12. 20. (일) 오후 2:40 */
-export const formatDateTime = (iso: string): string => koreanDateTime(iso);
 
 // ---------- 조례 제5조 선도학교·연구학교 지정 ----------
 
@@ -274,8 +269,6 @@ export const APPLICATION_ACTION_LABEL: Record<string, string> = {
   decide: '지정 결정',
 };
 
-/** The Seoul day of a moment, or a YYYY-MM-DD day: 2026. 3. 1. (일) */
-export const formatDate = (iso: string): string => koreanDate(iso);
 
 /** A term from its first to its last day: 2026. 3. 1. (일) ~ 2027. 2. 28. (일) */
 export const formatTerm = (start: string, end: string): string => `${formatDate(start)} ~ ${formatDate(end)}`;
@@ -293,28 +286,8 @@ export const officeName = (offices: readonly DistrictOffice[] | undefined, code:
 export const formatScore = (value: number | null | undefined): string =>
   value === null || value === undefined ? '-' : value.toLocaleString('ko-KR', { maximumFractionDigits: 2 });
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes}B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)}KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
-}
 
 
-/** A formatter of ISO moments: '-' (or `none`) for no moment, the text itself when it is not a date. */
-const seoul =
-  (format: (d: Date) => string) =>
-  (iso: string | null | undefined, none = '-'): string => {
-    if (!iso) return none;
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : format(d);
-  };
-
-/** To the minute, '-' for none: 2026. 3. 2. (월) 오전 9:00 */
-export const formatSeoulMinute = seoul((d) => koreanDateTime(d));
-/** To the second, '-' for none: 2026. 3. 2. (월) 오전 9:00:05 */
-export const formatSeoulSecond = seoul((d) => koreanDateTime(d, { seconds: true }));
-/** The day, '-' for none: 2026. 3. 9. (월) */
-export const formatSeoulLongDate = seoul((d) => koreanDate(d));
 
 export const levelList = (levels: readonly string[]): string =>
   levels.map((l) => LEVEL_LABEL[l as keyof typeof LEVEL_LABEL] ?? l).join(', ');

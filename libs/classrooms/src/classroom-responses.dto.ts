@@ -105,9 +105,16 @@ export class ClassroomGroupDto {
 
   classrooms: number;
 
+  /** Schools in the registry. */
   schools: number;
 
-  /** classrooms ÷ schools; null without schools. */
+  /** Of them, schools from the NEIS school list (with a NEIS code). */
+  neisSchools: number;
+
+  /** Whether the registry holds the area's schools (the NEIS list is imported for it), not only those with an AI classroom. */
+  registryComplete: boolean;
+
+  /** classrooms ÷ schools; null without schools or while the registry does not hold the area's schools. */
   coverage: number | null;
 }
 
@@ -116,10 +123,14 @@ export class ClassroomCoverageDto {
 
   schoolsInRegistry: number;
 
+  /** Whether the registry holds every district's schools (the NEIS list is imported). */
+  registryComplete: boolean;
+
+  /** classrooms ÷ schoolsInRegistry; null while the registry does not hold every district's schools. */
   ofRegistry: number | null;
 
-  /** Seoul's schools as the committee report counts them (1,366). */
-  officialSchoolCount: number;
+  /** Seoul's schools as the committee report counts them (1,366); null for an office's figures (the report counts the city only). */
+  officialSchoolCount: number | null;
 
   ofOfficial: number | null;
 
@@ -140,8 +151,18 @@ export class ClassroomStatsFlagsDto {
   minimumFloorAreaUnits: number;
 }
 
-/** AI-classroom totals by build year, level, district and office, with coverage. */
+export class ClassroomStatsScopeDto {
+  /** The office whose figures these are (a district administrator's); null for the city's. */
+  districtOffice: string | null;
+
+  /** 서울특별시 or the office's name. */
+  name: string;
+}
+
+/** AI-classroom totals by build year, level, district and office, with coverage (a district administrator: their office's). */
 export class ClassroomStatsDto {
+  scope: ClassroomStatsScopeDto;
+
   total: number;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'classrooms by build year (`"2021": 150`)' })

@@ -27,9 +27,9 @@ export class ClassroomsController {
 
   @Get('classrooms/stats')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'AI-classroom totals by year, level, district and office, with coverage' })
-  getStats(): Promise<ClassroomStatsDto> {
-    return this.stats.stats();
+  @ApiOperation({ summary: "AI-classroom totals by year, level, district and office, with coverage (a district admin: their office's)" })
+  getStats(@CurrentUser() user: AuthUser): Promise<ClassroomStatsDto> {
+    return this.stats.stats(user);
   }
 
   @Get('schools/:id/classroom')

@@ -16,6 +16,8 @@ import { ConsentLetters } from './letters/letters.service';
 import { ConsentImport } from './records/consent-import.service';
 import { ConsentRecords } from './records/consent-records.service';
 import { Roster } from './records/roster.service';
+import { ConsentOverviewDto, ConsentOverviewQuery } from './overview/consent-overview.dto';
+import { ConsentOverview } from './overview/consent-overview.service';
 import { AiServices } from './services/ai-services.service';
 
 const STAFF = ['city_admin', 'district_admin', 'principal', 'teacher'] as const;
@@ -34,6 +36,7 @@ export class ConsentController {
     private readonly importer: ConsentImport,
     private readonly letters: ConsentLetters,
     private readonly eligibility: Eligibility,
+    private readonly overviews: ConsentOverview,
   ) {}
 
   @Get('services')
@@ -175,6 +178,17 @@ export class ConsentController {
   async classEligibilityXlsx(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
     const sheet = await this.eligibility.forClassSheet(q.schoolId, q.grade, q.classNo, q.serviceId, q.date ?? seoulToday(), user);
     await sendXlsx(reply, classEligibilityFileName(sheet), await classEligibilityWorkbook(sheet));
+  }
+
+  @Get('overview')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: '동의 현황: per district office, district, school or class, the students on the roster, how many may use the service on the day, and the guardians\' answers',
+    description: 'City administrators see every school, district administrators their office\'s, principals and teachers their own school. Drill down with office, district and schoolId.',
+  })
+  @ApiErrors(SCHOOL_ERRORS)
+  overview(@Query() q: ConsentOverviewQuery, @CurrentUser() user: AuthUser): Promise<ConsentOverviewDto> {
+    return this.overviews.overview(q, q.date ?? seoulToday(), user);
   }
 }
 

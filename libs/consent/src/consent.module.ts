@@ -6,12 +6,13 @@ import { ConsentReminders } from './letters/consent-reminders.service';
 import { ConsentLetters } from './letters/letters.service';
 import { ConsentImport } from './records/consent-import.service';
 import { ConsentRecords } from './records/consent-records.service';
+import { ConsentOverview } from './overview/consent-overview.service';
 import { Roster } from './records/roster.service';
 import { SchoolStaff } from './school-staff';
 import { AiServices } from './services/ai-services.service';
 
 /** Guardian consent for generative AI and the eligibility decision (생성형 AI 가이드, 조례 제9조). */
-const SERVICES = [SchoolStaff, AiServices, Roster, ConsentRecords, ConsentImport, ConsentLetters, ConsentReminders, Eligibility];
+const SERVICES = [SchoolStaff, AiServices, Roster, ConsentRecords, ConsentImport, ConsentLetters, ConsentReminders, Eligibility, ConsentOverview];
 
 @Module({
   controllers: [ConsentController, GuardianController],

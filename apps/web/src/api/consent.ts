@@ -4,10 +4,17 @@ import type { AiServiceInput, ConsentNoticeInput, ConsentRecordInput, GuardianAn
 import type { operations } from './schema';
 
 type ClassEligibilityQuery = operations['consent.classEligibility']['parameters']['query'];
+export type ConsentOverviewQuery = operations['consent.overview']['parameters']['query'];
 
 const byId = (id: number) => ({ params: { path: { id } } });
 // The guardian's page: whoever holds the one-time link, without an account.
 const byToken = (token: string) => ({ params: { path: { token } } });
+
+/** Files of consent (GET with the bearer header, so through api.download). */
+export const consentUrls = {
+  /** The class list of eligibility as XLSX, with the same query as GET /consent/eligibility/class. */
+  classEligibilityXlsx: (q: ClassEligibilityQuery) => `${V1}/consent/eligibility/class.xlsx${query(q)}`,
+};
 
 /** 생성형 AI 보호자 동의. */
 export const consentApi = {
@@ -22,6 +29,7 @@ export const consentApi = {
   withdrawConsent: (input: WithdrawInput) => data(http.POST('/api/v1/consent/records/withdraw', { body: input })),
   importConsentSlips: (schoolId: number, serviceId: number, file: File) => upload<SlipImportResult>(`${V1}/consent/records/import${query({ schoolId, serviceId })}`, file),
   classEligibility: (q: ClassEligibilityQuery) => data(http.GET('/api/v1/consent/eligibility/class', { params: { query: q } })),
+  consentOverview: (q: ConsentOverviewQuery) => data(http.GET('/api/v1/consent/overview', { params: { query: q } })),
   createLetter: (input: LetterInput) => data(http.POST('/api/v1/consent/letters', { body: input })),
   letters: (schoolId?: number) => data(http.GET('/api/v1/consent/letters', { params: { query: { schoolId } } })),
   letter: (id: number) => data(http.GET('/api/v1/consent/letters/{id}', byId(id))),

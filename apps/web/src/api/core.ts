@@ -1,3 +1,4 @@
+import { query, V1 } from './client';
 import { data, http, publicHttp } from './http';
 import type { operations } from './schema';
 import type { ClassroomPatch, ClubInput, EquipmentInput, EquipmentPatch, Job } from './models';
@@ -6,6 +7,12 @@ import type { ClassroomPatch, ClubInput, EquipmentInput, EquipmentPatch, Job } f
 export type SchoolFilters = NonNullable<operations['schools.list']['parameters']['query']>;
 
 const school = (id: number) => ({ params: { path: { id } } });
+
+/** Files of the school registry (GET with the bearer header, so through api.download). */
+export const coreUrls = {
+  /** The school list with the same filters: every matching school, not one page. */
+  schoolsXlsx: (filters: SchoolFilters) => `${V1}/schools/export.xlsx${query({ ...filters, page: undefined, pageSize: undefined })}`,
+};
 
 /** Sign-in, the school registry, AI classrooms, their export, jobs and notices. */
 export const coreApi = {

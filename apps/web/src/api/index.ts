@@ -10,10 +10,12 @@ import { trainingApi } from './training';
 
 export { accountUrls } from './accounts';
 export { ApiError, jobStatusUrl, setPasswordChangeHandler, setUnauthorizedHandler, type ErrorDetail } from './client';
-export { type SchoolFilters } from './core';
+export { consentUrls } from './consent';
+export { coreUrls, type SchoolFilters } from './core';
 export { designationUrls } from './designations';
 export { literacyUrls } from './literacy';
-export { badgeUrls, type ParticipantFilters } from './training';
+export { surveyUrls } from './surveys';
+export { badgeUrls, trainingUrls, type ParticipantFilters } from './training';
 
 /** The one client of the api, one module per feature. */
 export const api = { ...coreApi, ...designationsApi, ...trainingApi, ...surveysApi, ...literacyApi, ...consentApi, ...accountsApi, ...jobsApi, download };

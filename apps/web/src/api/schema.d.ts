@@ -495,7 +495,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** AI-classroom totals by year, level, district and office, with coverage */
+        /** AI-classroom totals by year, level, district and office, with coverage (a district admin: their office's) */
         get: operations["classrooms.getStats"];
         put?: never;
         post?: never;
@@ -2242,6 +2242,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consent/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 동의 현황: per district office, district, school or class, the students on the roster, how many may use the service on the day, and the guardians' answers
+         * @description City administrators see every school, district administrators their office's, principals and teachers their own school. Drill down with office, district and schoolId.
+         */
+        get: operations["consent.overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consent/respond/{token}": {
         parameters: {
             query?: never;
@@ -2748,21 +2768,35 @@ export interface components {
             /** @description Its 자치구. */
             districts: string[];
         };
+        ClassroomStatsScopeDto: {
+            /** @description The office whose figures these are (a district administrator's); null for the city's. */
+            districtOffice: string | null;
+            /** @description 서울특별시 or the office's name. */
+            name: string;
+        };
         ClassroomGroupDto: {
             /** @description The district's name or the office's code. */
             key: string;
             label: string;
             classrooms: number;
+            /** @description Schools in the registry. */
             schools: number;
-            /** @description classrooms ÷ schools; null without schools. */
+            /** @description Of them, schools from the NEIS school list (with a NEIS code). */
+            neisSchools: number;
+            /** @description Whether the registry holds the area's schools (the NEIS list is imported for it), not only those with an AI classroom. */
+            registryComplete: boolean;
+            /** @description classrooms ÷ schools; null without schools or while the registry does not hold the area's schools. */
             coverage: number | null;
         };
         ClassroomCoverageDto: {
             classrooms: number;
             schoolsInRegistry: number;
+            /** @description Whether the registry holds every district's schools (the NEIS list is imported). */
+            registryComplete: boolean;
+            /** @description classrooms ÷ schoolsInRegistry; null while the registry does not hold every district's schools. */
             ofRegistry: number | null;
-            /** @description Seoul's schools as the committee report counts them (1,366). */
-            officialSchoolCount: number;
+            /** @description Seoul's schools as the committee report counts them (1,366); null for an office's figures (the report counts the city only). */
+            officialSchoolCount: number | null;
             ofOfficial: number | null;
             officialAsOf: string;
             officialSource: string;
@@ -2783,6 +2817,7 @@ export interface components {
             byLevel: {
                 [key: string]: number;
             };
+            scope: components["schemas"]["ClassroomStatsScopeDto"];
             total: number;
             byDistrict: components["schemas"]["ClassroomGroupDto"][];
             byDistrictOffice: components["schemas"]["ClassroomGroupDto"][];
@@ -4474,7 +4509,19 @@ export interface components {
             rasch: components["schemas"]["LiteracyRaschItemEstimateDto"];
         };
         LiteracyRaschFitDto: {
+            /**
+             * @description Marginal maximum likelihood (Newton–Raphson with Louis information). Absent in analyses run before it was recorded.
+             * @enum {string}
+             */
+            estimation?: "MML";
+            /** @description How each student's ability is estimated. Absent in older analyses. */
+            abilityEstimates?: ("EAP" | "WLE")[];
+            /** @description The method in English words, e.g. 'MML (Newton–Raphson, Louis information), θ ~ N(0, σ²), σ estimated, 41-point Gauss–Hermite; abilities EAP and WLE'. */
             method: string;
+            /** @description Whether σ of the ability distribution θ ~ N(0, σ²) was estimated (false: fixed). Absent in older analyses. */
+            sigmaEstimated?: boolean;
+            /** @description Nodes of the Gauss–Hermite quadrature. Absent in older analyses. */
+            quadraturePoints?: number;
             converged: boolean;
             iterations: number;
             sigma: number | null;
@@ -4553,6 +4600,11 @@ export interface components {
             grade: number;
             cutScores: components["schemas"]["CutScoreDto"][];
         };
+        LiteracyScoreDistributionDto: {
+            /** @description Full marks (the scored items'). */
+            maxScore: number;
+            bins: components["schemas"]["LiteracyHistogramBinDto"][];
+        };
         LiteracySchoolReportDto: {
             areas: {
                 [key: string]: string;
@@ -4562,6 +4614,8 @@ export interface components {
             office: components["schemas"]["LiteracyGroupDto"] | null;
             city: components["schemas"]["LiteracyGroupDto"] | null;
             classes: components["schemas"]["LiteracyGroupDto"][];
+            /** @description The school's raw-score distribution; null while the school is withheld (under 5 students). */
+            distribution: components["schemas"]["LiteracyScoreDistributionDto"] | null;
         };
         LiteracyClassItemDto: {
             id: string;
@@ -4937,6 +4991,69 @@ export interface components {
             /** @description How many of the class may use the service. */
             allowed: number;
             items: components["schemas"]["StudentEligibilityDto"][];
+        };
+        ConsentOverviewGroupDto: {
+            /** @description eligible / students, in percent (one decimal); null without students */
+            eligibleRate: number | null;
+            /** @description (granted + refused) / students, in percent (one decimal); null without students */
+            responseRate: number | null;
+            /** @enum {string} */
+            office: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
+            /** @description set from level district on */
+            district: string | null;
+            /** @description set from level school on */
+            schoolId: number | null;
+            schoolName: string | null;
+            /** @enum {string|null} */
+            schoolLevel: "elementary" | "middle" | "high" | "special" | null;
+            /** @description year of schooling (중2 = 8); set at level class */
+            grade: number | null;
+            /** @description set at level class; null for students with no class yet */
+            classNo: number | null;
+            officeName: string;
+            /** @description Students on the roster. */
+            students: number;
+            /** @description Students who may use the service directly on the day, by the eligibility rules. */
+            eligible: number;
+            /** @description Students who may not (students − eligible). */
+            notEligible: number;
+            /** @description Students whose latest consent record is a grant to the notice in force. */
+            granted: number;
+            /** @description Students whose latest consent record is a refusal or a withdrawal. */
+            refused: number;
+            /** @description Students with no answer to the notice in force: no record, or only a grant to an earlier version. */
+            noAnswer: number;
+        };
+        ConsentOverviewCountsDto: {
+            /** @description eligible / students, in percent (one decimal); null without students */
+            eligibleRate: number | null;
+            /** @description (granted + refused) / students, in percent (one decimal); null without students */
+            responseRate: number | null;
+            /** @description Students on the roster. */
+            students: number;
+            /** @description Students who may use the service directly on the day, by the eligibility rules. */
+            eligible: number;
+            /** @description Students who may not (students − eligible). */
+            notEligible: number;
+            /** @description Students whose latest consent record is a grant to the notice in force. */
+            granted: number;
+            /** @description Students whose latest consent record is a refusal or a withdrawal. */
+            refused: number;
+            /** @description Students with no answer to the notice in force: no record, or only a grant to an earlier version. */
+            noAnswer: number;
+        };
+        ConsentOverviewDto: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            level: "office" | "district" | "school" | "class";
+            /** @description the version of the notice in force on the day; null when none is */
+            noticeVersion: number | null;
+            serviceId: number;
+            serviceName: string;
+            /** @description Groups with at least one student on the roster, within your scope and the filters. */
+            groups: components["schemas"]["ConsentOverviewGroupDto"][];
+            total: components["schemas"]["ConsentOverviewCountsDto"];
         };
         GuardianAnswerViewDto: {
             /** @enum {string} */
@@ -17931,6 +18048,86 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    "consent.overview": {
+        parameters: {
+            query: {
+                serviceId: number;
+                /** @description one row per district office, district (구), school or class */
+                level?: "office" | "district" | "school" | "class";
+                /** @description only the schools of this district office */
+                office?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
+                /** @description only the schools of this district (구) */
+                district?: string;
+                /** @description only this school (404 when it does not exist, 403 outside your scope) */
+                schoolId?: number;
+                /** @description YYYY-MM-DD; default today (Seoul) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverviewDto"];
                 };
             };
             /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */

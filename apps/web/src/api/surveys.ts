@@ -1,3 +1,4 @@
+import { V1 } from './client';
 import { data, http, publicHttp } from './http';
 import type { Answers, CampaignInput, CampaignStatus, ReportLevel, SurveyDefinition, SurveyKind } from './models/surveys';
 
@@ -5,6 +6,12 @@ const byId = (id: number) => ({ params: { path: { id } } });
 const bySchool = (id: number, schoolId: number) => ({ params: { path: { id, schoolId } } });
 // The respondent's pages: whoever holds the code, signed in as someone else or not at all.
 const byCode = (code: string) => ({ params: { path: { code } } });
+
+/** Files of a campaign (GET with the bearer header, so through api.download). */
+export const surveyUrls = {
+  /** The live response rates: a row per school in the viewer's scope, and the offices' totals. */
+  responseRatesXlsx: (campaignId: number) => `${V1}/surveys/campaigns/${campaignId}/response-rates.xlsx`,
+};
 
 /** 조례 제6조 실태조사·만족도·수요조사. */
 export const surveysApi = {

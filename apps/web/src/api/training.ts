@@ -18,6 +18,12 @@ export const badgeUrls = {
   page: (id: string) => `/badges/${encodeURIComponent(id)}/verify`,
 };
 
+/** Files of the training rolls (GET with the bearer header, so through api.download). */
+export const trainingUrls = {
+  /** The participants list with the same filters: every matching person, not one page. */
+  participantsXlsx: (filters: { q?: string; schoolId?: number }) => `${V1}/training/participants/export.xlsx${query(filters)}`,
+};
+
 /** 조례 제7조 교원 연수 · 디지털 배지. */
 export const trainingApi = {
   myTraining: () => data(http.GET('/api/v1/training/me')),

@@ -1,4 +1,5 @@
 import { ApiError, type ErrorDetail } from '../api/client';
+import { reasonInKorean } from '../errorReasons';
 import { koreanSummary } from '../errors';
 import { attachmentKindLabel, fieldLabel } from '../labels';
 
@@ -15,38 +16,70 @@ interface Props {
   testId?: string;
 }
 
-/** Shows an API error: a Korean summary, then the server's message, its details and the request id. */
+/** Hangul: a reason the server already words in Korean is shown as it is. */
+const HANGUL = /[\uAC00-\uD7A3]/;
+
+/**
+ * Shows an API error in Korean: a summary, then each detail (its target and reason in Korean; a
+ * reason not known in Korean reads 값을 확인하세요, its English under 자세히), then a small line
+ * with the error code, HTTP status and request id for support staff.
+ */
 export function ErrorMessage({ error, title, messages, fields, describe, testId }: Props) {
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
   const summary = koreanSummary(error, messages);
-  const serverMessage = apiError?.message && apiError.message !== summary ? apiError.message : null;
+  // The server's own (English) message: only under 자세히, for support staff.
+  const serverMessage = apiError?.message && apiError.message !== summary && !HANGUL.test(apiError.message) ? apiError.message : null;
   // Details without a reason (a 429's retryAfterSeconds) are for the code, not for people.
-  const details = apiError?.details.filter((d) => d.reason) ?? [];
+  const details = (apiError?.details.filter((d) => d.reason) ?? []).map((detail) => {
+    const reason = detail.reason ?? '';
+    const korean = describe?.(detail) ?? (HANGUL.test(reason) ? reason : reasonInKorean(reason, detail.field));
+    return { detail, reason, korean };
+  });
+  const untranslated = details.filter((d) => d.korean === undefined);
+  const meta = apiError ? [apiError.code && `오류 코드 ${apiError.code}`, apiError.status > 0 && `HTTP ${apiError.status}`, apiError.requestId && `요청 ID ${apiError.requestId}`].filter(Boolean) : [];
   return (
     <div className="alert alert-error" role="alert" data-testid={testId}>
       <p className="alert-title">{title ? `${title} ${summary}` : summary}</p>
-      {serverMessage && (
-        <p className="alert-body">
-          서버 메시지: <span lang="en">{serverMessage}</span>
-          {apiError && apiError.status > 0 && <span className="muted"> (오류 코드 {apiError.code}, HTTP {apiError.status})</span>}
-        </p>
-      )}
       {details.length > 0 && (
         <ul className="alert-details">
-          {details.map((detail, i) => (
+          {details.map(({ detail, korean }, i) => (
             <li key={i}>
               {detail.rule && !detail.field ? null : (
                 <>
                   <strong>{detailTarget(detail, fields)}</strong>:{' '}
                 </>
               )}
-              {describe?.(detail) ?? detail.reason}
+              {korean ?? '값을 확인하세요.'}
             </li>
           ))}
         </ul>
       )}
-      {apiError?.requestId && <p className="alert-meta">요청 ID: {apiError.requestId}</p>}
+      {(serverMessage || untranslated.length > 0) && (
+        <details className="alert-more">
+          <summary>자세히</summary>
+          {serverMessage && (
+            <p className="muted small">
+              서버 원문: <span lang="en">{serverMessage}</span>
+            </p>
+          )}
+          {untranslated.length > 0 && (
+            <ul className="muted small">
+              {untranslated.map(({ detail, reason }, i) => (
+                <li key={i}>
+                  {detail.rule && !detail.field ? null : `${detailTarget(detail, fields)}: `}
+                  <span lang="en">{reason}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
+      )}
+      {meta.length > 0 && (
+        <p className="alert-meta muted small" data-testid={testId ? `${testId}-meta` : undefined}>
+          {meta.join(' · ')}
+        </p>
+      )}
     </div>
   );
 }

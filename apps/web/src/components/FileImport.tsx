@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api';
+import { reasonInKorean } from '../errorReasons';
 import { koreanSummary } from '../errors';
 import { useAction } from '../useAction';
 import { useJob, type FollowedJob } from '../useJob';
@@ -57,7 +58,7 @@ export function koreanReason(reason: string, rules: readonly ReasonRule[]): stri
 
 /** The reason in Korean with the server's wording after it, or the server's wording alone. */
 function Reason({ reason, rules }: { reason: string; rules: readonly ReasonRule[] }) {
-  const ko = koreanReason(reason, rules);
+  const ko = koreanReason(reason, rules) ?? reasonInKorean(reason) ?? null;
   if (!ko) return <span lang="en">{reason}</span>;
   return (
     <>
@@ -139,7 +140,12 @@ export function ImportRejected({ error, messages, title, columnLabel, reasons }:
           </tr>
         ))}
       </DataTable>
-      {error instanceof ApiError && error.requestId && <p className="alert-meta">요청 ID: {error.requestId}</p>}
+      {error instanceof ApiError && (
+        <p className="alert-meta muted small">
+          오류 코드 {error.code} · HTTP {error.status}
+          {error.requestId && ` · 요청 ID ${error.requestId}`}
+        </p>
+      )}
     </div>
   );
 }

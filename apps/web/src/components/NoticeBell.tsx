@@ -40,7 +40,6 @@ export function NoticeBell() {
         className="button button-ghost notice-bell-button"
         aria-expanded={open}
         aria-controls="notice-list"
-        aria-label={unread ? `알림 ${unread}개 읽지 않음` : '알림'}
         data-testid="notice-bell"
         onClick={() => setOpen((o) => !o)}
       >
@@ -50,6 +49,7 @@ export function NoticeBell() {
             {unread}
           </span>
         )}
+        {unread > 0 && <span className="sr-only">개 읽지 않음</span>}
       </button>
       {open && (
         <div id="notice-list" className="notice-panel" role="region" aria-label="알림 목록">

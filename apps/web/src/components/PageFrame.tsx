@@ -35,7 +35,7 @@ export function PageFrame({ header, children }: { header: ReactNode; children: R
         본문 바로가기
       </a>
       {header}
-      <main id="main" className="container">
+      <main id="main" tabIndex={-1} className="container">
         {children}
       </main>
       <footer className="site-footer">

@@ -22,10 +22,10 @@ export function Pagination({ page, pageSize, total, onPage }: Props) {
           type="button"
           className={`button page-number${n === page ? ' is-current' : ''}`}
           aria-current={n === page ? 'page' : undefined}
-          aria-label={`${n}쪽`}
           onClick={() => onPage(n)}
         >
           {n}
+          <span className="sr-only">쪽</span>
         </button>
       ))}
       <button type="button" className="button button-ghost" disabled={page >= pages} onClick={() => onPage(page + 1)}>

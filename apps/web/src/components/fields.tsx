@@ -1,5 +1,5 @@
 import { useRef, useState, type InputHTMLAttributes, type ReactNode, type RefObject, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { formatBytes } from '../labels';
+import { formatBytes } from '../format';
 
 /** The first option of every filter: no filtering. */
 export const ANY = { '': '전체' } as const;

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { SchoolFilters } from '../api';
+import { coreUrls, type SchoolFilters } from '../api';
 import { DataTable } from '../components/DataTable';
+import { DownloadButton } from '../components/DownloadButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ANY, InputField, SelectField } from '../components/fields';
 import { FilterBar } from '../components/FilterBar';
@@ -42,9 +43,13 @@ export function SchoolListPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h1>학교 목록</h1>
-        <p className="muted">학교를 찾아 AI 교실 현황을 확인하세요. 조회 권한이 있는 학교만 표시됩니다.</p>
+      <div className="page-head page-head-actions">
+        <div>
+          <h1>학교 목록</h1>
+          <p className="muted">학교를 찾아 AI 교실 현황을 확인하세요. 조회 권한이 있는 학교만 표시됩니다.</p>
+        </div>
+        {/* Every school matching the current filters, not only this page. */}
+        <DownloadButton url={coreUrls.schoolsXlsx(schoolFilters(filters))} label="XLSX 내려받기" filename="학교_목록.xlsx" testId="schools-xlsx" />
       </div>
 
       <FilterBar label="학교 검색" onSearch={() => apply({ q: q.trim() })} onReset={reset}>

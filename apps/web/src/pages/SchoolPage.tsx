@@ -59,7 +59,8 @@ export function SchoolPage({ user, schoolId }: { user: User; schoolId: number })
   return (
     <div className="page">
       <div className="page-head">
-        <Breadcrumb steps={[<Link to="/schools">학교 목록</Link>, school.name]} />
+        {/* A principal or a teacher has no school list (/schools opens their school). */}
+        {isAdmin(user) && <Breadcrumb steps={[<Link to="/schools">학교 목록</Link>, school.name]} />}
         <h1 data-testid="school-name">{school.name}</h1>
         <p className="muted">
           {LEVEL_LABEL[school.level] ?? school.level} · {school.district} · {school.districtOfficeName}

@@ -82,7 +82,12 @@ export interface RaschItem {
 export type RaschExclusionReason = 'dropped' | 'no-responses' | 'extreme' | 'unobserved-category';
 
 export interface RaschResult {
+  /** The method in English words; `estimation`, `sigmaEstimated` and `quadraturePoints` say the same as data. */
   method: string;
+  /** Marginal maximum likelihood (Newton–Raphson, Louis information); abilities EAP and WLE. */
+  estimation: 'MML';
+  /** Whether σ of θ ~ N(0, σ²) was estimated (otherwise fixed at `sigma`). */
+  sigmaEstimated: boolean;
   converged: boolean;
   iterations: number;
   logLikelihood: number;
@@ -199,6 +204,8 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
   if (d.cols.length === 0 || d.gN.length === 0) {
     return {
       method,
+      estimation: 'MML',
+      sigmaEstimated: estimateSigma,
       converged: false,
       iterations: 0,
       logLikelihood: NaN,
@@ -320,6 +327,8 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
 
   return {
     method,
+    estimation: 'MML',
+    sigmaEstimated: estimateSigma,
     converged,
     iterations,
     logLikelihood: ev.ll,

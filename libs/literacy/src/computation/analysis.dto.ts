@@ -110,7 +110,18 @@ export class LiteracyItemAnalysisDto {
 }
 
 export class LiteracyRaschFitDto {
+  /** The method in English words, e.g. 'MML (Newton–Raphson, Louis information), θ ~ N(0, σ²), σ estimated, 41-point Gauss–Hermite; abilities EAP and WLE'. */
   method: string;
+  /** Marginal maximum likelihood (Newton–Raphson with Louis information). Absent in analyses run before it was recorded. */
+  @ApiProperty({ enum: ['MML'], required: false })
+  estimation?: 'MML';
+  /** Whether σ of the ability distribution θ ~ N(0, σ²) was estimated (false: fixed). Absent in older analyses. */
+  sigmaEstimated?: boolean;
+  /** Nodes of the Gauss–Hermite quadrature. Absent in older analyses. */
+  quadraturePoints?: number;
+  /** How each student's ability is estimated. Absent in older analyses. */
+  @ApiProperty({ enum: ['EAP', 'WLE'], isArray: true, required: false })
+  abilityEstimates?: ('EAP' | 'WLE')[];
   converged: boolean;
   iterations: number;
   sigma: number | null;

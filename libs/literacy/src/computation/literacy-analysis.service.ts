@@ -55,7 +55,7 @@ export class LiteracyAnalysisService {
       };
     });
     const test = { ...ctt.test, mean: round(ctt.test.mean), sd: round(ctt.test.sd), alpha: round(ctt.test.alpha), sem: round(ctt.test.sem), scoringProblems: problems.length };
-    const raschOut = rasch && { method: rasch.method, converged: rasch.converged, iterations: rasch.iterations, sigma: round(rasch.sigma), sigmaSE: round(rasch.sigmaSE), logLikelihood: round(rasch.logLikelihood, 2) };
+    const raschOut = rasch && { method: rasch.method, estimation: rasch.estimation, sigmaEstimated: rasch.sigmaEstimated, quadraturePoints: rasch.quadraturePoints, abilityEstimates: ['EAP', 'WLE'], converged: rasch.converged, iterations: rasch.iterations, sigma: round(rasch.sigma), sigmaSE: round(rasch.sigmaSE), logLikelihood: round(rasch.logLikelihood, 2) };
 
     await copyTransaction(this.ds, async (qr, client) => {
       // Serialises concurrent runs of the same assessment (a retry overlapping a stalled one).

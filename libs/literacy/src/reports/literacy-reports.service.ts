@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams } from '@app/core';
-import { analyseTest, ItemSpec, scoreResponses } from '../analysis';
+import { analyseTest, histogram, ItemSpec, scoreResponses } from '../analysis';
 import { Assessment, AssessmentsService } from '../assessments/assessments.service';
 import { GroupBy, groupFigures, withheld } from './literacy-groups';
 import type { LiteracySchoolsWithResultsDto } from '../assessments/assessment-responses.dto';
@@ -121,7 +121,33 @@ export class LiteracyReportsService {
       this.areaNames(),
     ]);
     if (!mine) throw new NotFoundError('results of school', schoolId, 'NO_RESULTS');
-    return { assessment: { id: a.id, name: a.name, grade: a.grade, cutScores: a.cutScores }, areas: Object.fromEntries(names), school: mine, office, city, classes };
+    return {
+      assessment: { id: a.id, name: a.name, grade: a.grade, cutScores: a.cutScores },
+      areas: Object.fromEntries(names),
+      school: mine,
+      office,
+      city,
+      classes,
+      distribution: mine.suppressed ? null : await this.distribution(assessmentId, schoolId),
+    };
+  }
+
+  /**
+   * A school's raw scores in the bins of the city's distribution (the stored analysis: its full marks and
+   * bin width), so that the school's chart reads like the analysis's.
+   */
+  private async distribution(assessmentId: number, schoolId: number) {
+    const [row]: { maxScore: number | null; width: number | null }[] = await this.ds.query(
+      `SELECT (test->>'maxScore')::float AS "maxScore", ((test->'histogram'->0->>'to')::float - (test->'histogram'->0->>'from')::float) AS width
+       FROM literacy_analyses WHERE assessment_id = $1`,
+      [assessmentId],
+    );
+    const totals: { total: number }[] = await this.ds.query(
+      `SELECT x.total::float AS total FROM literacy_scores x JOIN students st ON st.id = x.student_id WHERE x.assessment_id = $1 AND st.school_id = $2`,
+      [assessmentId, schoolId],
+    );
+    const maxScore = row?.maxScore ?? Math.max(0, ...totals.map((t) => t.total));
+    return { maxScore, bins: histogram(totals.map((t) => t.total), maxScore, row?.width && row.width > 0 ? row.width : undefined) };
   }
 
   /** Schools with results in the caller's scope, with their number of students (for picking a school report). */

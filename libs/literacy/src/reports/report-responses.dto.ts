@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CutScoreDto, PHASES } from '../assessments/assessment.dto';
 import type { Phase } from '../assessments/assessment-responses.dto';
-import { LiteracyAnalysisDto } from '../computation/analysis.dto';
+import { LiteracyAnalysisDto, LiteracyHistogramBinDto } from '../computation/analysis.dto';
 
 export const CITY_REPORT_BY = ['office', 'district', 'level'] as const;
 export type CityReportBy = (typeof CITY_REPORT_BY)[number];
@@ -75,6 +75,13 @@ export class LiteracyCityReportDto {
   analysis: LiteracyAnalysisDto;
 }
 
+/** A group's raw-score distribution, in the bins of the assessment's analysis. */
+export class LiteracyScoreDistributionDto {
+  /** Full marks (the scored items'). */
+  maxScore: number;
+  bins: LiteracyHistogramBinDto[];
+}
+
 /** The school against its 교육지원청 and the city, and its classes. */
 export class LiteracySchoolReportDto {
   assessment: LiteracyReportAssessmentDto;
@@ -86,6 +93,9 @@ export class LiteracySchoolReportDto {
   office: LiteracyGroupDto | null;
   city: LiteracyGroupDto | null;
   classes: LiteracyGroupDto[];
+
+  /** The school's raw-score distribution; null while the school is withheld (under 5 students). */
+  distribution: LiteracyScoreDistributionDto | null;
 }
 
 export class LiteracyClassItemDto {

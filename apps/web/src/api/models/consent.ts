@@ -28,6 +28,9 @@ export type WithdrawInput = Schemas['WithdrawDto'];
 
 export type EligibilityRule = Schemas['EligibilityReasonDto']['rule'];
 export type ClassEligibility = Schemas['ClassEligibilityDto'];
+export type ConsentOverview = Schemas['ConsentOverviewDto'];
+export type ConsentOverviewGroup = Schemas['ConsentOverviewGroupDto'];
+export type ConsentOverviewCounts = Schemas['ConsentOverviewCountsDto'];
 
 /** POST /consent/letters. */
 export type LetterInput = Schemas['LetterDto'];

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { User } from '../../api/models';
-import { isCityAdmin } from '../../roles';
+import { isAdmin, isCityAdmin } from '../../roles';
 import { consentPaths } from './consentLabels';
 
-const TABS: { to: string; label: string; cityAdminOnly?: boolean }[] = [
+const TABS: { to: string; label: string; cityAdminOnly?: boolean; adminOnly?: boolean }[] = [
+  { to: consentPaths.overview, label: '동의 현황', adminOnly: true },
   { to: consentPaths.classes, label: '학급 명단과 동의 현황' },
   { to: consentPaths.letters, label: '가정통신문' },
   { to: consentPaths.import, label: '동의 회신 일괄 등록' },
@@ -34,10 +35,10 @@ export function ConsentLayout({ user, title, lead, children }: Props) {
         <h1>{title}</h1>
         {lead && <p className="muted">{lead}</p>}
         <nav className="consent-tabs" aria-label="생성형 AI 동의 메뉴">
-          {TABS.filter((t) => !t.cityAdminOnly || isCityAdmin(user)).map((t) => (
+          {TABS.filter((t) => (!t.cityAdminOnly || isCityAdmin(user)) && (!t.adminOnly || isAdmin(user))).map((t) => (
             <Link
               key={t.to}
-              to={t.to === consentPaths.services || !search ? t.to : `${t.to}?${search}`}
+              to={t.to === consentPaths.services || t.to === consentPaths.overview || path === consentPaths.overview || !search ? t.to : `${t.to}?${search}`}
               className={path === t.to ? 'button button-small is-current' : 'button button-small'}
               aria-current={path === t.to ? 'page' : undefined}
             >

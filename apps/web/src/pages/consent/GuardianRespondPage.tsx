@@ -6,7 +6,7 @@ import type { ConsentDecision, GuardianAnswerView } from '../../api/models';
 import { InputField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { PlainError } from '../surveys/PlainError';
-import { formatDateTime } from '../../labels';
+import { formatDateTime } from '../../format';
 import { classText, DECISION_LABEL, GUARDIAN_RELATION_LABEL, METHOD_LABEL } from './consentLabels';
 import { consentQueries } from './consentQueries';
 import { GuardianRelationField, relationOf, relationProblem } from './GuardianRelationField';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../labels';
+import { formatDate } from '../../format';
 import type { ConsentNotice } from '../../api/models';
 import { lines } from './consentLabels';
 

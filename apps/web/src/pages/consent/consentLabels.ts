@@ -67,6 +67,7 @@ export const lines = (text: string): string[] =>
 
 export const consentPaths = {
   classes: '/consent',
+  overview: '/consent/overview',
   letters: '/consent/letters',
   letter: (id: number) => `/consent/letters/${id}`,
   import: '/consent/import',

@@ -15,6 +15,7 @@ export const consentKeys = {
 };
 
 type ClassQuery = Parameters<typeof api.classEligibility>[0];
+type OverviewQuery = Parameters<typeof api.consentOverview>[0];
 
 export const consentQueries = {
   /** The AI services registry. */
@@ -23,6 +24,9 @@ export const consentQueries = {
   notices: (serviceId: number) => queryOptions({ queryKey: consentKeys.notices(serviceId), queryFn: async () => (await api.consentNotices(serviceId)).items }),
   classEligibility: (q: ClassQuery) =>
     queryOptions({ queryKey: [...consentKeys.eligibility, q], queryFn: () => api.classEligibility(q), placeholderData: (previous) => previous }),
+  /** 동의 현황: the figures per office, district, school or class (changes with every decision, as the class lists). */
+  overview: (q: OverviewQuery) =>
+    queryOptions({ queryKey: [...consentKeys.eligibility, 'overview', q], queryFn: () => api.consentOverview(q), placeholderData: (previous) => previous }),
   history: (studentId: number) => queryOptions({ queryKey: [...consentKeys.records, studentId], queryFn: () => api.consentHistory(studentId) }),
   letters: (schoolId: number | null) => queryOptions({ queryKey: [...consentKeys.letters, 'list', schoolId], queryFn: async () => (await api.letters(schoolId ?? undefined)).items }),
   letter: (id: number) => queryOptions({ queryKey: [...consentKeys.letters, id], queryFn: () => api.letter(id) }),

@@ -13,6 +13,7 @@ import { LiteracyFallback } from './LiteracyFallback';
 import { CITY_BY_LABEL, formatCount, formatPoints, formatStat, SUPPRESSED_TEXT } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
 import { literacyQueries } from './literacyQueries';
+import { ScoreDistribution } from './ScoreDistribution';
 
 const GROUP_HEADING: Record<CityReportBy, string> = { office: '교육지원청', district: '자치구', level: '학교급' };
 
@@ -33,6 +34,18 @@ export function CityReportPage({ user, assessmentId }: { user: User; assessmentI
         {user.role === 'district_admin' && <p className="muted small">관할 교육지원청의 집단과 서울시 전체를 비교합니다.</p>}
       </AssessmentHead>
       <CitySummary report={data} />
+      {data.analysis.test && data.analysis.levels && (
+        <section aria-labelledby="city-distribution-heading" data-testid="city-distribution">
+          <h2 id="city-distribution-heading">점수 분포와 성취수준 (서울시 전체)</h2>
+          <ScoreDistribution
+            bins={data.analysis.test.histogram}
+            maxScore={data.analysis.test.maxScore}
+            levels={data.analysis.levels}
+            of="서울시 전체"
+            testIdPrefix="city-chart-"
+          />
+        </section>
+      )}
       <section className="panel" aria-labelledby="groups-heading" aria-busy={loading}>
         <div className="panel-head">
           <h2 id="groups-heading">{CITY_BY_LABEL[by]} 결과</h2>

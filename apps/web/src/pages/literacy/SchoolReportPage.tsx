@@ -10,6 +10,7 @@ import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, formatPoints, SUPPRESSED_TEXT } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
 import { literacyQueries } from './literacyQueries';
+import { ScoreDistribution } from './ScoreDistribution';
 
 /** A group's mean as a stat card: 평균 and 학생 수, or 비공개 (5명 미만). */
 export function GroupCard({ label, group, testId }: { label: string; group: GroupFigures | null; testId: string }) {
@@ -52,6 +53,20 @@ function SchoolReport({ report, schoolId }: { report: LiteracySchoolReport; scho
         <GroupCard label="교육지원청 평균" group={office} testId="office-mean" />
         <GroupCard label="서울시 평균" group={city} testId="city-mean" />
       </div>
+      <section aria-labelledby="distribution-heading" data-testid="school-distribution">
+        <h2 id="distribution-heading">점수 분포와 성취수준</h2>
+        {report.distribution && isShown(school) ? (
+          <ScoreDistribution
+            bins={report.distribution.bins}
+            maxScore={report.distribution.maxScore}
+            levels={levels.map((level) => ({ level, count: school.levels[level] ?? 0 }))}
+            of="우리 학교"
+            testIdPrefix="school-chart-"
+          />
+        ) : (
+          <p className="panel muted">학생이 5명 미만이어서 우리 학교의 점수 분포와 성취수준별 비율은 비공개입니다.</p>
+        )}
+      </section>
       <section className="panel" aria-labelledby="areas-heading">
         <h2 id="areas-heading">역량 영역별 평균 (100점 환산)</h2>
         <AreaComparison areas={areas} series={series} testId="school-areas" />

@@ -1,11 +1,25 @@
-import type { HistogramBin, LevelCount, RaschFit, TestStatistics } from '../../api/models';
-import { BarChart } from '../../components/BarChart';
+import type { LevelCount, RaschFit, TestStatistics } from '../../api/models';
 import { Fact } from '../../components/Fact';
 import { StatCard } from '../../components/StatCard';
-import { LevelChart } from './LevelChart';
 import { formatCount, formatStat } from './literacyLabels';
+import { ScoreDistribution } from './ScoreDistribution';
 
-const binLabel = (b: HistogramBin): string => (b.to - b.from === 1 ? `${b.from}점` : `${b.from}–${b.to - 1}점`);
+/**
+ * The Rasch method in Korean, technical terms in parentheses. Built from the structured fields;
+ * an analysis run before they were recorded has only the English `method`, read for the same facts.
+ */
+export function raschMethodText(rasch: Pick<RaschFit, 'method' | 'sigma' | 'estimation' | 'sigmaEstimated' | 'quadraturePoints' | 'abilityEstimates'>): string {
+  const points = rasch.quadraturePoints ?? Number(/(\d+)-point/.exec(rasch.method)?.[1] ?? NaN);
+  const sigmaEstimated = rasch.sigmaEstimated ?? /σ estimated/.test(rasch.method);
+  const fixedSigma = /θ ~ N\(0, ([\d.]+)²\)/.exec(rasch.method)?.[1] ?? (rasch.sigma === null ? 'σ' : String(rasch.sigma));
+  const abilities = rasch.abilityEstimates ?? ['EAP', 'WLE'];
+  return [
+    '주변 최대우도 추정(MML, 뉴턴-랩슨, Louis 정보행렬)',
+    sigmaEstimated ? '능력 분포 θ ~ N(0, σ²), σ 추정' : `능력 분포 θ ~ N(0, ${fixedSigma}²), σ 고정`,
+    Number.isFinite(points) ? `가우스-에르미트 ${points}점 구적` : '가우스-에르미트 구적',
+    `능력 추정 ${abilities.join('와 ')}`,
+  ].join(' · ');
+}
 
 /** 검사 통계: students, mean, SD, Cronbach's alpha, SEM; the score distribution, the levels and the Rasch fit. */
 export function TestSummary({ test, levels, rasch }: { test: TestStatistics; levels: LevelCount[]; rasch: RaschFit | null }) {
@@ -32,33 +46,20 @@ export function TestSummary({ test, levels, rasch }: { test: TestStatistics; lev
           채점할 수 없는 응답 {formatCount(test.scoringProblems)}건은 0점으로 처리했습니다.
         </p>
       )}
-      <div className="chart-grid chart-grid-even">
-        <section className="panel">
-          <BarChart
-            title="원점수 분포"
-            description={`막대: 학생 수 · 만점 ${test.maxScore}점`}
-            bars={test.histogram.map((b) => ({ key: String(b.from), label: binLabel(b), value: b.count, valueText: `${formatCount(b.count)}명` }))}
-            labelWidth={90}
-            valueWidth={80}
-            testId="chart-histogram"
-          />
-        </section>
-        <section className="panel">
-          <LevelChart counts={levels} testId="chart-levels" />
-          {rasch && (
-            <dl className="facts" data-testid="rasch-fit">
-              <Fact label="Rasch 추정">{rasch.converged ? `수렴 (${rasch.iterations}회 반복)` : '수렴하지 않음'}</Fact>
-              <Fact label="능력 분포 σ">
-                {formatStat(rasch.sigma, 3)} ± {formatStat(rasch.sigmaSE, 3)}
-              </Fact>
-              <Fact label="로그우도">{formatStat(rasch.logLikelihood, 2)}</Fact>
-              <Fact label="방법" className="small">
-                <span lang="en">{rasch.method}</span>
-              </Fact>
-            </dl>
-          )}
-        </section>
-      </div>
+      <ScoreDistribution bins={test.histogram} maxScore={test.maxScore} levels={levels}>
+        {rasch && (
+          <dl className="facts" data-testid="rasch-fit">
+            <Fact label="Rasch 추정">{rasch.converged ? `수렴 (${rasch.iterations}회 반복)` : '수렴하지 않음'}</Fact>
+            <Fact label="능력 분포 σ">
+              {formatStat(rasch.sigma, 3)} ± {formatStat(rasch.sigmaSE, 3)}
+            </Fact>
+            <Fact label="로그우도">{formatStat(rasch.logLikelihood, 2)}</Fact>
+            <Fact label="방법" className="small">
+              {raschMethodText(rasch)}
+            </Fact>
+          </dl>
+        )}
+      </ScoreDistribution>
     </section>
   );
 }

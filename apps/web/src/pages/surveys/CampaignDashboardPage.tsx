@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import { api, surveyUrls } from '../../api';
 import type { CampaignProgress, Job, SurveyCampaign } from '../../api/models';
 import { BarChart } from '../../components/BarChart';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatCard } from '../../components/StatCard';
 import { formatPercent } from '../../labels';
@@ -69,6 +70,10 @@ export function CampaignActions({ campaign: c }: { campaign: SurveyCampaign }) {
               </>
             }
           />
+        </div>
+        <div>
+          <DownloadButton url={surveyUrls.responseRatesXlsx(c.id)} label="응답률 XLSX 내려받기" filename={`설문_응답률_${c.title}.xlsx`} testId="response-rates-xlsx" />
+          <p className="muted small">지금의 학교별 응답률과 교육지원청별 합계를 엑셀 파일로 내려받습니다.</p>
         </div>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { surveysApi } from '../../api/surveys';
 import { Loading } from '../../components/Loading';
-import { formatDateTime } from '../../labels';
+import { formatDateTime } from '../../format';
 import { PlainError } from './PlainError';
 import { SurveyForm } from './SurveyForm';
 import { surveyQueries } from './surveyQueries';
@@ -121,7 +121,6 @@ function RespondForm({ code }: { code: string }) {
         initialAnswers={draft}
         savedText="임시 저장했습니다. 같은 코드로 다시 열면 이어서 답할 수 있습니다."
         messages={RESPOND_ERRORS}
-        plainErrors
         onSaveDraft={(answers) => surveysApi.saveRespondDraft(code, answers)}
         onSubmit={async (answers, key) => {
           await surveysApi.submitRespond(code, answers, key);

@@ -58,6 +58,7 @@ export function SchoolResponseSection({ campaignId, schoolId, user }: Props) {
         initialAnswers={r.submitted ? r.answers : r.draft}
         readOnly={!answering}
         messages={SCHOOL_RESPONSE_ERRORS}
+        ErrorView={ErrorMessage}
         onSaveDraft={async (answers) => {
           const saved = await api.saveSchoolDraft(campaignId, schoolId, answers);
           // Opened again later, the form starts from this draft.

@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ComponentType, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import type { AnswerValue, Answers, SurveyDefinition } from '../../api/models';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice } from '../../components/fields';
 import { answerProblems, newIdempotencyKey, shownAnswers, visibleQuestions } from './answerRules';
 import { PlainError } from './PlainError';
@@ -22,8 +21,12 @@ interface Props {
   messages?: Readonly<Record<string, string>>;
   /** Answers shown but not editable (a survey already submitted). */
   readOnly?: boolean;
-  /** Errors as a Korean headline only (respondents without an account), not the staff's detailed view. */
-  plainErrors?: boolean;
+  /**
+   * How a failed save or submit is shown: by default a Korean headline only (respondents without an account);
+   * staff pages pass ErrorMessage. A prop rather than an import, so the phone link's bundle stays without the
+   * staff's error catalogue.
+   */
+  ErrorView?: ComponentType<{ error: unknown; title: string; messages?: Readonly<Record<string, string>>; fields?: Readonly<Record<string, string>>; testId?: string }>;
 }
 
 /** Server problems `answers.<questionId>` by question id (the engine's reason, in English). */
@@ -38,8 +41,7 @@ function serverProblems(error: unknown): Record<string, string> {
  * A survey as a respondent answers it: the sections in order, one block per shown question
  * (questions with a condition appear and disappear as earlier answers change), 임시 저장 and 제출.
  */
-export function SurveyForm({ definition, initialAnswers, onSaveDraft, onSubmit, savedText = '임시 저장했습니다.', messages, readOnly, plainErrors }: Props) {
-  const Failure = plainErrors ? PlainError : ErrorMessage;
+export function SurveyForm({ definition, initialAnswers, onSaveDraft, onSubmit, savedText = '임시 저장했습니다.', messages, readOnly, ErrorView: Failure = PlainError }: Props) {
   const [answers, setAnswers] = useState<Answers>(() => ({ ...(initialAnswers ?? {}) }));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TeacherShareRow, TrainingLevel, TrainingStatRow, TrainingStats, User } from '../../api/models';
 import { BarChart, type Bar } from '../../components/BarChart';
+import { trainingUrls } from '../../api';
 import { DataTable, num } from '../../components/DataTable';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ANY, InputField, SelectField } from '../../components/fields';
 import { Loading } from '../../components/Loading';
@@ -218,6 +220,8 @@ function ParticipantsSection() {
           <button type="submit" className="button button-secondary">
             검색
           </button>
+          {/* Everyone matching the search, not only this page. */}
+          <DownloadButton url={trainingUrls.participantsXlsx({ q: q || undefined })} label="XLSX 내려받기" filename="연수_대상자.xlsx" testId="participants-xlsx" />
           {q && (
             <button
               type="button"

@@ -175,6 +175,9 @@ export function TrainingRecordView({ record, courses, canRevoke = false }: Props
 
 function NextLevel({ record, courses }: { record: TrainingRecord; courses: Map<string, TrainingCourse> }) {
   const next = record.nextLevel;
+  // Every level of TRAINING_LEVELS, not only those with a pathway, must be earned to be done.
+  const remaining = TRAINING_LEVELS.filter((l) => !record.levelsEarned.includes(l));
+  const later = next ? remaining.filter((l) => l !== next.level) : remaining;
   return (
     <section className="panel next-level" aria-labelledby="next-level-heading" data-testid="next-level">
       <h2 id="next-level-heading">다음 단계</h2>
@@ -203,9 +206,19 @@ function NextLevel({ record, courses }: { record: TrainingRecord; courses: Map<s
               );
             })}
           </ul>
+          {later.length > 0 && (
+            <p className="muted" data-testid="next-level-remaining">
+              그다음 남은 단계: {later.map(trainingLevel).join(', ')}
+            </p>
+          )}
         </>
+      ) : remaining.length === 0 ? (
+        <p data-testid="next-level-done">모든 단계를 이수했습니다({TRAINING_LEVELS.map(trainingLevel).join('·')}). 축하합니다!</p>
       ) : record.levelsEarned.length > 0 ? (
-        <p data-testid="next-level-done">정해진 모든 단계를 이수했습니다. 축하합니다!</p>
+        <p data-testid="next-level-remaining">
+          {record.levelsEarned.map(trainingLevel).join('·')} 단계를 이수했습니다. 남은 단계: <strong>{remaining.map(trainingLevel).join(', ')}</strong> — 이 단계의 필수
+          과정은 아직 정해지지 않았습니다.
+        </p>
       ) : (
         <p className="muted">아직 단계별 필수 과정이 정해지지 않았습니다.</p>
       )}
