@@ -134,7 +134,7 @@ describe('accounts UI (browser)', () => {
     expect(await slips.count()).toBe(2);
     const sheet = (await page.getByTestId('link-sheet').textContent()) ?? '';
     for (const text of ['박교사', '이교사', 'park@sen.go.kr', s.a.name, '/activate?token=']) expect(sheet).toContain(text);
-    await expect(slips.first().getByTestId('slip-expiry').textContent()).resolves.toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일 \(.\) \d{2}:\d{2}$/);
+    await expect(slips.first().getByTestId('slip-expiry').textContent()).resolves.toMatch(/^\d{4}\. \d{1,2}\. \d{1,2}\. \(.\) 오[전후] \d{1,2}:\d{2}$/);
     await screenshot(page, 'accounts-04-links-sheet');
   }, 60_000);
 

@@ -92,7 +92,7 @@ describe('jobs page UI (browser)', () => {
 
     const termEnd = page.getByTestId('schedule-designation-term-end-daily');
     expect(await termEnd.textContent()).toContain('매일 00:05');
-    expect(await page.getByTestId('next-run-designation-term-end-daily').textContent()).toMatch(/00:05$/);
+    expect(await page.getByTestId('next-run-designation-term-end-daily').textContent()).toMatch(/\(.\) 오전 12:05$/);
     expect(await page.getByTestId('schedule-survey-lifecycle').textContent()).toContain('5분마다');
     expect(await page.getByTestId('schedule-consent-remind-daily').textContent()).toContain('두 번째 보호자 회신서');
 
