@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BROWSER_WAIT, launchChromium } from '../support/browser';
-import { bornYearsAgo, CHATGPT, NOTICE, schoolYear } from '../support/consent-fixtures';
+import { makePublicLinks } from '../support/public-links';
 import { schoolId } from '../support/fixtures';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { completionCsv, createCourses } from '../support/training-fixtures';
@@ -32,19 +32,6 @@ const USERS = [
   { email: 'kim@gaepo.es.kr', role: 'teacher', school: true, displayName: '김교사' },
 ] as const;
 
-const DEFINITION = {
-  title: '학부모 AI 교육 만족도',
-  sections: [
-    {
-      id: 'main',
-      title: '만족도',
-      questions: [
-        { id: 'satisfaction', text: '만족도', required: true, type: 'likert5' },
-        { id: 'comment', text: '하고 싶은 말', required: false, type: 'long_text' },
-      ],
-    },
-  ],
-};
 
 interface Found {
   rule: string;
@@ -78,33 +65,7 @@ describe('accessibility: axe-core and the keyboard (browser)', () => {
     );
     const [admin, , principal] = clients;
 
-    // A parents' survey for 강남·서초 elementary schools: codes of 서울개포초등학교's.
-    const template = await admin.post('/api/v1/surveys/templates', { kind: 'satisfaction', definition: DEFINITION });
-    expect(template.status).toBe(201);
-    const campaign = await admin.post('/api/v1/surveys/campaigns', {
-      templateId: template.body.id,
-      title: '2026 학부모 만족도',
-      audience: 'parents',
-      grades: [5, 6],
-      opensAt: new Date(Date.now() - 3600_000).toISOString(),
-      closesAt: new Date(Date.now() + 86400_000).toISOString(),
-      target: { offices: ['gangnam-seocho'], levels: ['elementary'] },
-    });
-    expect(campaign.status).toBe(201);
-    const made = await principal.post(`/api/v1/surveys/campaigns/${campaign.body.id}/schools/${gaepo}/codes`, { count: 3 });
-    expect(made.status).toBe(201);
-    codes = made.body.codes;
-
-    // A middle-school class's home letter for ChatGPT, with one student's one-time link.
-    const [middle] = await app.db.query(`SELECT id FROM schools WHERE level = 'middle' AND district = '강남구' ORDER BY id LIMIT 1`);
-    const homeroom = await app.as({ email: 'teacher@middle.ms.kr', role: 'teacher', schoolId: middle.id, displayName: '중학교 담임' });
-    const service = await admin.post('/api/v1/consent/services', CHATGPT);
-    expect(service.status).toBe(201);
-    expect((await admin.post(`/api/v1/consent/services/${service.body.id}/notices`, { schoolYear: schoolYear(), ...NOTICE })).status).toBe(201);
-    expect((await homeroom.post('/api/v1/consent/students', { schoolId: middle.id, studentCode: 'M15', grade: 8, classNo: 1, birthMonth: bornYearsAgo(15) })).status).toBe(201);
-    const letter = await homeroom.post('/api/v1/consent/letters', { serviceId: service.body.id, schoolId: middle.id, grade: 8, classNo: 1 });
-    expect(letter.status).toBe(201);
-    guardianPath = `/consent/respond/${letter.body.slips[0].token}`;
+    ({ codes, guardianPath } = await makePublicLinks(app, { codes: 3, admin, principal }));
 
     // The teacher's completions, so 나의 연수 has rows and a badge (issued by the worker) to verify.
     await createCourses(admin);
@@ -163,7 +124,7 @@ describe('accessibility: axe-core and the keyboard (browser)', () => {
     }
     // Every form control has an accessible name (a label, aria-label(ledby) or a title).
     const missing = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea')]
+      Array.from(document.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea'))
         .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby') || el.title))
         .map((el) => el.outerHTML.slice(0, 120)),
     );

@@ -13,8 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, type Request } from 'playwright-core';
 import { launchChromium, newBrowserContext } from '../support/browser';
-import { bornYearsAgo, CHATGPT, NOTICE, schoolYear } from '../support/consent-fixtures';
-import { schoolId } from '../support/fixtures';
+import { makePublicLinks, PARENT_SURVEY_TITLE } from '../support/public-links';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -28,11 +27,6 @@ const WEB_DIST = process.env.TEST_WEB_DIST_DIR ?? join(__dirname, '../../apps/we
 const PHONE = { width: 360, height: 740 };
 const COUNTED = new Set(['document', 'script', 'stylesheet']);
 
-const SURVEY = '2026 학부모 만족도';
-const DEFINITION = {
-  title: '학부모 AI 교육 만족도',
-  sections: [{ id: 'main', title: '만족도', questions: [{ id: 'satisfaction', text: '만족도', required: true, type: 'likert5' }] }],
-};
 
 interface Download {
   url: string;
@@ -51,37 +45,9 @@ describe('what a phone downloads for a respondent or guardian link (browser)', (
     expect(existsSync(join(WEB_DIST, 'respond.html'))).toBe(true);
     app = await startTestApp();
 
-    // A parents' survey for the 강남·서초 elementary schools, and one code of 서울개포초등학교's.
-    const admin = await app.as({ email: 'admin@sen.go.kr', role: 'city_admin', displayName: '교육청 관리자' });
-    const gaepo = await schoolId(app.db, '서울개포초등학교');
-    const principal = await app.as({ email: 'principal@gaepo.es.kr', role: 'principal', schoolId: gaepo, displayName: '개포초 교장' });
-    const template = await admin.post('/api/v1/surveys/templates', { kind: 'satisfaction', definition: DEFINITION });
-    expect(template.status).toBe(201);
-    const campaign = await admin.post('/api/v1/surveys/campaigns', {
-      templateId: template.body.id,
-      title: SURVEY,
-      audience: 'parents',
-      grades: [5, 6],
-      opensAt: new Date(Date.now() - 3600_000).toISOString(),
-      closesAt: new Date(Date.now() + 86400_000).toISOString(),
-      target: { offices: ['gangnam-seocho'], levels: ['elementary'] },
-    });
-    expect(campaign.status).toBe(201);
-    const codes = await principal.post(`/api/v1/surveys/campaigns/${campaign.body.id}/schools/${gaepo}/codes`, { count: 1 });
-    expect(codes.status).toBe(201);
-    respondUrl = `${app.baseUrl}/respond/${codes.body.codes[0]}`;
-
-    // A middle-school class's home letter for ChatGPT, with one student's one-time link.
-    const [middle] = await app.db.query(`SELECT id FROM schools WHERE level = 'middle' AND district = '강남구' ORDER BY id LIMIT 1`);
-    const teacher = await app.as({ email: 'teacher@middle.ms.kr', role: 'teacher', schoolId: middle.id, displayName: '중학교 담임' });
-    const service = await admin.post('/api/v1/consent/services', CHATGPT);
-    expect(service.status).toBe(201);
-    expect((await admin.post(`/api/v1/consent/services/${service.body.id}/notices`, { schoolYear: schoolYear(), ...NOTICE })).status).toBe(201);
-    const student = await teacher.post('/api/v1/consent/students', { schoolId: middle.id, studentCode: 'M15', grade: 8, classNo: 1, birthMonth: bornYearsAgo(15) });
-    expect(student.status).toBe(201);
-    const letter = await teacher.post('/api/v1/consent/letters', { serviceId: service.body.id, schoolId: middle.id, grade: 8, classNo: 1 });
-    expect(letter.status).toBe(201);
-    guardianUrl = `${app.baseUrl}/consent/respond/${letter.body.slips[0].token}`;
+    const links = await makePublicLinks(app);
+    respondUrl = `${app.baseUrl}/respond/${links.codes[0]}`;
+    guardianUrl = `${app.baseUrl}${links.guardianPath}`;
 
     browser = await launchChromium();
   });
@@ -134,7 +100,7 @@ describe('what a phone downloads for a respondent or guardian link (browser)', (
 
   it('keeps a respondent link (/respond/:code) within the budget', async () => {
     const files = await downloads(respondUrl, async (page) => {
-      await page.getByTestId('respond-title').filter({ hasText: SURVEY }).waitFor();
+      await page.getByTestId('respond-title').filter({ hasText: PARENT_SURVEY_TITLE }).waitFor();
       // Each route has its title (apps/web/src/title.ts).
       await expect(page.title()).resolves.toBe('설문 응답 · 서울특별시교육청 AI 교육 플랫폼');
     });
