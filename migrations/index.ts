@@ -19,6 +19,7 @@ import { JobOutcome1764900000000 } from './1764900000000-JobOutcome';
 import { GuardianRelation1764900001000 } from './1764900001000-GuardianRelation';
 import { SeoulDays1764950000000 } from './1764950000000-SeoulDays';
 import { GuardianLinkAnswer1765000000000 } from './1765000000000-GuardianLinkAnswer';
+import { PrivacyLifecycle1765100000000 } from './1765100000000-PrivacyLifecycle';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   GuardianRelation1764900001000,
   SeoulDays1764950000000,
   GuardianLinkAnswer1765000000000,
+  PrivacyLifecycle1765100000000,
 ];

@@ -3,6 +3,7 @@ import { AccountsModule } from '@app/accounts';
 import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthController, JobsAdminModule, JobsController, MetricsController, NoticesController, OutboxRelayModule } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
+import { PrivacyModule } from '@app/privacy';
 import { DesignationsModule } from '@app/designations';
 import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
@@ -14,7 +15,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, JobsAdminModule],
+      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule, JobsAdminModule],
       controllers: [HealthController, MetricsController, JobsController, NoticesController, AuditController],
     };
   }

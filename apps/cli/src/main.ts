@@ -7,6 +7,7 @@ import { AppConfig, AppError, ConfigError, CoreModule, ensureDatabase, nestLogge
 import { readPassword } from './read-password';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
+import { PrivacyModule } from '@app/privacy';
 import { DesignationsModule } from '@app/designations';
 import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
@@ -31,7 +32,7 @@ or --school-id). Passwords are never taken on the command line (it ends up in th
 
 async function withContext<T>(config: AppConfig, fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    { module: class CliModule {}, imports: [CoreModule.forRoot(config), AccountsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule] },
+    { module: class CliModule {}, imports: [CoreModule.forRoot(config), AccountsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule] },
     { logger: nestLogger(Object.assign(Object.create(AppConfig.prototype), config, { logLevel: 'warn' })) },
   );
   try {
