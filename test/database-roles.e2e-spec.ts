@@ -20,6 +20,8 @@ describe('database roles', () => {
   const TRIGGER: Record<(typeof APPEND_ONLY_TABLES)[number], [column: string, trigger: string]> = {
     audit_log: ['action', 'audit_log_no_update'],
     consent_records: ['decision', 'consent_records_no_change'],
+    access_log: ['action', 'access_log_no_change'],
+    destruction_register: ['method', 'destruction_register_no_change'],
   };
 
   it.each(APPEND_ONLY_TABLES)('lets the app role only read and append %s', async (table) => {
@@ -27,6 +29,21 @@ describe('database roles', () => {
     for (const sql of [`UPDATE ${table} SET ${column} = ${column}`, `DELETE FROM ${table}`, `TRUNCATE ${table}`, `ALTER TABLE ${table} DISABLE TRIGGER ALL`, `DROP TRIGGER ${trigger} ON ${table}`]) {
       await expect(app.db.query(sql)).rejects.toThrow(/permission denied|must be owner/);
     }
+  });
+
+  it('removes access-log rows only through the destruction function, which keeps where the chain now starts', async () => {
+    await app.db.query(`INSERT INTO access_log (action, subject_type, subject_count, route) VALUES ('read', 'student', 1, '/a'), ('read', 'student', 1, '/b'), ('read', 'student', 1, '/c')`);
+    const rows = await app.db.query(`SELECT id, hash, prev_hash FROM access_log ORDER BY id`);
+    expect(rows[1].prev_hash).toBe(rows[0].hash);
+    await expect(app.db.query(`DELETE FROM access_log WHERE id = $1`, [rows[0].id])).rejects.toThrow(/permission denied/);
+    // Setting the flag by hand gives no right the role lacks.
+    await expect(app.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL privacy.destruction = 'on'`);
+      await tx.query(`DELETE FROM access_log WHERE id = $1`, [rows[0].id]);
+    })).rejects.toThrow(/permission denied/);
+    const [done] = await app.db.query(`SELECT * FROM privacy_destroy_access_log($1)`, [rows[1].id]);
+    expect(done).toEqual({ destroyed: 2, anchor: rows[1].hash });
+    expect(await app.db.query(`SELECT id FROM access_log ORDER BY id`)).toEqual([{ id: rows[2].id }]);
   });
 
   it('gives the app role no TRUNCATE, ALTER, DROP or trigger rights anywhere', async () => {

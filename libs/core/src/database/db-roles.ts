@@ -8,9 +8,11 @@ export const APP_ROLE = 'aiedu_app';
 /**
  * Tables whose rows are history: the app role may read and append, never change or remove (and
  * their triggers refuse changes from anyone). TRUNCATE, ALTER and triggers are the owner's alone
- * on every table.
+ * on every table. Personal data in them is destroyed on schedule only through the owner's SECURITY
+ * DEFINER functions privacy_destroy_consent_records and privacy_destroy_access_log (migration
+ * PrivacyLifecycle).
  */
-export const APPEND_ONLY_TABLES = ['audit_log', 'consent_records'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'consent_records', 'access_log', 'destruction_register'] as const;
 
 /** History whose rows the app role updates only along the process's transitions (triggers), never deletes. */
 export const NEVER_DELETED_TABLES = ['designations', 'designation_applications'] as const;
