@@ -281,12 +281,14 @@ async function fixtures(app: TestApp) {
   const letterService = ok('service 2', await admin.post('/api/v1/consent/services', { ...CHATGPT, name: 'FuzzGPT letters' }));
   ok('notice 2', await admin.post(`/api/v1/consent/services/${letterService.id}/notices`, { schoolYear: schoolYear(), ...NOTICE }));
   const guardianToken: string = letter.slips[0].token;
+  const privacyRequest = ok('privacy request', await anon.post('/api/v1/privacy/requests', { token: guardianToken, kind: 'access', requesterRelation: 'mother' }));
 
   return {
     admin, gangnam, dongbu, principal, me, passwordUser, leaving, target, anon, gaepo, middle, linkToken,
     itemId: item.id, clubId: club.id, openCallId: openCall.id, criteria: review.criteria as { id: number }[], reviewCallId: review.id, draftId: draft.id,
     scored, decided, designationId, templateId: template.id, parentsId: parents.id, schoolLevelId: schoolLevel.id, codes,
     assessmentId: assessment.id, serviceId: service.id, letterServiceId: letterService.id, studentId: student.id, guardianToken,
+    privacyRequestId: privacyRequest.id as number,
   };
 }
 
@@ -392,5 +394,8 @@ function operationConfigs(f: Awaited<ReturnType<typeof fixtures>>): Record<strin
     [`POST ${v1('/consent/records/import')}`]: { client: admin, query: `serviceId=${f.serviceId}&schoolId=${f.middle}` },
     [`POST ${v1('/consent/letters')}`]: { client: admin, body: () => ({ serviceId: f.letterServiceId, schoolId: f.middle, grade: 8, classNo: 1, secondGuardianAfterDays: 3, linkValidDays: 14 }) },
     [`POST ${v1('/consent/respond/{token}')}`]: { client: () => f.anon, params: { token: f.guardianToken }, body: () => ({ decision: 'granted', guardianRelation: 'mother', guardianName: '김보호' }) },
+    // A guardian's request with the link (no login), and the answer (the city admin may answer any school's).
+    [`POST ${v1('/privacy/requests')}`]: { client: () => f.anon, body: (n) => ({ token: f.guardianToken, kind: 'access', detail: `열람 ${n}`, requesterRelation: 'mother', requesterName: '김보호' }) },
+    [`POST ${v1('/privacy/requests/{id}/answer')}`]: { client: admin, params: { id: id(f.privacyRequestId) }, body: () => ({ outcome: 'refused', answer: '법령에 따라 보존해야 하는 정보입니다.' }) },
   };
 }

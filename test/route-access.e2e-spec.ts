@@ -11,7 +11,7 @@ describe('every endpoint declares who may call it', () => {
   });
   afterAll(() => app.close());
 
-  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes, guardian consent links and the public list of designated schools are open', () => {
+  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes, guardian consent links, the public list of designated schools and the privacy policy are open', () => {
     const discovery = app.api.get(DiscoveryService);
     const scanner = new MetadataScanner();
     const reflector = new Reflector();
@@ -55,6 +55,11 @@ describe('every endpoint declares who may call it', () => {
       // Guardians answer a consent slip with its one-time link.
       'GET GuardianController.openGuardianLink',
       'POST GuardianController.answerGuardianLink',
+      // With the same link a guardian sees what is held about the child and makes a request (staff send their
+      // token to the same POST, checked in the handler); the privacy policy is for everyone (제30조).
+      'GET PrivacyRequestsController.myData',
+      'POST PrivacyRequestsController.createRequest',
+      'GET PrivacyPolicyController.privacyPolicy',
     ].sort());
   });
 });

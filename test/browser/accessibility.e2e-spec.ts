@@ -2,8 +2,9 @@
  * Accessibility (KWCAG 2.2 / WCAG 2.1 AA) of the Korean web UI in Chromium against the real api: axe-core
  * (the plain package, injected into each page) over every page of each role's main menu (and 내 정보), and the
  * public pages (the login, 지정 현황, a badge's verification, a survey respondent's code form and survey, a
- * guardian's consent letter), at a desktop (1280×800) and a phone (360×740) width. Violations of impact
- * serious or critical must be none; the pages scanned and the violations per rule are printed.
+ * guardian's consent letter and their child's data behind it, the privacy policy), at a desktop (1280×800) and a
+ * phone (360×740) width. Violations of impact serious or critical must be none; the pages scanned and the
+ * violations per rule are printed.
  *
  * Then keyboard-only checks: the skip link comes first and moves focus to the page's main; the login form is
  * filled and sent with keys alone and a wrong password is announced; a survey sent without a required answer is
@@ -32,6 +33,10 @@ const USERS = [
   { email: 'kim@gaepo.es.kr', role: 'teacher', school: true, displayName: '김교사' },
 ] as const;
 
+/** Pages reached through a menu page's own tabs rather than the main menu, scanned after it. */
+const SUB_PAGES: Record<string, string[]> = {
+  '/privacy-office/retention': ['/privacy-office/destruction', '/privacy-office/access-log', '/privacy-office/review'],
+};
 
 interface Found {
   rule: string;
@@ -143,7 +148,7 @@ describe('accessibility: axe-core and the keyboard (browser)', () => {
     for (const [vp, ctx] of contexts) {
       // Public pages, signed out.
       const visitor = await ctx.newPage();
-      for (const path of ['/login', '/designated', badgePath, '/badges/00000000-0000-4000-8000-000000000000/verify', '/respond', `/respond/${codes[0]}`, guardianPath]) {
+      for (const path of ['/login', '/designated', badgePath, '/badges/00000000-0000-4000-8000-000000000000/verify', '/respond', `/respond/${codes[0]}`, guardianPath, '/privacy', guardianPath.replace('/consent/respond/', '/privacy/my-data/')]) {
         await visitor.goto(`${app.baseUrl}${path}`);
         await scan(visitor, `${vp} (public) ${path}`);
       }
@@ -160,6 +165,12 @@ describe('accessibility: axe-core and the keyboard (browser)', () => {
           await page.evaluate((h) => document.querySelector<HTMLAnchorElement>(`header a[href="${h}"]`)!.click(), href);
           await page.waitForURL((url) => url.pathname === href);
           await scan(page, `${vp} ${user.role} ${href}`);
+          // The section's other pages, through its own tabs.
+          for (const sub of SUB_PAGES[href] ?? []) {
+            await page.evaluate((h) => document.querySelector<HTMLAnchorElement>(`main a[href="${h}"]`)!.click(), sub);
+            await page.waitForURL((url) => url.pathname === sub);
+            await scan(page, `${vp} ${user.role} ${sub}`);
+          }
         }
         await page.close();
       }

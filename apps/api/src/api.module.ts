@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
-import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthController, JobsAdminModule, JobsController, MetricsController, NoticesController, OutboxRelayModule } from '@app/core';
+import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthController, JobsAdminModule, JobsController, MetricsController, NoticesController, OutboxRelayModule, PersonalDataHttpModule } from '@app/core';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
 import { PrivacyModule } from '@app/privacy';
@@ -15,7 +15,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule, JobsAdminModule],
+      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, PersonalDataHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule, JobsAdminModule],
       controllers: [HealthController, MetricsController, JobsController, NoticesController, AuditController],
     };
   }

@@ -12,6 +12,12 @@ export default async () => {
         ["../../../libs/classrooms/src/classroom-responses.dto"]: require("../../../libs/classrooms/src/classroom-responses.dto"),
         ["../../../libs/consent/src/consent-responses.dto"]: require("../../../libs/consent/src/consent-responses.dto"),
         ["../../../libs/consent/src/overview/consent-overview.dto"]: require("../../../libs/consent/src/overview/consent-overview.dto"),
+        ["../../../libs/privacy/src/destruction/destruction.dto"]: require("../../../libs/privacy/src/destruction/destruction.dto"),
+        ["../../../libs/privacy/src/retention/retention.dto"]: require("../../../libs/privacy/src/retention/retention.dto"),
+        ["../../../libs/privacy/src/reviews/access-review.dto"]: require("../../../libs/privacy/src/reviews/access-review.dto"),
+        ["../../../libs/privacy/src/access-log/access-log.dto"]: require("../../../libs/privacy/src/access-log/access-log.dto"),
+        ["../../../libs/privacy/src/policy/privacy-policy.dto"]: require("../../../libs/privacy/src/policy/privacy-policy.dto"),
+        ["../../../libs/privacy/src/requests/privacy-request-views.dto"]: require("../../../libs/privacy/src/requests/privacy-request-views.dto"),
         ["../../../libs/schools/src/school-responses.dto"]: require("../../../libs/schools/src/school-responses.dto"),
         ["../../../libs/designations/src/designation.dto"]: require("../../../libs/designations/src/designation.dto"),
         ["../../../libs/designations/src/designation-responses.dto"]: require("../../../libs/designations/src/designation-responses.dto"),
@@ -947,6 +953,452 @@ export default async () => {
                             noticeVersion: { required: true, type: () => Number, nullable: true },
                             groups: { required: true, type: () => [t["../../../libs/consent/src/overview/consent-overview.dto"].ConsentOverviewGroupDto], description: "Groups with at least one student on the roster, within your scope and the filters." },
                             total: { required: true, type: () => t["../../../libs/consent/src/overview/consent-overview.dto"].ConsentOverviewCountsDto }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/destruction/destruction.dto"), {
+                        "DryRunSchoolDto": {
+                            schoolId: { required: true, type: () => Number },
+                            schoolName: { required: true, type: () => String },
+                            count: { required: true, type: () => Number, description: "Rows the next run would destroy." },
+                            held: { required: true, type: () => Number, description: "Rows due but kept by a legal hold." }
+                        },
+                        "DryRunRuleDto": {
+                            ruleId: { required: true, type: () => Number },
+                            category: {
+                                required: true,
+                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
+                            },
+                            method: {
+                                required: true,
+                                enum: ["delete", "anonymize"]
+                            },
+                            description: { required: true, type: () => String },
+                            keepMonths: { required: true, type: () => Number },
+                            basis: { required: true, type: () => String, description: "The starting day the months count from (Korean)." },
+                            cutoff: { required: true, type: () => String, description: "Rows whose starting day is before this Seoul date are due." },
+                            approved: { required: true, type: () => Boolean, description: "False: the rule has not been approved by a city administrator, and runs skip it." },
+                            total: { required: true, type: () => Number, description: "Rows the next run would destroy (kept ones not counted)." },
+                            held: { required: true, type: () => Number, description: "Rows due but kept by a legal hold." },
+                            periodFrom: { required: true, type: () => String, nullable: true },
+                            periodTo: { required: true, type: () => String, nullable: true },
+                            schools: { required: true, type: () => [t["../../../libs/privacy/src/destruction/destruction.dto"].DryRunSchoolDto], description: "Per school (rows without a school, such as sign-in attempts for unknown addresses, count only in the totals)." }
+                        },
+                        "DestructionDryRunDto": {
+                            asOf: { required: true, type: () => String, description: "Today in Seoul: the day the figures are for." },
+                            rules: { required: true, type: () => [t["../../../libs/privacy/src/destruction/destruction.dto"].DryRunRuleDto] }
+                        },
+                        "DestructionRegisterEntryDto": {
+                            id: { required: true, type: () => String },
+                            runId: { required: true, type: () => String },
+                            ruleId: { required: true, type: () => Number, nullable: true },
+                            category: {
+                                required: true,
+                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
+                            },
+                            method: {
+                                required: true,
+                                enum: ["delete", "anonymize"]
+                            },
+                            ruleText: { required: true, type: () => String, description: "The rule as it read when it ran." },
+                            recordCount: { required: true, type: () => Number, description: "Rows destroyed." },
+                            heldCount: { required: true, type: () => Number, description: "Rows due but kept by a legal hold." },
+                            periodFrom: { required: true, type: () => String, nullable: true },
+                            periodTo: { required: true, type: () => String, nullable: true },
+                            cutoff: { required: true, type: () => String },
+                            approvedBy: { required: true, type: () => String, nullable: true },
+                            approvedByName: { required: true, type: () => String, nullable: true },
+                            approvedAt: { required: true, type: () => String, nullable: true },
+                            executedBy: { required: true, type: () => String, description: "A user id, or `scheduler` for the daily run." },
+                            executedByName: { required: true, type: () => String, nullable: true },
+                            executedAt: { required: true, type: () => String },
+                            requestId: { required: true, type: () => Number, nullable: true },
+                            chainAnchor: { required: true, type: () => String, nullable: true }
+                        },
+                        "DestructionRegisterPageDto": {
+                            items: { required: true, type: () => [t["../../../libs/privacy/src/destruction/destruction.dto"].DestructionRegisterEntryDto], description: "Newest first." },
+                            total: { required: true, type: () => Number },
+                            page: { required: true, type: () => Number },
+                            pageSize: { required: true, type: () => Number }
+                        },
+                        "DestructionRegisterFilter": {
+                            category: {
+                                required: false,
+                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
+                            },
+                            runId: { required: false, type: () => String, format: "uuid" }
+                        },
+                        "DestructionRegisterQuery": {
+                            category: {
+                                required: false,
+                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
+                            },
+                            runId: { required: false, type: () => String, format: "uuid" }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/retention/retention.dto"), {
+                        "CreateRetentionRuleDto": {
+                            category: {
+                                required: true,
+                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
+                            },
+                            description: { required: true, type: () => String },
+                            keepMonths: { required: true, type: () => Number, minimum: 0, maximum: 1200 },
+                            method: {
+                                required: true,
+                                enum: ["delete", "anonymize"]
+                            },
+                            legalBasis: { required: false, type: () => String }
+                        },
+                        "UpdateRetentionRuleDto": {
+                            description: { required: false, type: () => String },
+                            keepMonths: { required: false, type: () => Number, minimum: 0, maximum: 1200 },
+                            method: {
+                                required: false,
+                                enum: ["delete", "anonymize"]
+                            },
+                            legalBasis: { required: false, type: () => String },
+                            active: { required: false, type: () => Boolean }
+                        },
+                        "RetentionRuleDto": {
+                            id: { required: true, type: () => Number },
+                            category: {
+                                required: true,
+                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
+                            },
+                            categoryName: { required: true, type: () => String, description: "The category's name (Korean)." },
+                            basis: { required: true, type: () => String, description: "The starting day the months count from (Korean), fixed per category." },
+                            description: { required: true, type: () => String },
+                            keepMonths: { required: true, type: () => Number },
+                            method: {
+                                required: true,
+                                enum: ["delete", "anonymize"]
+                            },
+                            legalBasis: { required: true, type: () => String },
+                            active: { required: true, type: () => Boolean },
+                            approvedBy: { required: true, type: () => String, nullable: true },
+                            approvedByName: { required: true, type: () => String, nullable: true },
+                            approvedAt: { required: true, type: () => String, nullable: true },
+                            updatedBy: { required: true, type: () => String, nullable: true },
+                            updatedByName: { required: true, type: () => String, nullable: true },
+                            updatedAt: { required: true, type: () => String },
+                            createdAt: { required: true, type: () => String }
+                        },
+                        "RetentionRuleListDto": {
+                            items: { required: true, type: () => [t["../../../libs/privacy/src/retention/retention.dto"].RetentionRuleDto], description: "Active rules first, in the categories' order." }
+                        },
+                        "CreateLegalHoldDto": {
+                            schoolId: { required: false, type: () => Number },
+                            studentId: { required: false, type: () => Number },
+                            reason: { required: true, type: () => String }
+                        },
+                        "LegalHoldDto": {
+                            id: { required: true, type: () => Number },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            studentId: { required: true, type: () => Number, nullable: true },
+                            studentCode: { required: true, type: () => String, nullable: true },
+                            reason: { required: true, type: () => String },
+                            setBy: { required: true, type: () => String, nullable: true },
+                            setByName: { required: true, type: () => String, nullable: true },
+                            setAt: { required: true, type: () => String },
+                            releasedBy: { required: true, type: () => String, nullable: true },
+                            releasedByName: { required: true, type: () => String, nullable: true },
+                            releasedAt: { required: true, type: () => String, nullable: true },
+                            active: { required: true, type: () => Boolean, description: "True until released." }
+                        },
+                        "LegalHoldListDto": {
+                            items: { required: true, type: () => [t["../../../libs/privacy/src/retention/retention.dto"].LegalHoldDto], description: "Active holds first, newest first." }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/reviews/access-review.dto"), {
+                        "AccessReviewFlagDto": {
+                            kind: {
+                                required: true,
+                                enum: ["many_subjects", "outside_scope", "outside_hours", "bulk_download"]
+                            },
+                            actorId: { required: true, type: () => String },
+                            actorEmail: { required: true, type: () => String, nullable: true },
+                            actorName: { required: true, type: () => String, nullable: true },
+                            actorRole: { required: true, type: () => String, nullable: true },
+                            count: { required: true, type: () => Number, description: "Records behind the flag." },
+                            subjects: { required: true, type: () => Number, description: "Distinct people whose data they concern." },
+                            firstAt: { required: true, type: () => String },
+                            lastAt: { required: true, type: () => String },
+                            detail: { required: true, type: () => String, description: "Why it is flagged, in Korean." }
+                        },
+                        "AccessReviewLimitsDto": {
+                            manySubjects: { required: true, type: () => Number, description: "PRIVACY_REVIEW_MANY_SUBJECTS: more distinct students read in the month is flagged." },
+                            bulkDownload: { required: true, type: () => Number, description: "PRIVACY_REASON_THRESHOLD: a download about at least this many people is flagged." }
+                        },
+                        "AccessReviewTotalsDto": {
+                            records: { required: true, type: () => Number, description: "Access records in the month." },
+                            accounts: { required: true, type: () => Number, description: "Accounts with records in the month." },
+                            flaggedAccounts: { required: true, type: () => Number },
+                            flags: { required: true, type: () => Number },
+                            many_subjects: { required: true, type: () => Number },
+                            outside_scope: { required: true, type: () => Number },
+                            outside_hours: { required: true, type: () => Number },
+                            bulk_download: { required: true, type: () => Number }
+                        },
+                        "AccessReviewDto": {
+                            month: { required: true, type: () => String, description: "YYYY-MM, a Seoul calendar month." },
+                            from: { required: true, type: () => String, description: "The month's first day." },
+                            to: { required: true, type: () => String, description: "The month's last day (included)." },
+                            generatedAt: { required: true, type: () => String },
+                            limits: { required: true, type: () => t["../../../libs/privacy/src/reviews/access-review.dto"].AccessReviewLimitsDto },
+                            flags: { required: true, type: () => [t["../../../libs/privacy/src/reviews/access-review.dto"].AccessReviewFlagDto] },
+                            totals: { required: true, type: () => t["../../../libs/privacy/src/reviews/access-review.dto"].AccessReviewTotalsDto }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/access-log/access-log.dto"), {
+                        "AccessLogQuery": {
+                            account: { required: false, type: () => String, format: "uuid" },
+                            subject: { required: false, type: () => String, pattern: "^[\\w.:@-]{1,100}$" },
+                            subjectType: { required: false, type: () => String, pattern: "^[a-z_]{1,40}$" },
+                            action: {
+                                required: false,
+                                enum: ["read", "change", "download", "print"]
+                            },
+                            from: { required: false, type: () => String },
+                            to: { required: false, type: () => String }
+                        },
+                        "AccessLogEntryDto": {
+                            id: { required: true, type: () => String, description: "The record's place in the chain (a bigint, as a string)." },
+                            at: { required: true, type: () => String },
+                            actorId: { required: true, type: () => String, nullable: true },
+                            actorEmail: { required: true, type: () => String, nullable: true },
+                            actorName: { required: true, type: () => String, nullable: true },
+                            actorRole: { required: true, type: () => String, nullable: true },
+                            clientIp: { required: true, type: () => String, nullable: true },
+                            action: {
+                                required: true,
+                                enum: ["read", "change", "download", "print"]
+                            },
+                            subjectType: { required: true, type: () => String },
+                            subjectIds: { required: true, type: () => [String], description: "The subjects' ids, at most 1,000." },
+                            subjectCount: { required: true, type: () => Number, description: "How many subjects there were." },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            route: { required: true, type: () => String, description: "The method and route template, e.g. `GET /api/v1/consent/students/:id/records`." },
+                            requestId: { required: true, type: () => String, nullable: true },
+                            reason: { required: true, type: () => String, nullable: true }
+                        },
+                        "AccessLogPageDto": {
+                            items: { required: true, type: () => [t["../../../libs/privacy/src/access-log/access-log.dto"].AccessLogEntryDto], description: "Newest first." },
+                            total: { required: true, type: () => Number },
+                            page: { required: true, type: () => Number },
+                            pageSize: { required: true, type: () => Number }
+                        },
+                        "AccessLogVerifyDto": {
+                            intact: { required: true, type: () => Boolean },
+                            checked: { required: true, type: () => Number, description: "Records checked." },
+                            firstBrokenId: { required: true, type: () => String, nullable: true, description: "The first record whose link or hash does not match (after a deletion: the record that followed the deleted one)." },
+                            firstBrokenAt: { required: true, type: () => String, nullable: true }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/policy/privacy-policy.dto"), {
+                        "PolicyNoticeDto": {
+                            schoolYear: { required: true, type: () => Number },
+                            version: { required: true, type: () => Number },
+                            purpose: { required: true, type: () => String },
+                            dataItems: { required: true, type: () => [String] },
+                            retention: { required: true, type: () => String }
+                        },
+                        "PolicyServiceDto": {
+                            name: { required: true, type: () => String },
+                            provider: { required: true, type: () => String },
+                            personalData: { required: true, type: () => [String], description: "Personal data the service receives." },
+                            minAge: { required: true, type: () => Number },
+                            consentUnderAge: { required: true, type: () => Number, description: "Guardian consent is needed below this age; 0 when the terms need none." },
+                            allowedLevels: {
+                                required: true,
+                                type: () => [Object],
+                                enum: ["elementary", "middle", "high", "special"],
+                                isArray: true
+                            },
+                            notice: { required: true, type: () => t["../../../libs/privacy/src/policy/privacy-policy.dto"].PolicyNoticeDto, nullable: true }
+                        },
+                        "PolicyRetentionDto": {
+                            category: { required: true, type: () => String },
+                            description: { required: true, type: () => String },
+                            keepMonths: { required: true, type: () => Number },
+                            basis: { required: true, type: () => String, description: "When the period starts, in Korean." },
+                            method: {
+                                required: true,
+                                enum: ["delete", "anonymize"]
+                            },
+                            legalBasis: { required: true, type: () => String }
+                        },
+                        "PolicyPurposeDto": {
+                            title: { required: true, type: () => String },
+                            description: { required: true, type: () => String }
+                        },
+                        "PolicyContactDto": {
+                            officer: { required: true, type: () => String, description: "\uAC1C\uC778\uC815\uBCF4 \uBCF4\uD638\uCC45\uC784\uC790 (\uC81C31\uC870): the office's role, not a person." },
+                            department: { required: true, type: () => String },
+                            address: { required: true, type: () => String },
+                            phone: { required: true, type: () => String },
+                            note: { required: true, type: () => String, description: "Where a guardian asks first." }
+                        },
+                        "PrivacyPolicyDto": {
+                            title: { required: true, type: () => String },
+                            effectiveDate: { required: true, type: () => String, description: "The Seoul day the newest of its sources changed (a rule, a service, a notice)." },
+                            controller: { required: true, type: () => String, description: "\uAC1C\uC778\uC815\uBCF4\uCC98\uB9AC\uC790." },
+                            purposes: { required: true, type: () => [t["../../../libs/privacy/src/policy/privacy-policy.dto"].PolicyPurposeDto] },
+                            services: { required: true, type: () => [t["../../../libs/privacy/src/policy/privacy-policy.dto"].PolicyServiceDto], description: "Every active service of the registry, by name." },
+                            retention: { required: true, type: () => [t["../../../libs/privacy/src/policy/privacy-policy.dto"].PolicyRetentionDto], description: "Every retention rule in force." },
+                            rights: { required: true, type: () => [String], description: "\uC815\uBCF4\uC8FC\uCCB4\uC640 \uBC95\uC815\uB300\uB9AC\uC778\uC758 \uAD8C\uB9AC\u00B7\uC758\uBB34 \uBC0F \uD589\uC0AC \uBC29\uBC95 (\uC81C35\u201337\uC870), one paragraph each." },
+                            safeguards: { required: true, type: () => [String], description: "\uC548\uC804\uC131 \uD655\uBCF4\uC870\uCE58 (\uC81C29\uC870), one paragraph each." },
+                            contact: { required: true, type: () => t["../../../libs/privacy/src/policy/privacy-policy.dto"].PolicyContactDto }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/requests/privacy-requests.dto"), {
+                        "PrivacyRequestDto": {
+                            token: { required: false, type: () => String },
+                            studentId: { required: false, type: () => Number },
+                            kind: {
+                                required: true,
+                                enum: ["access", "correction", "deletion", "suspension"]
+                            },
+                            detail: { required: false, type: () => String },
+                            requesterRelation: {
+                                required: true,
+                                enum: ["father", "mother", "legal_representative", "other_guardian", "student"]
+                            },
+                            requesterName: { required: false, type: () => String, nullable: true }
+                        },
+                        "PrivacyAnswerDto": {
+                            outcome: {
+                                required: true,
+                                enum: ["refused", "done", "partly_done"]
+                            },
+                            answer: { required: true, type: () => String }
+                        },
+                        "PrivacyRequestQuery": {
+                            status: {
+                                required: false,
+                                enum: ["received", "answered"]
+                            },
+                            kind: {
+                                required: false,
+                                enum: ["access", "correction", "deletion", "suspension"]
+                            },
+                            schoolId: { required: false, type: () => Number },
+                            overdue: { required: false, type: () => Boolean }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/requests/privacy-request-views.dto"), {
+                        "PrivacyRequestViewDto": {
+                            id: { required: true, type: () => Number },
+                            schoolId: { required: true, type: () => Number },
+                            schoolName: { required: true, type: () => String },
+                            studentId: { required: true, type: () => Number, nullable: true, description: "Null once the student's data has been destroyed." },
+                            studentCode: { required: true, type: () => String, nullable: true, description: "The school's pseudonymous id of the student; null once destroyed." },
+                            grade: { required: true, type: () => Number, nullable: true, description: "Year of schooling; null once destroyed." },
+                            classNo: { required: true, type: () => Number, nullable: true },
+                            kind: {
+                                required: true,
+                                enum: ["access", "correction", "deletion", "suspension"]
+                            },
+                            channel: {
+                                required: true,
+                                enum: ["school", "guardian_link"]
+                            },
+                            requesterRelation: {
+                                required: true,
+                                nullable: true,
+                                enum: ["father", "mother", "legal_representative", "other_guardian", "student"]
+                            },
+                            requesterName: { required: true, type: () => String, nullable: true },
+                            detail: { required: true, type: () => String },
+                            receivedAt: { required: true, type: () => String },
+                            dueOn: { required: true, type: () => String, description: "The Seoul day the answer is due: the day received + 10 (\uAC1C\uC778\uC815\uBCF4 \uBCF4\uD638\uBC95 \uC2DC\uD589\uB839 \uC81C41\uC870\u00B7\uC81C43\uC870\u00B7\uC81C44\uC870)." },
+                            status: {
+                                required: true,
+                                enum: ["received", "answered"]
+                            },
+                            overdue: { required: true, type: () => Boolean, description: "Not answered and past its due day (Seoul)." },
+                            outcome: {
+                                required: true,
+                                nullable: true,
+                                enum: ["refused", "done", "partly_done"]
+                            },
+                            answer: { required: true, type: () => String, nullable: true },
+                            answeredAt: { required: true, type: () => String, nullable: true },
+                            answeredBy: { required: true, type: () => String, nullable: true, description: "Who answered (display name)." },
+                            recordedBy: { required: true, type: () => String, nullable: true, description: "Who recorded it at the school (display name); null for a guardian's own request." },
+                            registerIds: { required: true, type: () => [Number], description: "The destruction register's entries that carried out this request (a deletion answered done)." }
+                        },
+                        "PrivacyRequestPageDto": {
+                            items: { required: true, type: () => [t["../../../libs/privacy/src/requests/privacy-request-views.dto"].PrivacyRequestViewDto], description: "Unanswered first, by due day; then answered, newest first." },
+                            total: { required: true, type: () => Number },
+                            page: { required: true, type: () => Number },
+                            pageSize: { required: true, type: () => Number }
+                        },
+                        "GuardianPrivacyRequestDto": {
+                            id: { required: true, type: () => Number },
+                            kind: {
+                                required: true,
+                                enum: ["access", "correction", "deletion", "suspension"]
+                            },
+                            channel: {
+                                required: true,
+                                enum: ["school", "guardian_link"]
+                            },
+                            detail: { required: true, type: () => String },
+                            receivedAt: { required: true, type: () => String },
+                            dueOn: { required: true, type: () => String },
+                            status: {
+                                required: true,
+                                enum: ["received", "answered"]
+                            },
+                            outcome: {
+                                required: true,
+                                nullable: true,
+                                enum: ["refused", "done", "partly_done"]
+                            },
+                            answer: { required: true, type: () => String, nullable: true },
+                            answeredAt: { required: true, type: () => String, nullable: true }
+                        },
+                        "HeldConsentDto": {
+                            serviceName: { required: true, type: () => String },
+                            provider: { required: true, type: () => String },
+                            decision: {
+                                required: true,
+                                enum: ["granted", "refused", "withdrawn"]
+                            },
+                            guardianRelation: {
+                                required: true,
+                                enum: ["father", "mother", "legal_representative", "other_guardian"]
+                            },
+                            guardianName: { required: true, type: () => String, nullable: true },
+                            guardianContactHeld: { required: true, type: () => Boolean, description: "A contact is held with the record (not shown on a page opened by a link)." },
+                            method: {
+                                required: true,
+                                enum: ["other", "paper_slip", "web_link"]
+                            },
+                            decidedAt: { required: true, type: () => String },
+                            noticeSchoolYear: { required: true, type: () => Number, description: "The notice the decision answered: its school year and version." },
+                            noticeVersion: { required: true, type: () => Number }
+                        },
+                        "HeldAssessmentDto": {
+                            name: { required: true, type: () => String },
+                            schoolYear: { required: true, type: () => Number }
+                        },
+                        "GuardianMyDataDto": {
+                            schoolName: { required: true, type: () => String },
+                            schoolLevel: {
+                                required: true,
+                                enum: ["elementary", "middle", "high", "special"]
+                            },
+                            grade: { required: true, type: () => Number, description: "Year of schooling (\uC9112 = 8)." },
+                            classNo: { required: true, type: () => Number, nullable: true },
+                            studentCode: { required: true, type: () => String, description: "The school's pseudonymous id of the child (no name is held)." },
+                            birthMonth: { required: true, type: () => String, nullable: true, description: "YYYY-MM; null when not recorded." },
+                            consents: { required: true, type: () => [t["../../../libs/privacy/src/requests/privacy-request-views.dto"].HeldConsentDto], description: "Every consent record of every service, newest first." },
+                            eligibilityChecks: { required: true, type: () => Number, description: "How many eligibility decisions were logged for the child (\uC774\uC6A9 \uAC00\uB2A5 \uD310\uC815 \uAE30\uB85D)." },
+                            literacy: { required: true, type: () => [t["../../../libs/privacy/src/requests/privacy-request-views.dto"].HeldAssessmentDto] },
+                            requests: { required: true, type: () => [t["../../../libs/privacy/src/requests/privacy-request-views.dto"].GuardianPrivacyRequestDto], description: "The child's requests (this link's and those recorded by the school), newest first." }
                         }
                     }],
                 [require("../../../libs/schools/src/school.entity"), {
@@ -2452,6 +2904,42 @@ export default async () => {
                         "GuardianController": {
                             "openGuardianLink": { type: t["../../../libs/consent/src/consent-responses.dto"].GuardianLetterDto },
                             "answerGuardianLink": { type: t["../../../libs/consent/src/consent-responses.dto"].GuardianAnswerResultDto }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/retention/retention.controller"), {
+                        "RetentionController": {
+                            "listRules": { type: t["../../../libs/privacy/src/retention/retention.dto"].RetentionRuleListDto },
+                            "createRule": { type: t["../../../libs/privacy/src/retention/retention.dto"].RetentionRuleDto },
+                            "updateRule": { type: t["../../../libs/privacy/src/retention/retention.dto"].RetentionRuleDto },
+                            "dryRun": { type: t["../../../libs/privacy/src/destruction/destruction.dto"].DestructionDryRunDto },
+                            "run": { type: t["../../../libs/core/src/openapi/api-contract.dto"].JobAcceptedDto },
+                            "registerList": { type: t["../../../libs/privacy/src/destruction/destruction.dto"].DestructionRegisterPageDto },
+                            "registerXlsx": {},
+                            "listHolds": { type: t["../../../libs/privacy/src/retention/retention.dto"].LegalHoldListDto },
+                            "createHold": { type: t["../../../libs/privacy/src/retention/retention.dto"].LegalHoldDto },
+                            "releaseHold": { type: t["../../../libs/privacy/src/retention/retention.dto"].LegalHoldDto }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/access-log/access-log.controller"), {
+                        "AccessLogController": {
+                            "listAccessLog": { type: t["../../../libs/privacy/src/access-log/access-log.dto"].AccessLogPageDto },
+                            "verifyAccessLog": { type: t["../../../libs/privacy/src/access-log/access-log.dto"].AccessLogVerifyDto },
+                            "getAccessReview": { type: t["../../../libs/privacy/src/reviews/access-review.dto"].AccessReviewDto },
+                            "downloadAccessReview": {}
+                        }
+                    }],
+                [require("../../../libs/privacy/src/policy/privacy-policy.controller"), {
+                        "PrivacyPolicyController": {
+                            "privacyPolicy": { type: t["../../../libs/privacy/src/policy/privacy-policy.dto"].PrivacyPolicyDto }
+                        }
+                    }],
+                [require("../../../libs/privacy/src/requests/privacy-requests.controller"), {
+                        "PrivacyRequestsController": {
+                            "myData": { type: t["../../../libs/privacy/src/requests/privacy-request-views.dto"].GuardianMyDataDto },
+                            "createRequest": { summary: "Public, because a guardian asks with the link they hold; school staff record a request with their bearer token\nand a `studentId`, and the token is checked here the way the guard checks it.", type: t["../../../libs/privacy/src/requests/privacy-request-views.dto"].PrivacyRequestViewDto },
+                            "listRequests": { type: t["../../../libs/privacy/src/requests/privacy-request-views.dto"].PrivacyRequestPageDto },
+                            "getRequest": { type: t["../../../libs/privacy/src/requests/privacy-request-views.dto"].PrivacyRequestViewDto },
+                            "answerRequest": { type: t["../../../libs/privacy/src/requests/privacy-request-views.dto"].PrivacyRequestViewDto }
                         }
                     }],
                 [require("../../../libs/schools/src/schools.controller"), {

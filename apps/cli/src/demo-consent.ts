@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, schoolYearOf } from '@app/core';
 import { AiServices, ConsentLetters, ConsentRecords, GuardianRelation, Roster } from '@app/consent';
+import { RetentionRules } from '@app/privacy';
 
 const NOTICE = {
   purpose: '국어·사회 수업에서 교사의 지도하에 생성형 AI(ChatGPT)로 글쓰기 피드백을 받는 활동',
@@ -20,12 +21,17 @@ function monthsAgo(years: number, extraMonths = 1): string {
 /**
  * ChatGPT in the registry with two notice versions, and one middle-school class (2학년 1반) in every
  * state: consented, refused, withdrawn, consented to the old notice, too young, no answer, link
- * opened but unanswered, and answered on the web.
+ * opened but unanswered, and answered on the web. Then the school year before, finished, whose
+ * consent records the daily destruction removes (with the retention schedule approved).
  */
 export async function seedDemoConsent(app: INestApplicationContext, admin: AuthUser, teacher: AuthUser): Promise<void> {
   const ds = app.get<DataSource>(getDataSourceToken());
   const [existing] = await ds.query(`SELECT 1 FROM ai_services LIMIT 1`);
-  if (existing) return;
+  if (!existing) await seedCurrentYear(app, admin, teacher);
+  await seedFinishedYear(app, admin, teacher);
+}
+
+async function seedCurrentYear(app: INestApplicationContext, admin: AuthUser, teacher: AuthUser): Promise<void> {
   const services = app.get(AiServices);
   const records = app.get(ConsentRecords);
   const roster = app.get(Roster);
@@ -63,4 +69,53 @@ export async function seedDemoConsent(app: INestApplicationContext, admin: AuthU
   await letters.open(token(opened));
   await letters.answer(token(web), 'granted', 'mother');
   void noAnswer;
+}
+
+/**
+ * The school year before this one, over since the end of February: a notice of that year and the
+ * decisions of the class that was then 3학년 1반 (graduated since; the roster keeps them until the
+ * students rule anonymises them). Its records are past the consent rule's retention (0 months after
+ * the year's end), so the daily job (or 지금 실행) destroys them, keeping the class's figures for
+ * that year. Seeded once: the notice stays after its records are destroyed, so a later run of the
+ * seed does not bring them back. This year's records are not touched by any of it.
+ */
+async function seedFinishedYear(app: INestApplicationContext, admin: AuthUser, teacher: AuthUser): Promise<void> {
+  const ds = app.get<DataSource>(getDataSourceToken());
+  const year = schoolYearOf() - 1;
+  const [chatgpt] = await ds.query(`SELECT id FROM ai_services WHERE name = 'ChatGPT'`);
+  if (!chatgpt) return;
+  const [done] = await ds.query(`SELECT 1 FROM consent_notices WHERE service_id = $1 AND school_year = $2`, [chatgpt.id, year]);
+  if (!done) {
+    const services = app.get(AiServices);
+    const records = app.get(ConsentRecords);
+    const roster = app.get(Roster);
+    const notice = await services.publishNotice(chatgpt.id, { schoolYear: year, ...NOTICE }, admin);
+    // Published at the start of that year, as it was then: a notice counts only from its publication.
+    await ds.query(`UPDATE consent_notices SET published_at = $2::date::timestamp AT TIME ZONE 'Asia/Seoul' + interval '9 hours' WHERE id = $1`, [notice.id, `${year}-03-02`]);
+    const schoolId = teacher.schoolId!;
+    // Ages then: 14 or 15 in the spring of that year, so a guardian's consent was needed.
+    const classOf = [
+      ['3101', 'granted', 'mother'],
+      ['3102', 'granted', 'father'],
+      ['3103', 'refused', 'mother'],
+      ['3104', 'withdrawn', 'mother'],
+      ['3105', null, null],
+      ['3106', 'granted', 'legal_representative'],
+    ] as const;
+    for (const [i, [code, answer, relation]] of classOf.entries()) {
+      const student = await roster.upsert({ schoolId, studentCode: code, grade: 9, classNo: 1, birthMonth: monthsAgo(16 + (i % 2), 2) }, teacher);
+      await ds.query(`UPDATE students SET created_at = $2::date::timestamp AT TIME ZONE 'Asia/Seoul' + interval '9 hours' WHERE id = $1`, [student.id, `${year}-03-03`]);
+      if (!answer) continue;
+      await records.record(
+        { studentId: student.id, serviceId: chatgpt.id, decision: answer === 'refused' ? 'refused' : 'granted', guardianRelation: relation!, method: 'paper_slip', decidedAt: `${year}-03-${String(10 + i).padStart(2, '0')}` },
+        teacher,
+      );
+      if (answer === 'withdrawn') {
+        await records.withdraw({ studentId: student.id, serviceId: chatgpt.id, guardianRelation: relation!, method: 'other', withdrawnAt: `${year}-09-01` }, teacher);
+      }
+    }
+  }
+  // The office's privacy officer approved the retention schedule as the migration proposes it.
+  const rules = app.get(RetentionRules);
+  for (const rule of await rules.list()) if (rule.active && !rule.approvedAt) await rules.update(rule.id, {}, admin);
 }

@@ -13,6 +13,7 @@ import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
 import { BadgeKeys, TrainingModule } from '@app/training';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+import { verifyAccessLog } from './privacy-verify';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -26,6 +27,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   users:disable --email E
   users:enable --email E
   badges:rotate-key                   retire the badge signing key; new badges get a new one
+  privacy:verify-access-log           check the access log's hash chain; exits 1 when a record was deleted or edited
 
 Roles: city_admin, district_admin (needs --district-office), principal and teacher (need --school-code
 or --school-id). Passwords are never taken on the command line (it ends up in the shell history).`;
@@ -103,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
         console.log(`active badge signing key: ${await app.get(BadgeKeys).rotate()}`);
         return 0;
       });
+    case 'privacy:verify-access-log':
+      return withContext(config, (app) => verifyAccessLog(app));
     default:
       console.error(USAGE);
       return command ? 2 : 0;

@@ -6,6 +6,7 @@ import { CONSENT_ROUTES } from './pages/consent/consentRoutes';
 import { consentPaths } from './pages/consent/consentLabels';
 import { LITERACY_ROUTES } from './pages/literacy/literacyRoutes';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PRIVACY_ROUTES } from './pages/privacy/privacyRoutes';
 import { isAdmin, isCityAdmin } from './roles';
 import { ADMINS, label, PUBLIC_PAGES, STAFF, type Access, type AppRoute } from './routes';
 import { loadSession } from './session';
@@ -215,6 +216,9 @@ export const PAGES: AppRoute[] = [
 
   // 사용자 관리 (delegated: the city, district offices, principals) and everyone's 내 정보
   ...ACCOUNT_ROUTES,
+
+  // 개인정보 관리 (the privacy officer, a city administrator): retention, destruction, access log, monthly review
+  ...PRIVACY_ROUTES,
 
   // 작업 현황: background queues, schedules with 지금 실행, failed jobs with 다시 실행 (city administrators)
   {

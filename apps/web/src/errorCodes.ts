@@ -43,6 +43,8 @@ export const CODE_MESSAGE: Readonly<Record<string, string>> = {
   UPLOADS_BUSY: '지금 처리 중인 파일이 많습니다. 몇 초 뒤에 다시 올리세요.',
   IMPORT_REJECTED: '파일에 잘못된 행이 있어 아무것도 가져오지 않았습니다.',
   EXPORT_TOO_LARGE: '내려받을 행이 너무 많습니다. 조건(학교, 교육지원청 등)을 좁혀 다시 내려받으세요.',
+  REASON_REQUIRED: '많은 사람의 개인정보가 담긴 파일입니다. 내려받는 사유를 입력하세요(2–500자). 사유는 접속기록에 남습니다.',
+  ACCESS_LOG_UNAVAILABLE: '개인정보 접속기록을 남길 수 없어 요청을 처리하지 않았습니다. 잠시 후 다시 시도하세요.',
   // 선도학교·연구학교 지정
   CALL_NOT_OPEN: '공모 접수 기간이 아닙니다.',
   SCHOOL_NOT_ELIGIBLE: '이 공모의 신청 대상 학교급이 아닙니다.',
@@ -83,6 +85,12 @@ export const CODE_MESSAGE: Readonly<Record<string, string>> = {
   EMPTY_CLASS: '이 학급에 등록된 학생이 없습니다. 학급 명단을 먼저 등록하세요.',
   LINK_EXPIRED: '유효 기간이 지난 링크입니다. 학교에 새 안내문을 요청하세요.',
   LINK_USED: '이미 응답한 링크입니다.',
+  // 개인정보 열람·정정·삭제·처리정지 요청
+  REQUEST_ANSWERED: '이미 답변한 요청입니다. 답변은 다시 바꿀 수 없습니다.',
+  LEGAL_HOLD: '법적 보존(분쟁·감사·수사 등)으로 보관 중인 정보라 지금은 파기할 수 없습니다.',
+  // 보존 기간표 · 법적 보존
+  RETENTION_RULE_EXISTS: '이 항목에는 이미 적용 중인 보존 규칙이 있습니다. 기존 규칙을 고치거나 먼저 사용 중지하세요.',
+  HOLD_RELEASED: '이미 해제된 법적 보존입니다.',
   // 작업 관리
   JOB_NOT_FAILED: '실패한 작업만 다시 실행할 수 있습니다.',
   REDIS_UNAVAILABLE: '작업 대기열 서버(Redis)에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',

@@ -8,6 +8,7 @@ import { router } from './routes';
 import './pages/accounts/accounts.css';
 import './pages/consent/consent.css';
 import './pages/literacy/literacy.css';
+import './pages/privacy/privacyOffice.css';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

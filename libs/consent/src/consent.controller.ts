@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, Public, readUpload, Roles, ROLES, sendXlsx, seoulToday, XLSX_CONTENT_TYPE } from '@app/core';
+import {
+  ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, ParseIdPipe, PersonalData, Public, readUpload, recordPersonalData, Roles, ROLES, sendXlsx, seoulToday, XLSX_CONTENT_TYPE,
+} from '@app/core';
 import {
   AiServiceDto, ClassEligibilityQuery, ClassRefDto, ConsentNoticeDto, ConsentRecordDto, GuardianAnswerDto, ImportQuery, LetterDto, LettersQuery, StudentDto,
   StudentEligibilityQuery, WithdrawDto,
@@ -21,6 +23,14 @@ import { ConsentOverview } from './overview/consent-overview.service';
 import { AiServices } from './services/ai-services.service';
 
 const STAFF = ['city_admin', 'district_admin', 'principal', 'teacher'] as const;
+
+/** The students a letter's slips are for (the slips name them by the school's code). */
+const letterStudents = (c: { result: ConsentLetterDto; sql: (q: string, p: unknown[]) => Promise<{ id: number }[]> }) =>
+  c.sql(`SELECT DISTINCT student_id AS id FROM consent_slips WHERE letter_id = $1`, [c.result.id]).then((rows) => rows.map((r) => r.id));
+
+/** The school of the one student a record or decision is about. */
+const schoolOf = (c: { result: { studentId: number }; sql: (q: string, p: unknown[]) => Promise<{ schoolId: number }[]> }) =>
+  c.sql(`SELECT school_id AS "schoolId" FROM students WHERE id = $1`, [c.result.studentId]).then(([row]) => row?.schoolId ?? null);
 
 /** A school named in the body or query: 404 when it does not exist, 403 outside the caller's scope. */
 const SCHOOL_ERRORS = { 403: ['SCHOOL_OUT_OF_SCOPE'], 404: ['NOT_FOUND'] };
@@ -78,6 +88,7 @@ export class ConsentController {
 
   @Post('students')
   @Roles(...STAFF)
+  @PersonalData<RosterStudentDto>({ action: 'change', subject: 'student', ids: (c) => [c.result.id], schoolId: (c) => c.result.schoolId })
   @ApiOperation({ summary: 'Add or update a pseudonymous student on the roster (school-issued id, grade, class, birth year and month)' })
   @ApiErrors(SCHOOL_ERRORS)
   upsertStudent(@Body() dto: StudentDto, @CurrentUser() user: AuthUser): Promise<RosterStudentDto> {
@@ -86,6 +97,7 @@ export class ConsentController {
 
   @Get('students/:id/records')
   @Roles(...STAFF)
+  @PersonalData<ConsentHistoryDto>({ action: 'read', subject: 'student', ids: (c) => [c.result.student.id], schoolId: (c) => c.result.student.schoolId })
   @ApiOperation({ summary: "A student's consent history, newest first" })
   @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
   studentRecords(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<ConsentHistoryDto> {
@@ -94,6 +106,7 @@ export class ConsentController {
 
   @Get('classes')
   @Roles(...STAFF)
+  @PersonalData<ClassRosterDto>({ action: 'read', subject: 'student', ids: (c) => c.result.items.map((i) => i.id), schoolId: (c) => Number(c.query.schoolId) })
   @ApiOperation({ summary: "A class's students on the roster" })
   @ApiErrors(SCHOOL_ERRORS)
   classRoster(@Query() q: ClassRefDto, @CurrentUser() user: AuthUser): Promise<ClassRosterDto> {
@@ -102,6 +115,7 @@ export class ConsentController {
 
   @Post('records')
   @Roles(...STAFF)
+  @PersonalData<ConsentRecordViewDto>({ action: 'change', subject: 'student', ids: (c) => [c.result.studentId], schoolId: (c) => schoolOf(c) })
   @ApiOperation({ summary: 'Record a guardian\'s decision (a new record; the history is kept)' })
   @ApiErrors({ 400: ['NO_NOTICE'], ...SCHOOL_ERRORS })
   recordDecision(@Body() dto: ConsentRecordDto, @CurrentUser() user: AuthUser): Promise<ConsentRecordViewDto> {
@@ -110,6 +124,7 @@ export class ConsentController {
 
   @Post('records/withdraw')
   @Roles(...STAFF)
+  @PersonalData<ConsentRecordViewDto>({ action: 'change', subject: 'student', ids: (c) => [c.result.studentId], schoolId: (c) => schoolOf(c) })
   @ApiOperation({ summary: 'Record a withdrawal of consent, effective from its date' })
   @ApiErrors({ ...SCHOOL_ERRORS, 409: ['NOTHING_TO_WITHDRAW'] })
   recordWithdrawal(@Body() dto: WithdrawDto, @CurrentUser() user: AuthUser): Promise<ConsentRecordViewDto> {
@@ -118,6 +133,7 @@ export class ConsentController {
 
   @Post('records/import')
   @Roles(...STAFF)
+  @PersonalData<SlipImportResultDto>({ action: 'change', subject: 'student', count: (c) => c.result.received, schoolId: (c) => Number(c.query.schoolId) })
   @ApiFileUpload('file', 'CSV/XLSX: 학생ID, 학년, 반, 생년월, 동의 여부, 보호자 관계, 확인 방법, 확인일')
   @ApiOperation({ summary: 'Import returned slips for a class roster, all or nothing' })
   @ApiErrors({
@@ -132,6 +148,7 @@ export class ConsentController {
 
   @Post('letters')
   @Roles(...STAFF)
+  @PersonalData<ConsentLetterDto>({ action: 'change', subject: 'student', ids: letterStudents, schoolId: (c) => c.result.schoolId })
   @ApiOperation({ summary: 'A home letter (가정통신문) for a class: the notice and a return slip with a one-time link per student' })
   @ApiErrors({ 400: ['EMPTY_CLASS', 'NO_NOTICE'], ...SCHOOL_ERRORS })
   createLetter(@Body() dto: LetterDto, @CurrentUser() user: AuthUser): Promise<ConsentLetterDto> {
@@ -148,6 +165,7 @@ export class ConsentController {
 
   @Get('letters/:id')
   @Roles(...STAFF)
+  @PersonalData<ConsentLetterDto>({ action: 'print', subject: 'student', ids: letterStudents, schoolId: (c) => c.result.schoolId })
   @ApiOperation({ summary: 'A home letter to print: the notice and every return slip with its one-time link' })
   @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'] })
   getLetter(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<ConsentLetterDto> {
@@ -156,6 +174,7 @@ export class ConsentController {
 
   @Get('eligibility')
   @Roles(...STAFF)
+  @PersonalData<StudentEligibilityDto>({ action: 'read', subject: 'student', ids: (c) => [c.result.studentId], schoolId: (c) => schoolOf(c) })
   @ApiOperation({ summary: 'Whether a student may use a service directly on a day, with every reason; each answer is logged' })
   @ApiErrors(SCHOOL_ERRORS)
   studentEligibility(@Query() q: StudentEligibilityQuery, @CurrentUser() user: AuthUser): Promise<StudentEligibilityDto> {
@@ -164,6 +183,7 @@ export class ConsentController {
 
   @Get('eligibility/class')
   @Roles(...STAFF)
+  @PersonalData<ClassEligibilityDto>({ action: 'read', subject: 'student', ids: (c) => c.result.items.map((i) => i.studentId), schoolId: (c) => c.result.schoolId })
   @ApiOperation({ summary: "A class list of eligibility for a service, before a lesson" })
   @ApiErrors(SCHOOL_ERRORS)
   classEligibility(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser): Promise<ClassEligibilityDto> {
@@ -172,11 +192,13 @@ export class ConsentController {
 
   @Get('eligibility/class.xlsx')
   @Roles(...STAFF)
+  @PersonalData({ action: 'download', subject: 'student', manual: true })
   @ApiOperation({ summary: 'The same class list as XLSX (pseudonymous student ids, each with the reasons that fail); each answer is logged' })
   @ApiFile(XLSX_CONTENT_TYPE, 'AI_이용_가능_명단_{school}_{grade}학년_{class}반_{service}_{date}.xlsx')
   @ApiErrors(SCHOOL_ERRORS)
-  async classEligibilityXlsx(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+  async classEligibilityXlsx(@Query() q: ClassEligibilityQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const sheet = await this.eligibility.forClassSheet(q.schoolId, q.grade, q.classNo, q.serviceId, q.date ?? seoulToday(), user);
+    await recordPersonalData(req, { ids: sheet.items.map((i) => i.studentId), schoolId: q.schoolId });
     await sendXlsx(reply, classEligibilityFileName(sheet), await classEligibilityWorkbook(sheet));
   }
 

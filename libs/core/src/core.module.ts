@@ -8,6 +8,7 @@ import { Notices } from './notices';
 import { Metrics } from './ops/metrics.service';
 import { QueueModule } from './queue';
 import { RedisModule } from './redis';
+import { AccessLog } from './privacy/access-log';
 
 /** Everything a process needs before any feature: config, database, Redis, queues, accounts, audit, files, notices. */
 @Global()
@@ -17,8 +18,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuthModule],
-      providers: [AuditLog, StoredFiles, AttachmentStorage, Notices, Metrics],
-      exports: [AuditLog, StoredFiles, AttachmentStorage, Notices, Metrics, AuthModule, QueueModule],
+      providers: [AuditLog, AccessLog, StoredFiles, AttachmentStorage, Notices, Metrics],
+      exports: [AuditLog, AccessLog, StoredFiles, AttachmentStorage, Notices, Metrics, AuthModule, QueueModule],
     };
   }
 }

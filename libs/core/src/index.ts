@@ -28,4 +28,6 @@ export * from './time/seoul-time';
 export * from './time/korean-format';
 export * from './xlsx/workbook';
 export * from './privacy/suppression';
+export * from './privacy/access-log';
+export * from './privacy/personal-data';
 export * from './openapi';

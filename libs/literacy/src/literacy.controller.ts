@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, R
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, readUpload, Roles, ROLES,
-  sendDownload, ValidationFailedError, XLSX_CONTENT_TYPE,
+  ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, PersonalData, readUpload,
+  recordPersonalData, Roles, ROLES, sendDownload, ValidationFailedError, XLSX_CONTENT_TYPE,
 } from '@app/core';
 import { CreateAssessmentDto, CutScoresDto, UpdateItemDto } from './assessments/assessment.dto';
 import {
@@ -92,6 +92,7 @@ export class LiteracyController {
 
   @Post('assessments/:id/results/import')
   @Roles('city_admin', 'district_admin', 'principal')
+  @PersonalData<LiteracyResultsImportDto>({ action: 'change', subject: 'student', count: (c) => c.result.received })
   @ApiFileUpload('file', 'CSV/XLSX (one row per student, one column per item; UTF-8, BOM or CP949) or QTI 3.0 results XML (.xml, or a .zip of them)')
   @ApiOperation({ summary: 'Import results, all or nothing, for schools you may change; the analysis follows as a job' })
   @ApiErrors(IMPORT_ERRORS)
@@ -138,6 +139,7 @@ export class LiteracyController {
 
   @Get('assessments/:id/schools/:schoolId/classes/:classNo/report')
   @Roles(...ROLES)
+  @PersonalData<LiteracyClassReportDto>({ action: 'read', subject: 'student', ids: (c) => c.result.students.map((s) => s.id), schoolId: (c) => c.result.schoolId })
   @ApiOperation({ summary: "A class: its students' scores and, from 5 students, its distribution and item results" })
   @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'], 404: ['NOT_ANALYSED', 'NO_RESULTS'] })
   classReport(
@@ -151,6 +153,7 @@ export class LiteracyController {
 
   @Get('assessments/:id/students/:studentId/report')
   @Roles(...ROLES)
+  @PersonalData<LiteracyStudentReportDto>({ action: 'read', subject: 'student', ids: (c) => [c.result.student.id], schoolId: (c) => c.result.student.schoolId })
   @ApiOperation({ summary: "A student's result: score, level, ability and areas against the school and the city" })
   @ApiErrors({ 403: ['SCHOOL_OUT_OF_SCOPE'], 404: ['NOT_ANALYSED'] })
   studentReport(@Param('id', ParseIdPipe) id: number, @Param('studentId', ParseIdPipe) studentId: number, @CurrentUser() user: AuthUser): Promise<LiteracyStudentReportDto> {
@@ -176,12 +179,20 @@ export class LiteracyController {
 
   @Get('assessments/:id/reports/files/:schoolId')
   @Roles(...ROLES)
+  @PersonalData({ action: 'download', subject: 'student', manual: true })
   @ApiOperation({ summary: "A school's report workbook (schoolId 0: the city's)" })
   @ApiFile(XLSX_CONTENT_TYPE, 'the report workbook (XLSX)')
   @ApiErrors({ 403: ['ROLE_NOT_ALLOWED', 'SCHOOL_OUT_OF_SCOPE'] })
-  async downloadReportFile(@Param('id', ParseIdPipe) id: number, @Param('schoolId') schoolId: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+  async downloadReportFile(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('schoolId') schoolId: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!/^\d{1,10}$/.test(schoolId)) throw new ValidationFailedError('schoolId must be a whole number', [{ field: 'schoolId', reason: 'not a whole number' }]);
     const { meta, content } = await this.files.download(id, Number(schoolId), user);
+    await recordPersonalData(req, { ids: await this.files.studentsIn(id, Number(schoolId)), schoolId: Number(schoolId) || null });
     await sendDownload(reply, meta.filename, meta.contentType, content);
   }
 }

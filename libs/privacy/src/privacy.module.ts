@@ -1,5 +1,19 @@
 import { Module, type Provider } from '@nestjs/common';
 import { ConsentModule } from '@app/consent';
+import { Destruction } from './destruction/destruction.service';
+import { DestructionRegister } from './destruction/destruction-register.service';
+import { PrivacyDestructionJob } from './destruction/privacy-destruction.job';
+import { LegalHolds } from './retention/legal-holds.service';
+import { RetentionController } from './retention/retention.controller';
+import { RetentionRules } from './retention/retention-rules.service';
+import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLogQueries } from './access-log/access-log-queries.service';
+import { AccessReviewJob } from './reviews/access-review.job';
+import { AccessReview } from './reviews/access-review.service';
+import { PrivacyPolicyController } from './policy/privacy-policy.controller';
+import { PrivacyPolicy } from './policy/privacy-policy.service';
+import { PrivacyRequestsController } from './requests/privacy-requests.controller';
+import { PrivacyRequests } from './requests/privacy-requests.service';
 
 /**
  * Personal data from collection to destruction (개인정보 보호법): the retention schedule and its
@@ -7,11 +21,11 @@ import { ConsentModule } from '@app/consent';
  * (안전성 확보조치 기준 제8조), the data subjects' requests (제35–37조) and the privacy policy (제30조).
  * The access log is written by every feature through @app/core's AccessLog.
  */
-const SERVICES: Provider[] = [];
+const SERVICES: Provider[] = [Destruction, RetentionRules, LegalHolds, DestructionRegister, PrivacyRequests, PrivacyPolicy, AccessLogQueries, AccessReview];
 
 @Module({
   imports: [ConsentModule],
-  controllers: [],
+  controllers: [PrivacyRequestsController, PrivacyPolicyController, AccessLogController, RetentionController],
   providers: SERVICES,
   exports: SERVICES,
 })
@@ -20,6 +34,6 @@ export class PrivacyModule {}
 /** The daily destruction and the monthly access review, for the worker. */
 @Module({
   imports: [ConsentModule],
-  providers: [...SERVICES],
+  providers: [...SERVICES, AccessReviewJob, PrivacyDestructionJob],
 })
 export class PrivacyJobsModule {}

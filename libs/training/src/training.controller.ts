@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, datedName, NotFoundError, ParseIdPipe, readUpload, ROLES, Roles, sendXlsx, ValidationFailedError,
-  XLSX_CONTENT_TYPE,
+  ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, AuthUser, CurrentUser, datedName, NotFoundError, ParseIdPipe, PersonalData, readUpload, recordPersonalData, ROLES, Roles,
+  sendXlsx, ValidationFailedError, XLSX_CONTENT_TYPE,
 } from '@app/core';
 import { DUPLICATE_POLICIES, DuplicatePolicy, CompletionImportService } from './completions/completion-import.service';
 import { CreateCourseDto, PathwayDto } from './courses/course.dto';
@@ -76,6 +76,7 @@ export class TrainingController {
 
   @Post('completions/import')
   @Roles('city_admin')
+  @PersonalData<CompletionImportResultDto>({ action: 'change', subject: 'training_participant', count: (c) => c.result.received })
   @ApiFileUpload()
   @ApiQuery({ name: 'duplicates', enum: DUPLICATE_POLICIES, required: false, description: 'same person + course + session again: skip (default), replace, or reject the file' })
   @ApiOperation({ summary: 'Import completions (CSV/XLSX, UTF-8/BOM/CP949); all or nothing; badges follow in a background job' })
@@ -97,6 +98,7 @@ export class TrainingController {
 
   @Get('participants')
   @Roles(...LIST_MANAGERS)
+  @PersonalData<ParticipantPageDto>({ action: 'read', subject: 'training_participant', ids: (c) => c.result.items.map((p) => p.id) })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'schoolId', required: false, type: 'integer' })
   @ApiQuery({ name: 'page', required: false, type: 'integer' })
@@ -111,18 +113,28 @@ export class TrainingController {
 
   @Get('participants/export.xlsx')
   @Roles(...LIST_MANAGERS)
+  @PersonalData({ action: 'download', subject: 'training_participant', manual: true })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'schoolId', required: false, type: 'integer' })
   @ApiOperation({ summary: 'The participants list as XLSX, with the same filters: every matching person you may see, not one page' })
   @ApiFile(XLSX_CONTENT_TYPE, '연수_참여자_{YYYY-MM-DD}.xlsx')
   @ApiErrors({ 422: ['EXPORT_TOO_LARGE'] })
-  async participantsExport(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply, @Query('q') q?: string, @Query('schoolId') schoolId?: string): Promise<void> {
+  async participantsExport(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query('q') q?: string, @Query('schoolId') schoolId?: string): Promise<void> {
     const rows = await this.records.allParticipants(user, participantFilter(q, schoolId));
+    await recordPersonalData(req, { ids: rows.map((r) => r.id) });
     await sendXlsx(reply, datedName('연수_참여자', 'training-participants'), await participantsWorkbook(rows));
   }
 
   @Get('participants/:id')
   @Roles(...ROLES)
+  @PersonalData<TrainingRecordDto>({
+    action: 'read',
+    subject: 'training_participant',
+    ids: (c) => [c.result.participant.id],
+    schoolId: (c) => c.result.participant.schoolId,
+    // A teacher opening their own record reads their own data.
+    self: (c) => c.result.participant.userId === c.user.id,
+  })
   @ApiOperation({ summary: "A person's training record (teachers: their own only)" })
   @ApiErrors({ 403: ['PARTICIPANT_OUT_OF_SCOPE'] })
   async participant(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<TrainingRecordDto> {

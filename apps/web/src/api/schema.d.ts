@@ -2280,6 +2280,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/my-data/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the platform holds about the child behind a guardian's link, and the child's requests (제35조; no login) */
+        get: operations["privacy.myData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests of the schools in the caller's scope, unanswered first by due day, with the overdue flag */
+        get: operations["privacy.listRequests"];
+        put?: never;
+        /**
+         * Make a request to see, correct, delete or stop processing a student's data (제35–37조)
+         * @description With `token`: a guardian through their link, no login. With `studentId`: the student's school (its principal or a teacher) records a request made to it, with a bearer token.
+         */
+        post: operations["privacy.createRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request with its answer */
+        get: operations["privacy.getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school's answer, kept with the request; a deletion answered done destroys the student's data (entered in the destruction register) */
+        post: operations["privacy.answerRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 개인정보 처리방침 (제30조), generated from the AI services, their notices and the retention rules in force (public) */
+        get: operations["privacy.privacyPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 접속기록: who read, changed, downloaded or printed whose personal data, newest first; filter by account, subject and period */
+        get: operations["privacy.listAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/access-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the access log's hash chain: a record deleted or edited by hand is found (the same as `npm run cli -- privacy:verify-access-log`) */
+        get: operations["privacy.verifyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/reviews/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Seoul month's review of the access log (YYYY-MM): accounts that read many students, outside their scope or working hours, or downloaded in bulk */
+        get: operations["privacy.getAccessReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/reviews/{month}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same review as XLSX, as the privacy officer files it */
+        get: operations["privacy.downloadAccessReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention schedule: every rule, active ones first, with who approved it and when */
+        get: operations["retention.listRules"];
+        put?: never;
+        /** A rule for a category without an active one; creating it approves it */
+        post: operations["retention.createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rule (or retire it: active false); the change, or an empty body, approves the rule as it then reads */
+        patch: operations["retention.updateRule"];
+        trace?: never;
+    };
+    "/api/v1/privacy/destruction/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the next run would destroy, per rule and school, and what legal holds keep; destroys nothing */
+        post: operations["retention.dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/destruction/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the destruction now (the daily job), audited; the register gets an entry per rule that destroyed something */
+        post: operations["retention.run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/destruction-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 개인정보 파기 대장: every destruction, newest first; entries are never changed or removed */
+        get: operations["retention.registerList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/destruction-register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as XLSX, oldest first */
+        get: operations["retention.registerXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds, active ones first */
+        get: operations["retention.listHolds"];
+        put?: never;
+        /** Keep a school's or a student's personal data past its retention (a dispute, an audit, an investigation) */
+        post: operations["retention.createHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a hold: the next run destroys what it kept and is due */
+        post: operations["retention.releaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -2363,7 +2658,7 @@ export interface components {
         };
         JobDto: {
             /** @enum {string} */
-            queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent";
+            queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent" | "privacy";
             /**
              * @description pending: committed, waiting for Redis; queued: handed to the queue; then BullMQ's states
              * @enum {string}
@@ -5102,6 +5397,489 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
         };
+        HeldConsentDto: {
+            /** @enum {string} */
+            decision: "granted" | "refused" | "withdrawn";
+            /** @enum {string} */
+            guardianRelation: "father" | "mother" | "legal_representative" | "other_guardian";
+            /** @enum {string} */
+            method: "paper_slip" | "web_link" | "other";
+            /** Format: date-time */
+            decidedAt: string;
+            serviceName: string;
+            provider: string;
+            guardianName: string | null;
+            /** @description A contact is held with the record (not shown on a page opened by a link). */
+            guardianContactHeld: boolean;
+            /** @description The notice the decision answered: its school year and version. */
+            noticeSchoolYear: number;
+            noticeVersion: number;
+        };
+        HeldAssessmentDto: {
+            name: string;
+            schoolYear: number;
+        };
+        GuardianPrivacyRequestDto: {
+            /** @enum {string} */
+            kind: "access" | "correction" | "deletion" | "suspension";
+            /** @enum {string} */
+            channel: "guardian_link" | "school";
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "received" | "answered";
+            /** @enum {string|null} */
+            outcome: "done" | "partly_done" | "refused" | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            id: number;
+            detail: string;
+            answer: string | null;
+        };
+        GuardianMyDataDto: {
+            /** @enum {string} */
+            schoolLevel: "elementary" | "middle" | "high" | "special";
+            /** @description YYYY-MM; null when not recorded. */
+            birthMonth: string | null;
+            schoolName: string;
+            /** @description Year of schooling (중2 = 8). */
+            grade: number;
+            classNo: number | null;
+            /** @description The school's pseudonymous id of the child (no name is held). */
+            studentCode: string;
+            /** @description Every consent record of every service, newest first. */
+            consents: components["schemas"]["HeldConsentDto"][];
+            /** @description How many eligibility decisions were logged for the child (이용 가능 판정 기록). */
+            eligibilityChecks: number;
+            literacy: components["schemas"]["HeldAssessmentDto"][];
+            /** @description The child's requests (this link's and those recorded by the school), newest first. */
+            requests: components["schemas"]["GuardianPrivacyRequestDto"][];
+        };
+        PrivacyRequestDto: {
+            /** @description The guardian's one-time link code (as on the consent slip); no login. Leave out when school staff record the request. */
+            token?: string;
+            /** @description The student, when school staff (a principal or teacher of the school) record a request made to them */
+            studentId?: number;
+            /**
+             * @description access 열람, correction 정정, deletion 삭제, suspension 처리정지
+             * @enum {string}
+             */
+            kind: "access" | "correction" | "deletion" | "suspension";
+            /**
+             * @description What to see, correct, delete or stop; required for a correction
+             * @default
+             */
+            detail: string;
+            /**
+             * @description Who asks: a guardian (father, mother, legal_representative, other_guardian) or the student
+             * @enum {string}
+             */
+            requesterRelation: "father" | "mother" | "legal_representative" | "other_guardian" | "student";
+            requesterName?: string | null;
+        };
+        PrivacyRequestViewDto: {
+            /** @enum {string} */
+            kind: "access" | "correction" | "deletion" | "suspension";
+            /**
+             * @description guardian_link: made through the guardian's link; school: recorded by the school
+             * @enum {string}
+             */
+            channel: "guardian_link" | "school";
+            /** @enum {string|null} */
+            requesterRelation: "father" | "mother" | "legal_representative" | "other_guardian" | "student" | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date
+             * @description The Seoul day the answer is due: the day received + 10 (개인정보 보호법 시행령 제41조·제43조·제44조).
+             */
+            dueOn: string;
+            /** @enum {string} */
+            status: "received" | "answered";
+            /** @enum {string|null} */
+            outcome: "done" | "partly_done" | "refused" | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            id: number;
+            schoolId: number;
+            schoolName: string;
+            /** @description Null once the student's data has been destroyed. */
+            studentId: number | null;
+            /** @description The school's pseudonymous id of the student; null once destroyed. */
+            studentCode: string | null;
+            /** @description Year of schooling; null once destroyed. */
+            grade: number | null;
+            classNo: number | null;
+            requesterName: string | null;
+            detail: string;
+            /** @description Not answered and past its due day (Seoul). */
+            overdue: boolean;
+            answer: string | null;
+            /** @description Who answered (display name). */
+            answeredBy: string | null;
+            /** @description Who recorded it at the school (display name); null for a guardian's own request. */
+            recordedBy: string | null;
+            /** @description The destruction register's entries that carried out this request (a deletion answered done). */
+            registerIds: number[];
+        };
+        PrivacyRequestPageDto: {
+            /** @description Unanswered first, by due day; then answered, newest first. */
+            items: components["schemas"]["PrivacyRequestViewDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PrivacyAnswerDto: {
+            /**
+             * @description done: carried out (a deletion destroys the data now); partly_done; refused (say why, 제35조 제4항·제36조 제1항 단서·제37조 제2항)
+             * @enum {string}
+             */
+            outcome: "done" | "partly_done" | "refused";
+            /** @description The answer as sent to the requester, kept with the request */
+            answer: string;
+        };
+        PolicyPurposeDto: {
+            title: string;
+            description: string;
+        };
+        PolicyNoticeDto: {
+            schoolYear: number;
+            version: number;
+            purpose: string;
+            dataItems: string[];
+            retention: string;
+        };
+        PolicyServiceDto: {
+            allowedLevels: ("elementary" | "middle" | "high" | "special")[];
+            notice: components["schemas"]["PolicyNoticeDto"] | null;
+            name: string;
+            provider: string;
+            /** @description Personal data the service receives. */
+            personalData: string[];
+            minAge: number;
+            /** @description Guardian consent is needed below this age; 0 when the terms need none. */
+            consentUnderAge: number;
+        };
+        PolicyRetentionDto: {
+            /**
+             * @description delete: 파기(삭제); anonymize: 다시 알아볼 수 없게 처리
+             * @enum {string}
+             */
+            method: "delete" | "anonymize";
+            category: string;
+            description: string;
+            keepMonths: number;
+            /** @description When the period starts, in Korean. */
+            basis: string;
+            legalBasis: string;
+        };
+        PolicyContactDto: {
+            /** @description 개인정보 보호책임자 (제31조): the office's role, not a person. */
+            officer: string;
+            department: string;
+            address: string;
+            phone: string;
+            /** @description Where a guardian asks first. */
+            note: string;
+        };
+        PrivacyPolicyDto: {
+            /**
+             * Format: date
+             * @description The Seoul day the newest of its sources changed (a rule, a service, a notice).
+             */
+            effectiveDate: string;
+            title: string;
+            /** @description 개인정보처리자. */
+            controller: string;
+            purposes: components["schemas"]["PolicyPurposeDto"][];
+            /** @description Every active service of the registry, by name. */
+            services: components["schemas"]["PolicyServiceDto"][];
+            /** @description Every retention rule in force. */
+            retention: components["schemas"]["PolicyRetentionDto"][];
+            /** @description 정보주체와 법정대리인의 권리·의무 및 행사 방법 (제35–37조), one paragraph each. */
+            rights: string[];
+            /** @description 안전성 확보조치 (제29조), one paragraph each. */
+            safeguards: string[];
+            contact: components["schemas"]["PolicyContactDto"];
+        };
+        AccessLogEntryDto: {
+            /** Format: date-time */
+            at: string;
+            actorId: string | null;
+            actorEmail: string | null;
+            actorName: string | null;
+            /** @description the role when the record was written */
+            actorRole: string | null;
+            clientIp: string | null;
+            /** @enum {string} */
+            action: "read" | "change" | "download" | "print";
+            schoolId: number | null;
+            schoolName: string | null;
+            requestId: string | null;
+            /** @description why a large download was needed */
+            reason: string | null;
+            /** @description The record's place in the chain (a bigint, as a string). */
+            id: string;
+            subjectType: string;
+            /** @description The subjects' ids, at most 1,000. */
+            subjectIds: string[];
+            /** @description How many subjects there were. */
+            subjectCount: number;
+            /** @description The method and route template, e.g. `GET /api/v1/consent/students/:id/records`. */
+            route: string;
+        };
+        AccessLogPageDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["AccessLogEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AccessLogVerifyDto: {
+            /** @description The first record whose link or hash does not match (after a deletion: the record that followed the deleted one). */
+            firstBrokenId: string | null;
+            /** Format: date-time */
+            firstBrokenAt: string | null;
+            intact: boolean;
+            /** @description Records checked. */
+            checked: number;
+        };
+        AccessReviewLimitsDto: {
+            /** @description PRIVACY_REVIEW_MANY_SUBJECTS: more distinct students read in the month is flagged. */
+            manySubjects: number;
+            /** @description PRIVACY_REASON_THRESHOLD: a download about at least this many people is flagged. */
+            bulkDownload: number;
+        };
+        AccessReviewFlagDto: {
+            /** @enum {string} */
+            kind: "many_subjects" | "outside_scope" | "outside_hours" | "bulk_download";
+            actorEmail: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+            actorId: string;
+            /** @description Records behind the flag. */
+            count: number;
+            /** @description Distinct people whose data they concern. */
+            subjects: number;
+            /** @description Why it is flagged, in Korean. */
+            detail: string;
+        };
+        AccessReviewTotalsDto: {
+            /** @description Access records in the month. */
+            records: number;
+            /** @description Accounts with records in the month. */
+            accounts: number;
+            flaggedAccounts: number;
+            flags: number;
+            many_subjects: number;
+            outside_scope: number;
+            outside_hours: number;
+            bulk_download: number;
+        };
+        AccessReviewDto: {
+            /**
+             * Format: date
+             * @description The month's first day.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The month's last day (included).
+             */
+            to: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description YYYY-MM, a Seoul calendar month. */
+            month: string;
+            limits: components["schemas"]["AccessReviewLimitsDto"];
+            flags: components["schemas"]["AccessReviewFlagDto"][];
+            totals: components["schemas"]["AccessReviewTotalsDto"];
+        };
+        RetentionRuleDto: {
+            /** @enum {string} */
+            category: "consent_records" | "students" | "literacy_results" | "survey_drafts" | "designation_attachments" | "login_records" | "access_logs" | "departed_accounts";
+            /** @enum {string} */
+            method: "delete" | "anonymize";
+            /** @description who approved the rule as it reads; null: never approved (runs skip it) */
+            approvedBy: string | null;
+            approvedByName: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            updatedBy: string | null;
+            updatedByName: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            /** @description The category's name (Korean). */
+            categoryName: string;
+            /** @description The starting day the months count from (Korean), fixed per category. */
+            basis: string;
+            description: string;
+            keepMonths: number;
+            legalBasis: string;
+            active: boolean;
+        };
+        RetentionRuleListDto: {
+            /** @description Active rules first, in the categories' order. */
+            items: components["schemas"]["RetentionRuleDto"][];
+        };
+        CreateRetentionRuleDto: {
+            /** @enum {string} */
+            category: "consent_records" | "students" | "literacy_results" | "survey_drafts" | "designation_attachments" | "login_records" | "access_logs" | "departed_accounts";
+            /** @description What is destroyed, as the register and the privacy policy show it (Korean) */
+            description: string;
+            /** @description Months kept after the category's starting day */
+            keepMonths: number;
+            /**
+             * @description delete, or anonymize (what identifies a person goes, the figures stay); each category knows one
+             * @enum {string}
+             */
+            method: "delete" | "anonymize";
+            /**
+             * @description The law or notice the period comes from
+             * @default
+             */
+            legalBasis: string;
+        };
+        UpdateRetentionRuleDto: {
+            description?: string;
+            keepMonths?: number;
+            /** @enum {string} */
+            method?: "delete" | "anonymize";
+            legalBasis?: string;
+            /** @description false retires the rule (a new one for the category may then be created); true brings it back */
+            active?: boolean;
+        };
+        DryRunSchoolDto: {
+            schoolId: number;
+            schoolName: string;
+            /** @description Rows the next run would destroy. */
+            count: number;
+            /** @description Rows due but kept by a legal hold. */
+            held: number;
+        };
+        DryRunRuleDto: {
+            /** @enum {string} */
+            category: "consent_records" | "students" | "literacy_results" | "survey_drafts" | "designation_attachments" | "login_records" | "access_logs" | "departed_accounts";
+            /** @enum {string} */
+            method: "delete" | "anonymize";
+            /**
+             * Format: date
+             * @description Rows whose starting day is before this Seoul date are due.
+             */
+            cutoff: string;
+            /**
+             * Format: date-time
+             * @description the earliest of the rows to destroy (their own time)
+             */
+            periodFrom: string | null;
+            /** Format: date-time */
+            periodTo: string | null;
+            ruleId: number;
+            description: string;
+            keepMonths: number;
+            /** @description The starting day the months count from (Korean). */
+            basis: string;
+            /** @description False: the rule has not been approved by a city administrator, and runs skip it. */
+            approved: boolean;
+            /** @description Rows the next run would destroy (kept ones not counted). */
+            total: number;
+            /** @description Rows due but kept by a legal hold. */
+            held: number;
+            /** @description Per school (rows without a school, such as sign-in attempts for unknown addresses, count only in the totals). */
+            schools: components["schemas"]["DryRunSchoolDto"][];
+        };
+        DestructionDryRunDto: {
+            /**
+             * Format: date
+             * @description Today in Seoul: the day the figures are for.
+             */
+            asOf: string;
+            rules: components["schemas"]["DryRunRuleDto"][];
+        };
+        DestructionRegisterEntryDto: {
+            ruleId: number | null;
+            /** @enum {string} */
+            category: "consent_records" | "students" | "literacy_results" | "survey_drafts" | "designation_attachments" | "login_records" | "access_logs" | "departed_accounts";
+            /** @enum {string} */
+            method: "delete" | "anonymize";
+            /** Format: date-time */
+            periodFrom: string | null;
+            /** Format: date-time */
+            periodTo: string | null;
+            /** Format: date */
+            cutoff: string;
+            approvedBy: string | null;
+            /** @description the approver's name */
+            approvedByName: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @description the executor's name; null for the schedule */
+            executedByName: string | null;
+            /** Format: date-time */
+            executedAt: string;
+            /** @description the data subject's request carried out, if any */
+            requestId: number | null;
+            /** @description access logs: the hash the remaining chain starts from */
+            chainAnchor: string | null;
+            id: string;
+            runId: string;
+            /** @description The rule as it read when it ran. */
+            ruleText: string;
+            /** @description Rows destroyed. */
+            recordCount: number;
+            /** @description Rows due but kept by a legal hold. */
+            heldCount: number;
+            /** @description A user id, or `scheduler` for the daily run. */
+            executedBy: string;
+        };
+        DestructionRegisterPageDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["DestructionRegisterEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LegalHoldDto: {
+            schoolId: number | null;
+            /** @description the school's name, or the student's school's */
+            schoolName: string | null;
+            studentId: number | null;
+            /** @description the school's own pseudonymous id of the student */
+            studentCode: string | null;
+            setBy: string | null;
+            setByName: string | null;
+            /** Format: date-time */
+            setAt: string;
+            releasedBy: string | null;
+            releasedByName: string | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            id: number;
+            reason: string;
+            /** @description True until released. */
+            active: boolean;
+        };
+        LegalHoldListDto: {
+            /** @description Active holds first, newest first. */
+            items: components["schemas"]["LegalHoldDto"][];
+        };
+        CreateLegalHoldDto: {
+            /** @description a school (exactly one of schoolId and studentId) */
+            schoolId?: number;
+            /** @description a student of the roster */
+            studentId?: number;
+            /** @description Why the data must be kept: a dispute, an audit, an investigation */
+            reason: string;
+        };
         RedisStatusDto: {
             error: string | null;
             available: boolean;
@@ -5124,9 +5902,9 @@ export interface components {
         };
         FailedJobDto: {
             /** @enum {string} */
-            name: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "consent-remind";
+            name: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "consent-remind" | "privacy-review" | "privacy-destruction";
             /** @enum {string} */
-            queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent";
+            queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent" | "privacy";
             failedReason: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -5143,7 +5921,7 @@ export interface components {
         };
         QueueStateDto: {
             /** @enum {string} */
-            name: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent";
+            name: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent" | "privacy";
             /** @description null when Redis did not answer. */
             counts: components["schemas"]["JobCountsDto"] | null;
             /** @description Newest first; null when Redis did not answer. */
@@ -5153,9 +5931,9 @@ export interface components {
         };
         ScheduleDto: {
             /** @enum {string} */
-            jobName: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "consent-remind";
+            jobName: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "consent-remind" | "privacy-review" | "privacy-destruction";
             /** @enum {string} */
-            queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent";
+            queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent" | "privacy";
             /** @description Whether a worker has set up this schedule in Redis; null when Redis did not answer. */
             registered: boolean | null;
             /** Format: date-time */
@@ -6265,6 +7043,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "users.create": {
@@ -6361,6 +7151,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "users.export": {
@@ -6376,6 +7178,8 @@ export interface operations {
                 pending?: "true" | "false";
                 /** @description part of the name, email or teacher number */
                 q?: string;
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
             };
             header?: never;
             path?: never;
@@ -6400,7 +7204,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                        code?: "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -6425,6 +7229,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -6543,7 +7359,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "UPLOADS_BUSY";
+                        code?: "ACCESS_LOG_UNAVAILABLE" | "UPLOADS_BUSY";
                     };
                 };
             };
@@ -6606,6 +7422,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "users.activationLinksXlsx": {
@@ -6613,6 +7441,8 @@ export interface operations {
             query?: {
                 schoolId?: string;
                 batchId?: string;
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
             };
             header?: never;
             path?: never;
@@ -6637,7 +7467,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                        code?: "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -6662,6 +7492,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -6744,6 +7586,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -6869,6 +7723,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "users.resetPassword": {
@@ -6988,6 +7854,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -12105,7 +12983,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "UPLOADS_BUSY";
+                        code?: "ACCESS_LOG_UNAVAILABLE" | "UPLOADS_BUSY";
                     };
                 };
             };
@@ -12226,6 +13104,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "training.participantsExport": {
@@ -12233,6 +13123,8 @@ export interface operations {
             query?: {
                 q?: string;
                 schoolId?: number;
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
             };
             header?: never;
             path?: never;
@@ -12257,7 +13149,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                        code?: "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -12294,6 +13186,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "EXPORT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -12376,6 +13280,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -15790,7 +16706,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "UPLOADS_BUSY";
+                        code?: "ACCESS_LOG_UNAVAILABLE" | "UPLOADS_BUSY";
                     };
                 };
             };
@@ -16233,6 +17149,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "literacy.studentReport": {
@@ -16313,6 +17241,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -16508,7 +17448,10 @@ export interface operations {
     };
     "literacy.downloadReportFile": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
+            };
             header?: never;
             path: {
                 id: number;
@@ -16535,7 +17478,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -16584,6 +17527,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -17137,6 +18092,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "consent.studentRecords": {
@@ -17219,6 +18186,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "consent.classRoster": {
@@ -17289,6 +18268,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -17385,6 +18376,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -17493,6 +18496,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -17621,7 +18636,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "UPLOADS_BUSY";
+                        code?: "ACCESS_LOG_UNAVAILABLE" | "UPLOADS_BUSY";
                     };
                 };
             };
@@ -17791,6 +18806,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "consent.getLetter": {
@@ -17873,6 +18900,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "consent.studentEligibility": {
@@ -17943,6 +18982,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -18022,6 +19073,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "consent.classEligibilityXlsx": {
@@ -18034,6 +19097,8 @@ export interface operations {
                 serviceId: number;
                 /** @description YYYY-MM-DD; default today (Seoul) */
                 date?: string;
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
             };
             header?: never;
             path?: never;
@@ -18058,7 +19123,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                        code?: "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -18095,6 +19160,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
                     };
                 };
             };
@@ -18367,6 +19444,1663 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.myData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianMyDataDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LINK_EXPIRED";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Too many attempts: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.listRequests": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "received" | "answered";
+                kind?: "access" | "correction" | "deletion" | "suspension";
+                schoolId?: number;
+                /** @description true: only requests still unanswered after their due day */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestPageDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.createRequest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestViewDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LINK_EXPIRED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many attempts: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.getRequest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestViewDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.answerRequest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestViewDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LEGAL_HOLD" | "REQUEST_ANSWERED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.privacyPolicy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyPolicyDto"];
+                };
+            };
+        };
+    };
+    "privacy.listAccessLog": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description the account (user id) that read or changed the data */
+                account?: string;
+                /** @description a subject id (a student id, a user id…): records that concern it */
+                subject?: string;
+                /** @description what the subject ids are: student, user, training_participant */
+                subjectType?: string;
+                action?: "read" | "change" | "download" | "print";
+                /** @description from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time */
+                from?: string;
+                /** @description before this instant; a date alone is the end of that day in Seoul (the day included) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.verifyAccessLog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogVerifyDto"];
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.getAccessReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessReviewDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "privacy.downloadAccessReview": {
+        parameters: {
+            query?: {
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 개인정보_접속기록_점검_{YYYY-MM}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.listRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRuleListDto"];
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "retention.createRule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRetentionRuleDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRuleDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "RETENTION_RULE_EXISTS";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.updateRule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRetentionRuleDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRuleDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "RETENTION_RULE_EXISTS";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.dryRun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDryRunDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job was accepted; follow it at GET /api/v1/jobs/{jobId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.registerList": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                category?: "consent_records" | "students" | "literacy_results" | "survey_drafts" | "designation_attachments" | "login_records" | "access_logs" | "departed_accounts";
+                /** @description one run */
+                runId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionRegisterPageDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "retention.registerXlsx": {
+        parameters: {
+            query?: {
+                category?: "consent_records" | "students" | "literacy_results" | "survey_drafts" | "designation_attachments" | "login_records" | "access_logs" | "departed_accounts";
+                /** @description one run */
+                runId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 개인정보_파기_대장_{YYYY-MM-DD}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "EXPORT_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.listHolds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldListDto"];
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "retention.createHold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLegalHoldDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "retention.releaseHold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "HOLD_RELEASED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

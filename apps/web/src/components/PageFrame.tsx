@@ -27,7 +27,7 @@ export function HeaderBar({ brand, children }: { brand: ReactNode; children: Rea
   );
 }
 
-/** The page frame: a skip link, the header, the page and the footer. */
+/** The page frame: a skip link, the header, the page and the footer with the privacy policy's link. */
 export function PageFrame({ header, children }: { header: ReactNode; children: ReactNode }) {
   return (
     <>
@@ -40,6 +40,12 @@ export function PageFrame({ header, children }: { header: ReactNode; children: R
       </main>
       <footer className="site-footer">
         <p>서울특별시교육청 인공지능 교육 지원 조례에 따른 AI 교육 플랫폼</p>
+        {/* A plain link on every page, signed in or not (개인정보 보호법 제30조 제2항): /privacy is a document of its own. */}
+        <p>
+          <a href="/privacy" data-testid="privacy-policy-link">
+            <strong>개인정보 처리방침</strong>
+          </a>
+        </p>
       </footer>
     </>
   );

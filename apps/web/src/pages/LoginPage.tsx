@@ -98,6 +98,12 @@ export function LoginPage({ onLoggedIn, expired = false }: { onLoggedIn: (result
             </Link>{' '}
             <span className="muted small">(로그인 없이 볼 수 있습니다)</span>
           </p>
+          {/* The login has no site footer: the policy's link (개인정보 보호법 제30조 제2항) is here, a plain link to its own document. */}
+          <p className="small">
+            <a href="/privacy" data-testid="privacy-policy-link">
+              <strong>개인정보 처리방침</strong>
+            </a>
+          </p>
         </div>
       </main>
     </>

@@ -10,7 +10,7 @@ import type { ConsentOverviewCountsDto, ConsentOverviewDto, ConsentOverviewGroup
 
 /** The columns that name a group at each level (each level adds to the one above), and their order. */
 const GROUP_COLUMNS: Record<OverviewLevel, { select: string[]; order: string[] }> = {
-  office: { select: [`o.code AS office`, `o.name AS "officeName"`], order: ['o.sort_order'] },
+  office: { select: [`o.code AS office`, `o.name AS "officeName"`, `o.sort_order AS "officeOrder"`], order: ['o.sort_order'] },
   district: { select: [`s.district`], order: ['s.district'] },
   school: { select: [`s.id AS "schoolId"`, `s.name AS "schoolName"`, `s.level AS "schoolLevel"`], order: ['s.name', 's.id'] },
   class: { select: [`st.grade`, `st.class_no AS "classNo"`], order: ['st.grade', 'st.class_no NULLS LAST'] },
@@ -18,15 +18,19 @@ const GROUP_COLUMNS: Record<OverviewLevel, { select: string[]; order: string[] }
 const LEVEL_ORDER: OverviewLevel[] = ['office', 'district', 'school', 'class'];
 
 /** One row of the aggregate: a group, and how many of its students share what the rules look at. */
-interface StateRow {
+interface GroupRow {
   office: string;
   officeName: string;
+  officeOrder: number;
   district?: string;
   schoolId?: number;
   schoolName?: string;
   schoolLevel?: SchoolLevel;
   grade?: number;
   classNo?: number | null;
+}
+
+interface StateRow extends GroupRow {
   /** The student's school level (what the rules look at, whatever the grouping). */
   level: SchoolLevel;
   birthMonth: string | null;
@@ -34,6 +38,25 @@ interface StateRow {
   noticeId: number | null;
   guardianRelation: GuardianRelation | null;
   n: number;
+}
+
+/** A group's figures kept from a school year whose consent records were destroyed (consent_year_tallies). */
+interface TallyRow extends GroupRow {
+  students: number;
+  eligible: number;
+  granted: number;
+  refused: number;
+  noAnswer: number;
+}
+
+/** Groups in the order the aggregate gives them (office, district, school name and id, grade, class last without one). */
+function compareGroups(a: GroupRow, b: GroupRow): number {
+  const keys: [unknown, unknown][] = [[a.officeOrder, b.officeOrder], [a.district, b.district], [a.schoolName, b.schoolName], [a.schoolId, b.schoolId], [a.grade, b.grade], [a.classNo ?? Infinity, b.classNo ?? Infinity]];
+  for (const [x, y] of keys) {
+    if (x === y || x === undefined || y === undefined) continue;
+    return (x as number | string) < (y as number | string) ? -1 : 1;
+  }
+  return 0;
 }
 
 const percent = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
@@ -58,6 +81,10 @@ function withRates<T extends ConsentOverviewCountsDto>(c: T): T {
  * record on or before the day, as the class list reads it), and each distinct combination is
  * decided once by the same rules (decideEligibility) as the class list. No per-student rows leave
  * the database; no decision is logged (the eligibility log is for decisions about a student).
+ *
+ * Once a school year's consent records of a school are destroyed (libs/privacy), its classes'
+ * figures for that year come from consent_year_tallies, taken from this overview on the year's last
+ * day just before: every day of that year then shows those year-end figures for that school.
  */
 @Injectable()
 export class ConsentOverview {
@@ -70,10 +97,11 @@ export class ConsentOverview {
   async overview(q: ConsentOverviewQuery, date: string, actor: AuthUser): Promise<ConsentOverviewDto> {
     const level = q.level ?? 'office';
     if (q.schoolId) await this.staff.assertReads(actor, q.schoolId);
-    const [service, notice, rows] = await Promise.all([
+    const [service, notice, rows, tallies] = await Promise.all([
       this.services.get(q.serviceId),
       this.services.noticeInForce(q.serviceId, schoolYearOf(date), date),
       this.aggregate(q, level, date, actor),
+      this.tallies(q, level, date, actor),
     ]);
 
     const decided = new Map<string, boolean>();
@@ -94,8 +122,9 @@ export class ConsentOverview {
 
     const levels = LEVEL_ORDER.slice(0, LEVEL_ORDER.indexOf(level) + 1);
     const groups = new Map<string, ConsentOverviewGroupDto>();
+    const order = new Map<ConsentOverviewGroupDto, GroupRow>();
     const total = emptyCounts();
-    for (const r of rows) {
+    const groupOf = (r: GroupRow): ConsentOverviewGroupDto => {
       const key = JSON.stringify([r.office, r.district, r.schoolId, r.grade, r.classNo]);
       let g = groups.get(key);
       if (!g) {
@@ -110,7 +139,12 @@ export class ConsentOverview {
           ...emptyCounts(),
         };
         groups.set(key, g);
+        order.set(g, r);
       }
+      return g;
+    };
+    for (const r of rows) {
+      const g = groupOf(r);
       for (const c of [g, total]) {
         c.students += r.n;
         if (allowed(r)) c.eligible += r.n;
@@ -119,9 +153,20 @@ export class ConsentOverview {
         else c.noAnswer += r.n;
       }
     }
+    for (const t of tallies) {
+      const g = groupOf(t);
+      for (const c of [g, total]) {
+        c.students += t.students;
+        c.eligible += t.eligible;
+        c.granted += t.granted;
+        c.refused += t.refused;
+        c.noAnswer += t.noAnswer;
+      }
+    }
+    const ordered = tallies.length && rows.length ? [...groups.values()].sort((a, b) => compareGroups(order.get(a)!, order.get(b)!)) : [...groups.values()];
     return {
       serviceId: service.id, serviceName: service.name, date, level, noticeVersion: notice?.version ?? null,
-      groups: [...groups.values()].map(withRates), total: withRates(total),
+      groups: ordered.map(withRates), total: withRates(total),
     };
   }
 
@@ -130,10 +175,8 @@ export class ConsentOverview {
     const p = new SqlParams();
     const service = p.add(q.serviceId);
     const day = p.add(date);
-    const where = [schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })];
-    if (q.office) where.push(`d.office_code = ${p.add(q.office)}`);
-    if (q.district) where.push(`s.district = ${p.add(q.district)}`);
-    if (q.schoolId) where.push(`s.id = ${p.add(q.schoolId)}`);
+    const where = this.filters(q, p, actor);
+    where.push(`NOT EXISTS (SELECT 1 FROM consent_year_tallies t WHERE t.school_year = ${p.add(schoolYearOf(date))} AND t.service_id = ${service} AND t.school_id = s.id)`);
     const levels = LEVEL_ORDER.slice(0, LEVEL_ORDER.indexOf(level) + 1);
     const select = levels.flatMap((l) => GROUP_COLUMNS[l].select);
     const groupBy = levels.flatMap((l) => GROUP_COLUMNS[l].select.map((c) => c.split(' AS ')[0])).concat(levels.flatMap((l) => GROUP_COLUMNS[l].order.map((c) => c.replace(' NULLS LAST', ''))));
@@ -151,6 +194,33 @@ export class ConsentOverview {
        WHERE ${where.join(' AND ')}
        GROUP BY ${[...new Set(groupBy)].join(', ')}, s.level, st.birth_month, r.decision, r.notice_id, r.guardian_relation
        ORDER BY ${order.join(', ')}`,
+      p.values,
+    );
+  }
+
+  private filters(q: ConsentOverviewQuery, p: SqlParams, actor: AuthUser): string[] {
+    const where = [schoolScopeSql(actor, p, { schoolId: 's.id', office: 'd.office_code' })];
+    if (q.office) where.push(`d.office_code = ${p.add(q.office)}`);
+    if (q.district) where.push(`s.district = ${p.add(q.district)}`);
+    if (q.schoolId) where.push(`s.id = ${p.add(q.schoolId)}`);
+    return where;
+  }
+
+  /** The kept figures of the day's school year, summed into the level's groups (the tallies are per class, so `st` names them). */
+  private tallies(q: ConsentOverviewQuery, level: OverviewLevel, date: string, actor: AuthUser): Promise<TallyRow[]> {
+    const p = new SqlParams();
+    const where = this.filters(q, p, actor);
+    where.push(`st.school_year = ${p.add(schoolYearOf(date))}`, `st.service_id = ${p.add(q.serviceId)}`);
+    const levels = LEVEL_ORDER.slice(0, LEVEL_ORDER.indexOf(level) + 1);
+    const select = levels.flatMap((l) => GROUP_COLUMNS[l].select);
+    const groupBy = levels.flatMap((l) => GROUP_COLUMNS[l].select.map((c) => c.split(' AS ')[0])).concat(levels.flatMap((l) => GROUP_COLUMNS[l].order.map((c) => c.replace(' NULLS LAST', ''))));
+    const sum = (k: string) => `sum((st.counts->>'${k}')::int)::int AS "${k}"`;
+    return this.ds.query(
+      `SELECT ${select.join(', ')}, ${['students', 'eligible', 'granted', 'refused', 'noAnswer'].map(sum).join(', ')}
+       FROM consent_year_tallies st JOIN schools s ON s.id = st.school_id JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
+       WHERE ${where.join(' AND ')}
+       GROUP BY ${[...new Set(groupBy)].join(', ')}
+       ORDER BY ${levels.flatMap((l) => GROUP_COLUMNS[l].order).join(', ')}`,
       p.values,
     );
   }

@@ -153,6 +153,20 @@ class EnvVars {
 
   @Matches(/^(false|true|\d{1,2}|[\d.:/a-f, ]+)$/i, { message: 'TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses' })
   TRUST_PROXY: string = 'false';
+
+  // A download of personal data about more people than this asks for a reason, kept in the access log.
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  PRIVACY_REASON_THRESHOLD: number = 1000;
+
+  // The monthly access review flags an account that read more distinct students than this in the month.
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  PRIVACY_REVIEW_MANY_SUBJECTS: number = 500;
 }
 
 export class ConfigError extends Error {}
@@ -204,6 +218,10 @@ export class AppConfig {
   /** Bearer token for the Prometheus endpoints (api /api/metrics, worker :WORKER_METRICS_PORT/metrics); metrics are off without it. */
   readonly metricsToken?: string;
   readonly workerMetricsPort!: number;
+  /** A personal-data download about more subjects than this needs a `reason` (kept in the access log). */
+  readonly privacyReasonThreshold!: number;
+  /** The monthly access review flags an account that read more distinct students than this in the month. */
+  readonly privacyReviewManySubjects!: number;
 
   static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -255,6 +273,8 @@ export class AppConfig {
       passwordLogin: vars.PASSWORD_LOGIN === 'on',
       metricsToken: vars.METRICS_TOKEN,
       workerMetricsPort: vars.WORKER_METRICS_PORT,
+      privacyReasonThreshold: vars.PRIVACY_REASON_THRESHOLD,
+      privacyReviewManySubjects: vars.PRIVACY_REVIEW_MANY_SUBJECTS,
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),
       publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
       // Outside production a fixed development secret keeps demo badges verifiable across restarts.

@@ -1,8 +1,10 @@
 /** Query parameters that carry one-time secrets (activation tokens, OIDC codes and state). */
 const SECRET_PARAMS = new Set(['token', 'code', 'state', 'id_token', 'access_token', 'session_state']);
 
-/** Paths whose next segment is a one-time secret: a survey code, a consent slip's link token, an activation token. */
-const SECRET_SEGMENT_AFTER = [/^(\/api\/v\d+\/surveys\/respond\/)[^/?#]+/, /^(\/api\/v\d+\/consent\/respond\/)[^/?#]+/, /^(\/respond\/)[^/?#]+/, /^(\/consent\/respond\/)[^/?#]+/, /^(\/guardian\/)[^/?#]+/];
+/** Paths whose next segment is a one-time secret: a survey code, a consent slip's link token (also on the privacy pages), an activation token. */
+const SECRET_SEGMENT_AFTER = [/^(\/api\/v\d+\/surveys\/respond\/)[^/?#]+/, /^(\/api\/v\d+\/consent\/respond\/)[^/?#]+/, /^(\/respond\/)[^/?#]+/, /^(\/consent\/respond\/)[^/?#]+/, /^(\/guardian\/)[^/?#]+/,
+  // The same link opening what is held about the child (the page and its api route).
+  /^(\/api\/v\d+\/privacy\/my-data\/)[^/?#]+/, /^(\/privacy\/my-data\/)[^/?#]+/];
 
 /**
  * A request URL fit for a log line: one-time codes and tokens, in the path or the query, are

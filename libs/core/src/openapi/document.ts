@@ -6,6 +6,7 @@ import { addErrorResponses, RouteFacts } from './error-responses';
 import { PASSWORD_CHANGE_EXEMPT_KEY, PUBLIC_KEY, ROLES_KEY, SCHOOL_PARAM_KEY } from '../auth/access.decorators';
 import type { Role } from '../auth/role';
 import { API_ERRORS_KEY, ApiErrorMap } from './api-decorators';
+import { PERSONAL_DATA_KEY, PersonalDataSpec } from '../privacy/personal-data';
 
 type PluginMetadata = () => Promise<Record<string, unknown>>;
 type DocumentConfig = Omit<OpenAPIObject, 'paths'>;
@@ -108,6 +109,13 @@ function routeFacts(handler: Handler): RouteFacts {
   const errors: ApiErrorMap = { ...classErrors };
   for (const [status, codes] of Object.entries(ownErrors) as unknown as [keyof ApiErrorMap, string[]][]) {
     errors[status] = [...(errors[status] ?? []), ...codes];
+  }
+  // A route that serves personal data fails closed when its access record cannot be written, and a
+  // download about many people wants a reason.
+  const personal = Reflect.getMetadata(PERSONAL_DATA_KEY, fn) as PersonalDataSpec | undefined;
+  if (personal) {
+    errors[503] = [...(errors[503] ?? []), 'ACCESS_LOG_UNAVAILABLE'];
+    if (personal.action === 'download') errors[400] = [...(errors[400] ?? []), 'REASON_REQUIRED'];
   }
   return {
     isPublic: meta<boolean>(PUBLIC_KEY, handler) === true,

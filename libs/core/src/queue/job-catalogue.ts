@@ -9,6 +9,7 @@ export enum QueueName {
   Surveys = 'surveys',
   Literacy = 'literacy',
   Consent = 'consent',
+  Privacy = 'privacy',
 }
 
 export enum JobName {
@@ -23,6 +24,8 @@ export enum JobName {
   LiteracyAnalysis = 'literacy-analysis',
   LiteracyReports = 'literacy-reports',
   ConsentRemind = 'consent-remind',
+  PrivacyReview = 'privacy-review',
+  PrivacyDestruction = 'privacy-destruction',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -86,6 +89,15 @@ export interface ConsentRemindPayload extends JobRequester {
   day?: string;
 }
 
+/** The monthly review of the access log for the privacy officer, stored as a workbook. */
+export interface PrivacyReviewPayload extends JobRequester {
+  /** The Seoul calendar month (YYYY-MM); omitted: the month before the one the job runs in. */
+  month?: string;
+}
+
+/** The daily destruction of personal data past its retention (개인정보 보호법 제21조), by the active, approved rules. */
+export type PrivacyDestructionPayload = JobRequester;
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
@@ -98,6 +110,8 @@ export interface JobPayloads {
   [JobName.LiteracyAnalysis]: LiteracyAnalysisPayload;
   [JobName.LiteracyReports]: LiteracyReportsPayload;
   [JobName.ConsentRemind]: ConsentRemindPayload;
+  [JobName.PrivacyReview]: PrivacyReviewPayload;
+  [JobName.PrivacyDestruction]: PrivacyDestructionPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -112,6 +126,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.LiteracyAnalysis]: QueueName.Literacy,
   [JobName.LiteracyReports]: QueueName.Literacy,
   [JobName.ConsentRemind]: QueueName.Consent,
+  [JobName.PrivacyReview]: QueueName.Privacy,
+  [JobName.PrivacyDestruction]: QueueName.Privacy,
 };
 
 /** Recurring work (cron in Seoul time); the worker upserts these schedulers when it starts. */
@@ -120,6 +136,8 @@ export const JOB_SCHEDULES: { name: JobName; schedulerId: string; cron: string }
   { name: JobName.SurveyLifecycle, schedulerId: 'survey-lifecycle', cron: '*/5 * * * *' },
   { name: JobName.SurveyRemind, schedulerId: 'survey-remind-daily', cron: '0 9 * * *' },
   { name: JobName.ConsentRemind, schedulerId: 'consent-remind-daily', cron: '30 8 * * *' },
+  { name: JobName.PrivacyReview, schedulerId: 'privacy-review-monthly', cron: '0 6 1 * *' },
+  { name: JobName.PrivacyDestruction, schedulerId: 'privacy-destruction-daily', cron: '30 2 * * *' },
 ];
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

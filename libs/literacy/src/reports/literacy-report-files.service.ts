@@ -40,6 +40,19 @@ export class LiteracyReportFiles {
     if (!row) throw new NotFoundError('built report (run the report job first) for school', schoolId);
     return { meta: (await this.files.meta(row.fileId))!, content: await this.files.content(row.fileId) };
   }
+
+  /**
+   * The students a school's workbook lists (its 학생별 결과 sheet), for the access log; the city's
+   * workbook holds group figures only. Counted when downloaded: the file itself does not say.
+   */
+  async studentsIn(assessmentId: number, schoolId: number): Promise<number[]> {
+    if (schoolId === CITY_REPORT) return [];
+    const rows: { id: number }[] = await this.ds.query(
+      `SELECT x.student_id AS id FROM literacy_scores x JOIN students st ON st.id = x.student_id WHERE x.assessment_id = $1 AND st.school_id = $2`,
+      [assessmentId, schoolId],
+    );
+    return rows.map((r) => r.id);
+  }
 }
 
 /** City administrators also see the city's workbook in the list. */

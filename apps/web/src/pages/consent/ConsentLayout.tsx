@@ -10,6 +10,7 @@ const TABS: { to: string; label: string; cityAdminOnly?: boolean; adminOnly?: bo
   { to: consentPaths.letters, label: '가정통신문' },
   { to: consentPaths.import, label: '동의 회신 일괄 등록' },
   { to: consentPaths.services, label: 'AI 서비스 관리', cityAdminOnly: true },
+  { to: consentPaths.privacyRequests, label: '개인정보 요청' },
 ];
 
 interface Props {

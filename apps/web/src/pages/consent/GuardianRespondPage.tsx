@@ -46,7 +46,12 @@ export function GuardianRespondPage({ token }: { token: string }) {
   const error = send.error;
 
   if (letter.isPending) return <Loading />;
-  const shell = (children: ReactNode) => <div className="page guardian-page">{children}</div>;
+  const shell = (children: ReactNode) => (
+    <div className="page guardian-page">
+      {children}
+      {letter.data && <MyDataLink token={token} />}
+    </div>
+  );
   if (!letter.data) return shell(<PlainError error={letter.error} title="동의서를 열 수 없습니다." messages={LINK_ERRORS} testId="guardian-error" />);
   const l = letter.data;
   const used = (l.answered && !done) || (error instanceof ApiError && error.code === 'LINK_USED');
@@ -114,6 +119,22 @@ export function GuardianRespondPage({ token }: { token: string }) {
         </>
       )}
     </>,
+  );
+}
+
+/**
+ * The way to what the platform holds about the child and to a request about it (개인정보 보호법 제35–37조): another
+ * document behind the same link, so this page downloads nothing more for it.
+ */
+function MyDataLink({ token }: { token: string }) {
+  return (
+    <section className="panel" aria-labelledby="my-data-heading">
+      <h2 id="my-data-heading">우리 아이 정보</h2>
+      <p className="muted small">플랫폼이 보관하는 아이의 정보와 동의 기록을 보고, 열람·정정·삭제·처리정지를 요청할 수 있습니다.</p>
+      <a href={`/privacy/my-data/${encodeURIComponent(token)}`} className="button button-secondary" data-testid="my-data-link">
+        우리 아이 정보 보기·요청
+      </a>
+    </section>
   );
 }
 

@@ -72,4 +72,6 @@ export const consentPaths = {
   letter: (id: number) => `/consent/letters/${id}`,
   import: '/consent/import',
   services: '/consent/services',
+  /** 개인정보 열람·정정·삭제·처리정지 요청 (pages/privacy). */
+  privacyRequests: '/consent/privacy-requests',
 };

@@ -34,4 +34,10 @@ export const CONSENT_ROUTES: AppRoute[] = [
     handle: { title: 'AI 서비스 관리', access: { allow: isCityAdmin, denied: 'AI 서비스와 동의 안내문은 교육청 관리자가 관리합니다.' } },
     lazy: page(() => import('./ServicesPage'), ({ ServicesPage }, user) => <ServicesPage user={user} />),
   },
+  {
+    // The data subjects' requests arrive with the consent links and go to the school (개인정보 보호법 제35–37조).
+    path: consentPaths.privacyRequests,
+    handle: { title: '개인정보 열람·삭제 요청' },
+    lazy: page(() => import('../privacy/PrivacyRequestsPage'), ({ PrivacyRequestsPage }, user) => <PrivacyRequestsPage user={user} />),
+  },
 ];

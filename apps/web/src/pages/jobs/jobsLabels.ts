@@ -7,6 +7,7 @@ export const QUEUE_LABEL: Record<QueueName, string> = {
   surveys: '설문',
   literacy: '리터러시 진단',
   consent: '보호자 동의',
+  privacy: '개인정보 보호',
 };
 
 export const JOB_LABEL: Record<string, string> = {
@@ -21,6 +22,8 @@ export const JOB_LABEL: Record<string, string> = {
   'literacy-analysis': '리터러시 문항 분석',
   'literacy-reports': '리터러시 보고서 작성',
   'consent-remind': '보호자 동의 회신 독려',
+  'privacy-review': '개인정보 접속기록 월간 점검',
+  'privacy-destruction': '보존 기간이 지난 개인정보 파기',
 };
 
 export const jobLabel = (name: string): string => JOB_LABEL[name] ?? name;
@@ -43,14 +46,24 @@ export const SCHEDULE_TEXT: Record<string, { title: string; covers: string }> = 
     title: '보호자 동의 회신 독려·두 번째 보호자 회신서',
     covers: '회신이 없는 학급을 학교장에게 알리고, 첫 번째 보호자가 정한 기간 안에 답하지 않은 학생에게 두 번째 보호자 회신서를 만듭니다.',
   },
+  'privacy-review-monthly': {
+    title: '개인정보 접속기록 월간 점검',
+    covers: '지난달의 개인정보 접속기록에서 많은 학생 조회, 소속 밖 조회, 업무 시간 외 조회, 대량 내려받기를 찾아 개인정보 보호책임자용 점검표(XLSX)를 만듭니다.',
+  },
+  'privacy-destruction-daily': {
+    title: '보존 기간이 지난 개인정보 파기',
+    covers: '승인된 보존 기간표에 따라 기간이 지난 개인정보를 삭제하거나 익명 처리하고 개인정보 파기 대장에 기록합니다. 법적 보존 대상은 제외합니다.',
+  },
 };
 
 const pad = (n: string) => n.padStart(2, '0');
 
-/** A cron pattern in words (Seoul time): `5 0 * * *` → 매일 00:05, `*\/5 * * * *` → 5분마다; others as written. */
+/** A cron pattern in words (Seoul time): `5 0 * * *` → 매일 00:05, `0 6 1 * *` → 매월 1일 06:00, `*\/5 * * * *` → 5분마다; others as written. */
 export function cronText(cron: string): string {
   const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(cron);
   if (daily) return `매일 ${pad(daily[2])}:${pad(daily[1])}`;
+  const monthly = /^(\d{1,2}) (\d{1,2}) (\d{1,2}) \* \*$/.exec(cron);
+  if (monthly) return `매월 ${monthly[3]}일 ${pad(monthly[2])}:${pad(monthly[1])}`;
   const everyMinutes = /^\*\/(\d{1,2}) \* \* \* \*$/.exec(cron);
   if (everyMinutes) return `${everyMinutes[1]}분마다`;
   const hourly = /^(\d{1,2}) \* \* \* \*$/.exec(cron);
@@ -77,6 +90,10 @@ export function summaryText(jobName: string, summary: Record<string, unknown> | 
       return `참여 코드 배포 ${count(summary.distribute)}건 · 최종 집계 ${count(summary.aggregate)}건`;
     case 'survey-remind':
       return `진행 중인 설문 ${count(summary.campaigns)}개 · 독려 대상 학교 ${count(summary.schools)}곳 · 알림 ${count(summary.notices)}건`;
+    case 'privacy-review':
+      return `${String(summary.month ?? '-')} 점검 · 접속기록 ${String(summary.records ?? 0)}건 · 확인할 항목 ${String(summary.flags ?? 0)}건`;
+    case 'privacy-destruction':
+      return `파기 ${String(summary.destroyed ?? 0)}건 · 법적 보존으로 제외 ${String(summary.held ?? 0)}건${Array.isArray(summary.unapproved) && summary.unapproved.length ? ` · 승인되지 않은 규칙 ${summary.unapproved.length}개` : ''}`;
     case 'consent-remind':
       return `미회신 학교 ${count(summary.schools)}곳 · 알림 ${count(summary.notices)}건 · 두 번째 보호자 회신서 ${count(summary.secondGuardianSlips)}건`;
     default:

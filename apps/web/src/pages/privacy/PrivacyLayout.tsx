@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { privacyPaths } from './privacyLabels';
+
+/** The section's pages, in the order of the sub-navigation. */
+const TABS: { to: string; label: string }[] = [
+  { to: privacyPaths.retention, label: '보존 기간' },
+  { to: privacyPaths.destruction, label: '파기' },
+  { to: privacyPaths.accessLog, label: '접속기록' },
+  { to: privacyPaths.review, label: '월간 점검' },
+];
+
+interface Props {
+  /** The page's own heading under 개인정보 관리. */
+  title: string;
+  /** A line under the heading. */
+  lead?: ReactNode;
+  /** Beside the heading (e.g. XLSX 내려받기). */
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * The frame of the privacy officer's pages (개인정보 관리, city administrators): the heading and the
+ * tabs between 보존 기간, 파기, 접속기록 and 월간 점검.
+ */
+export function PrivacyLayout({ title, lead, actions, children }: Props) {
+  const { pathname: path } = useLocation();
+  return (
+    <div className="page privacy-office-page">
+      <div className="page-head no-print">
+        <p className="breadcrumb">개인정보 관리</p>
+        <div className="page-head-actions">
+          <div>
+            <h1>{title}</h1>
+            {lead && <p className="muted">{lead}</p>}
+          </div>
+          {actions}
+        </div>
+        <nav className="page-tabs" aria-label="개인정보 관리 메뉴">
+          {TABS.map((t) => (
+            <Link key={t.to} to={t.to} className={path === t.to ? 'button button-small is-current' : 'button button-small'} aria-current={path === t.to ? 'page' : undefined}>
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}
