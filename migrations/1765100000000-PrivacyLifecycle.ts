@@ -216,11 +216,15 @@ export class PrivacyLifecycle1765100000000 implements MigrationInterface {
         CHECK ((status = 'answered') = (outcome IS NOT NULL AND answered_at IS NOT NULL))
       );
       CREATE INDEX privacy_requests_school_idx ON privacy_requests (school_id, received_at DESC);
+
+      -- Set when the schedule destroyed an assessment's per-student results: its analysis is final.
+      ALTER TABLE literacy_assessments ADD COLUMN results_destroyed_at timestamptz;
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      ALTER TABLE literacy_assessments DROP COLUMN results_destroyed_at;
       DROP TABLE privacy_requests;
       DROP FUNCTION privacy_destroy_access_log(bigint); DROP FUNCTION privacy_destroy_consent_records(bigint[]);
       DROP TRIGGER access_log_no_change ON access_log; DROP FUNCTION access_log_append_only();

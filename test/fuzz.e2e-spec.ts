@@ -282,13 +282,19 @@ async function fixtures(app: TestApp) {
   ok('notice 2', await admin.post(`/api/v1/consent/services/${letterService.id}/notices`, { schoolYear: schoolYear(), ...NOTICE }));
   const guardianToken: string = letter.slips[0].token;
   const privacyRequest = ok('privacy request', await anon.post('/api/v1/privacy/requests', { token: guardianToken, kind: 'access', requesterRelation: 'mother' }));
+  // The survey-drafts rule retired, so a valid create succeeds once (and then meets the new one: 409).
+  const rules: { id: number; category: string }[] = ok('retention rules', await admin.get('/api/v1/privacy/retention-rules')).items;
+  const draftsRule = rules.find((r) => r.category === 'survey_drafts')!;
+  ok('retire a rule', await admin.patch(`/api/v1/privacy/retention-rules/${draftsRule.id}`, { active: false }));
+  const loginRule = rules.find((r) => r.category === 'login_records')!;
+  const hold = ok('legal hold', await admin.post('/api/v1/privacy/legal-holds', { studentId: student.id, reason: '분쟁 조정 중' }));
 
   return {
     admin, gangnam, dongbu, principal, me, passwordUser, leaving, target, anon, gaepo, middle, linkToken,
     itemId: item.id, clubId: club.id, openCallId: openCall.id, criteria: review.criteria as { id: number }[], reviewCallId: review.id, draftId: draft.id,
     scored, decided, designationId, templateId: template.id, parentsId: parents.id, schoolLevelId: schoolLevel.id, codes,
     assessmentId: assessment.id, serviceId: service.id, letterServiceId: letterService.id, studentId: student.id, guardianToken,
-    privacyRequestId: privacyRequest.id as number,
+    privacyRequestId: privacyRequest.id as number, loginRuleId: loginRule.id, holdId: hold.id as number,
   };
 }
 
@@ -397,5 +403,12 @@ function operationConfigs(f: Awaited<ReturnType<typeof fixtures>>): Record<strin
     // A guardian's request with the link (no login), and the answer (the city admin may answer any school's).
     [`POST ${v1('/privacy/requests')}`]: { client: () => f.anon, body: (n) => ({ token: f.guardianToken, kind: 'access', detail: `열람 ${n}`, requesterRelation: 'mother', requesterName: '김보호' }) },
     [`POST ${v1('/privacy/requests/{id}/answer')}`]: { client: admin, params: { id: id(f.privacyRequestId) }, body: () => ({ outcome: 'refused', answer: '법령에 따라 보존해야 하는 정보입니다.' }) },
+    [`POST ${v1('/privacy/retention-rules')}`]: { client: admin, body: () => ({ category: 'survey_drafts', description: '설문 임시 저장 답변', keepMonths: 1, method: 'delete', legalBasis: '개인정보 보호법 제21조' }) },
+    [`PATCH ${v1('/privacy/retention-rules/{id}')}`]: { client: admin, params: { id: id(f.loginRuleId) }, body: (n) => ({ keepMonths: 12 + (n % 12), legalBasis: '안전성 확보조치 기준' }) },
+    [`POST ${v1('/privacy/destruction/dry-run')}`]: { client: admin },
+    // Last: it destroys what is due (nothing of the fixtures', which are this year's).
+    [`POST ${v1('/privacy/destruction/run')}`]: { client: admin, late: true },
+    [`POST ${v1('/privacy/legal-holds')}`]: { client: admin, body: () => ({ studentId: f.studentId, reason: '감사 진행 중' }) },
+    [`POST ${v1('/privacy/legal-holds/{id}/release')}`]: { client: admin, params: { id: id(f.holdId) }, late: true },
   };
 }

@@ -438,6 +438,11 @@ describe('retention, legal holds, destruction and the destruction register', () 
     expect(await countRows(app.db, 'literacy_scores', `assessment_id = ${literacy[0]}`)).toBe(0);
     expect(await countRows(app.db, 'literacy_analyses', `assessment_id = ${literacy[0]}`)).toBe(1);
     expect(await countRows(app.db, 'literacy_results', `assessment_id = ${literacy[1]}`)).toBe(2);
+    // Its analysis is final: scoring again (which would replace the published figures) is refused.
+    const again = await admin.post(`/api/v1/literacy/assessments/${literacy[0]}/analyse`);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('RESULTS_DESTROYED');
+    expect((await admin.post(`/api/v1/literacy/assessments/${literacy[1]}/analyse`)).status).toBe(202);
     expect(await app.db.query(`SELECT code_hash FROM survey_drafts`)).toEqual([{ code_hash: 'open-draft' }]);
     expect(await app.db.query(`SELECT storage_key FROM designation_attachments`)).toEqual([{ storage_key: files[1] }]);
     expect([existsSync(join(app.config.attachmentDir, files[0])), existsSync(join(app.config.attachmentDir, files[1]))]).toEqual([false, true]);

@@ -8,7 +8,7 @@
  * job, after a confirmation), sees its row in the destruction register and downloads the register's XLSX; after a
  * principal opened a student's consent history, finds it in the access log and checks the log's hash chain
  * (intact); opens the monthly review (the previous month by default) and downloads it. A principal has no menu
- * item and is refused the pages.
+ * item and is refused the pages. The section's last tab leads to the data subjects' requests (under 생성형 AI 동의).
  *
  * Set SCREENSHOT_DIR to keep a full-page PNG of each page.
  */
@@ -129,6 +129,10 @@ describe('privacy officer pages (browser)', () => {
   it("edits the consent records' retention months, which approves the rule with the officer's name; a second rule of the category is refused", async () => {
     await openOffice();
     await page.getByRole('heading', { level: 1, name: '보존 기간' }).waitFor();
+    // The section's own address opens its first page.
+    await page.goto(`${app.baseUrl}/privacy-office`);
+    await page.waitForURL((url) => url.pathname === '/privacy-office/retention');
+    await page.getByTestId('rules-table').waitFor();
     const rows = page.getByTestId('rules-table').locator('tbody tr');
     await expect(rows.count()).resolves.toBe(8);
     const consent = page.getByTestId('rule-consent_records');
@@ -161,6 +165,10 @@ describe('privacy officer pages (browser)', () => {
     await expect(page.getByTestId('rule-error').textContent()).resolves.toContain('이 분류에는 사용 중인 규칙이 이미 있습니다.');
     await create.getByRole('button', { name: '취소' }).click();
     await shot('privacy-office-retention');
+
+    // The data subjects' requests, which the schools answer, are one tab away.
+    await tab('정보주체 요청', '/consent/privacy-requests');
+    await page.locator('main h1').waitFor();
   });
 
   it('previews the destruction per school, keeps a held student, runs it, and shows and downloads the register', async () => {

@@ -87,6 +87,7 @@ export const CODE_MESSAGE: Readonly<Record<string, string>> = {
   LINK_USED: '이미 응답한 링크입니다.',
   // 개인정보 열람·정정·삭제·처리정지 요청
   REQUEST_ANSWERED: '이미 답변한 요청입니다. 답변은 다시 바꿀 수 없습니다.',
+  RESULTS_DESTROYED: '보존 기간이 지나 학생별 결과를 파기한 진단입니다. 공개된 분석 결과는 그대로 두며 다시 분석하거나 결과를 더 올릴 수 없습니다.',
   LEGAL_HOLD: '법적 보존(분쟁·감사·수사 등)으로 보관 중인 정보라 지금은 파기할 수 없습니다.',
   // 보존 기간표 · 법적 보존
   RETENTION_RULE_EXISTS: '이 항목에는 이미 적용 중인 보존 규칙이 있습니다. 기존 규칙을 고치거나 먼저 사용 중지하세요.',

@@ -23,8 +23,11 @@ const CITY_BY = CITY_REPORT_BY;
 const IMPORT_ERRORS = {
   400: ['NOT_MULTIPART', 'FILE_MISSING', 'FILE_EMPTY', 'INVALID_FILE', 'BAD_FILE', 'EMPTY_FILE', 'IMPORT_REJECTED'],
   403: ['ROLE_NOT_ALLOWED', 'SCHOOL_OUT_OF_SCOPE'],
+  409: ['RESULTS_DESTROYED'],
   503: ['UPLOADS_BUSY'],
 };
+/** An assessment whose per-student results the retention schedule destroyed is final (AssessmentsService.assertResultsKept). */
+const CLOSED_BY_DESTRUCTION = { 409: ['RESULTS_DESTROYED'] };
 
 @ApiTags('literacy')
 @ApiBearerAuth()
@@ -79,6 +82,7 @@ export class LiteracyController {
   @Patch('assessments/:id/items/:itemId')
   @Roles('city_admin')
   @ApiOperation({ summary: 'Drop an item from scoring after review (or restore it); the analysis is recomputed' })
+  @ApiErrors(CLOSED_BY_DESTRUCTION)
   setItemDropped(@Param('id', ParseIdPipe) id: number, @Param('itemId') itemId: string, @Body() dto: UpdateItemDto, @CurrentUser() user: AuthUser): Promise<LiteracyAssessmentChangeDto> {
     return this.assessments.setDropped(id, itemId, dto.dropped, dto.reason, user);
   }
@@ -86,6 +90,7 @@ export class LiteracyController {
   @Put('assessments/:id/cut-scores')
   @Roles('city_admin')
   @ApiOperation({ summary: 'Replace the cut scores; the analysis (levels) is recomputed' })
+  @ApiErrors(CLOSED_BY_DESTRUCTION)
   setCutScores(@Param('id', ParseIdPipe) id: number, @Body() dto: CutScoresDto, @CurrentUser() user: AuthUser): Promise<LiteracyAssessmentChangeDto> {
     return this.assessments.setCutScores(id, dto.cutScores, user);
   }
@@ -106,6 +111,7 @@ export class LiteracyController {
   @HttpCode(202)
   @ApiJob()
   @ApiOperation({ summary: 'Score and analyse all results again (joins a waiting run; follows a running one)' })
+  @ApiErrors(CLOSED_BY_DESTRUCTION)
   async analyse(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<JobAcceptedDto> {
     await this.assessments.get(id);
     return this.assessments.analyseSoon(id, user);

@@ -1,5 +1,5 @@
 import { data, http, publicHttp } from './http';
-import type { PrivacyAnswerInput, PrivacyRequest, PrivacyRequestInput, PrivacyRequestQuery } from './models/privacy';
+import type { PrivacyAnswerInput, PrivacyRequestInput, PrivacyRequestQuery } from './models/privacy';
 
 /**
  * 개인정보 처리방침 and the data subjects' requests (/api/v1/privacy). The privacy officer's calls (retention,
@@ -11,8 +11,8 @@ export const privacyApi = {
   /** What the platform holds about a child, behind the guardian's one-time link. */
   guardianMyData: (token: string) => data(publicHttp.GET('/api/v1/privacy/my-data/{token}', { params: { path: { token } } })),
   /** A guardian's request through their link (no login). */
-  guardianPrivacyRequest: (token: string, input: Omit<PrivacyRequestInput, 'token' | 'studentId' | 'requesterName'> & { requesterName?: string | null }) =>
-    data(publicHttp.POST('/api/v1/privacy/requests', { body: { ...input, token } } as never)) as Promise<PrivacyRequest>,
+  guardianPrivacyRequest: (token: string, input: Omit<PrivacyRequestInput, 'token' | 'studentId'>) =>
+    data(publicHttp.POST('/api/v1/privacy/requests', { body: { ...input, token } })),
   /** The requests staff see (a school's, or every school's for the office). */
   privacyRequests: (q: PrivacyRequestQuery) => data(http.GET('/api/v1/privacy/requests', { params: { query: q } })),
   privacyRequest: (id: number) => data(http.GET('/api/v1/privacy/requests/{id}', { params: { path: { id } } })),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, AuthUser, JobName, JobQueue, NotFoundError, rethrowConstraint, ValidationFailedError } from '@app/core';
+import { AuditLog, AuthUser, ConflictError, JobName, JobQueue, NotFoundError, rethrowConstraint, ValidationFailedError } from '@app/core';
 import { CutScore, ItemSpec, validateCutScores, validateItems } from '../analysis';
 import type { CreateAssessmentDto, CutScoreDto } from './assessment.dto';
 import type { LiteracyAssessmentChangeDto, LiteracyAssessmentListDto } from './assessment-responses.dto';
@@ -105,6 +105,18 @@ export class AssessmentsService {
     return { ...a, items: items.map((i: AssessmentItem & { key: string[] | null }) => ({ ...i, key: i.key ?? undefined })) };
   }
 
+  /**
+   * Once the retention schedule has destroyed an assessment's per-student results (libs/privacy),
+   * its analysis and reports stay as they were published: scoring again would replace them with
+   * figures of the few rows a legal hold kept, and new results would join a year that is closed.
+   */
+  async assertResultsKept(id: number, tx?: EntityManager): Promise<void> {
+    const [row] = await (tx ?? this.ds).query(`SELECT results_destroyed_at FROM literacy_assessments WHERE id = $1`, [id]);
+    if (row?.results_destroyed_at) {
+      throw new ConflictError(`The results of literacy assessment ${id} were destroyed under the retention schedule; its published analysis stays as it was`, [], 'RESULTS_DESTROYED');
+    }
+  }
+
   /** Dropping an item (or taking it back) re-scores everything: the analysis job runs again. */
   async setDropped(id: number, itemId: string, dropped: boolean, reason: string | undefined, actor: AuthUser): Promise<LiteracyAssessmentChangeDto> {
     await this.get(id);
@@ -134,6 +146,7 @@ export class AssessmentsService {
 
   /** One analysis per assessment at a time: a request joins a waiting run, or follows a running one. */
   async analyseSoon(id: number, actor: AuthUser, tx?: EntityManager) {
+    await this.assertResultsKept(id, tx);
     return this.jobs.enqueue(JobName.LiteracyAnalysis, { requestedBy: actor.id, assessmentId: id }, { dedupeKey: String(id), rerunIfActive: true }, tx);
   }
 }

@@ -21,6 +21,8 @@ export class LiteracyAnalysisService {
   ) {}
 
   async run(assessmentId: number, progress?: (percent: number) => Promise<void>) {
+    // A run queued before the results were destroyed must not overwrite what was published.
+    await this.assessments.assertResultsKept(assessmentId);
     const assessment = await this.assessments.get(assessmentId);
     const items: ItemSpec[] = assessment.items.map((i) => ({ id: i.id, area: i.area, type: i.type, maxScore: i.maxScore, key: i.key, dropped: i.dropped }));
     const rows: { studentId: number; responses: (string | null)[] }[] = await this.ds.query(

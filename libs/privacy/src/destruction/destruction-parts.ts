@@ -124,6 +124,8 @@ export const LITERACY_RESULTS: DestructionPart = {
   destroy: async (tx, keys) => {
     const x = splitKeys([['assessment_id', 'int'], ['student_id', 'int']]);
     await tx.query(`WITH x AS (${x}) DELETE FROM literacy_scores s USING x WHERE s.assessment_id = x.assessment_id AND s.student_id = x.student_id`, [keys]);
+    // The assessment is closed: no new analysis may replace the published one (literacy's assertResultsKept).
+    await tx.query(`WITH x AS (${x}) UPDATE literacy_assessments a SET results_destroyed_at = now() FROM (SELECT DISTINCT assessment_id FROM x) d WHERE a.id = d.assessment_id AND a.results_destroyed_at IS NULL`, [keys]);
     return { destroyed: await count(tx, `WITH x AS (${x}) DELETE FROM literacy_results r USING x WHERE r.assessment_id = x.assessment_id AND r.student_id = x.student_id`, [keys]) };
   },
 };

@@ -218,8 +218,9 @@ export class PrivacyRequests {
     await this.schools.assert(actor, found.schoolId, 'write');
     if (found.status === 'answered') throw this.answered();
     await this.ds.transaction(async (tx) => {
-      // An advisory lock, not a row lock: destroying the student sets this row's student_id to null from the
-      // destruction's own transaction, which would wait forever on a row lock held here.
+      // One answer at a time per request, with an advisory lock rather than this row's: the destruction runs in a
+      // transaction of its own, and a student row deleted there (student_id ON DELETE SET NULL) would wait for ever
+      // on a row lock held here.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('privacy_request'), $1)`, [id]);
       const [row] = await tx.query(`SELECT status, kind, student_id AS "studentId" FROM privacy_requests WHERE id = $1`, [id]);
       if (row.status === 'answered') throw this.answered();
