@@ -40,6 +40,12 @@ export default async () => {
     return {
         "@nestjs/swagger": {
             "models": [
+                [require("../../../libs/core/src/http/seoul-period.dto"), {
+                        "SeoulPeriodQuery": {
+                            from: { required: false, type: () => String },
+                            to: { required: false, type: () => String }
+                        }
+                    }],
                 [require("../../../libs/core/src/openapi/api-contract.dto"), {
                         "ErrorBodyDto": {
                             statusCode: { required: true, type: () => Number },
@@ -1027,13 +1033,7 @@ export default async () => {
                             },
                             runId: { required: false, type: () => String, format: "uuid" }
                         },
-                        "DestructionRegisterQuery": {
-                            category: {
-                                required: false,
-                                enum: ["consent_records", "students", "literacy_results", "survey_drafts", "designation_attachments", "login_records", "access_logs", "departed_accounts"]
-                            },
-                            runId: { required: false, type: () => String, format: "uuid" }
-                        }
+                        "DestructionRegisterQuery": {}
                     }],
                 [require("../../../libs/privacy/src/retention/retention.dto"), {
                         "CreateRetentionRuleDto": {
@@ -1158,9 +1158,7 @@ export default async () => {
                             action: {
                                 required: false,
                                 enum: ["read", "change", "download", "print"]
-                            },
-                            from: { required: false, type: () => String },
-                            to: { required: false, type: () => String }
+                            }
                         },
                         "AccessLogEntryDto": {
                             id: { required: true, type: () => String, description: "The record's place in the chain (a bigint, as a string)." },

@@ -6398,15 +6398,15 @@ export interface operations {
     "audit.list": {
         parameters: {
             query?: {
+                /** @description from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time */
+                from?: string;
+                /** @description before this instant; a date alone is the end of that day in Seoul (the day included) */
+                to?: string;
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
                 /** @description an action, or its family (account → account.created, account.disabled, …) */
                 action?: string;
-                /** @description from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time */
-                from?: string;
-                /** @description before this instant; a date alone is the end of that day in Seoul (the day included) */
-                to?: string;
                 /** @description page backwards: records older than this id */
                 beforeId?: string;
                 limit?: number;
@@ -20040,6 +20040,10 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time */
+                from?: string;
+                /** @description before this instant; a date alone is the end of that day in Seoul (the day included) */
+                to?: string;
                 /** @description the account (user id) that read or changed the data */
                 account?: string;
                 /** @description a subject id (a student id, a user id…): records that concern it */
@@ -20047,10 +20051,6 @@ export interface operations {
                 /** @description what the subject ids are: student, user, training_participant */
                 subjectType?: string;
                 action?: "read" | "change" | "download" | "print";
-                /** @description from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time */
-                from?: string;
-                /** @description before this instant; a date alone is the end of that day in Seoul (the day included) */
-                to?: string;
             };
             header?: never;
             path?: never;

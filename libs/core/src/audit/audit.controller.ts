@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { SeoulPeriodQuery } from '../http/seoul-period.dto';
 import { Roles } from '../auth/access.decorators';
 import { AuditLog } from './audit.service';
 import { AuditRecordDto } from './audit-record.dto';
 
-export class AuditQuery {
+export class AuditQuery extends SeoulPeriodQuery {
   @ApiPropertyOptional({ example: 'user' })
   @IsOptional()
   @Matches(/^[a-z_]{1,50}$/)
@@ -26,16 +27,6 @@ export class AuditQuery {
   @IsOptional()
   @Matches(/^[a-z_.]{1,60}$/)
   action?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+09:00', description: 'from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'before this instant; a date alone is the end of that day in Seoul (the day included)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 
   @ApiPropertyOptional({ description: 'page backwards: records older than this id' })
   @IsOptional()

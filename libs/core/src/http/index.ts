@@ -1,5 +1,6 @@
 export * from './validation';
 export * from './pagination.dto';
+export * from './seoul-period.dto';
 export * from './upload';
 export * from './parse-id.pipe';
 export * from './send-file';

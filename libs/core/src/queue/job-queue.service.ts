@@ -254,8 +254,12 @@ export class JobQueue implements OnModuleInit {
     const bullId = row?.bull_job_id ?? jobId;
     try {
       for (const name of row ? [row.queue as QueueName] : ALL_QUEUES) {
+        // The state before the job: read the other way round, a job that completes in between is
+        // "completed" with the result it did not have yet when it was read, and a poller stops there.
+        const state = await withTimeout(this.queue(name).getJobState(bullId), REDIS_TIMEOUT_MS, 'Redis');
+        if (state === 'unknown') continue;
         const job = await withTimeout(this.queue(name).getJob(bullId), REDIS_TIMEOUT_MS, 'Redis');
-        if (job) return await withTimeout(this.view(job, name), REDIS_TIMEOUT_MS, 'Redis');
+        if (job) return this.view(job, name, state);
       }
     } catch (e) {
       if (!row) throw e;
@@ -276,12 +280,12 @@ export class JobQueue implements OnModuleInit {
     };
   }
 
-  private async view(job: Job, queue: QueueName): Promise<JobView> {
+  private view(job: Job, queue: QueueName, state: JobView['state']): JobView {
     return {
       id: String(job.id),
       name: job.name,
       queue,
-      state: await job.getState(),
+      state,
       progress: job.progress,
       attemptsMade: job.attemptsMade,
       createdAt: new Date(job.timestamp).toISOString(),

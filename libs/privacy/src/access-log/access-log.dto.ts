@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { ACCESS_ACTIONS, AccessAction, PaginationQuery } from '@app/core';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ACCESS_ACTIONS, AccessAction, PaginationQuery, SeoulPeriodQuery } from '@app/core';
 
-export class AccessLogQuery extends PaginationQuery {
+export class AccessLogQuery extends IntersectionType(PaginationQuery, SeoulPeriodQuery) {
   @ApiPropertyOptional({ description: 'the account (user id) that read or changed the data' })
   @IsOptional()
   @IsUUID()
@@ -23,15 +23,6 @@ export class AccessLogQuery extends PaginationQuery {
   @IsIn(ACCESS_ACTIONS)
   action?: AccessAction;
 
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'from this instant on; a date alone is the start of that day in Seoul, a time without an offset is Seoul time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'before this instant; a date alone is the end of that day in Seoul (the day included)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 }
 
 /** One access record: who, when, from where, what was done to whose data, through which route. */

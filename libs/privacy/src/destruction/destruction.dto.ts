@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '@app/core';
 import { DESTRUCTION_METHODS, DestructionMethod, RETENTION_CATEGORIES, RetentionCategory } from '../retention/categories';
@@ -133,14 +133,4 @@ export class DestructionRegisterFilter {
   runId?: string;
 }
 
-export class DestructionRegisterQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: RETENTION_CATEGORIES })
-  @IsOptional()
-  @IsIn(RETENTION_CATEGORIES)
-  category?: RetentionCategory;
-
-  @ApiPropertyOptional({ description: 'one run' })
-  @IsOptional()
-  @IsUUID()
-  runId?: string;
-}
+export class DestructionRegisterQuery extends IntersectionType(PaginationQuery, DestructionRegisterFilter) {}
