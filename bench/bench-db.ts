@@ -61,7 +61,8 @@ export async function deleteRedisKeys(prefix: string): Promise<number> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      // Keys start with the hash-tagged prefix (AppConfig.redisKeyPrefix): `{bench_<id>}:`.
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `{${prefix}}:*`, 'COUNT', 1000);
       if (keys.length) deleted += await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
@@ -175,7 +176,7 @@ export interface BenchRun {
 /**
  * A benchmark's run from start to end: drops what interrupted runs left, creates and migrates
  * `aiedu_bench_<id>`, calls `fn`, then (also on Ctrl-C) closes what `fn` registered, drops the
- * database `WITH (FORCE)` and deletes the `bench_<id>:*` Redis keys.
+ * database `WITH (FORCE)` and deletes the `{bench_<id>}:*` Redis keys.
  */
 export async function withBenchRun<T>(fn: (run: BenchRun) => Promise<T>): Promise<T> {
   const { dbName, queuePrefix, databaseUrl } = benchNames(randomBytes(5).toString('hex'));

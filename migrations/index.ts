@@ -20,6 +20,7 @@ import { GuardianRelation1764900001000 } from './1764900001000-GuardianRelation'
 import { SeoulDays1764950000000 } from './1764950000000-SeoulDays';
 import { GuardianLinkAnswer1765000000000 } from './1765000000000-GuardianLinkAnswer';
 import { PrivacyLifecycle1765100000000 } from './1765100000000-PrivacyLifecycle';
+import { FileObjects1765216000000 } from './1765216000000-FileObjects';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SeoulDays1764950000000,
   GuardianLinkAnswer1765000000000,
   PrivacyLifecycle1765100000000,
+  FileObjects1765216000000,
 ];

@@ -5,16 +5,24 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 export PORT="${PORT:-3000}"
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/aiedu}"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 # One secret shared by this run's processes; set TOKEN_SECRET yourself to keep tokens across restarts.
 export TOKEN_SECRET="${TOKEN_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
-ensure_node_modules
+# AIEDU_DEMO_PREBUILT=1 (tests): use node_modules and dist as they are.
+if [ -z "${AIEDU_DEMO_PREBUILT:-}" ]; then ensure_node_modules; fi
+# PostgreSQL and Redis at DATABASE_URL / REDIS_URL or the defaults; with nothing there, an embedded
+# PostgreSQL and a redis-server of this run's own, stopped when the demo stops.
 ensure_services
-echo "==> build"
-npm run build --silent
+trap stop_services EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/aiedu}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+if [ -z "${AIEDU_DEMO_PREBUILT:-}" ] || [ ! -f dist/apps/api/src/main.js ]; then
+  echo "==> build"
+  npm run build --silent
+fi
 echo "==> migrate"
 npm run migrate --silent
 echo "==> demo data"
@@ -24,7 +32,12 @@ node dist/apps/worker/src/main.js &
 worker=$!
 node dist/apps/api/src/main.js &
 api=$!
-trap 'kill $api $worker 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
+stop() {
+  kill $api $worker 2>/dev/null
+  wait 2>/dev/null
+  stop_services
+}
+trap stop EXIT
 
 for _ in $(seq 1 60); do
   if node -e "fetch('http://127.0.0.1:${PORT}/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"; then break; fi
@@ -40,7 +53,7 @@ cat <<MSG
     gangnam@sen.go.kr        강남서초교육지원청 (district_admin)
     principal@gaepo.es.kr    서울개포초등학교 교장 (principal)
     teacher@gaepo.es.kr      서울개포초등학교 교사 (teacher)
-  Ctrl-C stops api and worker.
+  Ctrl-C stops api and worker (and the services this run started).
 
 MSG
 wait -n $api $worker

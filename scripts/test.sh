@@ -7,7 +7,12 @@ cd "$(dirname "$0")/.."
 
 ensure_node_modules
 ensure_chromium
-ensure_services
+# TEST_DATABASE_URL / TEST_REDIS_URL or the defaults; with nothing there, an embedded PostgreSQL for
+# the template database and a redis-server, stopped again when the tests end.
+ensure_services test
+trap stop_services EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 echo "==> build (api, worker, cli, web UI)"
 npm run build --silent
 

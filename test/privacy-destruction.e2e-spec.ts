@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { AuthUser, readXlsx, XLSX_CONTENT_TYPE } from '@app/core';
+import { AuthUser, FileStore, readXlsx, XLSX_CONTENT_TYPE } from '@app/core';
 import { Destruction } from '@app/privacy';
 import { seedDemo } from '../apps/cli/src/demo-seed';
 import { bornYearsAgo, CHATGPT, NOTICE, schoolYear, today } from './support/consent-fixtures';
@@ -370,11 +367,11 @@ describe('retention, legal holds, destruction and the destruction register', () 
       [Y - 7],
     );
     const [{ id: application }] = await app.db.query(`INSERT INTO designation_applications (call_id, school_id) VALUES ($1, $2) RETURNING id`, [call, schoolA]);
-    await mkdir(app.config.attachmentDir, { recursive: true });
+    const store = app.api.get(FileStore);
     const files: string[] = [];
     for (const uploaded of [ago('7 years'), 'now()']) {
       const key = `${randomUUID()}.pdf`;
-      await writeFile(join(app.config.attachmentDir, key), '%PDF-1.4 test');
+      await store.put(key, Buffer.from('%PDF-1.4 test'));
       await app.db.query(
         `INSERT INTO designation_attachments (application_id, kind, filename, content_type, byte_size, sha256, storage_key, uploaded_at) VALUES ($1, 'plan', '계획서.pdf', 'application/pdf', 13, 'x', $2, ${uploaded})`,
         [application, key],
@@ -445,7 +442,8 @@ describe('retention, legal holds, destruction and the destruction register', () 
     expect((await admin.post(`/api/v1/literacy/assessments/${literacy[1]}/analyse`)).status).toBe(202);
     expect(await app.db.query(`SELECT code_hash FROM survey_drafts`)).toEqual([{ code_hash: 'open-draft' }]);
     expect(await app.db.query(`SELECT storage_key FROM designation_attachments`)).toEqual([{ storage_key: files[1] }]);
-    expect([existsSync(join(app.config.attachmentDir, files[0])), existsSync(join(app.config.attachmentDir, files[1]))]).toEqual([false, true]);
+    const stored = (key: string) => store.get(key).then(() => true, () => false);
+    expect([await stored(files[0]), await stored(files[1])]).toEqual([false, true]);
     expect(await app.db.query(`SELECT email FROM login_attempts WHERE email IN ('old@x.kr', 'new@x.kr')`)).toEqual([{ email: 'new@x.kr' }]);
     expect(await countRows(app.db, 'user_sessions', `created_at < now() - interval '13 months'`)).toBe(0);
     expect(await countRows(app.db, 'user_sessions', `expires_at > now() AND revoked_at IS NULL`)).toBe(liveSessions);

@@ -31,9 +31,9 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations(dbUrl(template));
 }
 
-/** Clones are connected to from the moment they exist; a template counts as abandoned after 3 hours. */
+/** A template or a suite's copy counts as abandoned 3 hours after it was made (the time is in its name). */
 function isAbandoned(datname: string): boolean {
-  const m = /^aiedu_test_template_([0-9a-z]+)_/.exec(datname);
+  const m = /^aiedu_(?:test_template|t)_([0-9a-z]+)_/.exec(datname);
   if (!m) return true;
   return Date.now() - parseInt(m[1], 36) > 3 * 3600_000;
 }

@@ -49,10 +49,18 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   });
 }
 
-/** The real api on a random port, its own database cloned from the migrated template, its own Redis prefix. */
-export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url, ...opts.env });
+/**
+ * The real api on a random port, its own database cloned from the migrated template, its own Redis prefix.
+ * With `join`, another instance of that app instead (as a second api process would be): the same
+ * database, Redis prefix and token secret; closing it leaves those to the first.
+ */
+export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string>; join?: TestApp } = {}): Promise<TestApp> {
+  const first = opts.join?.config;
+  const database = first
+    ? { url: first.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
+  const shared: Record<string, string> = first ? { QUEUE_PREFIX: first.queuePrefix, TOKEN_SECRET: first.tokenSecret } : {};
+  const config = testConfig({ DATABASE_URL: database.url, ...shared, ...opts.env });
   const api = await createApi(config);
   await api.listen({ port: 0, host: '127.0.0.1' });
   const address = api.getHttpServer().address() as { port: number };
@@ -107,7 +115,7 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
       await worker?.close();
       await api.close();
       await database.drop();
-      await deleteKeys(config.queuePrefix);
+      if (!first) await deleteKeys(config.redisKeyPrefix);
     },
   };
   if (opts.worker) await app.startWorker();

@@ -18,7 +18,8 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
  * TimeZone to get them right.
  */
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const name = `aiedu_t_${randomBytes(5).toString('hex')}`;
+  // The time in the name: another run's setup may clear databases left behind, but only old ones (global-setup.ts).
+  const name = `aiedu_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await admin(async (c) => {
     await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
     await c.query(`ALTER DATABASE ${name} SET TimeZone = 'UTC'`);

@@ -13,6 +13,7 @@ import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
 import { BadgeKeys, TrainingModule } from '@app/training';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+import { importAttachmentDir } from './files-import';
 import { verifyAccessLog } from './privacy-verify';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -28,6 +29,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   users:enable --email E
   badges:rotate-key                   retire the badge signing key; new badges get a new one
   privacy:verify-access-log           check the access log's hash chain; exits 1 when a record was deleted or edited
+  files:import-dir                    copy the attachments under ATTACHMENT_DIR into the database (before FILE_STORE=dir → postgres);
+                                      checked against their sha256, repeatable; exits 1 when a file is missing or differs
 
 Roles: city_admin, district_admin (needs --district-office), principal and teacher (need --school-code
 or --school-id). Passwords are never taken on the command line (it ends up in the shell history).`;
@@ -107,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'privacy:verify-access-log':
       return withContext(config, (app) => verifyAccessLog(app));
+    case 'files:import-dir':
+      return withContext(config, (app) => importAttachmentDir(app, config.attachmentDir));
     default:
       console.error(USAGE);
       return command ? 2 : 0;

@@ -210,7 +210,7 @@ export class ConsentController {
   })
   @ApiErrors(SCHOOL_ERRORS)
   overview(@Query() q: ConsentOverviewQuery, @CurrentUser() user: AuthUser): Promise<ConsentOverviewDto> {
-    return this.overviews.overview(q, q.date ?? seoulToday(), user);
+    return this.overviews.overview(q, q.date ?? seoulToday(), user, { lagTolerant: true });
   }
 }
 

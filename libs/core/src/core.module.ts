@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditLog } from './audit';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
-import { AttachmentStorage, StoredFiles } from './files';
+import { AttachmentStorage, DirectoryFileStore, FileStore, PostgresFileStore, StoredFiles } from './files';
 import { Notices } from './notices';
 import { Metrics } from './ops/metrics.service';
 import { QueueModule } from './queue';
@@ -18,8 +20,15 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuthModule],
-      providers: [AuditLog, AccessLog, StoredFiles, AttachmentStorage, Notices, Metrics],
-      exports: [AuditLog, AccessLog, StoredFiles, AttachmentStorage, Notices, Metrics, AuthModule, QueueModule],
+      providers: [
+        AuditLog, AccessLog, StoredFiles, AttachmentStorage, Notices, Metrics,
+        {
+          provide: FileStore,
+          inject: [getDataSourceToken()],
+          useFactory: (ds: DataSource): FileStore => (config.fileStore === 'dir' ? new DirectoryFileStore(config.attachmentDir) : new PostgresFileStore(ds)),
+        },
+      ],
+      exports: [AuditLog, AccessLog, StoredFiles, FileStore, AttachmentStorage, Notices, Metrics, AuthModule, QueueModule],
     };
   }
 }

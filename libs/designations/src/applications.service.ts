@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttachmentStorage, AuditLog, AuthUser, ConflictError, ForbiddenError, NotFoundError, rethrowConstraint, Upload, ValidationFailedError } from '@app/core';
+import { AttachmentStorage, AuditLog, AuthUser, ConflictError, ForbiddenError, NotFoundError, rethrowConstraint, StoredFileMissingError, Upload, ValidationFailedError } from '@app/core';
 import { CallsService } from './calls.service';
 import type { ApplicationDto } from './designation.dto';
 
@@ -106,8 +106,10 @@ export class ApplicationsService {
 
   async attach(id: number, kind: string, upload: Upload, actor: AuthUser): Promise<ApplicationRow> {
     if (!/^[a-z][a-z0-9_]{1,39}$/.test(kind)) throw new ValidationFailedError('Invalid attachment kind', [{ field: 'kind', reason: 'must be a lowercase code such as operating_plan' }]);
-    const stored = await this.storage.store(upload.filename, upload.buffer);
+    this.storage.check(upload.filename, upload.buffer);
+    // Stored in the transaction that adds its row (PostgreSQL file store): a refused attach leaves no file behind.
     return this.transition(id, actor, 'attach', ['draft'], async (tx) => {
+      const stored = await this.storage.store(upload.filename, upload.buffer, tx);
       await tx.query(
         `INSERT INTO designation_attachments (application_id, kind, filename, content_type, byte_size, sha256, storage_key, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -122,7 +124,10 @@ export class ApplicationsService {
       [attachmentId, id],
     );
     if (!row) throw new NotFoundError('attachment', attachmentId);
-    return { filename: row.filename, contentType: row.contentType, content: await this.storage.read(row.storageKey) };
+    const content = await this.storage.read(row.storageKey).catch((e) => {
+      throw e instanceof StoredFileMissingError ? new NotFoundError('attachment', attachmentId) : e;
+    });
+    return { filename: row.filename, contentType: row.contentType, content };
   }
 
   listForSchool(schoolId: number): Promise<ApplicationRow[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, EXPORT_MAX_ROWS, exportRows, NotFoundError, Page, schoolScopeSql, SqlParams } from '@app/core';
+import { AuthUser, EXPORT_MAX_ROWS, exportRows, NotFoundError, Page, ReadReplica, schoolScopeSql, SqlParams } from '@app/core';
 import type { SchoolLevel } from './school-level';
 import type { SchoolFilter, SchoolQuery } from './school-query.dto';
 
@@ -36,7 +36,11 @@ export type SchoolDetail = (schoolId: number) => Promise<unknown>;
 export class SchoolsService {
   private readonly details = new Map<string, SchoolDetail>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    /** The list and its export may lag a moment (DATABASE_REPLICA_URL); one school's page reads the primary. */
+    private readonly replica: ReadReplica,
+  ) {}
 
   /** Lets a feature add to the school page without the registry depending on that feature. */
   registerDetail(key: string, detail: SchoolDetail): void {
@@ -49,14 +53,14 @@ export class SchoolsService {
     const limit = p.add(query.pageSize);
     const offset = p.add((query.page - 1) * query.pageSize);
     // One round trip: the window count rides along with the page.
-    const rows: (SchoolSummary & { total: string })[] = await this.ds.query(
+    const rows: (SchoolSummary & { total: string })[] = await this.replica.query(
       `SELECT *, count(*) OVER () AS total FROM (${SUMMARY_SELECT} WHERE ${where}) x
        ORDER BY ${LIST_ORDER} LIMIT ${limit} OFFSET ${offset}`,
       p.values,
     );
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && query.page > 1) {
-      const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${SUMMARY_SELECT} WHERE ${where}) x`, p.values.slice(0, -2));
+      const [{ n }] = await this.replica.query(`SELECT count(*)::int AS n FROM (${SUMMARY_SELECT} WHERE ${where}) x`, p.values.slice(0, -2));
       total = n;
     }
     return { items: rows.map(({ total: _, ...r }) => r), total, page: query.page, pageSize: query.pageSize };
@@ -66,7 +70,7 @@ export class SchoolsService {
   async all(user: AuthUser, filter: SchoolFilter, max = EXPORT_MAX_ROWS): Promise<SchoolSummary[]> {
     const p = new SqlParams();
     const where = schoolFilterSql(user, filter, p);
-    return exportRows(await this.ds.query(`SELECT * FROM (${SUMMARY_SELECT} WHERE ${where}) x ORDER BY ${LIST_ORDER} LIMIT ${p.add(max + 1)}`, p.values), max);
+    return exportRows(await this.replica.query(`SELECT * FROM (${SUMMARY_SELECT} WHERE ${where}) x ORDER BY ${LIST_ORDER} LIMIT ${p.add(max + 1)}`, p.values), max);
   }
 
   async get(id: number): Promise<SchoolSummary & Record<string, unknown>> {

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuthUser, schoolYearOf } from '@app/core';
+import { AuthUser, ReadReplica, schoolYearOf } from '@app/core';
 import { MIN_FLOOR_AREA_UNITS } from '../classroom.entity';
 
 /** The report's denominator: Seoul's schools on 2024-10-01, as the committee report states it. */
@@ -25,7 +23,8 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 1
 
 @Injectable()
 export class ClassroomStatsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /** Statistics may lag a moment: they read the replica when there is one (DATABASE_REPLICA_URL). */
+  constructor(private readonly replica: ReadReplica) {}
 
   /**
    * Everything in one statement: the grouping sets share one scan of schools ⟕ classrooms. A district
@@ -37,7 +36,7 @@ export class ClassroomStatsService {
    */
   async stats(user?: AuthUser) {
     const office = user?.role === 'district_admin' ? user.districtOffice : null;
-    const rows: { dim: string; key: string; label: string; classrooms: number; schools: number; neis: number }[] = await this.ds.query(
+    const rows: { dim: string; key: string; label: string; classrooms: number; schools: number; neis: number }[] = await this.replica.query(
       `WITH base AS (
          SELECT s.id, s.level, s.district, s.neis_code, d.office_code, o.name AS office_name, o.sort_order, c.build_year, c.id AS classroom_id
          FROM schools s JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
@@ -56,7 +55,7 @@ export class ClassroomStatsService {
        ORDER BY 1, 2`,
       [office],
     );
-    const [flags] = await this.ds.query(
+    const [flags] = await this.replica.query(
       `SELECT count(*) FILTER (WHERE floor_area_units < $1)::int AS "areaBelowMinimum",
               count(*) FILTER (WHERE floor_area_units IS NULL)::int AS "areaUnknown",
               count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM ai_clubs k WHERE k.school_id = c.school_id AND k.school_year = $2))::int AS "withoutClubThisYear"
@@ -64,7 +63,7 @@ export class ClassroomStatsService {
        WHERE $3::text IS NULL OR d.office_code = $3`,
       [MIN_FLOOR_AREA_UNITS, schoolYearOf(), office],
     );
-    const [scope]: { name: string }[] = office ? await this.ds.query(`SELECT name FROM district_offices WHERE code = $1`, [office]) : [{ name: '서울특별시' }];
+    const [scope]: { name: string }[] = office ? await this.replica.query(`SELECT name FROM district_offices WHERE code = $1`, [office]) : [{ name: '서울특별시' }];
     const dim = (d: string): Group[] =>
       rows
         .filter((r) => r.dim === d)

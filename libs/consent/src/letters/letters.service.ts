@@ -41,7 +41,7 @@ export class ConsentLetters {
   ) {
     this.sealer = new Sealer(config.badgeKeySecret, 'consent-links');
     this.links = new LinkCodeHash(config.badgeKeySecret);
-    this.guesses = new CodeGuesses(redis, `${config.queuePrefix}:consent-link-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'consent link');
+    this.guesses = new CodeGuesses(redis, `${config.redisKeyPrefix}:consent-link-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'consent link');
   }
 
   /** `work`, refused while the address has typed too many wrong link codes (a wrong one counted). */

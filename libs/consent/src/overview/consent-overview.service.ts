@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, schoolScopeSql, schoolYearOf, seoulDayEndSql, SqlParams } from '@app/core';
+import { AuthUser, ReadReplica, schoolScopeSql, schoolYearOf, seoulDayEndSql, SqlParams } from '@app/core';
 import type { GuardianRelation } from '../guardian-relation';
 import { ConsentState, decideEligibility, SchoolLevel } from '../eligibility/rules';
 import { SchoolStaff } from '../school-staff';
@@ -92,16 +92,22 @@ export class ConsentOverview {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly staff: SchoolStaff,
     private readonly services: AiServices,
+    private readonly replica: ReadReplica,
   ) {}
 
-  async overview(q: ConsentOverviewQuery, date: string, actor: AuthUser): Promise<ConsentOverviewDto> {
+  /**
+   * `lagTolerant`: the records may be read from the replica (DATABASE_REPLICA_URL), a moment behind;
+   * the screen's overview is, the year-end figures the destruction writes down are not.
+   */
+  async overview(q: ConsentOverviewQuery, date: string, actor: AuthUser, opts: { lagTolerant?: boolean } = {}): Promise<ConsentOverviewDto> {
+    const db = opts.lagTolerant ? this.replica : this.ds;
     const level = q.level ?? 'office';
     if (q.schoolId) await this.staff.assertReads(actor, q.schoolId);
     const [service, notice, rows, tallies] = await Promise.all([
       this.services.get(q.serviceId),
       this.services.noticeInForce(q.serviceId, schoolYearOf(date), date),
-      this.aggregate(q, level, date, actor),
-      this.tallies(q, level, date, actor),
+      this.aggregate(db, q, level, date, actor),
+      this.tallies(db, q, level, date, actor),
     ]);
 
     const decided = new Map<string, boolean>();
@@ -171,7 +177,7 @@ export class ConsentOverview {
   }
 
   /** Rows come out in the groups' order (the rows of a group together). */
-  private aggregate(q: ConsentOverviewQuery, level: OverviewLevel, date: string, actor: AuthUser): Promise<StateRow[]> {
+  private aggregate(db: Pick<DataSource, 'query'> | ReadReplica, q: ConsentOverviewQuery, level: OverviewLevel, date: string, actor: AuthUser): Promise<StateRow[]> {
     const p = new SqlParams();
     const service = p.add(q.serviceId);
     const day = p.add(date);
@@ -182,7 +188,7 @@ export class ConsentOverview {
     const groupBy = levels.flatMap((l) => GROUP_COLUMNS[l].select.map((c) => c.split(' AS ')[0])).concat(levels.flatMap((l) => GROUP_COLUMNS[l].order.map((c) => c.replace(' NULLS LAST', ''))));
     const order = levels.flatMap((l) => GROUP_COLUMNS[l].order);
     // The latest record on or before the day, as the class list reads it (Eligibility.decide).
-    return this.ds.query(
+    return db.query(
       `SELECT ${select.join(', ')}, s.level, to_char(st.birth_month, 'YYYY-MM') AS "birthMonth",
               r.decision, r.notice_id AS "noticeId", r.guardian_relation AS "guardianRelation", count(*)::int AS n
        FROM students st JOIN schools s ON s.id = st.school_id JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
@@ -207,7 +213,7 @@ export class ConsentOverview {
   }
 
   /** The kept figures of the day's school year, summed into the level's groups (the tallies are per class, so `st` names them). */
-  private tallies(q: ConsentOverviewQuery, level: OverviewLevel, date: string, actor: AuthUser): Promise<TallyRow[]> {
+  private tallies(db: Pick<DataSource, 'query'> | ReadReplica, q: ConsentOverviewQuery, level: OverviewLevel, date: string, actor: AuthUser): Promise<TallyRow[]> {
     const p = new SqlParams();
     const where = this.filters(q, p, actor);
     where.push(`st.school_year = ${p.add(schoolYearOf(date))}`, `st.service_id = ${p.add(q.serviceId)}`);
@@ -215,7 +221,7 @@ export class ConsentOverview {
     const select = levels.flatMap((l) => GROUP_COLUMNS[l].select);
     const groupBy = levels.flatMap((l) => GROUP_COLUMNS[l].select.map((c) => c.split(' AS ')[0])).concat(levels.flatMap((l) => GROUP_COLUMNS[l].order.map((c) => c.replace(' NULLS LAST', ''))));
     const sum = (k: string) => `sum((st.counts->>'${k}')::int)::int AS "${k}"`;
-    return this.ds.query(
+    return db.query(
       `SELECT ${select.join(', ')}, ${['students', 'eligible', 'granted', 'refused', 'noAnswer'].map(sum).join(', ')}
        FROM consent_year_tallies st JOIN schools s ON s.id = st.school_id JOIN districts d ON d.name = s.district JOIN district_offices o ON o.code = d.office_code
        WHERE ${where.join(' AND ')}

@@ -33,4 +33,11 @@ describe('AppConfig.load', () => {
     expect(() => AppConfig.load({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) })).toThrow(/BADGE_KEY_SECRET: required/);
     expect(AppConfig.load({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), BADGE_KEY_SECRET: 'y'.repeat(16) }).tokenSecretGenerated).toBe(false);
   });
+
+  it('hash-tags the Redis key prefix and reads cluster seed nodes', () => {
+    expect(AppConfig.load({})).toMatchObject({ redisKeyPrefix: '{aiedu}', redisClusterNodes: undefined });
+    const c = AppConfig.load({ QUEUE_PREFIX: 'demo', REDIS_CLUSTER_NODES: 'redis-0.internal:6379,10.0.0.7:7001' });
+    expect(c).toMatchObject({ redisKeyPrefix: '{demo}', redisClusterNodes: [{ host: 'redis-0.internal', port: 6379 }, { host: '10.0.0.7', port: 7001 }] });
+    expect(() => AppConfig.load({ REDIS_CLUSTER_NODES: 'redis://a:6379' })).toThrow(/REDIS_CLUSTER_NODES must be host:port/);
+  });
 });

@@ -22,8 +22,17 @@ class EnvVars {
   @IsString()
   DATABASE_APP_PASSWORD?: string;
 
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_REPLICA_URL must be a postgres:// URL' })
+  DATABASE_REPLICA_URL?: string;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  // Seed nodes of a Redis Cluster (or a managed Valkey/Redis cluster): host:port,host:port. Credentials and TLS still come from REDIS_URL.
+  @IsOptional()
+  @Matches(/^[^\s,:/]+:\d{1,5}(,[^\s,:/]+:\d{1,5})*$/, { message: 'REDIS_CLUSTER_NODES must be host:port[,host:port…]' })
+  REDIS_CLUSTER_NODES?: string;
 
   @Type(() => Number)
   @IsInt()
@@ -105,6 +114,9 @@ class EnvVars {
   @IsString()
   WEB_DIST_DIR?: string;
 
+  @IsIn(['postgres', 'dir'])
+  FILE_STORE: string = 'postgres';
+
   @IsOptional()
   @IsString()
   ATTACHMENT_DIR?: string;
@@ -180,7 +192,14 @@ export class AppConfig {
   readonly appDatabaseUrl!: string;
   /** Set on the app role by `npm run migrate` when given (DATABASE_APP_PASSWORD). */
   readonly appDatabasePassword?: string;
+  /**
+   * A streaming replica of the database (DATABASE_REPLICA_URL, logged in as the app role): reports and
+   * lists that may lag a moment read from it (ReadReplica); undefined reads everything from the primary.
+   */
+  readonly replicaDatabaseUrl?: string;
   readonly redisUrl!: string;
+  /** Redis Cluster seed nodes (REDIS_CLUSTER_NODES); undefined for a single Redis at REDIS_URL. */
+  readonly redisClusterNodes?: { host: string; port: number }[];
   readonly port!: number;
   readonly tokenSecret!: string;
   readonly tokenSecretGenerated!: boolean;
@@ -192,6 +211,11 @@ export class AppConfig {
   readonly uploadParseConcurrency!: number;
   readonly dbPoolSize!: number;
   readonly queuePrefix!: string;
+  /**
+   * `{QUEUE_PREFIX}`: the start of every Redis key of ours (BullMQ's prefix, rate limits). The braces
+   * are a cluster hash tag, so all keys share one slot and multi-key scripts work on a Redis Cluster.
+   */
+  readonly redisKeyPrefix!: string;
   readonly logLevel!: string;
   readonly loginMaxFailures!: number;
   readonly loginWindowSeconds!: number;
@@ -203,7 +227,9 @@ export class AppConfig {
    */
   readonly jobLockSeconds!: number;
   readonly webDistDir?: string;
-  /** Where uploaded documents (designation applications) are kept. */
+  /** Where uploaded documents (designation applications) are kept: PostgreSQL (default), or files under attachmentDir. */
+  readonly fileStore!: 'postgres' | 'dir';
+  /** The directory of the `dir` file store (ATTACHMENT_DIR); unused with the PostgreSQL store. */
   readonly attachmentDir!: string;
   /** The address people reach the product at; badge, issuer and status list URLs are built from it. */
   readonly publicBaseUrl!: string;
@@ -248,7 +274,9 @@ export class AppConfig {
       databaseUrl: vars.DATABASE_URL,
       appDatabaseUrl: appDatabaseUrl(vars.DATABASE_URL, vars.DATABASE_APP_URL, vars.DATABASE_APP_PASSWORD),
       appDatabasePassword: vars.DATABASE_APP_PASSWORD,
+      replicaDatabaseUrl: vars.DATABASE_REPLICA_URL,
       redisUrl: vars.REDIS_URL,
+      redisClusterNodes: vars.REDIS_CLUSTER_NODES?.split(',').map((n) => ({ host: n.slice(0, n.lastIndexOf(':')), port: Number(n.slice(n.lastIndexOf(':') + 1)) })),
       port: vars.PORT,
       // A generated secret keeps a demo usable with no setup; tokens then die with the process.
       tokenSecret: vars.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
@@ -260,6 +288,7 @@ export class AppConfig {
       uploadParseConcurrency: vars.UPLOAD_PARSE_CONCURRENCY,
       dbPoolSize: vars.DB_POOL_SIZE,
       queuePrefix: vars.QUEUE_PREFIX,
+      redisKeyPrefix: `{${vars.QUEUE_PREFIX}}`,
       logLevel: vars.LOG_LEVEL,
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
@@ -275,6 +304,7 @@ export class AppConfig {
       workerMetricsPort: vars.WORKER_METRICS_PORT,
       privacyReasonThreshold: vars.PRIVACY_REASON_THRESHOLD,
       privacyReviewManySubjects: vars.PRIVACY_REVIEW_MANY_SUBJECTS,
+      fileStore: vars.FILE_STORE as 'postgres' | 'dir',
       attachmentDir: vars.ATTACHMENT_DIR ?? join(projectRoot(), 'var', 'attachments'),
       publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
       // Outside production a fixed development secret keeps demo badges verifiable across restarts.

@@ -1,10 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@app/migrations';
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * With `replicaUrl` (DATABASE_REPLICA_URL), TypeORM replication: the replica gets a pool of its own
+ * (`slaves`), but every query, entity reads included (`defaultMode: 'master'`), still goes to the
+ * primary; only ReadReplica.query sends a read to the replica, on purpose.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, replicaUrl?: string): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(replicaUrl ? { replication: { master: { url }, slaves: [{ url: replicaUrl }], defaultMode: 'master' as const } } : { url }),
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsRun: false,

@@ -5,3 +5,4 @@ export * from './pg-errors';
 export * from './copy-rows';
 export * from './update-returning';
 export * from './db-roles';
+export * from './read-replica';

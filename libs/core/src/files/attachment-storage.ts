@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config';
+import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from '../errors';
+import { FileStore } from './file-store';
 
 /** Document types an applicant may attach, recognised by extension and by their first bytes. */
 const DOCUMENT_TYPES: Record<string, { contentType: string; magic: (b: Buffer) => boolean }> = {
@@ -43,19 +42,20 @@ export interface StoredDocument {
 }
 
 /**
- * Uploaded documents on disk under ATTACHMENT_DIR (a shared volume when api instances are several).
- * Written to a temporary name and renamed, so a crash never leaves half a file under a real key.
+ * Uploaded documents: checked for type by extension and first bytes, then kept in the file store
+ * (FILE_STORE; PostgreSQL by default, so every api instance serves what any other received).
  */
 @Injectable()
 export class AttachmentStorage {
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly files: FileStore) {}
 
   static readonly allowedExtensions = Object.keys(DOCUMENT_TYPES);
 
   /** The media types stored documents are served as. */
   static readonly contentTypes = Object.values(DOCUMENT_TYPES).map((t) => t.contentType);
 
-  async store(filename: string, content: Buffer): Promise<StoredDocument> {
+  /** What a document would be stored as; refuses types not accepted and content that does not match its extension. */
+  check(filename: string, content: Buffer): { ext: string; contentType: string } {
     const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
     const type = DOCUMENT_TYPES[ext];
     if (!type) {
@@ -64,16 +64,18 @@ export class AttachmentStorage {
     if (content.length < 8 || !type.magic(content)) {
       throw new ValidationFailedError(`The file is not a real .${ext} document`, [{ field: 'file', reason: `content does not match .${ext}` }], 'FILE_TYPE_MISMATCH');
     }
+    return { ext, contentType: type.contentType };
+  }
+
+  /** Checks and stores a document under a new key; inside `tx` it commits with the row that points at it (PostgreSQL store). */
+  async store(filename: string, content: Buffer, tx?: EntityManager): Promise<StoredDocument> {
+    const { ext, contentType } = this.check(filename, content);
     const storageKey = `${randomUUID()}.${ext}`;
-    await mkdir(this.config.attachmentDir, { recursive: true });
-    const tmp = join(this.config.attachmentDir, `.${storageKey}.part`);
-    await writeFile(tmp, content);
-    await rename(tmp, join(this.config.attachmentDir, storageKey));
-    return { storageKey, contentType: type.contentType, byteSize: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+    await this.files.put(storageKey, content, tx);
+    return { storageKey, contentType, byteSize: content.length, sha256: createHash('sha256').update(content).digest('hex') };
   }
 
   read(storageKey: string): Promise<Buffer> {
-    if (!/^[0-9a-f-]{36}\.[a-z0-9]+$/.test(storageKey)) throw new Error('bad storage key');
-    return readFile(join(this.config.attachmentDir, storageKey));
+    return this.files.get(storageKey);
   }
 }

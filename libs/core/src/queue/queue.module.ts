@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import type { ConnectionOptions } from 'bullmq';
 import { AppConfig } from '../config';
 import { ALL_QUEUES } from './job-catalogue';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { JobQueue } from './job-queue.service';
-import { redisConnectionOptions } from './redis-connection';
+import { QUEUE_CONNECTION } from '../redis/redis.module';
 
 // Queues and workers share BullMQ's reconnecting connection; no request waits on it for long
 // (JobQueue bounds every call, and the outbox keeps the work while Redis is away).
@@ -14,10 +15,11 @@ const queues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })))
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        connection: redisConnectionOptions(config.redisUrl),
-        prefix: config.queuePrefix,
+      inject: [AppConfig, QUEUE_CONNECTION],
+      // `{QUEUE_PREFIX}`: a cluster hash tag, so each queue's keys (and a flow's across queues) share one slot.
+      useFactory: (config: AppConfig, connection: ConnectionOptions) => ({
+        connection,
+        prefix: config.redisKeyPrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection';
 import { NotFoundError, TooManyRequestsError } from '../errors/app-error';
 import { FailureLimiter } from './failure-limiter';
 
@@ -11,7 +11,7 @@ export class CodeGuesses {
   private readonly limiter: FailureLimiter;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     windowSeconds: number,
     private readonly max: number,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection';
 
 export interface FailureCounter {
   key: string;
@@ -15,7 +15,8 @@ export class FailureLimiter {
   private readonly logger = new Logger('FailureLimiter');
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
+    /** Hash-tagged (`{aiedu}:…`, AppConfig.redisKeyPrefix): one call's keys must share a cluster slot. */
     private readonly prefix: string,
     private readonly windowSeconds: number,
   ) {}

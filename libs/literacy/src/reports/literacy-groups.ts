@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_SUPPRESSION_THRESHOLD, suppressWithin } from '@app/core';
+import { DEFAULT_SUPPRESSION_THRESHOLD, ReadReplica, suppressWithin } from '@app/core';
 
 export type GroupBy = 'city' | 'office' | 'district' | 'level' | 'school' | 'class';
 
@@ -31,7 +31,8 @@ const KEY: Record<GroupBy, { key: string; name: string; parent: string }> = {
  * scores. `filter` narrows the students (a school, an office); callers suppress with `withheld`
  * before cutting the result to what a viewer may see.
  */
-export async function groupFigures(ds: DataSource, assessmentId: number, by: GroupBy, filter?: { schoolId?: number; office?: string }) {
+/** `ds`: the primary (report files, written down), or the ReadReplica (reports on screen, which may lag a moment). */
+export async function groupFigures(ds: Pick<DataSource, 'query'> | ReadReplica, assessmentId: number, by: GroupBy, filter?: { schoolId?: number; office?: string }) {
   const k = KEY[by];
   const params: unknown[] = [assessmentId];
   const where = ['x.assessment_id = $1'];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, ForbiddenError, NotFoundError, SchoolAccess, schoolScopeSql, SqlParams } from '@app/core';
+import { AuthUser, ForbiddenError, NotFoundError, ReadReplica, SchoolAccess, schoolScopeSql, SqlParams } from '@app/core';
 import { analyseTest, histogram, ItemSpec, scoreResponses } from '../analysis';
 import { Assessment, AssessmentsService } from '../assessments/assessments.service';
 import { GroupBy, groupFigures, withheld } from './literacy-groups';
@@ -21,6 +21,8 @@ export class LiteracyReportsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly assessments: AssessmentsService,
     private readonly schools: SchoolAccess,
+    /** The school and city reports may lag a moment (DATABASE_REPLICA_URL); a student's and a class's read the primary. */
+    private readonly replica: ReadReplica,
   ) {}
 
   private async analysed(assessmentId: number): Promise<Assessment> {
@@ -35,7 +37,7 @@ export class LiteracyReportsService {
 
   /** One group, withheld or not as it is among all its siblings, so every report shows it alike. */
   private async one(assessmentId: number, by: Exclude<GroupBy, 'class'>, key: string) {
-    return withheld(await groupFigures(this.ds, assessmentId, by)).find((g) => g.key === key) ?? null;
+    return withheld(await groupFigures(this.replica, assessmentId, by)).find((g) => g.key === key) ?? null;
   }
 
   async student(assessmentId: number, studentId: number, actor: AuthUser): Promise<LiteracyStudentReportDto> {
@@ -117,7 +119,7 @@ export class LiteracyReportsService {
       this.one(assessmentId, 'school', String(schoolId)),
       this.one(assessmentId, 'office', school.districtOffice),
       this.one(assessmentId, 'city', 'all'),
-      groupFigures(this.ds, assessmentId, 'class', { schoolId }).then((g) => withheld(g)),
+      groupFigures(this.replica, assessmentId, 'class', { schoolId }).then((g) => withheld(g)),
       this.areaNames(),
     ]);
     if (!mine) throw new NotFoundError('results of school', schoolId, 'NO_RESULTS');
@@ -137,12 +139,12 @@ export class LiteracyReportsService {
    * bin width), so that the school's chart reads like the analysis's.
    */
   private async distribution(assessmentId: number, schoolId: number) {
-    const [row]: { maxScore: number | null; width: number | null }[] = await this.ds.query(
+    const [row]: { maxScore: number | null; width: number | null }[] = await this.replica.query(
       `SELECT (test->>'maxScore')::float AS "maxScore", ((test->'histogram'->0->>'to')::float - (test->'histogram'->0->>'from')::float) AS width
        FROM literacy_analyses WHERE assessment_id = $1`,
       [assessmentId],
     );
-    const totals: { total: number }[] = await this.ds.query(
+    const totals: { total: number }[] = await this.replica.query(
       `SELECT x.total::float AS total FROM literacy_scores x JOIN students st ON st.id = x.student_id WHERE x.assessment_id = $1 AND st.school_id = $2`,
       [assessmentId, schoolId],
     );
@@ -169,13 +171,15 @@ export class LiteracyReportsService {
   async cityReport(assessmentId: number, by: 'office' | 'district' | 'level', actor: AuthUser) {
     if (actor.role !== 'city_admin' && actor.role !== 'district_admin') throw new ForbiddenError('The city report is for administrators', 'ROLE_NOT_ALLOWED');
     const a = await this.analysed(assessmentId);
-    const [analysis] = await this.ds.query(`SELECT computed_at AS "computedAt", students, test, items, rasch, levels FROM literacy_analyses WHERE assessment_id = $1`, [assessmentId]);
-    let groups = withheld(await groupFigures(this.ds, assessmentId, by));
+    const analysisSql = `SELECT computed_at AS "computedAt", students, test, items, rasch, levels FROM literacy_analyses WHERE assessment_id = $1`;
+    // The primary said it is analysed: a replica a moment behind that has no analysis yet is asked no further.
+    const [analysis] = await this.replica.query(analysisSql, [assessmentId]).then((rows: unknown[]) => (rows.length ? rows : this.ds.query(analysisSql, [assessmentId])));
+    let groups = withheld(await groupFigures(this.replica, assessmentId, by));
     if (actor.role === 'district_admin') {
       const own = new Set<string>(
         by === 'office' ? [actor.districtOffice!] : (await this.ds.query(`SELECT name FROM districts WHERE office_code = $1`, [actor.districtOffice])).map((d: { name: string }) => d.name),
       );
-      groups = by === 'level' ? withheld(await groupFigures(this.ds, assessmentId, 'level', { office: actor.districtOffice! })) : groups.filter((g) => own.has(g.key));
+      groups = by === 'level' ? withheld(await groupFigures(this.replica, assessmentId, 'level', { office: actor.districtOffice! })) : groups.filter((g) => own.has(g.key));
     }
     return {
       assessment: { id: a.id, name: a.name, schoolYear: a.schoolYear, phase: a.phase, grade: a.grade, cutScores: a.cutScores },

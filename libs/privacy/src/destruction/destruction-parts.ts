@@ -1,6 +1,5 @@
-import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
+import { FileStore } from '@app/core';
 import type { RetentionCategory } from '../retention/categories';
 
 /*
@@ -138,21 +137,19 @@ export const SURVEY_DRAFTS: DestructionPart = {
   destroy: async (tx, keys) => ({ destroyed: await count(tx, `DELETE FROM survey_drafts WHERE code_hash = ANY($1::text[])`, [keys]) }),
 };
 
-export function designationAttachments(attachmentDir: string): DestructionPart {
+export function designationAttachments(files: FileStore): DestructionPart {
   return {
     name: 'designation_attachments',
     due: `SELECT t.id AS key, a.school_id, NULL::int AS student_id, t.uploaded_at AS covered
           FROM designation_attachments t JOIN designation_applications a ON a.id = t.application_id
           WHERE ${yearEnd(schoolYearOfTs('t.uploaded_at'))} < $1::date`,
-    // The files first, inside the transaction that deletes their rows: a failure leaves the rows,
-    // so the next run tries again; the other order could leave a file nothing points at any more.
+    // The files first, inside the transaction that deletes their rows (with the PostgreSQL store
+    // the files are rows of that same transaction): a failure leaves the rows, so the next run
+    // tries again; the other order could leave a file nothing points at any more.
     destroy: async (tx, keys) => {
       const rows: { storage_key: string }[] = await tx.query(`SELECT storage_key FROM designation_attachments WHERE id = ANY($1::int[]) FOR UPDATE`, [keys]);
       for (const { storage_key } of rows) {
-        if (!/^[0-9a-f-]{36}\.[a-z0-9]+$/.test(storage_key)) continue;
-        await unlink(join(attachmentDir, storage_key)).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ENOENT') throw e;
-        });
+        if (FileStore.isValidKey(storage_key)) await files.delete(storage_key, tx);
       }
       return { destroyed: await count(tx, `DELETE FROM designation_attachments WHERE id = ANY($1::int[])`, [keys]) };
     },
@@ -211,14 +208,14 @@ export const DEPARTED_ACCOUNTS: DestructionPart = {
 };
 
 /** The parts of each category, in the order they are destroyed. */
-export function categoryParts(attachmentDir: string): Record<RetentionCategory, DestructionPart[]> {
+export function categoryParts(files: FileStore): Record<RetentionCategory, DestructionPart[]> {
   return {
     // Slips, then records (a slip points at the record that answered it), then the decisions made from them.
     consent_records: [CONSENT_SLIPS, CONSENT_RECORDS, ELIGIBILITY_LOG],
     students: [STUDENTS],
     literacy_results: [LITERACY_RESULTS],
     survey_drafts: [SURVEY_DRAFTS],
-    designation_attachments: [designationAttachments(attachmentDir)],
+    designation_attachments: [designationAttachments(files)],
     login_records: [LOGIN_ATTEMPTS, ENDED_SESSIONS],
     access_logs: [ACCESS_LOG],
     departed_accounts: [DEPARTED_ACCOUNTS],

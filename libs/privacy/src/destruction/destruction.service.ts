@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuditLog, AuthUser, ConflictError, JobAcceptedDto, JobName, JobQueue, NotFoundError, seoulToday } from '@app/core';
+import { AuditLog, AuthUser, ConflictError, FileStore, JobAcceptedDto, JobName, JobQueue, NotFoundError, seoulToday } from '@app/core';
 import { ConsentOverview } from '@app/consent';
 import { CATEGORY_INFO, DestructionMethod, RETENTION_CATEGORIES, RetentionCategory, ruleText } from '../retention/categories';
 import type { DestructionDryRunDto, DryRunRuleDto, DryRunSchoolDto } from './destruction.dto';
@@ -89,12 +89,12 @@ export class Destruction {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    config: AppConfig,
+    files: FileStore,
     private readonly overview: ConsentOverview,
     private readonly jobs: JobQueue,
     private readonly audit: AuditLog,
   ) {
-    this.parts = categoryParts(config.attachmentDir);
+    this.parts = categoryParts(files);
   }
 
   /** A run now, as the administrator: the job and its audit record commit together (as run-now on the jobs page). */

@@ -70,7 +70,7 @@ export class PrivacyRequests {
   ) {
     this.links = new LinkCodeHash(config.badgeKeySecret);
     // The consent page's counter: wrong codes tried here and there add up, so splitting guesses between them gains nothing.
-    this.guesses = new CodeGuesses(redis, `${config.queuePrefix}:consent-link-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'consent link');
+    this.guesses = new CodeGuesses(redis, `${config.redisKeyPrefix}:consent-link-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'consent link');
   }
 
   /** `work`, refused while the address has typed too many wrong link codes (a wrong one counted). */

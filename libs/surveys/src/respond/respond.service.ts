@@ -31,7 +31,7 @@ export class RespondService {
     @Inject(REDIS) redis: Redis,
     private readonly config: AppConfig,
   ) {
-    this.guesses = new CodeGuesses(redis, `${config.queuePrefix}:survey-code-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'survey code');
+    this.guesses = new CodeGuesses(redis, `${config.redisKeyPrefix}:survey-code-fail`, config.loginWindowSeconds, config.surveyCodeMaxFailures, 'survey code');
     this.codes = new SurveyCodeHash(config.badgeKeySecret);
   }
 
