@@ -1,7 +1,7 @@
 /**
  * What the benchmarks share: settings from the environment, the run (`withBenchRun`: the throwaway
- * database `aiedu_bench_<id>` and Redis prefix `bench_<id>`, and their removal, also on Ctrl-C and
- * after an interrupted earlier run), the real api started on them, the console table, the results
+ * database `<BENCH_DB_PREFIX><id>` and Redis prefix `bench_<id>`, and their removal, also on Ctrl-C
+ * and after an interrupted earlier run), the real api started on them, the console table, the results
  * file and the runner.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,12 +14,25 @@ import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { UsersService } from '@app/accounts';
-import { AppConfig, ensureDatabase, projectRoot, quoteIdent, runMigrations, type AuthUser } from '@app/core';
+import { AppConfig, projectRoot, quoteIdent, runMigrations, type AuthUser } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const DB_PREFIX = 'aiedu_bench_';
+/** The api's HTTP port; 0 (the default) takes a free one. */
+export const API_PORT = envInt('BENCH_API_PORT', 0, 0);
+/** What every run's database name starts with; the id that follows is `<base-36 creation time>_<10 hex digits>`. */
+export const DB_PREFIX = dbPrefix(process.env.BENCH_DB_PREFIX ?? 'aiedu_bench_');
+/** A database of this harness left by an interrupted run is dropped once it is this old (and nobody is connected to it). */
+export const STALE_HOURS = envInt('BENCH_STALE_HOURS', 6, 1);
+/** Set on every database the harness creates (`COMMENT ON DATABASE`); cleanup drops nothing without it. */
+const DB_COMMENT = 'aiedu bench harness run (bench/bench-db.ts)';
+
+function dbPrefix(prefix: string): string {
+  // A plain lower-case identifier, so names need no quoting to be recognised and LIKE has no wildcards but `_`.
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(prefix)) throw new Error(`BENCH_DB_PREFIX must be lower-case letters, digits and _, starting with a letter, at most 40 characters (got ${JSON.stringify(prefix)})`);
+  return prefix;
+}
 
 export function envInt(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -29,7 +42,14 @@ export function envInt(name: string, fallback: number, min: number): number {
   return n;
 }
 
-/** The database and Redis prefix of one run: `aiedu_bench_<id>` and `bench_<id>` (so dropStale can pair them). */
+/** A run's id: its creation time (base 36, ms) and 10 random hex digits; dropStale reads the time back. */
+export function newRunId(now = Date.now()): string {
+  return `${now.toString(36)}_${randomBytes(5).toString('hex')}`;
+}
+
+const RUN_ID = /^([0-9a-z]{6,12})_[0-9a-f]{10}$/;
+
+/** The database and Redis prefix of one run: `<DB_PREFIX><id>` and `bench_<id>` (so dropStale can pair them). */
 export function benchNames(id: string): { dbName: string; queuePrefix: string; databaseUrl: string } {
   const dbName = `${DB_PREFIX}${id}`;
   return { dbName, queuePrefix: `bench_${id}`, databaseUrl: dbUrl(dbName) };
@@ -73,20 +93,44 @@ export async function deleteRedisKeys(prefix: string): Promise<number> {
 }
 
 /**
- * Databases (and their Redis keys) left by an interrupted earlier run. Only those nobody is
- * connected to, so a benchmark running concurrently elsewhere on this server is left alone.
+ * The creation time of a database this harness made, from its name (`<DB_PREFIX><time>_<hex>`);
+ * null for any other name, e.g. one of the older `aiedu_bench_<hex>` form or another program's.
+ */
+export function runCreatedAt(datname: string): number | null {
+  if (!datname.startsWith(DB_PREFIX)) return null;
+  const m = RUN_ID.exec(datname.slice(DB_PREFIX.length));
+  if (!m) return null;
+  const at = parseInt(m[1], 36);
+  return Number.isSafeInteger(at) ? at : null;
+}
+
+/**
+ * Databases (and their Redis keys) left by an interrupted earlier run of this harness: named
+ * `<DB_PREFIX><time>_<hex>` with a time more than STALE_HOURS ago, carrying the harness's comment,
+ * and with nobody connected (so a benchmark running elsewhere on this server is left alone). A
+ * database without all three is never touched; one that somebody connects to meanwhile makes the
+ * plain DROP (no FORCE) fail, and is kept.
  */
 export async function dropStale(): Promise<void> {
-  const stale = await withAdmin((c) =>
+  const candidates = await withAdmin((c) =>
     c.query<{ datname: string }>(
       `SELECT datname FROM pg_database d
-       WHERE datname LIKE 'aiedu\\_bench\\_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+       WHERE starts_with(datname, $1) AND shobj_description(d.oid, 'pg_database') = $2
+         AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+      [DB_PREFIX, DB_COMMENT],
     ),
   );
-  for (const { datname } of stale.rows) {
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`)).catch(() => undefined);
+  const cutoff = Date.now() - STALE_HOURS * 3600_000;
+  for (const { datname } of candidates.rows) {
+    const createdAt = runCreatedAt(datname);
+    if (createdAt === null || createdAt > cutoff) continue;
+    try {
+      await withAdmin((c) => c.query(`DROP DATABASE ${quoteIdent(datname)}`));
+    } catch {
+      continue;
+    }
     await deleteRedisKeys(`bench_${datname.slice(DB_PREFIX.length)}`).catch(() => undefined);
-    console.log(`dropped stale database ${datname}`);
+    console.log(`dropped stale database ${datname} (created ${new Date(createdAt).toISOString()})`);
   }
 }
 
@@ -98,14 +142,17 @@ export async function dropStale(): Promise<void> {
  */
 export async function createBenchDatabase(databaseUrl: string, created: () => void): Promise<string[]> {
   Logger.overrideLogger(false);
-  await ensureDatabase(databaseUrl);
+  const dbName = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  // A plain CREATE: it fails if the name is taken, so the run never adopts (and later drops) a database it did not make.
+  await withAdmin((c) => c.query(`CREATE DATABASE ${quoteIdent(dbName)}`));
   created();
+  await withAdmin((c) => c.query(`COMMENT ON DATABASE ${quoteIdent(dbName)} IS '${DB_COMMENT}'`));
   return runMigrations(databaseUrl);
 }
 
 export interface BenchApi {
   app: NestFastifyApplication;
-  /** `http://127.0.0.1:<port>`, the api listening on a free local port. */
+  /** `http://127.0.0.1:<port>`, the api listening on BENCH_API_PORT (default a free local port). */
   baseUrl: string;
   /** A city admin (sees every school) created for the run, with the password to log in with. */
   admin: { user: AuthUser; email: string; password: string };
@@ -130,7 +177,7 @@ export async function startBenchApi(databaseUrl: string, queuePrefix: string, po
   });
   const app = await createApi(config);
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: API_PORT, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as { port: number };
     // The database is the run's own, so a fixed address cannot collide.
     const email = 'bench-admin@bench.local';
@@ -175,11 +222,11 @@ export interface BenchRun {
 
 /**
  * A benchmark's run from start to end: drops what interrupted runs left, creates and migrates
- * `aiedu_bench_<id>`, calls `fn`, then (also on Ctrl-C) closes what `fn` registered, drops the
+ * `<DB_PREFIX><id>`, calls `fn`, then (also on Ctrl-C) closes what `fn` registered, drops the
  * database `WITH (FORCE)` and deletes the `{bench_<id>}:*` Redis keys.
  */
 export async function withBenchRun<T>(fn: (run: BenchRun) => Promise<T>): Promise<T> {
-  const { dbName, queuePrefix, databaseUrl } = benchNames(randomBytes(5).toString('hex'));
+  const { dbName, queuePrefix, databaseUrl } = benchNames(newRunId());
   const closers: { what: string; close: () => unknown }[] = [];
   let dbCreated = false;
   let cleaning: Promise<void> | undefined;

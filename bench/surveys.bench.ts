@@ -12,8 +12,9 @@
  *   npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && node dist/bench/surveys.bench.js
  *
  * Environment (all optional):
- *   BENCH_SUBMISSIONS         submissions per measured run (default 10000)
- *   BENCH_WARMUP_SUBMISSIONS  submissions before every measured run (default 2000)
+ *   BENCH_SUBMISSIONS         submissions per measured run (default 6000)
+ *   BENCH_WARMUP_SUBMISSIONS  submissions before every measured run (default 900)
+ *   BENCH_RATE                submissions per second offered (default 300; 0: as fast as they answer)
  *   BENCH_ROUNDS              rounds of (bare, api) submitting (default 3)
  *   BENCH_CONNECTIONS         concurrent connections (default 50)
  *   BENCH_WORKERS             autocannon in a worker thread (1, default) or on the main thread (0)
@@ -28,7 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { fastify, type FastifyInstance } from 'fastify';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { AppConfig, copyRows } from '@app/core';
 import { scopedIdempotencyKey, SurveyTemplatesService } from '@app/surveys';
 import { SurveyAggregationService } from '@app/surveys/aggregation/survey-aggregation.service';
@@ -41,16 +42,32 @@ import { envInt, loadAvg, median, num, runBench, startBenchApi, table, withBench
 import { BENCH_TEMPLATE, NEUTRAL, schoolLean, submitAnswers, submitCode, submitPath, surveyAnswers, type SchoolLean, type SubmitContext } from './survey-fixture';
 import setupRequest = require('./survey-submit-request');
 
-const SUBMISSIONS = envInt('BENCH_SUBMISSIONS', 10_000, 1);
-const WARMUP_SUBMISSIONS = envInt('BENCH_WARMUP_SUBMISSIONS', 2_000, 0);
+const SUBMISSIONS = envInt('BENCH_SUBMISSIONS', 6_000, 1);
+const WARMUP_SUBMISSIONS = envInt('BENCH_WARMUP_SUBMISSIONS', 900, 0);
 const ROUNDS = envInt('BENCH_ROUNDS', 3, 1);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50, 1);
 const WORKERS = envInt('BENCH_WORKERS', 1, 0);
+/** Submissions per second offered to each target (autocannon `overallRate`); 0: as fast as they answer. */
+const RATE = envInt('BENCH_RATE', 300, 0);
 const RESPONSES = envInt('BENCH_RESPONSES', 500_000, 1);
 const AGG_ROUNDS = envInt('BENCH_AGG_ROUNDS', 3, 1);
 const ONLY = process.env.BENCH_ONLY || undefined;
 const POOL_SIZE = 10;
 const DAY = 86_400_000;
+
+/**
+ * Every statement any pg client in this process sends (the api's TypeORM pool, the baseline's pool
+ * and the script's own): one `Client.query` is one round trip to PostgreSQL (a parameterised query
+ * goes out as Parse/Bind/Execute/Sync in one write). Only one target is loaded at a time.
+ */
+let pgQueries = 0;
+{
+  const query = Client.prototype.query;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    pgQueries++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+}
 
 type Target = 'baseline' | 'api';
 const LABEL: Record<Target, string> = { baseline: 'bare fastify+pg', api: 'api (nest+typeorm)' };
@@ -221,7 +238,7 @@ async function main(): Promise<number> {
     const results: Record<string, unknown> = {};
     if (ONLY !== 'aggregate') results.submit = await submitPart(run, bench, db, await newCampaign('벤치마크: 응답 제출'));
     if (ONLY !== 'submit') results.aggregate = await aggregatePart(bench, db, await newCampaign('벤치마크: 집계'));
-    writeResults('surveys', { settings: { submissions: SUBMISSIONS, warmupSubmissions: WARMUP_SUBMISSIONS, rounds: ROUNDS, connections: CONNECTIONS, workers: WORKERS, poolSize: POOL_SIZE, responses: RESPONSES, aggRounds: AGG_ROUNDS }, ...results });
+    writeResults('surveys', { settings: { submissions: SUBMISSIONS, warmupSubmissions: WARMUP_SUBMISSIONS, rate: RATE, rounds: ROUNDS, connections: CONNECTIONS, workers: WORKERS, poolSize: POOL_SIZE, responses: RESPONSES, aggRounds: AGG_ROUNDS }, ...results });
     return 0;
   });
 }
@@ -251,6 +268,7 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
     return { status: res.status, body: (await res.json()) as { responseId?: string; submittedOn?: string; repeated?: boolean } };
   };
 
+  const roundTrips: Record<Target, Record<string, number>> = { baseline: {}, api: {} };
   // Both paths, given the same answers on codes of the same school with a saved draft, must store
   // the same row, use the code, drop the draft, answer a retry with the first result and refuse a reused code.
   {
@@ -258,18 +276,28 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
       throw new Error(`VERIFY FAILED (submit): ${why}`);
     };
     const stored: Record<Target, unknown> = { baseline: null, api: null };
+    const counted = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+      const before = pgQueries;
+      const result = await work();
+      return [result, pgQueries - before];
+    };
     for (const target of ['baseline', 'api'] as const) {
       const prefix = `v${target}`;
       await insertCodes(prefix, 2);
       await bench.app.get(RespondService).saveDraft(submitCode(prefix, 0), { satisfied: 4 });
       // Stored keys are bound to the code, so each path may use the same client key.
       const key = 'verify-key';
-      const first = await post(target, prefix, 0, key);
+      const [first, firstTrips] = await counted(() => post(target, prefix, 0, key));
       if (first.status !== 200 || first.body.repeated !== false || !first.body.responseId) fail(`${target}: first submission answered ${first.status} ${JSON.stringify(first.body)}`);
-      const retry = await post(target, prefix, 0, key);
+      const [retry, retryTrips] = await counted(() => post(target, prefix, 0, key));
       if (retry.status !== 200 || retry.body.repeated !== true || retry.body.responseId !== first.body.responseId) fail(`${target}: the retry answered ${retry.status} ${JSON.stringify(retry.body)}`);
-      const reused = await post(target, prefix, 0, `${key}-again`);
+      const [reused, reusedTrips] = await counted(() => post(target, prefix, 0, `${key}-again`));
       if (reused.status !== 409) fail(`${target}: a used code answered ${reused.status}`);
+      // A second fresh code: the first submission of a process may also fetch the campaign's version.
+      const [second, secondTrips] = await counted(() => post(target, prefix, 1, key));
+      if (second.status !== 200 || second.body.repeated !== false) fail(`${target}: second submission answered ${second.status} ${JSON.stringify(second.body)}`);
+      roundTrips[target] = { first: firstTrips, second: secondTrips, retry: retryTrips, usedCode: reusedTrips };
+      console.log(`submit: ${LABEL[target]} database round trips: first submission ${firstTrips}, next one ${secondTrips}, retry ${retryTrips}, used code ${reusedTrips}`);
       const { rows: [row] } = await db.query(
         `SELECT r.campaign_id, r.school_id, r.answers, r.idempotency_key = $3 AS key_stored, r.submitted_on::text,
                 (SELECT used FROM survey_codes WHERE code_hash = $2) AS code_used, (SELECT count(*)::int FROM survey_drafts WHERE code_hash = $2) AS drafts
@@ -291,6 +319,7 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
       connections: CONNECTIONS,
       pipelining: 1,
       amount,
+      ...(RATE ? { overallRate: RATE } : {}),
       // A run of `amount` requests ends at the first sample after the last response: sample often, or its duration is rounded up to whole seconds.
       sampleInt: 10,
       timeout: 10,
@@ -301,10 +330,11 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
     });
 
   console.log(
-    `submit: ${num(SUBMISSIONS)} submissions per run (${num(WARMUP_SUBMISSIONS)} warm-up before each), ${CONNECTIONS} connections, pool ${POOL_SIZE}, ` +
+    `submit: ${num(SUBMISSIONS)} submissions per run (${num(WARMUP_SUBMISSIONS)} warm-up before each), ${CONNECTIONS} connections, ${RATE ? `a fixed ${RATE} submissions/s` : 'as fast as they answer'}, pool ${POOL_SIZE}, ` +
       `${ROUNDS} round(s) of (bare, api), load generator ${WORKERS ? 'in a worker thread' : 'on the main thread'}`,
   );
-  const runs: { round: number; target: Target; requestsPerSec: number; seconds: number; latencyP50Ms: number; latencyP99Ms: number }[] = [];
+  const runs: { round: number; target: Target; requestsPerSec: number; seconds: number; latencyP50Ms: number; latencyP99Ms: number; queriesPerSubmission: number }[] = [];
+  const ms = (x: number) => (x < 100 ? x.toFixed(1) : num(x));
   for (let round = 1; round <= ROUNDS; round++) {
     for (const target of ['baseline', 'api'] as const) {
       const prefix = `${target[0]}${round}`;
@@ -312,7 +342,9 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
       await insertCodes(prefix, SUBMISSIONS);
       await settle();
       if (WARMUP_SUBMISSIONS) await load(target, `w${prefix}`, WARMUP_SUBMISSIONS);
+      const queriesBefore = pgQueries;
       const r = await load(target, prefix, SUBMISSIONS);
+      const queriesPerSubmission = (pgQueries - queriesBefore) / SUBMISSIONS;
       if (r.errors || r.timeouts || r.non2xx) throw new Error(`${LABEL[target]} round ${round}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx responses`);
       const codes = Array.from({ length: SUBMISSIONS }, (_, n) => submitCode(prefix, n));
       const { rows: [c] } = await db.query<{ responses: number; used: number }>(
@@ -321,9 +353,12 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
         [campaign.id, codes.map((code) => scopedIdempotencyKey(`code:${hashCode(code)}`, `bench-${code}`)), codes.map(hashCode)],
       );
       if (c.responses !== SUBMISSIONS || c.used !== SUBMISSIONS) throw new Error(`${LABEL[target]} round ${round}: ${c.responses} responses stored and ${c.used} codes used, expected ${SUBMISSIONS}`);
-      const f = { round, target, requestsPerSec: SUBMISSIONS / r.duration, seconds: r.duration, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99 };
+      const f = { round, target, requestsPerSec: SUBMISSIONS / r.duration, seconds: r.duration, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, queriesPerSubmission };
       runs.push(f);
-      console.log(`  round ${round} ${LABEL[target].padEnd(18)} ${num(f.requestsPerSec).padStart(6)} req/s  ${f.seconds.toFixed(2)} s  p50 ${num(f.latencyP50Ms)} ms  p99 ${num(f.latencyP99Ms)} ms`);
+      console.log(
+        `  round ${round} ${LABEL[target].padEnd(18)} ${num(f.requestsPerSec).padStart(6)} req/s  ${f.seconds.toFixed(2)} s  p50 ${ms(f.latencyP50Ms)} ms  p99 ${ms(f.latencyP99Ms)} ms  ` +
+          `${f.queriesPerSubmission.toFixed(2)} database round trips per submission`,
+      );
     }
   }
   await settle();
@@ -342,13 +377,16 @@ async function submitPart(run: BenchRun, bench: BenchApi, db: Pool, campaign: { 
     latencyP99Ms: median(of(t).map((r) => r.latencyP99Ms)),
   }])) as Record<Target, { requestsPerSecMedian: number; requestsPerSecBest: number; latencyP50Ms: number; latencyP99Ms: number }>;
   const ratio = { median: summary.api.requestsPerSecMedian / summary.baseline.requestsPerSecMedian, best: summary.api.requestsPerSecBest / summary.baseline.requestsPerSecBest };
+  const latencyRatio = { p50: summary.api.latencyP50Ms / summary.baseline.latencyP50Ms, p99: summary.api.latencyP99Ms / summary.baseline.latencyP99Ms };
+  const trips = (t: Target) => median(of(t).map((r) => r.queriesPerSubmission));
   console.log('\n' + table(
-    ['submit', 'req/s median', 'req/s best', 'p50 ms', 'p99 ms'],
-    (['baseline', 'api'] as const).map((t) => [LABEL[t], num(summary[t].requestsPerSecMedian), num(summary[t].requestsPerSecBest), num(summary[t].latencyP50Ms), num(summary[t].latencyP99Ms)]),
+    ['submit', 'req/s median', 'req/s best', 'p50 ms', 'p99 ms', 'round trips / submission'],
+    (['baseline', 'api'] as const).map((t) => [LABEL[t], num(summary[t].requestsPerSecMedian), num(summary[t].requestsPerSecBest), ms(summary[t].latencyP50Ms), ms(summary[t].latencyP99Ms), trips(t).toFixed(2)]),
   ));
   console.log(`(validateAnswers alone: ${(validateMs * 1000).toFixed(0)} µs per submission; load average ${loadAvg()})`);
-  console.log(`ratio submit (api / bare fastify+pg): ${ratio.median.toFixed(2)}  (best runs: ${ratio.best.toFixed(2)})\n`);
-  return { runs, summary, ratio, validateAnswersMs: validateMs };
+  if (RATE) console.log(`latency at a fixed ${RATE} submissions/s, api / bare fastify+pg: p50 ${latencyRatio.p50.toFixed(2)}, p99 ${latencyRatio.p99.toFixed(2)}\n`);
+  else console.log(`ratio submit (api / bare fastify+pg): ${ratio.median.toFixed(2)}  (best runs: ${ratio.best.toFixed(2)})\n`);
+  return { rate: RATE || null, runs, summary, ratio, latencyRatio, roundTrips, validateAnswersMs: validateMs };
 }
 
 async function aggregatePart(bench: BenchApi, db: Pool, campaign: { id: number; schools: number[] }) {

@@ -27,6 +27,7 @@ export { stopOnSignals } from './ops/graceful-stop';
 export * from './time/seoul-time';
 export * from './time/korean-format';
 export * from './xlsx/workbook';
+export { lazyModule } from './lazy/lazy-module';
 export * from './privacy/suppression';
 export * from './privacy/access-log';
 export * from './privacy/personal-data';

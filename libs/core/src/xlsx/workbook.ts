@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error';
+import { lazyModule } from '../lazy/lazy-module';
 import { seoulDate } from '../time/seoul-time';
 
 /**
@@ -22,13 +22,17 @@ export interface SheetSpec {
   rows: Record<string, unknown>[];
 }
 
+// exceljs costs the process ~25 MB once loaded: only when a workbook is first built.
+const exceljs = lazyModule(() => import('exceljs'));
+
 const NUM_FMT: Record<SheetColumnFormat, string> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', percent: '0.0%' };
 /** Korea has kept +09:00 all year since 1988 (see time/seoul-time.ts). */
 const SEOUL_OFFSET_MS = 9 * 3600_000;
 
 /** Workbooks as people here expect them: bold frozen header row, filters, one sheet per group. */
 export async function buildWorkbook(sheets: SheetSpec[], onSheet?: (done: number, total: number) => Promise<void>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await exceljs()).default;
+  const wb = new Workbook();
   wb.creator = '서울특별시교육청 AI 교육 플랫폼';
   wb.created = new Date();
   for (const [i, sheet] of sheets.entries()) {

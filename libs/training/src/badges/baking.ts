@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
-import { renderAsync } from '@resvg/resvg-js';
+import { lazyModule } from '@app/core/lazy/lazy-module';
 
 export const PNG_ITXT_KEYWORD = 'openbadgecredential';
 export const OB_SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
@@ -417,6 +417,9 @@ function badgeFontFiles(): string[] {
   return fontFiles;
 }
 
+/** The resvg addon, loaded with the first PNG (most badges are only ever served as SVG or JSON). */
+const resvg = lazyModule(() => import('@resvg/resvg-js'));
+
 /**
  * Rasterises a badge SVG (from `renderBadgeSvg`) to PNG with resvg, at `scale` × its size
  * (default 2: 800×800), with the bundled font only (no system fonts). Runs off the event loop.
@@ -424,6 +427,7 @@ function badgeFontFiles(): string[] {
 export async function renderBadgePng(svg: string, options: { scale?: number } = {}): Promise<Buffer> {
   const scale = options.scale ?? 2;
   if (!(scale > 0 && scale <= 5)) throw new Error('PNG scale must be in (0, 5]');
+  const { renderAsync } = await resvg();
   const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: badgeFontFiles(), loadSystemFonts: false, defaultFontFamily: BADGE_FONT_FAMILY },

@@ -2,9 +2,7 @@
 // Data Integrity proofs (eddsa-rdfc-2022, via @digitalbazaar/vc): the embedded proof survives
 // being baked into an image and copied around as JSON, which is what OB 3.0 wallets and
 // validators expect. Verification is in credential-verify.ts.
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { dataIntegrity } from './data-integrity-suite';
 import type { DocumentLoader } from './document-loader';
 import type { IssuerKey } from './issuer-key';
 import { assertIssuerControlsKey, type DataIntegrityProofJson } from './credential-build';
@@ -17,6 +15,7 @@ export async function signCredential<T extends object>(credential: T, key: Issue
   // Caught here with a clear message; otherwise it only fails later, at verification.
   assertIssuerControlsKey(credential, key);
   if ('proof' in credential) throw new Error('Credential already has a proof; sign the unsecured credential');
+  const { vc, DataIntegrityProof, eddsaRdfc2022 } = await dataIntegrity();
   const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022 });
   const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader });
   return signed as T & { proof: DataIntegrityProofJson };

@@ -1,9 +1,8 @@
 /// <reference path="./vendor-modules.d.ts" />
 // Verification of Data Integrity proofs (eddsa-rdfc-2022, via @digitalbazaar/vc) with the
 // validity period and Bitstring Status List revocation. Signing is in credential-sign.ts.
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import type { VcVerifyResult } from '@digitalbazaar/vc';
+import { dataIntegrity } from './data-integrity-suite';
 import type { DocumentLoader } from './document-loader';
 
 /** Result of a status check, in the shape @digitalbazaar/vc expects from `checkStatus`. */
@@ -50,7 +49,7 @@ function collectErrors(error: unknown, out: Set<string>): void {
   out.add(e.message ?? String(error));
 }
 
-function errorsOf(result: vc.VcVerifyResult): Set<string> {
+function errorsOf(result: VcVerifyResult): Set<string> {
   const out = new Set<string>();
   if (result.verified) return out;
   collectErrors(result.error, out);
@@ -77,6 +76,7 @@ export async function verifyCredential(credential: object, documentLoader: Docum
     };
   }
 
+  const { vc, DataIntegrityProof, eddsaRdfc2022 } = await dataIntegrity();
   const run = (at: Date, status: CheckStatus | undefined = checkStatus) =>
     vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus: status, now: at });
 

@@ -4,8 +4,8 @@
 // finds the key inside the issuer's own profile, and a new suffix rotates the key without
 // changing the issuer id (old badges keep verifying while the old key stays listed).
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, randomBytes, scrypt, type KeyObject } from 'node:crypto';
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { Ed25519MultikeyKeyPair } from '@digitalbazaar/ed25519-multikey';
+import { lazyModule } from '@app/core/lazy/lazy-module';
 import {
   DID_V1_CONTEXT_URL,
   MULTIKEY_V1_CONTEXT_URL,
@@ -57,6 +57,8 @@ export interface IssuerProfileInput {
 const SCRYPT = { N: 1 << 15, r: 8, p: 1 } as const;
 const SCRYPT_MAXMEM = 128 * 1024 * 1024;
 const KEY_SUFFIX_RE = /^[A-Za-z0-9._~-]+$/;
+/** Loaded with the first key (see data-integrity-suite.ts), not when the api starts. */
+const multikey = lazyModule(() => import('@digitalbazaar/ed25519-multikey'));
 
 function assertIssuerId(issuerId: string): void {
   let url: URL;
@@ -87,7 +89,7 @@ export class IssuerKey {
     const { issuerId, keySuffix = 'key-1', seed } = options;
     assertIssuerId(issuerId);
     if (!KEY_SUFFIX_RE.test(keySuffix)) throw new Error(`Invalid key suffix "${keySuffix}"`);
-    return new IssuerKey(await Ed25519Multikey.generate({ id: `${issuerId}#${keySuffix}`, controller: issuerId, seed }));
+    return new IssuerKey(await (await multikey()).generate({ id: `${issuerId}#${keySuffix}`, controller: issuerId, seed }));
   }
 
   /** Imports `export()` output (with or without the private key). */
@@ -96,7 +98,7 @@ export class IssuerKey {
     if (!json.id || !json.controller || !json.id.startsWith(`${json.controller}#`)) {
       throw new Error('Issuer key JSON must have an id of the form `${controller}#suffix`');
     }
-    const key = new IssuerKey(await Ed25519Multikey.from({ '@context': MULTIKEY_V1_CONTEXT_URL, ...json }));
+    const key = new IssuerKey(await (await multikey()).from({ '@context': MULTIKEY_V1_CONTEXT_URL, ...json }));
     if (key.hasPrivateKey) await key.assertKeyPairConsistent();
     return key;
   }
@@ -199,7 +201,7 @@ export class IssuerKey {
   /** Imported key material could pair a secret with someone else's public key; re-derive and compare. */
   private async assertKeyPairConsistent(): Promise<void> {
     const { secretKey } = await this.keyPair.export({ secretKey: true, raw: true, canonicalize: true });
-    const derived = await Ed25519Multikey.generate({ seed: secretKey!.subarray(0, 32) });
+    const derived = await (await multikey()).generate({ seed: secretKey!.subarray(0, 32) });
     if (derived.publicKeyMultibase !== this.publicKeyMultibase) throw new Error(`Issuer key ${this.id}: private key does not match public key`);
   }
 }

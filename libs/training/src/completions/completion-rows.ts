@@ -59,8 +59,18 @@ export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy
   const out: (StagedCompletion | undefined)[] = [];
   let withinFileDuplicates = 0;
 
+  // A file repeats a few hundred dates and a handful of course codes and
+  // hours 100,000 times, so each distinct value is checked once (same results, same messages).
+  const dates = new Map<string, { valid: boolean; year: number }>();
+  const courseOf = new Map<string, Lookups['courses'][number] | null>();
+  const hoursOf = new Map<string, number | null>();
+  const emailOk = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+
   for (const { rowNumber: row, values } of table.rows) {
-    const get = (f: Field) => (header[f] ? (values[header[f]!] ?? '').trim() : '');
+    const get = (f: Field) => {
+      const h = header[f];
+      return h ? (values[h] ?? '').trim() : '';
+    };
     const col = (f: Field) => header[f] ?? COMPLETION_COLUMNS[f][0];
     const bad = (f: Field, reason: string) => problems.push({ row, column: col(f), reason });
     const before = problems.length;
@@ -71,17 +81,24 @@ export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy
     const name = get('name');
     if (!name) bad('name', 'empty');
     const email = get('email').toLowerCase() || null;
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) bad('email', `not an email address: '${email}'`);
+    if (email && !emailOk(email)) bad('email', `not an email address: '${email}'`);
     const kind = parseParticipantKind(get('kind'));
     if (!kind) bad('kind', `must be 교원, 직원 or 학부모 (teacher, staff, parent), got '${get('kind')}'`);
     const schoolCode = get('schoolCode');
     const schoolId = schoolCode ? schools.get(schoolCode) : null;
     if (schoolCode && !schoolId) bad('schoolCode', `no school with NEIS code '${schoolCode}'`);
 
-    const completedOn = get('completedOn').replace(/[./]/g, '-');
-    const m = DATE.exec(completedOn);
-    const validDate = m && !Number.isNaN(Date.parse(`${completedOn}T00:00:00Z`)) && new Date(`${completedOn}T00:00:00Z`).toISOString().startsWith(completedOn);
-    if (!validDate) bad('completedOn', `must be a date YYYY-MM-DD, got '${get('completedOn')}'`);
+    const completedOnRaw = get('completedOn');
+    const completedOn = completedOnRaw.replace(/[./]/g, '-');
+    let date = dates.get(completedOn);
+    if (!date) {
+      const m = DATE.exec(completedOn);
+      const valid = !!m && !Number.isNaN(Date.parse(`${completedOn}T00:00:00Z`)) && new Date(`${completedOn}T00:00:00Z`).toISOString().startsWith(completedOn);
+      date = { valid, year: valid ? schoolYearOf(completedOn) : 0 };
+      dates.set(completedOn, date);
+    }
+    const validDate = date.valid;
+    if (!validDate) bad('completedOn', `must be a date YYYY-MM-DD, got '${completedOnRaw}'`);
     else if (completedOn > today) bad('completedOn', 'is in the future');
 
     const code = get('courseCode');
@@ -90,8 +107,14 @@ export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy
     if (!code) bad('courseCode', 'empty');
     else if (!candidates) bad('courseCode', `no course '${code}'`);
     else if (validDate) {
-      course = candidates.find((c) => c.schoolYear === schoolYearOf(completedOn)) ?? (candidates.length === 1 ? candidates[0] : undefined);
-      if (!course) bad('courseCode', `course '${code}' is not offered in school year ${schoolYearOf(completedOn)}`);
+      const courseKey = `${code}\u0000${date.year}`;
+      let found = courseOf.get(courseKey);
+      if (found === undefined) {
+        found = candidates.find((c) => c.schoolYear === date!.year) ?? (candidates.length === 1 ? candidates[0] : null);
+        courseOf.set(courseKey, found);
+      }
+      course = found ?? undefined;
+      if (!course) bad('courseCode', `course '${code}' is not offered in school year ${date.year}`);
       else if (kind && !course.audience.includes(kind)) bad('kind', `course '${code}' is not for ${kind}`);
     }
     const sessionCode = get('sessionCode');
@@ -99,8 +122,19 @@ export function parseCompletionRows(table: ParsedTable, lookups: Lookups, policy
     if (course && sessionCode && !sessionId) bad('sessionCode', `course '${code}' has no session '${sessionCode}'`);
 
     const hoursRaw = get('hours');
-    const hours = hoursRaw ? Number(hoursRaw) : course?.creditHours ?? 0;
-    if (hoursRaw && (!Number.isFinite(hours) || hours <= 0 || hours > 999 || Math.round(hours * 10) !== hours * 10)) bad('hours', `must be a positive number of hours with at most one decimal, got '${hoursRaw}'`);
+    let hours: number;
+    if (hoursRaw) {
+      let given = hoursOf.get(hoursRaw);
+      if (given === undefined) {
+        const n = Number(hoursRaw);
+        given = !Number.isFinite(n) || n <= 0 || n > 999 || Math.round(n * 10) !== n * 10 ? null : n;
+        hoursOf.set(hoursRaw, given);
+      }
+      if (given === null) {
+        bad('hours', `must be a positive number of hours with at most one decimal, got '${hoursRaw}'`);
+        hours = Number(hoursRaw);
+      } else hours = given;
+    } else hours = course?.creditHours ?? 0;
 
     if (problems.length > before) continue;
     const staged: StagedCompletion = { rowNumber: row, externalId, name, email, kind: kind!, schoolId: schoolId ?? null, courseId: course!.id, sessionId: sessionId ?? null, completedOn, hours };

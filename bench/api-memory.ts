@@ -1,0 +1,195 @@
+/**
+ * Memory of the api process (issue 16: RSS ≤ 300 MB under every benchmark): the real api
+ * (`startBenchApi`, as the other benches start it) runs in a child process of its own, so its RSS is
+ * the api's alone (not the load generator's or the migrations'). The script prints the child's RSS
+ * at rest (after start, after a full GC), then runs autocannon on `GET /api/v1/schools?pageSize=50`
+ * as a city admin (as school-list does) while sampling the child's RSS from /proc, and prints the
+ * peak, then the RSS at rest again.
+ *
+ *   npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && node dist/bench/api-memory.js
+ *
+ * Environment (all optional, besides those of bench-db.ts):
+ *   BENCH_SECONDS          measured seconds of load (default 20)
+ *   BENCH_CONNECTIONS      concurrent connections (default 100)
+ *   BENCH_POOL_SIZE        the api's database pool (default 10)
+ *   BENCH_API_NODE_OPTIONS extra node flags for the api process, e.g. `--max-semi-space-size=4`
+ */
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { envInt, num, runBench, startBenchApi, table, withBenchRun, writeResults } from './bench-db';
+
+const PATH = '/api/v1/schools?pageSize=50';
+const SECONDS = envInt('BENCH_SECONDS', 20, 1);
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 100, 1);
+const POOL_SIZE = envInt('BENCH_POOL_SIZE', 10, 1);
+const NODE_FLAGS = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+const MB = 1024 * 1024;
+
+interface Usage {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+type ToChild = { type: 'usage'; gc: boolean; id: number } | { type: 'close' };
+type FromChild = { type: 'ready'; baseUrl: string; email: string; password: string } | { type: 'usage'; id: number; usage: Usage; modules: number };
+
+/** The api process: starts the api, then answers usage requests until told to close. */
+async function serve(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const bench = await startBenchApi(process.env.BENCH_CHILD_DATABASE_URL!, process.env.BENCH_CHILD_QUEUE_PREFIX!, POOL_SIZE);
+  process.on('message', (m: ToChild) => {
+    if (m.type === 'close') {
+      void bench.app.close().finally(() => process.exit(0));
+      return;
+    }
+    if (m.gc && gc) {
+      gc();
+      gc();
+    }
+    process.send!({ type: 'usage', id: m.id, usage: process.memoryUsage(), modules: Object.keys(require.cache).length } satisfies FromChild);
+  });
+  // The parent handles Ctrl-C (it closes this process, then drops the database).
+  process.on('SIGINT', () => undefined);
+  process.send!({ type: 'ready', baseUrl: bench.baseUrl, email: bench.admin.email, password: bench.admin.password } satisfies FromChild);
+}
+
+/** VmRSS and VmHWM (peak) of a process, in bytes, from /proc (Linux). */
+function procRss(pid: number): { rss: number; hwm: number } | null {
+  const file = `/proc/${pid}/status`;
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+class ApiProcess {
+  private nextId = 1;
+  private waiting = new Map<number, (m: { usage: Usage; modules: number }) => void>();
+  private constructor(readonly child: ChildProcess) {
+    child.on('message', (m: FromChild) => {
+      if (m.type === 'usage') this.waiting.get(m.id)?.(m), this.waiting.delete(m.id);
+    });
+  }
+
+  static start(databaseUrl: string, queuePrefix: string): Promise<{ api: ApiProcess; ready: Extract<FromChild, { type: 'ready' }> }> {
+    const child = fork(__filename, ['--serve'], {
+      execArgv: ['--expose-gc', ...NODE_FLAGS],
+      env: { ...process.env, BENCH_CHILD_DATABASE_URL: databaseUrl, BENCH_CHILD_QUEUE_PREFIX: queuePrefix },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the api process exited (${code}) before it was ready`)));
+      child.once('message', (m: FromChild) => {
+        if (m.type === 'ready') resolve({ api: new ApiProcess(child), ready: m });
+      });
+    });
+  }
+
+  usage(gc: boolean): Promise<{ usage: Usage; modules: number }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.child.send({ type: 'usage', gc, id } satisfies ToChild);
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const kill = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      this.child.once('exit', () => (clearTimeout(kill), resolve()));
+      this.child.send({ type: 'close' } satisfies ToChild);
+    });
+  }
+}
+
+const mb = (bytes: number) => num(bytes / MB, 1);
+
+async function main(): Promise<number> {
+  return withBenchRun(async ({ dbName, databaseUrl, queuePrefix, closeAtEnd }) => {
+    const { api, ready } = await ApiProcess.start(databaseUrl, queuePrefix);
+    closeAtEnd('api process', () => api.close());
+    const pid = api.child.pid!;
+
+    const atStart = await api.usage(true);
+    const login = await fetch(`${ready.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ready.email, password: ready.password }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken?: string };
+    if (login.status !== 200 || !accessToken) throw new Error(`login failed: ${login.status}`);
+    const headers = { authorization: `Bearer ${accessToken}` };
+    const first = await fetch(`${ready.baseUrl}${PATH}`, { headers });
+    if (first.status !== 200) throw new Error(`GET ${PATH} answered ${first.status}`);
+    await first.text();
+    const atRest = await api.usage(true);
+
+    console.log(`database ${dbName}; api pid ${pid}, node flags ${NODE_FLAGS.join(' ') || '(none)'}, pool ${POOL_SIZE}`);
+    console.log(`GET ${PATH}: ${CONNECTIONS} connections for ${SECONDS} s`);
+
+    let peak = 0;
+    const samples: number[] = [];
+    const loadStart = Date.now();
+    const perSecond: number[] = [];
+    const sampler = setInterval(() => {
+      const r = procRss(pid);
+      if (r) {
+        samples.push(r.rss);
+        peak = Math.max(peak, r.rss);
+        const s = Math.floor((Date.now() - loadStart) / 1000);
+        perSecond[s] = Math.max(perSecond[s] ?? 0, r.rss);
+      }
+    }, 50);
+    const result = await autocannon({ url: `${ready.baseUrl}${PATH}`, headers, connections: CONNECTIONS, duration: SECONDS, timeout: 10, workers: 1 });
+    clearInterval(sampler);
+    const underLoad = await api.usage(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    const afterLoad = await api.usage(true);
+    const proc = procRss(pid);
+    if (result.errors || result.timeouts || result.non2xx) throw new Error(`load: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+
+    const row = (label: string, u: Usage) => [label, mb(u.rss), mb(u.heapTotal), mb(u.heapUsed), mb(u.external), mb(u.arrayBuffers)];
+    console.log(
+      '\n' +
+        table(
+          ['api process', 'RSS MB', 'heap total', 'heap used', 'external', 'array buffers'],
+          [
+            row('at start (after GC)', atStart.usage),
+            row('at rest, first request served (after GC)', atRest.usage),
+            row('end of load (no GC)', underLoad.usage),
+            row('after load (after GC)', afterLoad.usage),
+          ],
+        ),
+    );
+    console.log(`\npeak RSS under load: ${mb(peak)} MB (${samples.length} samples; VmHWM since start ${proc ? mb(proc.hwm) : '?'} MB)`);
+    console.log(`peak RSS per second of load (MB): ${perSecond.map((b) => Math.round(b / MB)).join(' ')}`);
+    console.log(`${num(result.requests.average)} req/s, p99 ${result.latency.p99} ms; CommonJS modules loaded at rest: ${atRest.modules}`);
+
+    writeResults('api-memory', {
+      request: `GET ${PATH}`,
+      settings: { connections: CONNECTIONS, seconds: SECONDS, poolSize: POOL_SIZE, nodeFlags: NODE_FLAGS },
+      peakRssPerSecondMB: perSecond.map((b) => Math.round(b / MB)),
+      rssMB: { atStart: atStart.usage.rss / MB, atRest: atRest.usage.rss / MB, peakUnderLoad: peak / MB, afterLoad: afterLoad.usage.rss / MB, hwm: proc ? proc.hwm / MB : null },
+      usage: { atStart: atStart.usage, atRest: atRest.usage, underLoad: underLoad.usage, afterLoad: afterLoad.usage },
+      modulesAtRest: atRest.modules,
+      requestsPerSec: result.requests.average,
+      latencyP99Ms: result.latency.p99,
+    });
+    return 0;
+  });
+}
+
+if (process.argv[2] === '--serve') {
+  serve().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  runBench(main);
+}
