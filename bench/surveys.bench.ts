@@ -2,9 +2,10 @@
  * Surveys (issue 5), each product path beside a bare version of the same work, in one process:
  *
  *   submit     POST /api/v1/surveys/respond/:code/submit with a fresh one-time code per request,
- *              through the real api, against a bare Fastify + pg route running the same
- *              transaction (lock the code, idempotency check, insert the response, mark the code
- *              used, delete the draft) with no framework, Redis check or answer validation;
+ *              through the real api, against a bare Fastify + pg route running the same one
+ *              statement (`survey_submit`: lock the code, idempotency check, insert the response,
+ *              mark the code used, delete the draft) with no framework, Redis check or answer
+ *              validation, at a fixed rate (BENCH_RATE); p50/p99 and round trips per submission;
  *   aggregate  `SurveyAggregationService.recompute` of one campaign with BENCH_RESPONSES responses
  *              over every seeded school, against one hand-written SQL query computing the same
  *              figures per school, district, office and city.
@@ -37,7 +38,7 @@ import { CampaignsService } from '@app/surveys/campaigns/campaigns.service';
 import { SurveyCodeHash } from '@app/surveys/campaigns/code-batches.service';
 import { normal, rng } from '@app/literacy/analysis/simulate.fixture';
 import { validateAnswers } from '@app/surveys/engine';
-import { RespondService } from '@app/surveys/respond/respond.service';
+import { RespondService, SUBMIT_SQL, type SubmitOutcome } from '@app/surveys/respond/respond.service';
 import { envInt, loadAvg, median, num, runBench, startBenchApi, table, withBenchRun, writeResults, type BenchApi, type BenchRun } from './bench-db';
 import { BENCH_TEMPLATE, NEUTRAL, schoolLean, submitAnswers, submitCode, submitPath, surveyAnswers, type SchoolLean, type SubmitContext } from './survey-fixture';
 import setupRequest = require('./survey-submit-request');
@@ -73,10 +74,13 @@ type Target = 'baseline' | 'api';
 const LABEL: Record<Target, string> = { baseline: 'bare fastify+pg', api: 'api (nest+typeorm)' };
 
 /**
- * RespondService.submit's statements in its order, on one pg connection: the code row locked with
- * its campaign and frozen version, the idempotency check, the insert, the code marked used, the
- * draft deleted. Not done: the Redis wrong-code check, DTO and answer validation (the answers are
- * stored as sent; the benchmark only sends answers that validation leaves unchanged).
+ * RespondService.submit's durable work, as it does it: one statement, `SUBMIT_SQL` (the function
+ * `survey_submit`: lock the code, idempotency check, insert the response, mark the code used,
+ * delete the draft), one round trip on the pool. Like the product it sends the answers keyed by
+ * every template version it knows, and learns a version it does not know from the function's
+ * answer (a second round trip once). Not done: the Redis wrong-code check, DTO and answer
+ * validation (the answers are stored as sent; the benchmark only sends answers that validation
+ * leaves unchanged).
  */
 /** The codes' keyed hash, under the run's secret (set once the api is up); the baseline computes it too. */
 let hashCode: (code: string) => string = () => {
@@ -86,6 +90,7 @@ let hashCode: (code: string) => string = () => {
 async function startBaseline(databaseUrl: string): Promise<{ server: FastifyInstance; pool: Pool; url: string }> {
   const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
   const server = fastify({ logger: false });
+  const versions = new Set<number>();
   server.post('/api/v1/surveys/respond/:code/submit', async (req, reply) => {
     const { code } = req.params as { code: string };
     const { answers, idempotencyKey } = req.body as { answers: object; idempotencyKey: string };
@@ -93,41 +98,27 @@ async function startBaseline(databaseUrl: string): Promise<{ server: FastifyInst
       void reply.code(status);
       return { code };
     };
-    const db = await pool.connect();
-    try {
-      await db.query('BEGIN');
-      const { rows: [k] } = await db.query(
-        `SELECT k.code_hash AS "codeHash", k.campaign_id AS "campaignId", k.school_id AS "schoolId", k.used, c.title, v.definition,
-                c.opens_at AS "opensAt", c.closes_at AS "closesAt"
-         FROM survey_codes k JOIN survey_campaigns c ON c.id = k.campaign_id JOIN survey_template_versions v ON v.id = c.template_version_id
-         WHERE k.code_hash = $1 FOR UPDATE OF k`,
-        [hashCode(code)],
-      );
-      const { rows: [previous] } = k
-        ? await db.query(`SELECT id::text, submitted_on AS "submittedOn" FROM survey_responses WHERE campaign_id = $1 AND idempotency_key = $2`, [k.campaignId, scopedIdempotencyKey(`code:${k.codeHash}`, idempotencyKey)])
-        : { rows: [] };
-      const now = Date.now();
-      let result: object;
-      if (!k) result = refuse(404, 'NOT_FOUND');
-      else if (previous) result = { responseId: previous.id, submittedOn: previous.submittedOn, repeated: true };
-      else if (k.used) result = refuse(409, 'CODE_USED');
-      else if (now < k.opensAt.getTime() || now > k.closesAt.getTime()) result = refuse(409, 'SURVEY_CLOSED');
-      else {
-        const { rows: [row] } = await db.query(
-          `INSERT INTO survey_responses (campaign_id, school_id, answers, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id::text, submitted_on AS "submittedOn"`,
-          [k.campaignId, k.schoolId, JSON.stringify(answers), scopedIdempotencyKey(`code:${k.codeHash}`, idempotencyKey)],
-        );
-        await db.query(`UPDATE survey_codes SET used = true WHERE code_hash = $1`, [k.codeHash]);
-        await db.query(`DELETE FROM survey_drafts WHERE code_hash = $1`, [k.codeHash]);
-        result = { responseId: row.id, submittedOn: row.submittedOn, repeated: false };
+    const codeHash = hashCode(code);
+    const key = scopedIdempotencyKey(`code:${codeHash}`, idempotencyKey);
+    for (;;) {
+      const byVersion = Object.fromEntries([...versions].map((v) => [v, answers]));
+      const { rows: [r] } = await pool.query<SubmitOutcome>(SUBMIT_SQL, [codeHash, key, JSON.stringify(byVersion), new Date()]);
+      switch (r.outcome) {
+        case 'not_found':
+          return refuse(404, 'NOT_FOUND');
+        case 'used':
+          return refuse(409, 'CODE_USED');
+        case 'closed':
+          return refuse(409, 'SURVEY_CLOSED');
+        case 'invalid':
+          return refuse(400, 'INVALID_ANSWERS');
+        case 'repeated':
+        case 'submitted':
+          return { responseId: r.responseId, submittedOn: r.submittedOn, repeated: r.outcome === 'repeated' };
+        case 'unknown_version':
+          if (versions.has(r.versionId!)) throw new Error(`survey_submit did not take the answers for version ${r.versionId}`);
+          versions.add(r.versionId!);
       }
-      await db.query('COMMIT');
-      return result;
-    } catch (e) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      db.release();
     }
   });
   await server.listen({ port: 0, host: '127.0.0.1' });

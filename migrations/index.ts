@@ -21,6 +21,7 @@ import { SeoulDays1764950000000 } from './1764950000000-SeoulDays';
 import { GuardianLinkAnswer1765000000000 } from './1765000000000-GuardianLinkAnswer';
 import { PrivacyLifecycle1765100000000 } from './1765100000000-PrivacyLifecycle';
 import { FileObjects1765216000000 } from './1765216000000-FileObjects';
+import { SurveySubmitOneTrip1765300000000 } from './1765300000000-SurveySubmitOneTrip';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   GuardianLinkAnswer1765000000000,
   PrivacyLifecycle1765100000000,
   FileObjects1765216000000,
+  SurveySubmitOneTrip1765300000000,
 ];

@@ -10,7 +10,7 @@ import { completionCsv, createCourses } from './support/training-fixtures';
 type Client = Awaited<ReturnType<TestApp['as']>>;
 
 const BATCHES = 4;
-const PER_BATCH = 500;
+const PER_BATCH = 250;
 
 /**
  * Two api instances and two workers on one database and one Redis, as a scaled-out deployment runs:
@@ -102,7 +102,8 @@ describe('scaled out: two api instances and two workers', () => {
       const res = await (n % 2 ? adminB : adminA).upload('/api/v1/training/completions/import', completionCsv(rows), `batch-${n}.csv`);
       expect(res.status).toBe(201);
     }
-    await a.waitForQueues(60_000);
+    // A generous bound: on a busy machine signing is slow; the assertions are about once and without gaps, not speed.
+    await a.waitForQueues(240_000);
 
     const badgeRuns = runs.filter((r) => r.name === JobName.BadgeIssuance && !before.has(r.id));
     const outbox: { bull_job_id: string; outcome: string }[] = await a.db.query(`SELECT bull_job_id, outcome FROM job_outbox WHERE name = $1`, [JobName.BadgeIssuance]);
@@ -124,5 +125,5 @@ describe('scaled out: two api instances and two workers', () => {
     expect(credentials.hi - credentials.lo + 1).toBe(BATCHES * PER_BATCH);
     const [{ missing }] = await a.db.query(`SELECT count(*)::int AS missing FROM training_completions c WHERE NOT EXISTS (SELECT 1 FROM badge_credentials b WHERE b.completion_id = c.id)`);
     expect(missing).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

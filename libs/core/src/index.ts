@@ -24,6 +24,7 @@ export { Metrics } from './ops/metrics.service';
 export { hasMetricsToken } from './ops/metrics-access';
 export { requestTelemetry } from './ops/request-telemetry';
 export { stopOnSignals } from './ops/graceful-stop';
+export { limitHeapGrowth, HEAP_GROWING_PERCENT } from './ops/heap-growth';
 export * from './time/seoul-time';
 export * from './time/korean-format';
 export * from './xlsx/workbook';

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import { from as copyFrom } from 'pg-copy-streams';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AuditLog, AuthUser, copyTransaction, importRejected, JobName, JobQueue, ParsedTable, readTable } from '@app/core';
 import { parseCompletionRows, StagedCompletion } from './completion-rows';
