@@ -258,6 +258,8 @@ describe('privacy officer pages (browser)', () => {
     // The principal's name filters by their account.
     await read.first().getByTestId('access-log-actor').click();
     await page.waitForURL((url) => url.searchParams.get('account') === principal.userId);
+    // The field follows the address on the next render.
+    await page.waitForFunction((id) => (document.getElementById('access-account') as HTMLInputElement | null)?.value === id, principal.userId);
     await expect(search.getByLabel('계정 ID').inputValue()).resolves.toBe(principal.userId);
     await page.locator('section[aria-labelledby="access-log-heading"][aria-busy="false"]').waitFor();
     for (const row of await page.getByTestId('access-log-row').all()) await expect(row.textContent()).resolves.toContain(PRINCIPAL_NAME);
