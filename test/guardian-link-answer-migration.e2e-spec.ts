@@ -1,35 +1,12 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/core';
 import { MIGRATIONS } from '@app/migrations';
-import { dbUrl, TEST_PG_URL } from './support/test-env';
+import { migrationDb } from './support/migration-db';
 
 /** Slips answered before they kept their record get it: the guardian's own web answer, or the decision recorded from paper. */
 describe('migration GuardianLinkAnswer', () => {
-  const name = `aiedu_miglink_${process.pid}_${Date.now()}`;
-  const url = dbUrl(name);
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  const migrate = async (upTo?: number) => {
-    const ds = new DataSource({ ...dataSourceOptions(url, 2), migrations: MIGRATIONS.slice(0, upTo) });
-    await ds.initialize();
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await ds.destroy();
-    }
-  };
-  const withDb = async <T>(work: (db: DataSource) => Promise<T>): Promise<T> => {
-    const db = new DataSource(dataSourceOptions(url, 2));
-    await db.initialize();
-    return work(db).finally(() => db.destroy());
-  };
+  const { create, drop, migrate, withDb } = migrationDb('miglink');
 
-  beforeAll(() => admin(`CREATE DATABASE ${name}`));
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  beforeAll(create);
+  afterAll(drop);
 
   it('links each answered slip to the record that answered it, and leaves open slips open', async () => {
     await migrate(MIGRATIONS.findIndex((m) => m.name === 'GuardianLinkAnswer1765000000000'));

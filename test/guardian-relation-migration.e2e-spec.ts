@@ -1,30 +1,14 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
 import { MIGRATIONS } from '@app/migrations';
-import { dbUrl, TEST_PG_URL } from './support/test-env';
+import { migrationDb } from './support/migration-db';
 
 /** Relations written as free text before the closed set are read as parents, legal representatives or other carers. */
 describe('migration GuardianRelation', () => {
-  const name = `aiedu_migrel_${process.pid}_${Date.now()}`;
-  const url = dbUrl(name);
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  const migrate = async (upTo?: number) => {
-    const ds = new DataSource({ ...dataSourceOptions(url, 2), migrations: MIGRATIONS.slice(0, upTo) });
-    await ds.initialize();
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await ds.destroy();
-    }
-  };
+  const { url, create, drop, migrate } = migrationDb('migrel');
 
-  beforeAll(() => admin(`CREATE DATABASE ${name}`));
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  beforeAll(create);
+  afterAll(drop);
 
   it('maps the old free text and then accepts only the four relations', async () => {
     await migrate(MIGRATIONS.findIndex((m) => m.name === 'GuardianRelation1764900001000'));

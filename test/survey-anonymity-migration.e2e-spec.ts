@@ -1,32 +1,16 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, dataSourceOptions, Sealer } from '@app/core';
 import { MIGRATIONS } from '@app/migrations';
 import { SurveyCodeHash } from '@app/surveys/campaigns/code-batches.service';
-import { dbUrl, TEST_PG_URL } from './support/test-env';
+import { migrationDb } from './support/migration-db';
 
 /** Codes printed before the keyed hash keep working after the migration, and their plain hashes are gone. */
 describe('migration SurveyAnonymity', () => {
-  const name = `aiedu_mig_${process.pid}_${Date.now()}`;
-  const url = dbUrl(name);
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  const migrate = async (upTo: number) => {
-    const ds = new DataSource({ ...dataSourceOptions(url, 2), migrations: MIGRATIONS.slice(0, upTo) });
-    await ds.initialize();
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await ds.destroy();
-    }
-  };
+  const { url, create, drop, migrate } = migrationDb('mig');
 
-  beforeAll(() => admin(`CREATE DATABASE ${name}`));
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  beforeAll(create);
+  afterAll(drop);
 
   it('re-keys the codes of printed batches and gives responses random ids', async () => {
     const at = MIGRATIONS.findIndex((m) => m.name === 'SurveyAnonymity1764800001000');
