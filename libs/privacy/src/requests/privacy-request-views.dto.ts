@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '@app/consent';
+import { METHODS } from '@app/consent/consent.dto';
+import { RECORDED_DECISIONS } from '@app/consent/consent-responses.dto';
+import { SCHOOL_LEVELS } from '@app/schools/school-level';
 import { REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUESTER_RELATIONS } from './privacy-requests.dto';
 import type { RequestChannel, RequestKind, RequestOutcome, RequestStatus, RequesterRelation } from './privacy-requests.dto';
 
-const LEVELS = ['elementary', 'middle', 'high', 'special'] as const;
-const DECISIONS = ['granted', 'refused', 'withdrawn'] as const;
-const METHODS = ['paper_slip', 'web_link', 'other'] as const;
 
 /** A data subject's request as the school and the office see it. */
 export class PrivacyRequestViewDto {
@@ -104,8 +104,8 @@ export class HeldConsentDto {
   serviceName: string;
   provider: string;
 
-  @ApiProperty({ enum: DECISIONS })
-  decision: (typeof DECISIONS)[number];
+  @ApiProperty({ enum: RECORDED_DECISIONS })
+  decision: (typeof RECORDED_DECISIONS)[number];
 
   @ApiProperty({ enum: GUARDIAN_RELATIONS })
   guardianRelation: GuardianRelation;
@@ -135,8 +135,8 @@ export class HeldAssessmentDto {
 export class GuardianMyDataDto {
   schoolName: string;
 
-  @ApiProperty({ enum: LEVELS })
-  schoolLevel: (typeof LEVELS)[number];
+  @ApiProperty({ enum: SCHOOL_LEVELS })
+  schoolLevel: (typeof SCHOOL_LEVELS)[number];
 
   /** Year of schooling (중2 = 8). */
   grade: number;
