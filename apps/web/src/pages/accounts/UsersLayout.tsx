@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { SectionFrame } from '../../components/SectionFrame';
 import { isCityAdmin } from '../../roles';
 import type { User } from '../../api/models';
 import { accountPaths } from './accountLabels';
@@ -36,29 +36,16 @@ interface Props {
 
 /** The frame of the user management pages: the heading and the tabs between them. */
 export function UsersLayout({ user, title, lead, actions, children }: Props) {
-  const { pathname: path } = useLocation();
   return (
-    <div className="page users-page">
-      <div className="page-head no-print">
-        <p className="breadcrumb">사용자 관리</p>
-        <div className="page-head-actions">
-          <div>
-            <h1>{title}</h1>
-            <p className="muted">
-              {lead ?? scopeText(user)}
-            </p>
-          </div>
-          {actions}
-        </div>
-        <nav className="page-tabs" aria-label="사용자 관리 메뉴">
-          {TABS.filter((t) => !t.cityAdminOnly || isCityAdmin(user)).map((t) => (
-            <Link key={t.to} to={t.to} className={path === t.to ? 'button button-small is-current' : 'button button-small'} aria-current={path === t.to ? 'page' : undefined}>
-              {t.label}
-            </Link>
-          ))}
-        </nav>
-      </div>
+    <SectionFrame
+      section="사용자 관리"
+      className="users-page"
+      tabs={TABS.filter((t) => !t.cityAdminOnly || isCityAdmin(user))}
+      title={title}
+      lead={lead ?? scopeText(user)}
+      actions={actions}
+    >
       {children}
-    </div>
+    </SectionFrame>
   );
 }

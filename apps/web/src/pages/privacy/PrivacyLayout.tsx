@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { SectionFrame } from '../../components/SectionFrame';
 import { consentPaths } from '../consent/consentLabels';
 import { privacyPaths } from './privacyLabels';
 
@@ -30,27 +30,9 @@ interface Props {
  * tabs between 보존 기간, 파기, 접속기록 and 월간 점검, and the link to the data subjects' requests.
  */
 export function PrivacyLayout({ title, lead, actions, children }: Props) {
-  const { pathname: path } = useLocation();
   return (
-    <div className="page privacy-office-page">
-      <div className="page-head no-print">
-        <p className="breadcrumb">개인정보 관리</p>
-        <div className="page-head-actions">
-          <div>
-            <h1>{title}</h1>
-            {lead && <p className="muted">{lead}</p>}
-          </div>
-          {actions}
-        </div>
-        <nav className="page-tabs" aria-label="개인정보 관리 메뉴">
-          {TABS.map((t) => (
-            <Link key={t.to} to={t.to} className={path === t.to ? 'button button-small is-current' : 'button button-small'} aria-current={path === t.to ? 'page' : undefined}>
-              {t.label}
-            </Link>
-          ))}
-        </nav>
-      </div>
+    <SectionFrame section="개인정보 관리" className="privacy-office-page" tabs={TABS} title={title} lead={lead} actions={actions}>
       {children}
-    </div>
+    </SectionFrame>
   );
 }
