@@ -22,6 +22,9 @@ import { GuardianLinkAnswer1765000000000 } from './1765000000000-GuardianLinkAns
 import { PrivacyLifecycle1765100000000 } from './1765100000000-PrivacyLifecycle';
 import { FileObjects1765216000000 } from './1765216000000-FileObjects';
 import { SurveySubmitOneTrip1765300000000 } from './1765300000000-SurveySubmitOneTrip';
+import { LiteracyResultsBySchoolYear1765350000000 } from './1765350000000-LiteracyResultsBySchoolYear';
+import { PracticeAndCommendations1765410000000 } from './1765410000000-PracticeAndCommendations';
+import { OrdinancePlans1765400000000 } from './1765400000000-OrdinancePlans';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -49,4 +52,7 @@ export const MIGRATIONS = [
   PrivacyLifecycle1765100000000,
   FileObjects1765216000000,
   SurveySubmitOneTrip1765300000000,
+  LiteracyResultsBySchoolYear1765350000000,
+  PracticeAndCommendations1765410000000,
+  OrdinancePlans1765400000000,
 ];

@@ -4,6 +4,8 @@ import { AppConfig, AuditController, AuthHttpModule, CoreModule, HealthControlle
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
 import { PrivacyModule } from '@app/privacy';
+import { PracticeModule } from '@app/practice';
+import { PlansModule } from '@app/plans';
 import { DesignationsModule } from '@app/designations';
 import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
@@ -15,7 +17,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, PersonalDataHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule, JobsAdminModule],
+      imports: [CoreModule.forRoot(config), OutboxRelayModule, AuthHttpModule, PersonalDataHttpModule, AccountsModule, SchoolsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule, PracticeModule, PlansModule, JobsAdminModule],
       controllers: [HealthController, MetricsController, JobsController, NoticesController, AuditController],
     };
   }

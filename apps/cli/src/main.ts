@@ -8,11 +8,13 @@ import { readPassword } from './read-password';
 import { ClassroomsModule } from '@app/classrooms';
 import { ConsentModule } from '@app/consent';
 import { PrivacyModule } from '@app/privacy';
+import { PlansModule } from '@app/plans';
 import { DesignationsModule } from '@app/designations';
 import { LiteracyModule } from '@app/literacy';
 import { SurveysModule } from '@app/surveys';
 import { BadgeKeys, TrainingModule } from '@app/training';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+import { seedDemoPlans } from './demo-plans';
 import { importAttachmentDir } from './files-import';
 import { verifyAccessLog } from './privacy-verify';
 
@@ -37,7 +39,7 @@ or --school-id). Passwords are never taken on the command line (it ends up in th
 
 async function withContext<T>(config: AppConfig, fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    { module: class CliModule {}, imports: [CoreModule.forRoot(config), AccountsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule] },
+    { module: class CliModule {}, imports: [CoreModule.forRoot(config), AccountsModule, ClassroomsModule, DesignationsModule, TrainingModule, SurveysModule, LiteracyModule, ConsentModule, PrivacyModule, PlansModule] },
     { logger: nestLogger(Object.assign(Object.create(AppConfig.prototype), config, { logLevel: 'warn' })) },
   );
   try {
@@ -72,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
     case 'db:seed-demo':
       return withContext(config, async (app) => {
         const { accounts, activationUrl } = await seedDemo(app);
+        await seedDemoPlans(app);
         console.log(`demo accounts (password ${DEMO_PASSWORD}):`);
         for (const a of accounts) console.log(`  ${a.role.padEnd(15)} ${a.email.padEnd(24)} ${a.scope}`);
         if (activationUrl) console.log(`a teacher waiting for activation (김하늘, 서울개포초등학교): ${activationUrl}`);

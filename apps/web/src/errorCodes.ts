@@ -96,12 +96,26 @@ export const CODE_MESSAGE: Readonly<Record<string, string>> = {
   JOB_NOT_FAILED: '실패한 작업만 다시 실행할 수 있습니다.',
   REDIS_UNAVAILABLE: '작업 대기열 서버(Redis)에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
   SERVICE_BUSY: '서버가 바쁩니다. 잠시 후 다시 시도하세요.',
+  // 우수사례 · 교원 학습공동체 · 표창 (조례 제8조, 제10조)
+  CASE_OUT_OF_SCOPE: '공개되지 않은 우수사례이거나 볼 수 있는 권한이 없습니다.',
+  OFFICE_OUT_OF_SCOPE: '다른 교육지원청 소관이라 처리할 수 없습니다.',
+  COMMUNITY_OUT_OF_SCOPE: '이 교원 학습공동체의 구성원이 아니어서 볼 수 없습니다.',
+  MEMBER_OUT_OF_SCOPE: '이 학습공동체에 참여할 수 없는 교원이 포함되어 있습니다(다른 학교 또는 다른 교육지원청 소속).',
+  NOMINEE_OUT_OF_SCOPE: '소속 학교 또는 교육지원청 밖의 대상은 추천할 수 없습니다.',
+  ALREADY_CREDITED: '이 학습공동체 시간은 이미 해당 연수 과정으로 인정되었습니다.',
+  NOTHING_TO_CREDIT: '해당 학년도에 인정할 학습공동체 활동 시간이 없습니다.',
   // 상태 코드만 있는 오류 (프레임워크가 붙이는 코드)
   BAD_REQUEST: '요청을 처리할 수 없습니다. 입력값을 확인하세요.',
   CONFLICT: '다른 데이터와 충돌합니다.',
   METHOD_NOT_ALLOWED: '허용되지 않는 요청 방식입니다.',
   NOT_ACCEPTABLE: '요청한 형식으로 답할 수 없습니다.',
   INTERNAL: '서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.',
+  // 기본계획·시행계획 (조례 제4조)
+  PLAN_FROZEN: '확정된 기본계획은 고칠 수 없습니다. 변경하려면 개정안을 만드세요.',
+  PLAN_INCOMPLETE: '기본계획의 1~7 항목을 모두 작성해야 확정할 수 있습니다.',
+  PLAN_PERIOD_OVERLAP: '기간이 겹치는 확정된 기본계획이 이미 있습니다.',
+  PLAN_NOT_ADOPTED: '확정된 기본계획에서만 할 수 있는 작업입니다.',
+  TASK_OUT_OF_SCOPE: '소속 교육지원청의 과제만 수정할 수 있습니다.',
 };
 
 export const STATUS_MESSAGE: Readonly<Record<number, string>> = {

@@ -4,6 +4,7 @@ import { AppConfig, CoreModule, OutboxRelayModule } from '@app/core';
 import { ClassroomsJobsModule } from '@app/classrooms';
 import { ConsentJobsModule } from '@app/consent';
 import { PrivacyJobsModule } from '@app/privacy';
+import { PlansJobsModule } from '@app/plans';
 import { DesignationsJobsModule } from '@app/designations';
 import { LiteracyJobsModule } from '@app/literacy';
 import { SurveysJobsModule } from '@app/surveys';
@@ -13,7 +14,7 @@ import { queueProcessors } from './queue-processors';
 import { WorkerMetricsServer } from './worker-metrics.server';
 
 /** Every feature's jobs module; the worker runs all of them. */
-export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule, LiteracyJobsModule, ConsentJobsModule, PrivacyJobsModule];
+export const FEATURE_JOB_MODULES: Type[] = [ClassroomsJobsModule, DesignationsJobsModule, TrainingJobsModule, SurveysJobsModule, LiteracyJobsModule, ConsentJobsModule, PrivacyJobsModule, PlansJobsModule];
 
 @Module({})
 export class WorkerModule {

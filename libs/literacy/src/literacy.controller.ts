@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, R
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ADMIN_ROLES, ApiErrors, ApiFile, ApiFileUpload, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, PersonalData, readUpload,
+  ADMIN_ROLES, ApiErrors, AppConfig, ApiFile, ApiFileUpload, ApiJob, AuthUser, CurrentUser, JobAcceptedDto, JobName, JobQueue, ParseIdPipe, PersonalData, openUpload,
   recordPersonalData, Roles, ROLES, sendDownload, ValidationFailedError, XLSX_CONTENT_TYPE,
 } from '@app/core';
 import { CreateAssessmentDto, CutScoresDto, UpdateItemDto } from './assessments/assessment.dto';
@@ -40,6 +40,7 @@ export class LiteracyController {
     private readonly reports: LiteracyReportsService,
     private readonly files: LiteracyReportFiles,
     private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('areas')
@@ -102,8 +103,10 @@ export class LiteracyController {
   @ApiOperation({ summary: 'Import results, all or nothing, for schools you may change; the analysis follows as a job' })
   @ApiErrors(IMPORT_ERRORS)
   async importResults(@Param('id', ParseIdPipe) id: number, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser): Promise<LiteracyResultsImportDto> {
-    const { buffer, filename } = await readUpload(req);
-    return this.importer.import(id, buffer, filename, user);
+    // The route's limit is RESULTS_UPLOAD_LIMIT_MB: a CSV is read as it arrives; the importer holds
+    // workbooks and XML, which are read whole, to UPLOAD_LIMIT_MB.
+    const upload = await openUpload(req, 'file', this.config.resultsUploadLimitBytes);
+    return this.importer.import(id, upload, upload.filename, user);
   }
 
   @Post('assessments/:id/analyse')

@@ -57,6 +57,13 @@ class EnvVars {
   @Max(500)
   UPLOAD_LIMIT_MB: number = 20;
 
+  // Literacy results as CSV are read as a stream (never whole), so they may be far larger.
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  RESULTS_UPLOAD_LIMIT_MB: number = 512;
+
   // Uploaded archives (XLSX, QTI ZIP): total uncompressed size, compression ratio of an entry
   // over 1 MiB, and file parses at once per process (libs/core/src/http/upload-limits.ts).
   @Type(() => Number)
@@ -205,6 +212,8 @@ export class AppConfig {
   readonly tokenSecretGenerated!: boolean;
   readonly tokenTtlSeconds!: number;
   readonly uploadLimitBytes!: number;
+  /** Streamed CSV uploads of literacy results (RESULTS_UPLOAD_LIMIT_MB). */
+  readonly resultsUploadLimitBytes!: number;
   /** Uploaded archives: most bytes they may inflate to, largest ratio of an entry, parses at once. */
   readonly uploadMaxExpandedBytes!: number;
   readonly uploadMaxCompressionRatio!: number;
@@ -283,6 +292,7 @@ export class AppConfig {
       tokenSecretGenerated: !vars.TOKEN_SECRET,
       tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
       uploadLimitBytes: vars.UPLOAD_LIMIT_MB * 1024 * 1024,
+      resultsUploadLimitBytes: vars.RESULTS_UPLOAD_LIMIT_MB * 1024 * 1024,
       uploadMaxExpandedBytes: vars.UPLOAD_MAX_EXPANDED_MB * 1024 * 1024,
       uploadMaxCompressionRatio: vars.UPLOAD_MAX_RATIO,
       uploadParseConcurrency: vars.UPLOAD_PARSE_CONCURRENCY,

@@ -17,12 +17,13 @@ export function pgTextArray(values: readonly (string | null)[]): string {
 
 /**
  * Streams rows into a table with COPY … FROM STDIN, the fastest way into PostgreSQL.
- * Runs on the caller's client, inside the caller's transaction.
+ * Runs on the caller's client, inside the caller's transaction. An async source (rows checked as
+ * an upload arrives) is pulled only as fast as PostgreSQL takes them.
  */
-export async function copyRows(client: PoolClient, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
-  const lines = (function* () {
+export async function copyRows(client: PoolClient, table: string, columns: string[], rows: Iterable<unknown[]> | AsyncIterable<unknown[]>): Promise<void> {
+  const lines = (async function* () {
     let chunk = '';
-    for (const row of rows) {
+    for await (const row of rows) {
       chunk += row.map(field).join('\t') + '\n';
       if (chunk.length > 1 << 16) {
         yield chunk;

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { ValidationFailedError } from '../errors';
@@ -9,22 +10,51 @@ export interface Upload {
   buffer: Buffer;
 }
 
+export interface UploadStream {
+  filename: string;
+  /** The file's bytes as they arrive; 413 (PAYLOAD_TOO_LARGE) is thrown from it past the limit. */
+  chunks: AsyncIterable<Buffer>;
+  /** Reads and drops what is left, for a caller that stops early (else the request never ends). */
+  drain(): void;
+}
+
 /**
- * Reads the single file part named `field` of a multipart request. Size limits are enforced by
- * @fastify/multipart while streaming (413), so an oversized file is never held whole in memory.
+ * Opens the single file part named `field` of a multipart request without reading it. Size limits
+ * are enforced by @fastify/multipart while streaming (413): `fileSize` raises or lowers the
+ * process's UPLOAD_LIMIT_MB for this route. A caller that stops reading early calls drain() so the
+ * rest of the request is read (and dropped).
  */
-export async function readUpload(req: FastifyRequest, field = 'file'): Promise<Upload> {
+export async function openUpload(req: FastifyRequest, field = 'file', fileSize?: number): Promise<UploadStream> {
   if (!req.isMultipart()) {
     throw new ValidationFailedError(`Send the file as multipart/form-data in a field named '${field}'`, [{ field, reason: 'request is not multipart/form-data' }], 'NOT_MULTIPART');
   }
-  const part = await req.file();
+  const part = await req.file(fileSize === undefined ? undefined : { limits: { fileSize } });
   if (!part) throw new ValidationFailedError(`No file in field '${field}'`, [{ field, reason: 'missing' }], 'FILE_MISSING');
   if (part.fieldname !== field) {
+    part.file.resume();
     throw new ValidationFailedError(`The file must be in field '${field}', not '${part.fieldname}'`, [{ field, reason: `got field '${part.fieldname}'` }], 'FILE_MISSING');
   }
-  const buffer = await part.toBuffer();
+  const file = part.file;
+  return { filename: part.filename || 'upload', chunks: limited(file), drain: () => void file.resume() };
+}
+
+async function* limited(file: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of file) yield chunk as Buffer;
+  // busboy ends a file cut at the limit instead of failing its stream.
+  if ((file as Readable & { truncated?: boolean }).truncated) throw Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+}
+
+/**
+ * Reads the single file part named `field` of a multipart request whole. Size limits are enforced
+ * by @fastify/multipart while streaming (413), so an oversized file is never held whole in memory.
+ */
+export async function readUpload(req: FastifyRequest, field = 'file', fileSize?: number): Promise<Upload> {
+  const { filename, chunks } = await openUpload(req, field, fileSize);
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const buffer = Buffer.concat(parts);
   if (buffer.length === 0) throw new ValidationFailedError('The uploaded file is empty', [{ field, reason: 'empty file' }], 'FILE_EMPTY');
-  return { filename: part.filename || 'upload', buffer };
+  return { filename, buffer };
 }
 
 /** OpenAPI description of a one-file multipart body. */

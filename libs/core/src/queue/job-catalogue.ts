@@ -26,6 +26,8 @@ export enum JobName {
   ConsentRemind = 'consent-remind',
   PrivacyReview = 'privacy-review',
   PrivacyDestruction = 'privacy-destruction',
+  PlanIndicatorSnapshot = 'plan-indicator-snapshot',
+  PlanAnnualReport = 'plan-annual-report',
 }
 
 /** requestedBy of jobs that a schedule, not a person, starts. */
@@ -98,6 +100,19 @@ export interface PrivacyReviewPayload extends JobRequester {
 /** The daily destruction of personal data past its retention (개인정보 보호법 제21조), by the active, approved rules. */
 export type PrivacyDestructionPayload = JobRequester;
 
+/** 조례 제4조: the plan indicators' values at a quarter of a school year, for the city and each district office. */
+export interface PlanIndicatorSnapshotPayload extends JobRequester {
+  /** Omitted: the school year and quarter (Q1 Mar–May … Q4 Dec–Feb) the job runs in. */
+  schoolYear?: number;
+  quarter?: number;
+}
+
+/** The council's annual report (연차 보고서) of one yearly plan, as XLSX and a printable A4 page, from the snapshots. */
+export interface PlanAnnualReportPayload extends JobRequester {
+  planId: number;
+  schoolYear: number;
+}
+
 export interface JobPayloads {
   [JobName.ClassroomExport]: ClassroomExportPayload;
   [JobName.DesignationTermEnd]: DesignationTermEndPayload;
@@ -112,6 +127,8 @@ export interface JobPayloads {
   [JobName.ConsentRemind]: ConsentRemindPayload;
   [JobName.PrivacyReview]: PrivacyReviewPayload;
   [JobName.PrivacyDestruction]: PrivacyDestructionPayload;
+  [JobName.PlanIndicatorSnapshot]: PlanIndicatorSnapshotPayload;
+  [JobName.PlanAnnualReport]: PlanAnnualReportPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -128,6 +145,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ConsentRemind]: QueueName.Consent,
   [JobName.PrivacyReview]: QueueName.Privacy,
   [JobName.PrivacyDestruction]: QueueName.Privacy,
+  [JobName.PlanIndicatorSnapshot]: QueueName.Exports,
+  [JobName.PlanAnnualReport]: QueueName.Exports,
 };
 
 /** Recurring work (cron in Seoul time); the worker upserts these schedulers when it starts. */
@@ -138,6 +157,7 @@ export const JOB_SCHEDULES: { name: JobName; schedulerId: string; cron: string }
   { name: JobName.ConsentRemind, schedulerId: 'consent-remind-daily', cron: '30 8 * * *' },
   { name: JobName.PrivacyReview, schedulerId: 'privacy-review-monthly', cron: '0 6 1 * *' },
   { name: JobName.PrivacyDestruction, schedulerId: 'privacy-destruction-daily', cron: '30 2 * * *' },
+  { name: JobName.PlanIndicatorSnapshot, schedulerId: 'plan-indicator-snapshot-quarterly', cron: '0 4 28 2,5,8,11 *' },
 ];
 
 /** What a handler returns; stored by BullMQ as the job's return value and shown by GET /jobs/:id. */

@@ -5,4 +5,6 @@ export { decodeText } from './decode-text';
 export type { ParsedRow, ParsedTable, ReadTableOptions } from './parsed-table';
 export { readCsv } from './read-csv';
 export { readXlsx } from './read-xlsx';
-export { readTable, requireHeaders } from './read-table';
+export { parseTable, readTable, requireHeaders } from './read-table';
+export type { CsvRowStream } from './read-csv-stream';
+export { readCsvStream } from './read-csv-stream';

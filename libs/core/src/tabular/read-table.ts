@@ -18,10 +18,11 @@ const SNIFF_BYTES = 8 * 1024;
  * turn (or get 503 UPLOADS_BUSY when too many wait), see upload-limits.ts.
  */
 export function readTable(buf: Buffer, filename: string, opts?: ReadTableOptions): Promise<ParsedTable> {
-  return withParseSlot(() => readTableNow(buf, filename, opts));
+  return withParseSlot(() => parseTable(buf, filename, opts));
 }
 
-async function readTableNow(buf: Buffer, filename: string, opts?: ReadTableOptions): Promise<ParsedTable> {
+/** readTable for a caller that already holds a parse slot (taking a second could wait forever). */
+export async function parseTable(buf: Buffer, filename: string, opts?: ReadTableOptions): Promise<ParsedTable> {
   const ext = extname(filename.trim()).toLowerCase();
   if (ext === '.xlsx') return readXlsx(buf, opts);
   if (ext !== '.csv' && ext !== '.txt') {

@@ -23,6 +23,7 @@ export class TableBuilder {
   private readonly rows: ParsedRow[] = [];
   private readonly problems: CellProblem[] = [];
   private readonly maxRows: number;
+  private rowCount = 0;
 
   constructor(headerCells: readonly (string | undefined)[], headerRow: number, opts?: ReadTableOptions) {
     this.maxRows = opts?.maxRows ?? Number.POSITIVE_INFINITY;
@@ -66,6 +67,15 @@ export class TableBuilder {
    * Blank rows are skipped rather than reported: both formats are full of them.
    */
   add(rowNumber: number, cells: (string | undefined)[]): void {
+    const row = this.row(rowNumber, cells);
+    if (row) this.rows.push(row);
+  }
+
+  /**
+   * The row as named values without keeping it (null for a blank row); its problems are kept for
+   * finish() / takeProblems(). What a streaming reader calls instead of add().
+   */
+  row(rowNumber: number, cells: (string | undefined)[]): ParsedRow | null {
     let count = 0;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -74,9 +84,9 @@ export class TableBuilder {
       cells[i] = trimmed;
       if (trimmed !== '') count = i + 1;
     }
-    if (count === 0) return;
+    if (count === 0) return null;
 
-    if (this.rows.length >= this.maxRows) {
+    if (++this.rowCount > this.maxRows) {
       // Thrown immediately: the rest of the file is not worth parsing.
       throw TabularFormatError.fromProblems(
         [{ row: rowNumber, reason: `file has more than ${this.maxRows} data rows` }],
@@ -97,7 +107,12 @@ export class TableBuilder {
       if (key !== undefined) values[key] = cell;
       else if (cell !== '') this.problems.push({ row: rowNumber, reason: `cell in column ${i + 1} has a value but the column has no header` });
     }
-    this.rows.push({ rowNumber, values });
+    return { rowNumber, values };
+  }
+
+  /** Row problems found since the last call (a streaming reader reports them with its own). */
+  takeProblems(): CellProblem[] {
+    return this.problems.splice(0);
   }
 
   /** Throws all row problems at once so the uploader can fix them in one go. */

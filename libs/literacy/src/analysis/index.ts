@@ -1,6 +1,7 @@
 // Pure analysis engine of the literacy module (AI·디지털 리터러시 진단검사): scoring, classical item
-// and test statistics, distractors, review flags, the Rasch / partial credit model and achievement
-// levels. No database, Nest or HTTP here; see libs/literacy/README.md.
+// and test statistics, distractors, review flags, the Rasch / partial credit model, achievement
+// levels, and for measurement across years: Rasch fit, DIF, anchor linking and precision.
+// No database, Nest or HTTP here; see libs/literacy/README.md.
 export { assertShape, cell, scoreMatrix, type ItemSpec, type ItemType, type MissingPolicy, type ScoreMatrix } from './types';
 export {
   checkScore,
@@ -40,6 +41,31 @@ export {
   type RaschThreshold,
 } from './rasch';
 export { gaussHermiteNormal, type Quadrature } from './quadrature';
+export { packSteps, paramsFromFit, type ItemParameters } from './item-params';
+export { raschFit, zstd, type FitOptions, type FitResult, type FitStatistic, type ItemFit } from './fit';
+export {
+  etsCategory,
+  mantelHaenszel,
+  mantelHaenszelDif,
+  type DifItem,
+  type DifOptions,
+  type DifSkipReason,
+  type EtsCategory,
+  type MantelHaenszel,
+  type MantelHaenszelTable,
+} from './dif';
+export {
+  anchorPairs,
+  anchoredCalibration,
+  meanMeanLink,
+  type AnchorDrift,
+  type AnchorPair,
+  type AnchoredCalibration,
+  type DriftRule,
+  type LinkingOptions,
+  type MeanMeanLink,
+} from './linking';
+export { rawScoreTable, reliabilitySummary, separationReliability, testInformation, type RawScorePoint, type Separation } from './information';
 export {
   InvalidCutScoresError,
   assignLevels,

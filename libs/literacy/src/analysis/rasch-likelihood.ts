@@ -2,6 +2,11 @@ import { itemAt, type Design } from './rasch-design';
 /*
  * The marginal log-likelihood of the partial credit model over the design's groups, with its
  * gradient and observed (Louis) and complete-data information (see rasch.ts for the method).
+ *
+ * Parameters: the step difficulties (d.pd of them), then σ if estimated, then the mean μ of
+ * θ ~ N(μ, σ²) if estimated. μ is only identified when some item difficulties are held fixed
+ * (anchored calibration, see linking.ts); it enters as θ_q = μ + σ·z_q, so its score is that of
+ * σ without the factor z_q.
  */
 export interface Evaluation {
   ll: number;
@@ -22,13 +27,24 @@ export class MarginalLikelihood {
     readonly w: Float64Array,
     readonly estimateSigma: boolean,
     readonly fixedSigma: number,
+    readonly estimateMean = false,
+    readonly fixedMean = 0,
   ) {
     this.Q = z.length;
-    this.P = d.pd + (estimateSigma ? 1 : 0);
+    this.P = d.pd + (estimateSigma ? 1 : 0) + (estimateMean ? 1 : 0);
+  }
+
+  /** Index of μ in the parameter vector (when estimated). */
+  get meanIndex(): number {
+    return this.d.pd + (this.estimateSigma ? 1 : 0);
   }
 
   sigmaOf(beta: Float64Array): number {
     return this.estimateSigma ? beta[this.d.pd] : this.fixedSigma;
+  }
+
+  meanOf(beta: Float64Array): number {
+    return this.estimateMean ? beta[this.meanIndex] : this.fixedMean;
   }
 
   evaluate(beta: Float64Array, withInfo: boolean): Evaluation {
@@ -36,8 +52,9 @@ export class MarginalLikelihood {
     const J = d.m.length;
     const pd = d.pd;
     const sigma = this.sigmaOf(beta);
+    const mu = this.meanOf(beta);
     const theta = new Float64Array(Q);
-    for (let q = 0; q < Q; q++) theta[q] = sigma * z[q];
+    for (let q = 0; q < Q; q++) theta[q] = mu + sigma * z[q];
 
     // Item quantities at every node.
     const logZ = new Float64Array(J * Q);
@@ -138,6 +155,13 @@ export class MarginalLikelihood {
       for (let j = 0; j < J; j++) for (let q = 0; q < Q; q++) s -= z[q] * Nq[j * Q + q] * E[j * Q + q];
       grad[sg] = s;
     }
+    const mg = this.meanIndex; // index of μ when estimated
+    if (this.estimateMean) {
+      let s = 0;
+      for (let q = 0; q < Q; q++) s += R[q];
+      for (let j = 0; j < J; j++) for (let q = 0; q < Q; q++) s -= Nq[j * Q + q] * E[j * Q + q];
+      grad[mg] = s;
+    }
     if (!withInfo) return { ll, grad, info: null, complete: null, post };
 
     // A: expected complete-data information (block diagonal by item, plus the σ row).
@@ -161,12 +185,33 @@ export class MarginalLikelihood {
           A[a * P + sg] = s;
           A[sg * P + a] = s;
         }
+        if (this.estimateMean) {
+          const a = o + h - 1;
+          let s = 0;
+          for (let q = 0; q < Q; q++) s -= Nq[j * Q + q] * covX[a * Q + q];
+          A[a * P + mg] = s;
+          A[mg * P + a] = s;
+        }
       }
     }
     if (this.estimateSigma) {
       let s = 0;
       for (let j = 0; j < J; j++) for (let q = 0; q < Q; q++) s += z[q] * z[q] * Nq[j * Q + q] * V[j * Q + q];
       A[sg * P + sg] = s;
+    }
+    if (this.estimateMean) {
+      let s = 0;
+      let sz = 0;
+      for (let j = 0; j < J; j++)
+        for (let q = 0; q < Q; q++) {
+          s += Nq[j * Q + q] * V[j * Q + q];
+          sz += z[q] * Nq[j * Q + q] * V[j * Q + q];
+        }
+      A[mg * P + mg] = s;
+      if (this.estimateSigma) {
+        A[mg * P + sg] = sz;
+        A[sg * P + mg] = sz;
+      }
     }
 
     // B: Σ over students of the posterior covariance of the complete-data score. Its δ–δ part
@@ -218,17 +263,27 @@ export class MarginalLikelihood {
       for (const j of d.maskItems[mi]) for (let h = 0; h < d.m[j]; h++) params.push(d.off[j] + h);
       let tbar = 0;
       let t2 = 0;
+      // μ's complete-data score at node q is u = r − M (σ's is t = z·u).
+      let ubar = 0;
+      let u2 = 0;
+      let tu = 0;
       for (const a of params) bar[a] = 0;
       const cross = this.estimateSigma ? new Float64Array(params.length) : null;
+      const crossU = this.estimateMean ? new Float64Array(params.length) : null;
       for (let q = 0; q < Q; q++) {
         const pq = post[g * Q + q];
-        const t = z[q] * (r - M[mi * Q + q]);
+        const u = r - M[mi * Q + q];
+        const t = z[q] * u;
         tbar += pq * t;
         t2 += pq * t * t;
+        ubar += pq * u;
+        u2 += pq * u * u;
+        tu += pq * t * u;
         for (let x = 0; x < params.length; x++) {
           const v = pq * pi[params[x] * Q + q];
           bar[params[x]] += v;
           if (cross) cross[x] += v * t;
+          if (crossU) crossU[x] += v * u;
         }
       }
       for (let x = 0; x < params.length; x++) {
@@ -236,10 +291,15 @@ export class MarginalLikelihood {
         const na = n * bar[a];
         for (let y = 0; y <= x; y++) B[a * P + params[y]] -= na * bar[params[y]];
         if (cross) B[sg * P + a] += n * (cross[x] - bar[a] * tbar);
+        if (crossU) B[mg * P + a] += n * (crossU[x] - bar[a] * ubar);
       }
       if (this.estimateSigma) B[sg * P + sg] += n * (t2 - tbar * tbar);
+      if (this.estimateMean) {
+        B[mg * P + mg] += n * (u2 - ubar * ubar);
+        if (this.estimateSigma) B[mg * P + sg] += n * (tu - tbar * ubar);
+      }
     }
-    // B was filled in its lower triangle (params ascend within a mask, σ is last): mirror it.
+    // B was filled in its lower triangle (params ascend within a mask, then σ, then μ): mirror it.
     const info = new Float64Array(P * P);
     for (let a = 0; a < P; a++) {
       for (let b = 0; b <= a; b++) {

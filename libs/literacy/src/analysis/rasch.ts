@@ -43,6 +43,12 @@ import { MarginalLikelihood, type Evaluation } from './rasch-likelihood';
  * out, as is a partial-credit item with an unobserved middle category (its adjacent steps are not
  * identified); they are listed in `excluded` with the reason, and the abilities use the others.
  *
+ * Anchored (fixed-parameter) calibration. With `fixed`, the named items keep the given step
+ * difficulties (e.g. their item-bank values) and only the other items, σ and the mean μ of
+ * θ ~ N(μ, σ²) are estimated: the fixed items now set the origin, so μ is free. The same
+ * Newton iteration runs on the free parameters only (the gradient and information rows of the
+ * fixed ones are simply left out), which keeps one estimator for both uses. See linking.ts.
+ *
  * Verified against ltm's rasch() on the LSAT data of Bock & Lieberman (1970); see rasch.spec.ts.
  */
 
@@ -56,6 +62,11 @@ export interface RaschOptions {
   maxIterations?: number;
   /** Stop when no parameter moves by more than this; default 1e-7. */
   tolerance?: number;
+  /**
+   * Step difficulties held fixed, by item id (one value per step: δ for a dichotomous item).
+   * When at least one fixed item is calibrated the mean of θ is estimated instead of fixed at 0.
+   */
+  fixed?: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface RaschThreshold {
@@ -77,6 +88,8 @@ export interface RaschItem {
   thresholds: RaschThreshold[];
   /** Students whose score on the item entered the fit. */
   n: number;
+  /** Present when the item's steps were held at `options.fixed` (their SEs are then null). */
+  fixed?: true;
 }
 
 export type RaschExclusionReason = 'dropped' | 'no-responses' | 'extreme' | 'unobserved-category';
@@ -92,14 +105,21 @@ export interface RaschResult {
   iterations: number;
   logLikelihood: number;
   quadraturePoints: number;
-  /** Mean of the ability distribution, fixed at 0 (identifies the scale). */
-  mean: 0;
+  /** Mean of the ability distribution: 0 (identifies the scale) unless items were fixed. */
+  mean: number;
+  /** Whether the mean was estimated (anchored calibration with `fixed`). */
+  meanEstimated: boolean;
+  /** null when the mean was fixed at 0. */
+  meanSE: number | null;
   sigma: number;
   /** null when σ was fixed. */
   sigmaSE: number | null;
   items: RaschItem[];
   excluded: { id: string; column: number; reason: RaschExclusionReason }[];
-  /** Names of the fitted parameters: `<item id>#<step>` for each step difficulty, then `sigma` if estimated. */
+  /**
+   * Names of the fitted parameters: `<item id>#<step>` for each free step difficulty, then
+   * `sigma` if estimated, then `mean` if estimated.
+   */
   parameters: string[];
   /** Their covariance (inverse observed information), row-major parameters × parameters; null if singular. */
   covariance: Float64Array | null;
@@ -114,8 +134,8 @@ export interface RaschResult {
   };
 }
 
-/** Warm's weighted likelihood estimate for raw score r on the given items. */
-function wle(r: number, itemsTaken: Int32Array, d: Design, beta: Float64Array): { theta: number; se: number } {
+/** Warm's weighted likelihood estimate for raw score r on the given items (also used by information.ts). */
+export function wle(r: number, itemsTaken: ArrayLike<number> & Iterable<number>, d: Pick<Design, 'm' | 'off'>, beta: Float64Array): { theta: number; se: number } {
   const p = new Float64Array(Math.max(2, ...d.m) + 1);
   const moments = (theta: number) => {
     let e = 0;
@@ -161,7 +181,8 @@ function wle(r: number, itemsTaken: Int32Array, d: Design, beta: Float64Array): 
 
 /**
  * The marginal log-likelihood of the fit, with its gradient and observed information, at any
- * parameter vector (order as `RaschResult.parameters`). For checks and diagnostics: the tests use
+ * parameter vector (order as `RaschResult.parameters`, except that with `options.fixed` every
+ * step is in the vector, followed by σ if estimated and then μ). For checks and diagnostics: the tests use
  * it to compare the analytic derivatives with finite differences.
  */
 export function raschLikelihood(mat: ScoreMatrix, items: readonly ItemSpec[], options: RaschOptions = {}) {
@@ -169,7 +190,9 @@ export function raschLikelihood(mat: ScoreMatrix, items: readonly ItemSpec[], op
   const sigmaOpt = options.sigma ?? 'estimate';
   const d = design(mat, items, options.missing ?? 'zero');
   const { nodes, weights } = gaussHermiteNormal(options.quadraturePoints ?? 41);
-  const model = new MarginalLikelihood(d, nodes, weights, sigmaOpt === 'estimate', sigmaOpt === 'estimate' ? 1 : sigmaOpt);
+  // With `fixed`, the vector also carries the mean μ (last); all steps stay in it, fixed or not.
+  const estimateMean = Object.keys(options.fixed ?? {}).length > 0;
+  const model = new MarginalLikelihood(d, nodes, weights, sigmaOpt === 'estimate', sigmaOpt === 'estimate' ? 1 : sigmaOpt, estimateMean, 0);
   const start = new Float64Array(model.P);
   start.set(d.start);
   if (sigmaOpt === 'estimate') start[d.pd] = 1;
@@ -194,12 +217,49 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
   const d = design(mat, items, missing);
   const { nodes, weights } = gaussHermiteNormal(nq);
   const estimateSigma = sigmaOpt === 'estimate';
-  const model = new MarginalLikelihood(d, nodes, weights, estimateSigma, estimateSigma ? 1 : sigmaOpt);
+  // Anchored calibration: which parameters are held fixed, and the start of the free ones.
+  const fixedSteps = options.fixed ?? {};
+  const isFixed = new Uint8Array(d.pd);
+  let nFixedItems = 0;
+  let startMu = 0;
+  d.ids.forEach((id, j) => {
+    const f = fixedSteps[id];
+    if (!f) return;
+    if (f.length !== d.m[j] || !f.every(Number.isFinite))
+      throw new RangeError(`fixed steps of ${id}: expected ${d.m[j]} finite values, got ${f.length}`);
+    nFixedItems++;
+    for (let h = 0; h < d.m[j]; h++) {
+      // The log-odds start values sit on a scale centred near the sample: their offset from the
+      // fixed values starts μ (and the free items move with it).
+      startMu += f[h] - d.start[d.off[j] + h];
+      isFixed[d.off[j] + h] = 1;
+    }
+  });
+  const estimateMean = nFixedItems > 0;
+  if (options.fixed && Object.keys(options.fixed).length > 0 && !estimateMean)
+    throw new RangeError('none of the fixed items is calibrated (unknown id, dropped or excluded): the scale has no anchor');
+  if (estimateMean) {
+    let nf = 0;
+    for (let a = 0; a < d.pd; a++) nf += isFixed[a];
+    startMu /= nf;
+  }
+  const model = new MarginalLikelihood(d, nodes, weights, estimateSigma, estimateSigma ? 1 : sigmaOpt, estimateMean, 0);
   const P = model.P;
+  const freeIdx: number[] = [];
+  for (let a = 0; a < P; a++) if (a >= d.pd || !isFixed[a]) freeIdx.push(a);
+  const F = freeIdx.length;
+  const pos = new Int32Array(P).fill(-1);
+  freeIdx.forEach((a, i) => (pos[a] = i));
+  const sub = (mat: Float64Array) => {
+    const out = new Float64Array(F * F);
+    for (let x = 0; x < F; x++) for (let y = 0; y < F; y++) out[x * F + y] = mat[freeIdx[x] * P + freeIdx[y]];
+    return out;
+  };
   const N = mat.nStudents;
   const nanArray = () => new Float64Array(N).fill(NaN);
   const persons = { rawScore: nanArray(), maxScore: nanArray(), eap: nanArray(), eapSE: nanArray(), wle: nanArray(), wleSE: nanArray() };
-  const method = `MML (Newton–Raphson, Louis information), ${estimateSigma ? 'θ ~ N(0, σ²), σ estimated' : `θ ~ N(0, ${sigmaOpt}²)`}, ${nq}-point Gauss–Hermite; abilities EAP and WLE`;
+  const muText = estimateMean ? 'μ' : '0';
+  const method = `MML (Newton–Raphson, Louis information), ${estimateSigma ? `θ ~ N(${muText}, σ²), σ estimated` : `θ ~ N(${muText}, ${sigmaOpt}²)`}${estimateMean ? `, μ estimated with ${nFixedItems} item(s) fixed` : ''}, ${nq}-point Gauss–Hermite; abilities EAP and WLE`;
 
   if (d.cols.length === 0 || d.gN.length === 0) {
     return {
@@ -211,6 +271,8 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
       logLikelihood: NaN,
       quadraturePoints: nq,
       mean: 0,
+      meanEstimated: false,
+      meanSE: null,
       sigma: NaN,
       sigmaSE: null,
       items: [],
@@ -224,15 +286,28 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
   let beta: Float64Array = new Float64Array(P);
   beta.set(d.start);
   if (estimateSigma) beta[d.pd] = 1;
+  if (estimateMean) {
+    beta[model.meanIndex] = startMu;
+    d.ids.forEach((id, j) => {
+      const f = fixedSteps[id];
+      for (let h = 0; h < d.m[j]; h++) beta[d.off[j] + h] = f ? f[h] : d.start[d.off[j] + h] + startMu;
+    });
+  }
   let ev = model.evaluate(beta, true);
   let converged = false;
   let iterations = 0;
   for (; iterations < maxIterations && !converged; iterations++) {
     const directions: Float64Array[] = [];
-    const lObs = cholesky(ev.info!, P);
-    if (lObs) directions.push(choleskySolve(lObs, P, ev.grad));
-    const lCom = cholesky(ev.complete!, P);
-    if (lCom) directions.push(choleskySolve(lCom, P, ev.grad));
+    const gFree = freeIdx.map((a) => ev.grad[a]);
+    const expand = (x: Float64Array) => {
+      const full = new Float64Array(P);
+      freeIdx.forEach((a, i) => (full[a] = x[i]));
+      return full;
+    };
+    const lObs = cholesky(sub(ev.info!), F);
+    if (lObs) directions.push(expand(choleskySolve(lObs, F, gFree)));
+    const lCom = cholesky(sub(ev.complete!), F);
+    if (lCom) directions.push(expand(choleskySolve(lCom, F, gFree)));
     let accepted: { beta: Float64Array; ev: Evaluation; change: number } | null = null;
     for (const dir of directions) {
       let step = 1;
@@ -252,7 +327,7 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
     if (!accepted) {
       // No direction raises the likelihood any more: at the optimum to machine precision, if the
       // gradient agrees.
-      converged = ev.grad.every((g) => Math.abs(g) < 1e-6 * (1 + Math.abs(ev.ll)));
+      converged = freeIdx.every((a) => Math.abs(ev.grad[a]) < 1e-6 * (1 + Math.abs(ev.ll)));
       break;
     }
     beta = accepted.beta;
@@ -260,9 +335,11 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
     if (accepted.change < tol) converged = true;
   }
 
-  const lInfo = cholesky(ev.info!, P);
-  const cov = lInfo ? choleskyInverse(lInfo, P) : null;
-  const se = (a: number) => (cov && cov[a * P + a] > 0 ? Math.sqrt(cov[a * P + a]) : null);
+  // Covariance of the free parameters; fixed ones have none (cv(a, b) = 0, se = null).
+  const lInfo = cholesky(sub(ev.info!), F);
+  const cov = lInfo ? choleskyInverse(lInfo, F) : null;
+  const cv = (a: number, b: number) => (pos[a] < 0 || pos[b] < 0 ? 0 : cov![pos[a] * F + pos[b]]);
+  const se = (a: number) => (cov && pos[a] >= 0 && cv(a, a) > 0 ? Math.sqrt(cv(a, a)) : null);
 
   const outItems: RaschItem[] = d.cols.map((col, j) => {
     const it = items[col];
@@ -277,7 +354,7 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
     let varLoc: number | null = null;
     if (cov) {
       let v = 0;
-      for (let a = o; a < o + mj; a++) for (let b = o; b < o + mj; b++) v += cov[a * P + b];
+      for (let a = o; a < o + mj; a++) for (let b = o; b < o + mj; b++) v += cv(a, b);
       varLoc = v / (mj * mj);
     }
     return {
@@ -289,11 +366,13 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
       se: varLoc !== null && varLoc > 0 ? Math.sqrt(varLoc) : null,
       thresholds,
       n: d.nItem[j],
+      ...(isFixed[o] ? { fixed: true as const } : {}),
     };
   });
 
   // Abilities per group, then per student.
   const sigma = model.sigmaOf(beta);
+  const mu = model.meanOf(beta);
   const Q = nodes.length;
   const G = d.gN.length;
   const gEap = new Float64Array(G);
@@ -304,7 +383,7 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
     let m1 = 0;
     let m2 = 0;
     for (let q = 0; q < Q; q++) {
-      const t = sigma * nodes[q];
+      const t = mu + sigma * nodes[q];
       m1 += ev.post[g * Q + q] * t;
       m2 += ev.post[g * Q + q] * t * t;
     }
@@ -333,12 +412,18 @@ export function fitRasch(mat: ScoreMatrix, items: readonly ItemSpec[], options: 
     iterations,
     logLikelihood: ev.ll,
     quadraturePoints: nq,
-    mean: 0,
+    mean: mu,
+    meanEstimated: estimateMean,
+    meanSE: estimateMean ? se(model.meanIndex) : null,
     sigma,
     sigmaSE: estimateSigma ? se(d.pd) : null,
     items: outItems,
     excluded: d.excluded,
-    parameters: [...d.ids.flatMap((id, j) => Array.from({ length: d.m[j] }, (_, h) => `${id}#${h + 1}`)), ...(estimateSigma ? ['sigma'] : [])],
+    parameters: [
+      ...d.ids.flatMap((id, j) => Array.from({ length: d.m[j] }, (_, h) => `${id}#${h + 1}`)).filter((_, a) => !isFixed[a]),
+      ...(estimateSigma ? ['sigma'] : []),
+      ...(estimateMean ? ['mean'] : []),
+    ],
     covariance: cov,
     persons,
   };

@@ -1,4 +1,4 @@
-import type { CellProblem, ParsedTable } from '@app/core';
+import type { CellProblem, ParsedRow } from '@app/core';
 import type { QtiCandidateResult } from '../import/qti-results';
 import type { RawRecord } from './result-records';
 
@@ -13,21 +13,21 @@ const COLUMNS = {
 type Field = keyof typeof COLUMNS;
 
 /**
- * A CSV/XLSX upload: one row per student, one column per item (named by the item id). Returns
- * header problems (row 1) when columns are missing or unknown.
+ * A CSV/XLSX upload: one row per student, one column per item (named by the item id). `problems`
+ * are header problems (row 1) when columns are missing or unknown; `toRecord` reads one row, so a
+ * streamed file is read row by row as it arrives.
  */
-export function recordsFromTable(table: ParsedTable, itemIds: string[], schoolOptional: boolean): { records: RawRecord[]; problems: CellProblem[] } {
+export function tableRecords(headers: string[], itemIds: string[], schoolOptional: boolean): { problems: CellProblem[]; toRecord: (row: ParsedRow) => RawRecord } {
   const problems: CellProblem[] = [];
   const found = {} as Record<Field, string | undefined>;
-  for (const field of Object.keys(COLUMNS) as Field[]) found[field] = table.headers.find((h) => (COLUMNS[field] as readonly string[]).includes(h));
+  for (const field of Object.keys(COLUMNS) as Field[]) found[field] = headers.find((h) => (COLUMNS[field] as readonly string[]).includes(h));
   const required: Field[] = schoolOptional ? ['studentCode', 'grade'] : ['studentCode', 'school', 'grade'];
   for (const field of required) if (!found[field]) problems.push({ row: 1, column: COLUMNS[field][0], reason: `missing column (${COLUMNS[field].join(' / ')})` });
   const known = new Set<string>([...Object.values(found).filter((h): h is string => !!h), ...itemIds]);
-  for (const h of table.headers) if (!known.has(h)) problems.push({ row: 1, column: h, reason: 'not an item of this assessment nor a known column' });
-  for (const id of itemIds) if (!table.headers.includes(id)) problems.push({ row: 1, column: id, reason: 'the item has no column' });
-  if (problems.length) return { records: [], problems };
+  for (const h of headers) if (!known.has(h)) problems.push({ row: 1, column: h, reason: 'not an item of this assessment nor a known column' });
+  for (const id of itemIds) if (!headers.includes(id)) problems.push({ row: 1, column: id, reason: 'the item has no column' });
   const at = (field: Field, values: Record<string, string>) => ({ value: found[field] ? values[found[field]!] : null, column: found[field] ?? COLUMNS[field][0] });
-  const records = table.rows.map((r) => ({
+  const toRecord = (r: ParsedRow): RawRecord => ({
     row: r.rowNumber,
     studentCode: at('studentCode', r.values),
     school: at('school', r.values),
@@ -35,8 +35,8 @@ export function recordsFromTable(table: ParsedTable, itemIds: string[], schoolOp
     classNo: at('classNo', r.values),
     form: at('form', r.values),
     cells: new Map(itemIds.map((id) => [id, { value: r.values[id], column: id }])),
-  }));
-  return { records, problems };
+  });
+  return { problems, toRecord };
 }
 
 /**

@@ -48,13 +48,19 @@ function whole(text: string | null): number | null {
   return text !== null && /^\d{1,3}$/.test(text) ? Number(text) : null;
 }
 
-/** Checks every record; a file with any problem is rejected whole, so all problems are collected. */
-export function checkRecords(records: RawRecord[], ctx: RecordContext): { staged: StagedResult[]; problems: CellProblem[] } {
-  const problems: CellProblem[] = [];
-  const staged: StagedResult[] = [];
-  const seen = new Map<string, number>();
-  const items = ctx.assessment.items;
-  for (const rec of records) {
+/**
+ * Checks records one at a time (a file with any problem is rejected whole, so every problem is
+ * kept, up to PROBLEMS_KEPT). Two rows of the same student are found after staging, in SQL
+ * (results-import.service.ts), so a million-row file needs no map of every student here.
+ */
+export class RecordChecker {
+  readonly problems: CellProblem[] = [];
+
+  constructor(private readonly ctx: RecordContext) {}
+
+  /** The staged result, or null when the record has a problem. */
+  check(rec: RawRecord): StagedResult | null {
+    const { ctx, problems } = this;
     const bad = (column: string, reason: string) => problems.push({ row: rec.row, column, reason });
     const before = problems.length;
     const code = normaliseResponse(rec.studentCode.value);
@@ -78,7 +84,7 @@ export function checkRecords(records: RawRecord[], ctx: RecordContext): { staged
     const form = normaliseResponse(rec.form.value) ?? ctx.assessment.forms[0];
     if (!ctx.assessment.forms.includes(form)) bad(rec.form.column, `unknown form ${form}; one of ${ctx.assessment.forms.join(', ')}`);
 
-    const responses = items.map((item) => {
+    const responses = ctx.assessment.items.map((item) => {
       const cell = rec.cells.get(item.id);
       const value = normaliseResponse(cell?.value);
       if (value === null || !cell) return null;
@@ -90,13 +96,7 @@ export function checkRecords(records: RawRecord[], ctx: RecordContext): { staged
       }
       return value;
     });
-    if (code && school) {
-      const key = `${school.id}/${code}`;
-      const first = seen.get(key);
-      if (first !== undefined) bad(rec.studentCode.column, `the same student appears on row ${first}`);
-      else seen.set(key, rec.row);
-    }
-    if (problems.length === before) staged.push({ row: rec.row, studentCode: code!, schoolId: school!.id, grade: grade!, classNo, form, responses });
+    if (problems.length !== before) return null;
+    return { row: rec.row, studentCode: code!, schoolId: school!.id, grade: grade!, classNo, form, responses };
   }
-  return { staged, problems };
 }

@@ -3,11 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AuditLog, AuthUser, canAccessSchool, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, readTable, ValidationFailedError, withParseSlot } from '@app/core';
+import {
+  AppConfig, AuditLog, AuthUser, canAccessSchool, CellProblem, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, parseTable, readCsvStream,
+  ValidationFailedError, withParseSlot,
+} from '@app/core';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { parseQtiResults, QtiFormatError } from '../import/qti-results';
-import { recordsFromQti, recordsFromTable } from './record-readers';
-import { checkRecords, RawRecord, SchoolRef, StagedResult } from './result-records';
+import { recordsFromQti, tableRecords } from './record-readers';
+import { RawRecord, RecordChecker, SchoolRef } from './result-records';
 
 export interface ResultsImportResult {
   batchId: number;
@@ -19,13 +22,35 @@ export interface ResultsImportResult {
   analysisJobId: string;
 }
 
-const MAX_STUDENTS = 50_000;
+/** The file as it arrives (an upload) or whole (the CLI, the benchmark). */
+export type ResultsFile = Buffer | { chunks: AsyncIterable<Buffer>; drain(): void };
+
+/** XLSX and QTI are read whole (a workbook is a ZIP, a QTI export one XML document). */
+const MAX_STUDENTS_WHOLE = 50_000;
+/** CSV is read as it arrives and checked row by row; 2 M is past the largest 시·도 (Gyeonggi, ~1.2 M). */
+const MAX_STUDENTS_STREAMED = 2_000_000;
+/** Reading stops at this many problems: nobody fixes a file from a longer list (see TabularFormatError). */
+const PROBLEMS_KEPT = 1000;
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+
+/** Where the records of one upload come from, whatever its format. */
+interface RecordSource {
+  format: ResultsImportResult['format'];
+  /** Problems found before any record (header, parse). */
+  problems: CellProblem[];
+  records: Iterable<RawRecord> | AsyncIterable<RawRecord>;
+  /** Problems the reader found among the records (width, unnamed cells), after they are read. */
+  laterProblems(): CellProblem[];
+}
 
 /**
  * Results of one assessment from CSV/XLSX (one row per student, one column per item) or QTI 3.0
  * results XML (one file or a ZIP). All or nothing: every problem is reported with its row and
  * column, and nothing is written unless the whole file is good. A student's new result replaces
  * their earlier one. The analysis runs afterwards as a job.
+ *
+ * A CSV is never held whole: rows are checked as the upload arrives and COPYed into a staging
+ * table inside the import's transaction, so memory stays flat from ten students to a million.
  */
 @Injectable()
 export class ResultsImportService {
@@ -33,48 +58,120 @@ export class ResultsImportService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly assessments: AssessmentsService,
     private readonly audit: AuditLog,
+    private readonly config: AppConfig,
   ) {}
 
-  async import(assessmentId: number, file: Buffer, filename: string, actor: AuthUser): Promise<ResultsImportResult> {
-    if (actor.role === 'teacher') throw new ForbiddenError('Teachers do not import results', 'ROLE_NOT_ALLOWED');
-    const assessment = await this.assessments.get(assessmentId);
-    const ext = extname(filename).toLowerCase();
+  async import(assessmentId: number, file: ResultsFile, filename: string, actor: AuthUser): Promise<ResultsImportResult> {
+    const upload = Buffer.isBuffer(file) ? { chunks: once(file), drain: () => {} } : file;
+    try {
+      if (actor.role === 'teacher') throw new ForbiddenError('Teachers do not import results', 'ROLE_NOT_ALLOWED');
+      const assessment = await this.assessments.get(assessmentId);
+      const ext = extname(filename.trim()).toLowerCase();
+      const head = await peek(upload.chunks);
+      if (!head.first.length) throw new ValidationFailedError('The uploaded file is empty', [{ field: 'file', reason: 'empty file' }], 'FILE_EMPTY');
+      const streamed = (ext === '.csv' || ext === '.txt') && !head.first.subarray(0, 4).equals(ZIP_MAGIC);
+      // One of the process's parse slots (UPLOAD_PARSE_CONCURRENCY) for the whole read, as readTable takes.
+      return await withParseSlot(async () => {
+        const source = streamed ? await this.csvSource(head.chunks, assessment.items.map((i) => i.id), actor) : await this.wholeSource(await this.collect(head.chunks), filename, ext, assessment, actor);
+        return this.stageAndWrite(assessmentId, assessment, source, filename, actor);
+      });
+    } finally {
+      upload.drain();
+    }
+  }
+
+  private async csvSource(chunks: AsyncIterable<Buffer>, itemIds: string[], actor: AuthUser): Promise<RecordSource> {
+    const stream = await readCsvStream(chunks, { maxRows: MAX_STUDENTS_STREAMED });
+    const { problems, toRecord } = tableRecords(stream.headers, itemIds, actor.role === 'principal');
+    return {
+      format: 'csv',
+      problems,
+      records: (async function* () {
+        if (problems.length) return;
+        for await (const row of stream.rows) yield toRecord(row);
+      })(),
+      laterProblems: () => stream.takeProblems(),
+    };
+  }
+
+  private async wholeSource(file: Buffer, filename: string, ext: string, assessment: { items: { id: string; key?: string[] | null }[] }, actor: AuthUser): Promise<RecordSource> {
     const itemIds = assessment.items.map((i) => i.id);
-    let format: ResultsImportResult['format'];
-    let read: { records: RawRecord[]; problems: { row: number; column?: string; reason: string }[] };
     if (ext === '.xml' || ext === '.zip') {
-      format = 'qti';
       let parsed;
       try {
-        // One of the process's parse slots, like readTable (UPLOAD_PARSE_CONCURRENCY).
-        parsed = await withParseSlot(() => parseQtiResults(file, filename, { maxResults: MAX_STUDENTS }));
+        parsed = await parseQtiResults(file, filename, { maxResults: MAX_STUDENTS_WHOLE });
       } catch (e) {
         if (e instanceof QtiFormatError) throw new ValidationFailedError(e.message, [{ field: 'file', reason: e.message }], 'BAD_FILE');
         throw e;
       }
       const fromQti = recordsFromQti(parsed.results, new Set(assessment.items.filter((i) => i.key).map((i) => i.id)), new Set(itemIds));
-      read = { records: fromQti.records, problems: [...parsed.problems, ...fromQti.problems] };
-    } else {
-      format = ext === '.xlsx' ? 'xlsx' : 'csv';
-      read = recordsFromTable(await readTable(file, filename, { maxRows: MAX_STUDENTS }), itemIds, actor.role === 'principal');
+      return { format: 'qti', problems: [...parsed.problems, ...fromQti.problems], records: fromQti.records, laterProblems: () => [] };
     }
-    if (!read.records.length && !read.problems.length) throw new ValidationFailedError('The file holds no results', [{ field: 'file', reason: 'no rows' }], 'EMPTY_FILE');
+    // parseTable is readTable without taking a parse slot: this import already holds one.
+    const table = await parseTable(file, filename, { maxRows: MAX_STUDENTS_WHOLE });
+    const { problems, toRecord } = tableRecords(table.headers, itemIds, actor.role === 'principal');
+    return { format: ext === '.xlsx' || table.encoding === 'xlsx' ? 'xlsx' : 'csv', problems, records: problems.length ? [] : table.rows.map(toRecord), laterProblems: () => [] };
+  }
+
+  /** A workbook, XML or ZIP is read whole, so it keeps the general upload limit however large the route's. */
+  private async collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of chunks) {
+      size += chunk.length;
+      if (size > this.config.uploadLimitBytes) throw Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+      parts.push(chunk);
+    }
+    return Buffer.concat(parts);
+  }
+
+  private async stageAndWrite(assessmentId: number, assessment: Awaited<ReturnType<AssessmentsService['get']>>, source: RecordSource, filename: string, actor: AuthUser): Promise<ResultsImportResult> {
+    if (source.problems.length) throw importRejected(source.problems);
     const schools = await this.schools();
-    const { staged, problems } = checkRecords(read.records, {
+    const checker = new RecordChecker({
       assessment,
       schools,
       mayWrite: (s) => canAccessSchool(actor, { id: s.id, districtOffice: s.office }, 'write'),
       defaultSchool: actor.role === 'principal' ? [...schools.values()].find((s) => s.id === actor.schoolId) : undefined,
     });
-    const all = [...read.problems, ...problems].sort((a, b) => a.row - b.row);
-    if (all.length) throw importRejected(all);
-
     // The analysis job is written with the results (the outbox): committed results are always analysed.
-    const result = await copyTransaction(this.ds, async (qr, client) => ({
-      ...(await this.write(qr, client, assessmentId, staged, format, filename, actor)),
-      analysisJobId: (await this.assessments.analyseSoon(assessmentId, actor, qr.manager)).jobId,
-    }));
-    return { ...result, format, received: staged.length };
+    const result = await copyTransaction(this.ds, async (qr, client) => {
+      const received = await this.stage(qr, client, source, checker);
+      const problems = [...checker.problems, ...source.laterProblems()];
+      if (problems.length < PROBLEMS_KEPT && received > 0) problems.push(...(await this.duplicates(qr)));
+      if (problems.length) throw importRejected(problems.sort((a, b) => a.row - b.row));
+      if (!received) throw new ValidationFailedError('The file holds no results', [{ field: 'file', reason: 'no rows' }], 'EMPTY_FILE');
+      return {
+        ...(await this.write(qr, assessmentId, assessment.schoolYear, received, source.format, filename, actor)),
+        received,
+        analysisJobId: (await this.assessments.analyseSoon(assessmentId, actor, qr.manager)).jobId,
+      };
+    });
+    return { ...result, format: source.format };
+  }
+
+  /** Checks every record and COPYs the good ones into the transaction's staging table; returns how many records were read. */
+  private async stage(qr: QueryRunner, client: PoolClient, source: RecordSource, checker: RecordChecker): Promise<number> {
+    await qr.query(`CREATE TEMP TABLE staged_results (row_no int, student_code text, school_id int, grade smallint, class_no smallint, form text, responses text[]) ON COMMIT DROP`);
+    let received = 0;
+    await copyRows(client, 'staged_results', ['row_no', 'student_code', 'school_id', 'grade', 'class_no', 'form', 'responses'], (async function* () {
+      for await (const rec of source.records) {
+        received++;
+        const r = checker.check(rec);
+        if (r) yield [r.row, r.studentCode, r.schoolId, r.grade, r.classNo, r.form, pgTextArray(r.responses)];
+        else if (checker.problems.length >= PROBLEMS_KEPT) return;
+      }
+    })());
+    return received;
+  }
+
+  /** Rows naming a student an earlier row of the file already named; found once, in SQL, for a file of any size. */
+  private async duplicates(qr: QueryRunner): Promise<CellProblem[]> {
+    const rows: { row: number; first: number }[] = await qr.query(
+      `SELECT row_no AS row, first FROM (SELECT row_no, min(row_no) OVER (PARTITION BY school_id, student_code) AS first FROM staged_results) d
+       WHERE row_no <> first ORDER BY row_no LIMIT ${PROBLEMS_KEPT}`,
+    );
+    return rows.map((r) => ({ row: r.row, column: 'student_id', reason: `the same student appears on row ${r.first}` }));
   }
 
   private async schools(): Promise<Map<string, SchoolRef>> {
@@ -90,37 +187,56 @@ export class ResultsImportService {
     return map;
   }
 
-  private async write(qr: QueryRunner, client: PoolClient, assessmentId: number, rows: StagedResult[], format: string, filename: string, actor: AuthUser) {
-    await qr.query(`CREATE TEMP TABLE staged_results (row_no int, student_code text, school_id int, grade smallint, class_no smallint, form text, responses text[]) ON COMMIT DROP`);
-    await copyRows(client, 'staged_results', ['row_no', 'student_code', 'school_id', 'grade', 'class_no', 'form', 'responses'],
-      rows.map((r) => [r.row, r.studentCode, r.schoolId, r.grade, r.classNo, r.form, pgTextArray(r.responses)]));
-    const [{ created }] = await qr.query(
+  /** From staging into students and the school year's partition of literacy_results, in one statement. */
+  private async write(qr: QueryRunner, assessmentId: number, schoolYear: number, received: number, format: string, filename: string, actor: AuthUser) {
+    const [{ id: batchId }] = await qr.query(
+      `INSERT INTO literacy_import_batches (assessment_id, format, filename, rows_received, inserted, replaced, imported_by) VALUES ($1, $2, $3, $4, 0, 0, $5) RETURNING id`,
+      [assessmentId, format, filename, received, actor.id],
+    );
+    const [{ created, inserted, written, schools, oneSchool }] = await qr.query(
       `WITH up AS (
          INSERT INTO students (school_id, student_code, grade, class_no)
          SELECT school_id, student_code, grade, class_no FROM staged_results
          ON CONFLICT (school_id, student_code) DO UPDATE SET grade = EXCLUDED.grade, class_no = coalesce(EXCLUDED.class_no, students.class_no)
-         RETURNING (xmax = 0) AS created
-       ) SELECT count(*) FILTER (WHERE created)::int AS created FROM up`,
-    );
-    const [{ id: batchId }] = await qr.query(
-      `INSERT INTO literacy_import_batches (assessment_id, format, filename, rows_received, inserted, replaced, imported_by) VALUES ($1, $2, $3, $4, 0, 0, $5) RETURNING id`,
-      [assessmentId, format, filename, rows.length, actor.id],
-    );
-    const [{ inserted, written }] = await qr.query(
-      `WITH w AS (
-         INSERT INTO literacy_results (assessment_id, student_id, form, responses, batch_id)
-         SELECT $1, st.id, s.form, s.responses, $2 FROM staged_results s JOIN students st ON st.school_id = s.school_id AND st.student_code = s.student_code
-         ON CONFLICT (assessment_id, student_id) DO UPDATE SET form = EXCLUDED.form, responses = EXCLUDED.responses, batch_id = EXCLUDED.batch_id
-         RETURNING (xmax = 0) AS inserted
-       ) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM w`,
-      [assessmentId, batchId],
+         RETURNING id, school_id, student_code, (xmax = 0) AS created
+       ), earlier AS (
+         -- Every part of the statement sees the rows as they were before it: these are the results replaced.
+         SELECT count(*)::int AS n FROM literacy_results r JOIN up ON r.student_id = up.id WHERE r.assessment_id = $1 AND r.school_year = $3
+       ), w AS (
+         INSERT INTO literacy_results (school_year, assessment_id, student_id, form, responses, batch_id)
+         SELECT $3, $1, up.id, s.form, s.responses, $2 FROM staged_results s JOIN up USING (school_id, student_code)
+         ON CONFLICT (assessment_id, student_id, school_year) DO UPDATE SET form = EXCLUDED.form, responses = EXCLUDED.responses, batch_id = EXCLUDED.batch_id
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FILTER (WHERE created) FROM up)::int AS created,
+              (SELECT count(DISTINCT school_id) FROM up)::int AS schools, (SELECT min(school_id) FROM up) AS "oneSchool",
+              count(*)::int - (SELECT n FROM earlier) AS inserted, count(*)::int AS written FROM w`,
+      [assessmentId, batchId, schoolYear],
     );
     await qr.query(`UPDATE literacy_import_batches SET inserted = $2, replaced = $3 WHERE id = $1`, [batchId, inserted, written - inserted]);
-    const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
     await this.audit.record(qr.manager, actor, {
-      action: 'import', entityType: 'literacy_results', entityId: batchId, schoolId: schoolIds.length === 1 ? schoolIds[0] : null,
-      after: { assessmentId, filename, format, rows: rows.length, inserted, replaced: written - inserted, schools: schoolIds.length },
+      action: 'import', entityType: 'literacy_results', entityId: batchId, schoolId: schools === 1 ? oneSchool : null,
+      after: { assessmentId, filename, format, rows: received, inserted, replaced: written - inserted, schools },
     });
     return { batchId: batchId as number, inserted: inserted as number, replaced: (written - inserted) as number, studentsCreated: created as number };
   }
+}
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
+}
+
+/** The first chunk, and the whole sequence again (the first chunk included). */
+async function peek(chunks: AsyncIterable<Buffer>): Promise<{ first: Buffer; chunks: AsyncIterable<Buffer> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const r = await it.next();
+  const first = r.done ? Buffer.alloc(0) : r.value;
+  return {
+    first,
+    chunks: (async function* () {
+      if (r.done) return;
+      yield first;
+      for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+    })(),
+  };
 }
