@@ -19,10 +19,9 @@
  *   BENCH_API_NODE_OPTIONS extra node flags for the api process, e.g. `--max-semi-space-size=4`
  */
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { envInt, num, runBench, startBenchApi, table, withBenchRun, writeResults } from './bench-db';
+import { ApiProcess, MB, peakRss, procRss, type Usage } from './api-process';
+import { envInt, num, runBench, table, withBenchRun, writeResults } from './bench-db';
 
 const PATH = '/api/v1/schools?pageSize=50';
 const REQUESTS = envInt('BENCH_REQUESTS', 10_000, 1);
@@ -30,111 +29,7 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 100, 1);
 const POOL_SIZE = envInt('BENCH_POOL_SIZE', 10, 1);
 const IMPORT_ROWS = envInt('BENCH_IMPORT_ROWS', 100_000, 0);
 const NODE_FLAGS = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-const MB = 1024 * 1024;
-
-interface Usage {
-  rss: number;
-  heapTotal: number;
-  heapUsed: number;
-  external: number;
-  arrayBuffers: number;
-}
-
-type ToChild = { type: 'usage'; gc: boolean; id: number } | { type: 'close' };
-type FromChild = { type: 'ready'; baseUrl: string; email: string; password: string } | { type: 'usage'; id: number; usage: Usage; modules: number };
-
-/** The api process: starts the api, then answers usage requests until told to close. */
-async function serve(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const bench = await startBenchApi(process.env.BENCH_CHILD_DATABASE_URL!, process.env.BENCH_CHILD_QUEUE_PREFIX!, POOL_SIZE);
-  process.on('message', (m: ToChild) => {
-    if (m.type === 'close') {
-      void bench.app.close().finally(() => process.exit(0));
-      return;
-    }
-    if (m.gc && gc) {
-      gc();
-      gc();
-    }
-    process.send!({ type: 'usage', id: m.id, usage: process.memoryUsage(), modules: Object.keys(require.cache).length } satisfies FromChild);
-  });
-  // The parent handles Ctrl-C (it closes this process, then drops the database).
-  process.on('SIGINT', () => undefined);
-  process.send!({ type: 'ready', baseUrl: bench.baseUrl, email: bench.admin.email, password: bench.admin.password } satisfies FromChild);
-}
-
-/** VmRSS and VmHWM (peak) of a process, in bytes, from /proc (Linux). */
-function procRss(pid: number): { rss: number; hwm: number } | null {
-  const file = `/proc/${pid}/status`;
-  if (!existsSync(file)) return null;
-  const text = readFileSync(file, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-}
-
-class ApiProcess {
-  private nextId = 1;
-  private waiting = new Map<number, (m: { usage: Usage; modules: number }) => void>();
-  private constructor(readonly child: ChildProcess) {
-    child.on('message', (m: FromChild) => {
-      if (m.type === 'usage') this.waiting.get(m.id)?.(m), this.waiting.delete(m.id);
-    });
-  }
-
-  static start(databaseUrl: string, queuePrefix: string): Promise<{ api: ApiProcess; ready: Extract<FromChild, { type: 'ready' }> }> {
-    const child = fork(__filename, ['--serve'], {
-      execArgv: ['--expose-gc', ...NODE_FLAGS],
-      env: { ...process.env, BENCH_CHILD_DATABASE_URL: databaseUrl, BENCH_CHILD_QUEUE_PREFIX: queuePrefix },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    return new Promise((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`the api process exited (${code}) before it was ready`)));
-      child.once('message', (m: FromChild) => {
-        if (m.type === 'ready') resolve({ api: new ApiProcess(child), ready: m });
-      });
-    });
-  }
-
-  usage(gc: boolean): Promise<{ usage: Usage; modules: number }> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.child.send({ type: 'usage', gc, id } satisfies ToChild);
-    });
-  }
-
-  close(): Promise<void> {
-    if (this.child.exitCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      const kill = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-      this.child.once('exit', () => (clearTimeout(kill), resolve()));
-      this.child.send({ type: 'close' } satisfies ToChild);
-    });
-  }
-}
-
 const mb = (bytes: number) => num(bytes / MB, 1);
-
-/** Peak VmRSS of a process while `work` runs, sampled every 50 ms, with the peak of every second. */
-async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peak: number; samples: number; perSecond: number[] }> {
-  let peak = 0;
-  let samples = 0;
-  const start = Date.now();
-  const perSecond: number[] = [];
-  const sampler = setInterval(() => {
-    const r = procRss(pid);
-    if (!r) return;
-    samples++;
-    peak = Math.max(peak, r.rss);
-    const s = Math.floor((Date.now() - start) / 1000);
-    perSecond[s] = Math.max(perSecond[s] ?? 0, r.rss);
-  }, 50);
-  try {
-    return { result: await work(), peak, samples, perSecond };
-  } finally {
-    clearInterval(sampler);
-  }
-}
 
 /** As training-import.bench.ts: 20 courses, `rows` completions of teachers taking 5 of them each. */
 async function completionCsv(baseUrl: string, headers: Record<string, string>, rows: number): Promise<string> {
@@ -175,7 +70,7 @@ async function completionCsv(baseUrl: string, headers: Record<string, string>, r
 
 async function main(): Promise<number> {
   return withBenchRun(async ({ dbName, databaseUrl, queuePrefix, closeAtEnd }) => {
-    const { api, ready } = await ApiProcess.start(databaseUrl, queuePrefix);
+    const { api, ready } = await ApiProcess.start(databaseUrl, queuePrefix, { poolSize: POOL_SIZE, nodeFlags: NODE_FLAGS });
     closeAtEnd('api process', () => api.close());
     const pid = api.child.pid!;
 
@@ -269,11 +164,4 @@ async function main(): Promise<number> {
   });
 }
 
-if (process.argv[2] === '--serve') {
-  serve().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-} else {
-  runBench(main);
-}
+runBench(main);

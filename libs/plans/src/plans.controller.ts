@@ -139,9 +139,12 @@ export class PlansController {
   @ApiJob()
   async report(@Param('id', ParseIdPipe) id: number, @Param('year') year: string, @CurrentUser() user: AuthUser): Promise<JobAcceptedDto> {
     const schoolYear = parseYear(year);
-    // 404 before queueing when the yearly plan does not exist.
-    await this.years.get(id, schoolYear, user);
-    const { jobId, deduplicated, state } = await this.jobs.enqueue(JobName.PlanAnnualReport, { requestedBy: user.id, planId: id, schoolYear }, { dedupeKey: `${id}.${schoolYear}.${user.id}` });
+    // 404 (or 400 for a year outside the plan) before queueing.
+    await this.years.assertExists(id, schoolYear, user);
+    // A request made while a run is under way (it may have read the tasks before a change) queues one more run.
+    const { jobId, deduplicated, state } = await this.jobs.enqueue(
+      JobName.PlanAnnualReport, { requestedBy: user.id, planId: id, schoolYear }, { dedupeKey: `${id}.${schoolYear}.${user.id}`, rerunIfActive: true },
+    );
     return { jobId, deduplicated, state, statusUrl: `/api/v1/jobs/${jobId}` };
   }
 

@@ -84,6 +84,13 @@ export class YearlyPlansService {
     return row;
   }
 
+  /** The yearly plan exists and the caller may read it (404 otherwise; 400 for a year outside the plan). */
+  async assertExists(planId: number, year: number, user: AuthUser): Promise<void> {
+    const plan = await this.plans.assertVisible(planId, user);
+    this.checkYear(plan, year);
+    await this.yearRow(planId, year);
+  }
+
   async get(planId: number, year: number, user: AuthUser): Promise<YearlyPlanDto> {
     const plan = await this.plans.assertVisible(planId, user);
     this.checkYear(plan, year);
