@@ -96,7 +96,7 @@ function writeCsv(path: string, count: number, schools: number[]): number {
 
 /** The real worker (dist/apps/worker/main.js) on the run's database and queue prefix. */
 function startWorker(databaseUrl: string, queuePrefix: string): ChildProcess {
-  return spawn(process.execPath, [join(__dirname, '..', 'apps', 'worker', 'main.js')], {
+  return spawn(process.execPath, [join(__dirname, '..', 'apps', 'worker', 'src', 'main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

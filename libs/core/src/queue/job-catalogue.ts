@@ -23,6 +23,7 @@ export enum JobName {
   SurveyReportExport = 'survey-report-export',
   LiteracyAnalysis = 'literacy-analysis',
   LiteracyReports = 'literacy-reports',
+  LiteracyLink = 'literacy-link',
   ConsentRemind = 'consent-remind',
   PrivacyReview = 'privacy-review',
   PrivacyDestruction = 'privacy-destruction',
@@ -86,6 +87,11 @@ export interface LiteracyReportsPayload extends JobRequester {
   assessmentId: number;
 }
 
+/** Anchor-item linking of an assessment to its base (the request, with its options, is stored in literacy_links). */
+export interface LiteracyLinkPayload extends JobRequester {
+  assessmentId: number;
+}
+
 export interface ConsentRemindPayload extends JobRequester {
   /** The day (YYYY-MM-DD, Seoul) reminders count from; omitted: today when the job runs. */
   day?: string;
@@ -124,6 +130,7 @@ export interface JobPayloads {
   [JobName.SurveyReportExport]: SurveyReportExportPayload;
   [JobName.LiteracyAnalysis]: LiteracyAnalysisPayload;
   [JobName.LiteracyReports]: LiteracyReportsPayload;
+  [JobName.LiteracyLink]: LiteracyLinkPayload;
   [JobName.ConsentRemind]: ConsentRemindPayload;
   [JobName.PrivacyReview]: PrivacyReviewPayload;
   [JobName.PrivacyDestruction]: PrivacyDestructionPayload;
@@ -142,6 +149,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SurveyReportExport]: QueueName.Exports,
   [JobName.LiteracyAnalysis]: QueueName.Literacy,
   [JobName.LiteracyReports]: QueueName.Literacy,
+  [JobName.LiteracyLink]: QueueName.Literacy,
   [JobName.ConsentRemind]: QueueName.Consent,
   [JobName.PrivacyReview]: QueueName.Privacy,
   [JobName.PrivacyDestruction]: QueueName.Privacy,
