@@ -1,3 +1,4 @@
+import { ChoiceMatrix } from './choices';
 import { normaliseResponse } from './scoring';
 import type { ItemSpec } from './types';
 
@@ -40,9 +41,10 @@ const collator = new Intl.Collator('en', { numeric: true });
 /** One analysis per choice item (items without a key are skipped), in item order. */
 export function distractorAnalysis(
   items: readonly ItemSpec[],
-  responses: ReadonlyArray<ReadonlyArray<unknown>>,
+  responses: ReadonlyArray<ReadonlyArray<unknown>> | ChoiceMatrix,
   options: DistractorOptions = {},
 ): DistractorAnalysis[] {
+  const answerOf = responses instanceof ChoiceMatrix ? (s: number, i: number) => responses.at(s, i) : (s: number, i: number) => normaliseResponse(responses[s]?.[i]);
   const rows = options.rows ?? Array.from({ length: responses.length }, (_, i) => i);
   const totals = options.totals;
   if (totals && totals.length !== responses.length) throw new RangeError('totals needs one entry per student');
@@ -57,7 +59,7 @@ export function distractorAnalysis(
     let answered = 0;
     for (let r = 0; r < rows.length; r++) {
       const s = rows[r];
-      const raw = normaliseResponse(responses[s]?.[i]);
+      const raw = answerOf(s, i);
       if (raw === null) continue;
       answered++;
       let c = counts.get(raw);

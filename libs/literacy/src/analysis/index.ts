@@ -7,6 +7,7 @@ export {
   checkScore,
   checkScores,
   normaliseResponse,
+  ResponseScorer,
   scoreResponses,
   validateItems,
   type ScoreProblem,
@@ -30,6 +31,7 @@ export {
   type TestAnalysis,
   type TestStatistics,
 } from './ctt';
+export { ChoiceMatrix } from './choices';
 export { distractorAnalysis, type DistractorAnalysis, type DistractorOptions, type OptionCount } from './distractors';
 export {
   fitRasch,

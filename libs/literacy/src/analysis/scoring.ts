@@ -68,34 +68,49 @@ export interface ScoredResponses {
  * Blank → no score (NaN). Problem cells are left NaN and reported.
  */
 export function scoreResponses(items: readonly ItemSpec[], responses: ReadonlyArray<ReadonlyArray<unknown>>): ScoredResponses {
-  const nItems = items.length;
-  const data = new Float64Array(responses.length * nItems);
-  const problems: ScoreProblem[] = [];
-  const keys = items.map((it) => (it.key === undefined ? null : new Set(keysOf(it))));
-  for (let s = 0; s < responses.length; s++) {
-    const row = responses[s];
+  const scorer = new ResponseScorer(items);
+  const data = new Float64Array(responses.length * items.length);
+  for (let s = 0; s < responses.length; s++) scorer.scoreRow(responses[s], s, data, s * items.length);
+  return { matrix: { nStudents: responses.length, nItems: items.length, data }, problems: scorer.problems };
+}
+
+/**
+ * Scores one student's raw responses at a time into a matrix the caller owns, so a million results
+ * can be scored as they are read, without holding their text.
+ */
+export class ResponseScorer {
+  readonly problems: ScoreProblem[] = [];
+  private readonly keys: (Set<string> | null)[];
+
+  constructor(private readonly items: readonly ItemSpec[]) {
+    this.keys = items.map((it) => (it.key === undefined ? null : new Set(keysOf(it))));
+  }
+
+  /** Writes the row's scores at data[offset …]; `student` names the row in problems. */
+  scoreRow(row: ReadonlyArray<unknown>, student: number, data: Float64Array, offset: number): void {
+    const items = this.items;
+    const nItems = items.length;
     if (row.length !== nItems) {
-      problems.push({ student: s, itemId: '', reason: `row has ${row.length} responses, expected ${nItems}` });
-      data.fill(NaN, s * nItems, (s + 1) * nItems);
-      continue;
+      this.problems.push({ student, itemId: '', reason: `row has ${row.length} responses, expected ${nItems}` });
+      data.fill(NaN, offset, offset + nItems);
+      return;
     }
     for (let i = 0; i < nItems; i++) {
       const r = normaliseResponse(row[i]);
       let score = NaN;
       if (r !== null) {
-        const k = keys[i];
+        const k = this.keys[i];
         if (k) score = k.has(r) ? items[i].maxScore : 0;
         else {
           const v = Number(r);
           const bad = checkScore(items[i], v);
-          if (bad) problems.push({ student: s, itemId: items[i].id, reason: bad });
+          if (bad) this.problems.push({ student, itemId: items[i].id, reason: bad });
           else score = v;
         }
       }
-      data[s * nItems + i] = score;
+      data[offset + i] = score;
     }
   }
-  return { matrix: { nStudents: responses.length, nItems, data }, problems };
 }
 
 /** Every cell of an already scored matrix that is not NaN and not a valid score of its item. */

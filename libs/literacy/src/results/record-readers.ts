@@ -9,6 +9,7 @@ const COLUMNS = {
   grade: ['grade', '학년'],
   classNo: ['class', '반'],
   form: ['form', '문항지', '검사지'],
+  sex: ['sex', '성별'],
 } as const;
 type Field = keyof typeof COLUMNS;
 
@@ -34,6 +35,7 @@ export function tableRecords(headers: string[], itemIds: string[], schoolOptiona
     grade: at('grade', r.values),
     classNo: at('classNo', r.values),
     form: at('form', r.values),
+    sex: at('sex', r.values),
     cells: new Map(itemIds.map((id) => [id, { value: r.values[id], column: id }])),
   });
   return { problems, toRecord };
@@ -58,7 +60,7 @@ export function recordsFromQti(results: QtiCandidateResult[], keyed: Set<string>
       const value = keyed.has(item.identifier) ? item.response?.join(',') ?? null : item.score === null ? null : String(item.score);
       cells.set(item.identifier, { value, column: keyed.has(item.identifier) ? `${column}/RESPONSE` : `${column}/SCORE` });
     }
-    return { row: r.index, studentCode: { value: r.studentId, column: 'context/@sourcedId' }, school: ctx('school'), grade: ctx('grade'), classNo: ctx('class'), form: ctx('form'), cells };
+    return { row: r.index, studentCode: { value: r.studentId, column: 'context/@sourcedId' }, school: ctx('school'), grade: ctx('grade'), classNo: ctx('class'), form: ctx('form'), sex: ctx('sex'), cells };
   });
   return { records, problems };
 }

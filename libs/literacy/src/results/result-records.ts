@@ -11,6 +11,8 @@ export interface RawRecord {
   grade: { value: string | null; column: string };
   classNo: { value: string | null; column: string };
   form: { value: string | null; column: string };
+  /** Optional: M / F (남 / 여), for DIF by sex. */
+  sex?: { value: string | null; column: string };
   /** By item id; an item absent from the record is no answer. */
   cells: Map<string, { value: string | null; column: string }>;
 }
@@ -22,6 +24,7 @@ export interface StagedResult {
   grade: number;
   classNo: number | null;
   form: string;
+  sex: 'M' | 'F' | null;
   /** Position-aligned with the assessment's items. */
   responses: (string | null)[];
 }
@@ -43,6 +46,7 @@ export interface RecordContext {
 }
 
 const STUDENT_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+const SEX: Record<string, 'M' | 'F'> = { M: 'M', F: 'F', 남: 'M', 여: 'F', 남자: 'M', 여자: 'F' };
 
 function whole(text: string | null): number | null {
   return text !== null && /^\d{1,3}$/.test(text) ? Number(text) : null;
@@ -84,6 +88,10 @@ export class RecordChecker {
     const form = normaliseResponse(rec.form.value) ?? ctx.assessment.forms[0];
     if (!ctx.assessment.forms.includes(form)) bad(rec.form.column, `unknown form ${form}; one of ${ctx.assessment.forms.join(', ')}`);
 
+    const sexText = normaliseResponse(rec.sex?.value);
+    const sex = sexText === null ? null : SEX[sexText.toUpperCase()] ?? null;
+    if (sexText !== null && !sex) bad(rec.sex!.column, 'the sex must be M or F (남 or 여)');
+
     const responses = ctx.assessment.items.map((item) => {
       const cell = rec.cells.get(item.id);
       const value = normaliseResponse(cell?.value);
@@ -97,6 +105,6 @@ export class RecordChecker {
       return value;
     });
     if (problems.length !== before) return null;
-    return { row: rec.row, studentCode: code!, schoolId: school!.id, grade: grade!, classNo, form, responses };
+    return { row: rec.row, studentCode: code!, schoolId: school!.id, grade: grade!, classNo, form, sex, responses };
   }
 }

@@ -152,13 +152,13 @@ export class ResultsImportService {
 
   /** Checks every record and COPYs the good ones into the transaction's staging table; returns how many records were read. */
   private async stage(qr: QueryRunner, client: PoolClient, source: RecordSource, checker: RecordChecker): Promise<number> {
-    await qr.query(`CREATE TEMP TABLE staged_results (row_no int, student_code text, school_id int, grade smallint, class_no smallint, form text, responses text[]) ON COMMIT DROP`);
+    await qr.query(`CREATE TEMP TABLE staged_results (row_no int, student_code text, school_id int, grade smallint, class_no smallint, form text, responses text[], sex text) ON COMMIT DROP`);
     let received = 0;
-    await copyRows(client, 'staged_results', ['row_no', 'student_code', 'school_id', 'grade', 'class_no', 'form', 'responses'], (async function* () {
+    await copyRows(client, 'staged_results', ['row_no', 'student_code', 'school_id', 'grade', 'class_no', 'form', 'responses', 'sex'], (async function* () {
       for await (const rec of source.records) {
         received++;
         const r = checker.check(rec);
-        if (r) yield [r.row, r.studentCode, r.schoolId, r.grade, r.classNo, r.form, pgTextArray(r.responses)];
+        if (r) yield [r.row, r.studentCode, r.schoolId, r.grade, r.classNo, r.form, pgTextArray(r.responses), r.sex];
         else if (checker.problems.length >= PROBLEMS_KEPT) return;
       }
     })());
@@ -195,9 +195,9 @@ export class ResultsImportService {
     );
     const [{ created, inserted, written, schools, oneSchool }] = await qr.query(
       `WITH up AS (
-         INSERT INTO students (school_id, student_code, grade, class_no)
-         SELECT school_id, student_code, grade, class_no FROM staged_results
-         ON CONFLICT (school_id, student_code) DO UPDATE SET grade = EXCLUDED.grade, class_no = coalesce(EXCLUDED.class_no, students.class_no)
+         INSERT INTO students (school_id, student_code, grade, class_no, sex)
+         SELECT school_id, student_code, grade, class_no, sex FROM staged_results
+         ON CONFLICT (school_id, student_code) DO UPDATE SET grade = EXCLUDED.grade, class_no = coalesce(EXCLUDED.class_no, students.class_no), sex = coalesce(EXCLUDED.sex, students.sex)
          RETURNING id, school_id, student_code, (xmax = 0) AS created
        ), earlier AS (
          -- Every part of the statement sees the rows as they were before it: these are the results replaced.
