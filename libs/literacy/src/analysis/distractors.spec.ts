@@ -1,3 +1,4 @@
+import { ChoiceMatrix } from './choices';
 import { distractorAnalysis } from './distractors';
 import type { ItemSpec } from './types';
 
@@ -18,6 +19,16 @@ const responses = [
 const totals = [4, 3, 0, 1, 1, 1];
 
 describe('distractor analysis', () => {
+  it('is the same from the one-byte choice matrix a large analysis keeps instead of the text', () => {
+    const choices = new ChoiceMatrix(responses.length, items);
+    responses.forEach((row, s) => choices.record(s, row.map((v) => (v === null ? '' : String(v)))));
+    expect(choices.at(4, 0)).toBe('10');
+    expect(choices.at(5, 0)).toBeNull();
+    expect(choices.at(0, 1)).toBeNull(); // not a choice item: not kept
+    const options = { totals, optionsOf: { mc: ['1', '2', '3', '4', '10'] } };
+    expect(distractorAnalysis(items, choices, options)).toEqual(distractorAnalysis(items, responses, options));
+  });
+
   it('counts each option, marks the key, and gives the mean total of the students who chose it', () => {
     const [mc, multi] = distractorAnalysis(items, responses, { totals, optionsOf: { mc: ['1', '2', '3', '4', '10'] } });
     expect(mc.itemId).toBe('mc');
