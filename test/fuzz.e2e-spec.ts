@@ -262,7 +262,7 @@ async function fixtures(app: TestApp) {
   ok('designate', await admin.post(`/api/v1/designations/applications/${designatedApp}/decision`, { decision: 'designate', reason: '우수' }));
   const [{ id: designationId }] = await app.db.query(`SELECT id FROM designations WHERE application_id = $1`, [designatedApp]);
 
-  ok('course', await admin.post('/api/v1/training/courses', { code: 'FZ-BASE', schoolYear: 2026, title: '기본', level: 'basic', deliveryMode: 'remote', audience: ['teacher'], creditHours: 10 }));
+  const course = ok('course', await admin.post('/api/v1/training/courses', { code: 'FZ-BASE', schoolYear: 2026, title: '기본', level: 'basic', deliveryMode: 'remote', audience: ['teacher'], creditHours: 10 }));
 
   const template = ok('template', await admin.post('/api/v1/surveys/templates', { kind: 'satisfaction', definition: SURVEY }));
   const window = { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 48 * HOUR).toISOString() };
@@ -289,12 +289,41 @@ async function fixtures(app: TestApp) {
   const loginRule = rules.find((r) => r.category === 'login_records')!;
   const hold = ok('legal hold', await admin.post('/api/v1/privacy/legal-holds', { studentId: student.id, reason: '분쟁 조정 중' }));
 
+  // 조례 제4조: an adopted 2026–2030 plan with a 2026 yearly plan and one task, and a draft for 2031–2035.
+  const planBody = (start: number) => ({
+    title: `퍼징 기본계획(${start}~${start + 4})`, periodStart: start, periodEnd: start + 4, vision: '모두를 위한 AI 교육', goals: ['AI 교실 보급'],
+    items: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ item: n, content: `제${n}항 내용` })),
+  });
+  const adoptedPlan = ok('plan', await admin.post('/api/v1/plans', planBody(2026)));
+  ok('adopt', await admin.post(`/api/v1/plans/${adoptedPlan.id}/adopt`));
+  ok('yearly plan', await admin.put(`/api/v1/plans/${adoptedPlan.id}/years/2026`, { title: '2026학년도 시행계획' }));
+  const task = ok('task', await admin.post(`/api/v1/plans/${adoptedPlan.id}/years/2026/tasks`, { item: 7, title: 'AI 교실 구축', department: '디지털교육과', budgetKrw: 1, schedule: '2026-03 ~ 2026-12' }));
+  const draftPlan = ok('draft plan', await admin.post('/api/v1/plans', planBody(2031)));
+
+  // 조례 제8조·제10조: a submitted case (and one returned, one approved, for resubmit and publish), a community with a member and a meeting, a nomination.
+  const caseBody = (title: string) => ({ title, area: 'lesson', description: '5학년 과학 시간에 AI 도구로 실험 자료를 분석한 수업' });
+  const submittedCase = ok('case', await principal.post('/api/v1/cases', caseBody('퍼징 사례')));
+  const returnedCase = ok('case 2', await principal.post('/api/v1/cases', caseBody('퍼징 사례 2')));
+  ok('return', await gangnam.post(`/api/v1/cases/${returnedCase.id}/review`, { decision: 'return', comment: '보완' }));
+  const approvedCase = ok('case 3', await principal.post('/api/v1/cases', caseBody('퍼징 사례 3')));
+  ok('approve', await gangnam.post(`/api/v1/cases/${approvedCase.id}/review`, { decision: 'approve' }));
+  const leader = await app.as({ email: 'fuzz-leader@sen.go.kr', role: 'teacher', schoolId: gaepo, teacherNumber: 'T-FZ-0001' });
+  const member = await app.as({ email: 'fuzz-member@sen.go.kr', role: 'teacher', schoolId: gaepo, teacherNumber: 'T-FZ-0002' });
+  const joiner = await app.as({ email: 'fuzz-joiner@sen.go.kr', role: 'teacher', schoolId: gaepo, teacherNumber: 'T-FZ-0003' });
+  const community = ok('community', await leader.post('/api/v1/communities', { name: '퍼징 학습공동체', schoolYear: 2026 }));
+  ok('member', await leader.post(`/api/v1/communities/${community.id}/members`, { userIds: [member.userId] }));
+  ok('meeting', await leader.post(`/api/v1/communities/${community.id}/meetings`, { heldOn: '2026-05-14', topic: '생성형 AI 수업 설계', hours: 2 }));
+  const nomination = ok('nomination', await principal.post('/api/v1/commendations', { year: 2026, nomineeKind: 'school', nomineeSchoolId: gaepo, reason: 'AI 교육 확산에 기여' }));
+
   return {
     admin, gangnam, dongbu, principal, me, passwordUser, leaving, target, anon, gaepo, middle, linkToken,
     itemId: item.id, clubId: club.id, openCallId: openCall.id, criteria: review.criteria as { id: number }[], reviewCallId: review.id, draftId: draft.id,
     scored, decided, designationId, templateId: template.id, parentsId: parents.id, schoolLevelId: schoolLevel.id, codes,
     assessmentId: assessment.id, serviceId: service.id, letterServiceId: letterService.id, studentId: student.id, guardianToken,
     privacyRequestId: privacyRequest.id as number, loginRuleId: loginRule.id, holdId: hold.id as number,
+    courseId: course.id as number, adoptedPlanId: adoptedPlan.id as number, draftPlanId: draftPlan.id as number, taskId: task.id as number,
+    submittedCaseId: submittedCase.id as number, returnedCaseId: returnedCase.id as number, approvedCaseId: approvedCase.id as number,
+    leader, joiner, communityId: community.id as number, nominationId: nomination.id as number,
   };
 }
 
@@ -410,5 +439,32 @@ function operationConfigs(f: Awaited<ReturnType<typeof fixtures>>): Record<strin
     [`POST ${v1('/privacy/destruction/run')}`]: { client: admin, late: true },
     [`POST ${v1('/privacy/legal-holds')}`]: { client: admin, body: () => ({ studentId: f.studentId, reason: '감사 진행 중' }) },
     [`POST ${v1('/privacy/legal-holds/{id}/release')}`]: { client: admin, params: { id: id(f.holdId) }, late: true },
+    // 조례 제4조. Plans are drafted for periods no fixture uses; adopting and revising change states, so they run last.
+    [`POST ${v1('/plans')}`]: { client: admin, body: (n) => ({ title: `퍼징 계획 ${n}`, periodStart: 2036, periodEnd: 2040, vision: '비전', goals: ['목표'], items: [{ item: 1, content: '내용' }] }) },
+    [`PATCH ${v1('/plans/{id}')}`]: { client: admin, params: { id: id(f.draftPlanId) }, body: (n) => ({ title: `퍼징 초안 ${n}`, vision: '바뀐 비전' }) },
+    [`POST ${v1('/plans/{id}/adopt')}`]: { client: admin, params: { id: id(f.draftPlanId) }, late: true },
+    [`POST ${v1('/plans/{id}/revise')}`]: { client: admin, params: { id: id(f.adoptedPlanId) }, body: () => ({ reason: '중간 점검 결과 반영', vision: '고친 비전' }), late: true },
+    [`PUT ${v1('/plans/{id}/years/{year}')}`]: { client: admin, params: { id: id(f.adoptedPlanId), year: '2027' }, body: (n) => ({ title: `2027학년도 시행계획 ${n}`, summary: '요약' }) },
+    [`POST ${v1('/plans/{id}/years/{year}')}`]: { client: admin, params: { id: id(f.adoptedPlanId), year: '2028' }, body: (n) => ({ title: `2028학년도 시행계획 ${n}` }) },
+    [`POST ${v1('/plans/{id}/years/{year}/tasks')}`]: {
+      client: admin, params: { id: id(f.adoptedPlanId), year: '2026' },
+      body: (n) => ({ item: 7, title: `퍼징 과제 ${n}`, department: '디지털교육과', budgetKrw: 1, schedule: '2026-03 ~ 2026-12' }),
+    },
+    [`PATCH ${v1('/plans/{id}/years/{year}/tasks/{taskId}')}`]: { client: admin, params: { id: id(f.adoptedPlanId), year: '2026', taskId: id(f.taskId) }, body: () => ({ spentKrw: 1 }) },
+    [`POST ${v1('/plans/{id}/years/{year}/report')}`]: { client: admin, params: { id: id(f.adoptedPlanId), year: '2026' } },
+    // 조례 제8조: cases (each state change on a case of its own), learning communities.
+    [`POST ${v1('/cases')}`]: { client: () => f.principal, body: (n) => ({ title: `퍼징 사례 ${n}`, area: 'lesson', description: '수업 사례' }) },
+    [`POST ${v1('/cases/{id}/attachments')}`]: { client: () => f.principal, params: { id: id(f.submittedCaseId) } },
+    [`POST ${v1('/cases/{id}/review')}`]: { client: () => f.gangnam, params: { id: id(f.submittedCaseId) }, body: () => ({ decision: 'approve', comment: '우수' }) },
+    [`POST ${v1('/cases/{id}/resubmit')}`]: { client: () => f.principal, params: { id: id(f.returnedCaseId) } },
+    [`POST ${v1('/cases/{id}/publish')}`]: { client: admin, params: { id: id(f.approvedCaseId) } },
+    [`POST ${v1('/communities')}`]: { client: () => f.leader, body: (n) => ({ name: `퍼징 공동체 ${n}`, description: '설명', schoolYear: 2026 }) },
+    [`PATCH ${v1('/communities/{id}')}`]: { client: () => f.leader, params: { id: id(f.communityId) }, body: (n) => ({ name: `퍼징 학습공동체 ${n}`, description: '설명' }) },
+    [`POST ${v1('/communities/{id}/members')}`]: { client: () => f.leader, params: { id: id(f.communityId) }, body: () => ({ userIds: [f.joiner.userId], role: 'member' }) },
+    [`POST ${v1('/communities/{id}/meetings')}`]: { client: () => f.leader, params: { id: id(f.communityId) }, body: () => ({ heldOn: '2026-06-11', topic: '수업 공개와 협의', hours: 1.5 }) },
+    [`POST ${v1('/communities/{id}/credits')}`]: { client: () => f.gangnam, params: { id: id(f.communityId) }, body: () => ({ courseId: f.courseId }) },
+    // 조례 제10조: nominations and the city's decision.
+    [`POST ${v1('/commendations')}`]: { client: () => f.principal, body: (n) => ({ year: 2026, nomineeKind: 'school', nomineeSchoolId: f.gaepo, reason: `공적 ${n}` }) },
+    [`POST ${v1('/commendations/{id}/decision')}`]: { client: admin, params: { id: id(f.nominationId) }, body: () => ({ decision: 'awarded', reason: '공적심사위원회 심의 결과 선정', awardTitle: '서울특별시교육감 표창' }) },
   };
 }

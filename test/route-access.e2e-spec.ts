@@ -11,7 +11,7 @@ describe('every endpoint declares who may call it', () => {
   });
   afterAll(() => app.close());
 
-  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes, guardian consent links, the public list of designated schools and the privacy policy are open', () => {
+  it('has @Roles or @Public on each route, and only login, health, public badge links, survey codes, guardian consent links, the public list of designated schools, the public gallery of best-practice cases and the privacy policy are open', () => {
     const discovery = app.api.get(DiscoveryService);
     const scanner = new MetadataScanner();
     const reflector = new Reflector();
@@ -37,6 +37,10 @@ describe('every endpoint declares who may call it', () => {
       // Anyone holding a badge's link verifies it without an account (Open Badges).
       ...['achievementImage', 'credential', 'issuerProfile', 'jwt', 'png', 'statusList', 'svg', 'verify'].map((m) => `GET BadgesController.${m}`),
       'GET DesignationsController.publicList',
+      // 우수사례 (조례 제8조): the public gallery of published cases, with their attachments, needs no login.
+      'GET CasesController.publicList',
+      'GET CasesController.publicGet',
+      'GET CasesController.publicAttachment',
       'GET HealthController.health',
       // Prometheus scrapes with METRICS_TOKEN, not a user's token (a city admin's token also works).
       'GET MetricsController.scrape',

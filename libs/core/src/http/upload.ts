@@ -31,11 +31,27 @@ export async function openUpload(req: FastifyRequest, field = 'file', fileSize?:
   const part = await req.file(fileSize === undefined ? undefined : { limits: { fileSize } });
   if (!part) throw new ValidationFailedError(`No file in field '${field}'`, [{ field, reason: 'missing' }], 'FILE_MISSING');
   if (part.fieldname !== field) {
-    part.file.resume();
+    void drainRest(limited(part.file));
     throw new ValidationFailedError(`The file must be in field '${field}', not '${part.fieldname}'`, [{ field, reason: `got field '${part.fieldname}'` }], 'FILE_MISSING');
   }
-  const file = part.file;
-  return { filename: part.filename || 'upload', chunks: limited(file), drain: () => void file.resume() };
+  const chunks = limited(part.file);
+  return { filename: part.filename || 'upload', chunks, drain: () => void drainRest(chunks) };
+}
+
+/**
+ * Reads what is left of the file and drops it, so that a request refused halfway (a bad row deep
+ * into a large upload) still ends: a file stream that nobody reads holds busboy, and with it the
+ * rest of the body, the client waiting to send it, and the response. Goes on from where the
+ * reader stopped (the same generator), so no chunk is read twice and the size limit still holds.
+ * Stream.resume() would not do: it does nothing while the stream has a 'readable' listener, which
+ * the suspended reader's for-await keeps.
+ */
+async function drainRest(chunks: AsyncGenerator<Buffer>): Promise<void> {
+  try {
+    for (let r = await chunks.next(); !r.done; r = await chunks.next());
+  } catch {
+    // Past the limit or a cut connection: nothing more to read either way.
+  }
 }
 
 async function* limited(file: Readable): AsyncGenerator<Buffer> {

@@ -185,6 +185,21 @@ export class CommunitiesService {
     if (actor.role !== 'city_admin' && !(actor.role === 'district_admin' && ref.districtOffice === actor.districtOffice)) {
       throw new ForbiddenError("The community's district office or the city credits its hours", 'OFFICE_OUT_OF_SCOPE');
     }
+    // The completions are imported (their own transaction) before the credit row is written: without
+    // this lock two requests at once would both import, and the one refused (409) would leave its batch.
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    const key = `learning_community_credit:${id}:${courseId}`;
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, [key]);
+      return await this.creditLocked(id, courseId, ref, actor);
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  private async creditLocked(id: number, courseId: number, ref: CommunityRef, actor: AuthUser): Promise<CreditResultDto> {
     const course = await this.courses.get(courseId).catch((e) => {
       throw e instanceof NotFoundError ? new ValidationFailedError('No such course', [{ field: 'courseId', reason: `no course ${courseId}` }]) : e;
     });
