@@ -25,6 +25,7 @@ import { SurveySubmitOneTrip1765300000000 } from './1765300000000-SurveySubmitOn
 import { LiteracyResultsBySchoolYear1765350000000 } from './1765350000000-LiteracyResultsBySchoolYear';
 import { PracticeAndCommendations1765410000000 } from './1765410000000-PracticeAndCommendations';
 import { OrdinancePlans1765400000000 } from './1765400000000-OrdinancePlans';
+import { LiteracyItemBank1765500000000 } from './1765500000000-LiteracyItemBank';
 
 /** Listed explicitly (not globbed) so source, build and tests run the same set in the same order. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   LiteracyResultsBySchoolYear1765350000000,
   PracticeAndCommendations1765410000000,
   OrdinancePlans1765400000000,
+  LiteracyItemBank1765500000000,
 ];

@@ -18,12 +18,21 @@ export default async () => {
         ["../../../libs/privacy/src/access-log/access-log.dto"]: require("../../../libs/privacy/src/access-log/access-log.dto"),
         ["../../../libs/privacy/src/policy/privacy-policy.dto"]: require("../../../libs/privacy/src/policy/privacy-policy.dto"),
         ["../../../libs/privacy/src/requests/privacy-request-views.dto"]: require("../../../libs/privacy/src/requests/privacy-request-views.dto"),
+        ["../../../libs/training/src/courses/course.dto"]: require("../../../libs/training/src/courses/course.dto"),
+        ["../../../libs/training/src/issuance/badge-responses.dto"]: require("../../../libs/training/src/issuance/badge-responses.dto"),
+        ["../../../libs/training/src/training-responses.dto"]: require("../../../libs/training/src/training-responses.dto"),
+        ["../../../libs/practice/src/cases/case-responses.dto"]: require("../../../libs/practice/src/cases/case-responses.dto"),
+        ["../../../libs/practice/src/commendations/commendation.dto"]: require("../../../libs/practice/src/commendations/commendation.dto"),
+        ["../../../libs/practice/src/commendations/commendation-responses.dto"]: require("../../../libs/practice/src/commendations/commendation-responses.dto"),
+        ["../../../libs/practice/src/communities/community-responses.dto"]: require("../../../libs/practice/src/communities/community-responses.dto"),
         ["../../../libs/schools/src/school-responses.dto"]: require("../../../libs/schools/src/school-responses.dto"),
         ["../../../libs/designations/src/designation.dto"]: require("../../../libs/designations/src/designation.dto"),
         ["../../../libs/designations/src/designation-responses.dto"]: require("../../../libs/designations/src/designation-responses.dto"),
         ["../../../libs/literacy/src/assessments/assessment.dto"]: require("../../../libs/literacy/src/assessments/assessment.dto"),
         ["../../../libs/literacy/src/assessments/assessment-responses.dto"]: require("../../../libs/literacy/src/assessments/assessment-responses.dto"),
         ["@app/core"]: require("../../../libs/core/src"),
+        ["../../../libs/literacy/src/bank/bank.dto"]: require("../../../libs/literacy/src/bank/bank.dto"),
+        ["../../../libs/literacy/src/equating/equating.dto"]: require("../../../libs/literacy/src/equating/equating.dto"),
         ["../../../libs/literacy/src/computation/analysis.dto"]: require("../../../libs/literacy/src/computation/analysis.dto"),
         ["../../../libs/literacy/src/reports/report-responses.dto"]: require("../../../libs/literacy/src/reports/report-responses.dto"),
         ["../../../libs/surveys/src/campaigns/campaign.dto"]: require("../../../libs/surveys/src/campaigns/campaign.dto"),
@@ -31,9 +40,8 @@ export default async () => {
         ["../../../libs/surveys/src/templates/template-responses.dto"]: require("../../../libs/surveys/src/templates/template-responses.dto"),
         ["../../../libs/surveys/src/aggregation/survey-report.dto"]: require("../../../libs/surveys/src/aggregation/survey-report.dto"),
         ["../../../libs/surveys/src/school-response/school-response.dto"]: require("../../../libs/surveys/src/school-response/school-response.dto"),
-        ["../../../libs/training/src/courses/course.dto"]: require("../../../libs/training/src/courses/course.dto"),
-        ["../../../libs/training/src/issuance/badge-responses.dto"]: require("../../../libs/training/src/issuance/badge-responses.dto"),
-        ["../../../libs/training/src/training-responses.dto"]: require("../../../libs/training/src/training-responses.dto"),
+        ["../../../libs/plans/src/plan-responses.dto"]: require("../../../libs/plans/src/plan-responses.dto"),
+        ["../../../libs/plans/src/plans.dto"]: require("../../../libs/plans/src/plans.dto"),
         ["../../../libs/core/src/openapi/api-contract.dto"]: require("../../../libs/core/src/openapi/api-contract.dto"),
         ["../../../libs/surveys/src/respond/respond-responses.dto"]: require("../../../libs/surveys/src/respond/respond-responses.dto")
     };
@@ -1399,6 +1407,556 @@ export default async () => {
                             requests: { required: true, type: () => [t["../../../libs/privacy/src/requests/privacy-request-views.dto"].GuardianPrivacyRequestDto], description: "The child's requests (this link's and those recorded by the school), newest first." }
                         }
                     }],
+                [require("../../../libs/training/src/courses/course.dto"), {
+                        "SessionDto": {
+                            code: { required: true, type: () => String },
+                            startsOn: { required: true, type: () => String, minLength: 10, maxLength: 10 },
+                            endsOn: { required: true, type: () => String, minLength: 10, maxLength: 10 },
+                            capacity: { required: true, type: () => Number, minimum: 1, maximum: 100000 }
+                        },
+                        "CreateCourseDto": {
+                            code: { required: true, type: () => String, pattern: "^[A-Za-z0-9._-]{1,40}$" },
+                            schoolYear: { required: true, type: () => Number, minimum: 2000, maximum: 2100 },
+                            title: { required: true, type: () => String },
+                            titleEn: { required: false, type: () => String },
+                            level: { required: true, type: () => String },
+                            deliveryMode: { required: true, type: () => String },
+                            audience: { required: true, type: () => [String], uniqueItems: true, minItems: 1, maxItems: 10 },
+                            creditHours: { required: true, type: () => Number, minimum: 0.5, maximum: 999 },
+                            provider: { required: false, type: () => String },
+                            prerequisiteCodes: { required: false, type: () => [String], maxItems: 100, pattern: "^[A-Za-z0-9._-]{1,40}$" },
+                            prerequisiteLevel: { required: false, type: () => String },
+                            description: { required: false, type: () => String },
+                            descriptionEn: { required: false, type: () => String },
+                            criteria: { required: false, type: () => String },
+                            criteriaEn: { required: false, type: () => String },
+                            badgeValidMonths: { required: false, type: () => Number, minimum: 1, maximum: 240 },
+                            sessions: { required: false, type: () => [t["../../../libs/training/src/courses/course.dto"].SessionDto], maxItems: 200 }
+                        },
+                        "PathwayDto": {
+                            courseCodes: { required: true, type: () => [String], uniqueItems: true, minItems: 1, maxItems: 300, pattern: "^[A-Za-z0-9._-]{1,40}$" }
+                        }
+                    }],
+                [require("../../../libs/training/src/issuance/badge-responses.dto"), {
+                        "BadgeImageDto": {
+                            id: { required: true, type: () => String },
+                            type: {
+                                required: true,
+                                enum: ["Image"]
+                            },
+                            caption: { required: false, type: () => String }
+                        },
+                        "IdentityObjectDto": {
+                            type: {
+                                required: true,
+                                enum: ["IdentityObject"]
+                            },
+                            identityHash: { required: true, type: () => String },
+                            identityType: {
+                                required: true,
+                                enum: ["emailAddress"]
+                            },
+                            hashed: { required: true, type: () => Boolean },
+                            salt: { required: false, type: () => String }
+                        },
+                        "StatusListEntryDto": {
+                            id: { required: false, type: () => String },
+                            type: {
+                                required: true,
+                                enum: ["BitstringStatusListEntry"]
+                            },
+                            statusPurpose: {
+                                required: true,
+                                enum: ["revocation"]
+                            },
+                            statusListIndex: { required: true, type: () => String, description: "The badge's bit in the list (a decimal string)." },
+                            statusListCredential: { required: true, type: () => String, description: "`\u2026/api/v1/badges/status/1`." }
+                        },
+                        "AchievementCriteriaDto": {
+                            id: { required: false, type: () => String },
+                            narrative: { required: false, type: () => Object }
+                        },
+                        "AchievementDto": {
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => [String] },
+                            name: { required: true, type: () => Object },
+                            description: { required: true, type: () => Object },
+                            criteria: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].AchievementCriteriaDto },
+                            image: { required: false, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeImageDto },
+                            achievementType: { required: false, type: () => String, description: "`Course`, `Certificate`, \u2026 (Open Badges 3.0 AchievementType)." },
+                            inLanguage: { required: false, type: () => String },
+                            tag: { required: false, type: () => [String] },
+                            humanCode: { required: false, type: () => String },
+                            fieldOfStudy: { required: false, type: () => String },
+                            specialization: { required: false, type: () => String },
+                            version: { required: false, type: () => String }
+                        },
+                        "AchievementSubjectDto": {
+                            id: { required: false, type: () => String },
+                            type: { required: true, type: () => [String] },
+                            identifier: { required: false, type: () => [t["../../../libs/training/src/issuance/badge-responses.dto"].IdentityObjectDto] },
+                            achievement: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].AchievementDto }
+                        },
+                        "BadgeIssuerDto": {
+                            id: { required: true, type: () => String, description: "`\u2026/api/v1/badges/issuer`." },
+                            type: { required: true, type: () => [String] },
+                            name: { required: true, type: () => Object },
+                            url: { required: false, type: () => String },
+                            email: { required: false, type: () => String },
+                            image: { required: false, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeImageDto }
+                        },
+                        "DataIntegrityProofDto": {
+                            type: { required: true, type: () => String },
+                            cryptosuite: { required: true, type: () => String, description: "`eddsa-rdfc-2022`." },
+                            created: { required: false, type: () => String },
+                            verificationMethod: { required: true, type: () => String, description: "A key of the issuer profile." },
+                            proofPurpose: { required: true, type: () => String, description: "`assertionMethod`." },
+                            proofValue: { required: true, type: () => String }
+                        },
+                        "OpenBadgeCredentialDto": {
+                            "@context": { required: true, type: () => [String] },
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => [String] },
+                            issuer: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeIssuerDto },
+                            validFrom: { required: true, type: () => String },
+                            validUntil: { required: false, type: () => String },
+                            awardedDate: { required: false, type: () => String },
+                            name: { required: true, type: () => Object },
+                            description: { required: false, type: () => Object },
+                            credentialSubject: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].AchievementSubjectDto },
+                            credentialStatus: { required: false, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].StatusListEntryDto },
+                            proof: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].DataIntegrityProofDto }
+                        },
+                        "StatusListSubjectDto": {
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => String },
+                            statusPurpose: { required: true, type: () => String },
+                            encodedList: { required: true, type: () => String, description: "The GZIP-compressed, base64url bitstring (multibase `u`)." }
+                        },
+                        "StatusListCredentialDto": {
+                            "@context": { required: true, type: () => [String] },
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => [String] },
+                            issuer: { required: true, type: () => String, description: "The issuer profile's URL." },
+                            validFrom: { required: true, type: () => String },
+                            validUntil: { required: false, type: () => String },
+                            credentialSubject: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].StatusListSubjectDto },
+                            proof: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].DataIntegrityProofDto }
+                        },
+                        "VerificationMethodDto": {
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => String },
+                            controller: { required: true, type: () => String },
+                            publicKeyMultibase: { required: true, type: () => String, description: "The Ed25519 public key (multibase)." }
+                        },
+                        "IssuerProfileDocumentDto": {
+                            "@context": { required: true, type: () => [String] },
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => String },
+                            name: { required: false, type: () => Object },
+                            url: { required: false, type: () => String },
+                            verificationMethod: { required: true, type: () => [t["../../../libs/training/src/issuance/badge-responses.dto"].VerificationMethodDto] },
+                            assertionMethod: { required: true, type: () => [String], description: "Key ids the issuer signs credentials with." }
+                        },
+                        "VerifiedAchievementDto": {
+                            name: { required: false, type: () => Object },
+                            description: { required: false, type: () => Object },
+                            criteria: { required: false, type: () => Object }
+                        },
+                        "BadgeVerificationDto": {
+                            id: { required: true, type: () => String },
+                            verified: { required: true, type: () => Boolean, description: "Proof, status and validity period all pass." },
+                            proofVerified: { required: true, type: () => Boolean, description: "Everything but the validity period passed: authentic, possibly expired." },
+                            revoked: { required: true, type: () => Boolean },
+                            expired: { required: true, type: () => Boolean },
+                            status: {
+                                required: true,
+                                enum: ["valid", "expired", "revoked", "invalid"]
+                            },
+                            revokeReason: { required: true, type: () => String, nullable: true },
+                            errors: { required: true, type: () => [String], description: "Why verification failed, readable; empty when verified." },
+                            earner: { required: true, type: () => String, description: "The earner's name." },
+                            achievement: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].VerifiedAchievementDto },
+                            issuer: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeIssuerDto },
+                            validFrom: { required: true, type: () => String },
+                            validUntil: { required: true, type: () => String, nullable: true }
+                        }
+                    }],
+                [require("../../../libs/training/src/training-responses.dto"), {
+                        "CourseSessionDto": {
+                            id: { required: true, type: () => Number },
+                            code: { required: true, type: () => String },
+                            startsOn: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
+                            endsOn: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
+                            capacity: { required: true, type: () => Number, nullable: true }
+                        },
+                        "CourseDto": {
+                            id: { required: true, type: () => Number },
+                            code: { required: true, type: () => String },
+                            schoolYear: { required: true, type: () => Number },
+                            title: { required: true, type: () => String },
+                            titleEn: { required: true, type: () => String },
+                            level: { required: true, type: () => String },
+                            deliveryMode: { required: true, type: () => String },
+                            audience: { required: true, type: () => [String] },
+                            creditHours: { required: true, type: () => Number },
+                            provider: { required: true, type: () => String },
+                            prerequisiteCodes: { required: true, type: () => [String] },
+                            prerequisiteLevel: { required: true, type: () => String, nullable: true },
+                            description: { required: true, type: () => String },
+                            descriptionEn: { required: true, type: () => String },
+                            criteria: { required: true, type: () => String, description: "What completing it means (the badge's criteria)." },
+                            criteriaEn: { required: true, type: () => String },
+                            badgeValidMonths: { required: true, type: () => Number, nullable: true, description: "A badge for it expires after this many months; null: never." },
+                            sessions: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].CourseSessionDto] }
+                        },
+                        "PathwayViewDto": {
+                            level: { required: true, type: () => String },
+                            courseCodes: { required: true, type: () => [String] },
+                            name: { required: true, type: () => String },
+                            nameEn: { required: true, type: () => String }
+                        },
+                        "CompletionImportResultDto": {
+                            batchId: { required: true, type: () => Number },
+                            encoding: { required: true, type: () => String, description: "How the file was read: `utf-8`, `utf-8-bom`, `cp949` or `xlsx`." },
+                            received: { required: true, type: () => Number },
+                            inserted: { required: true, type: () => Number },
+                            replaced: { required: true, type: () => Number, description: "Existing completions replaced (duplicates=replace)." },
+                            skipped: { required: true, type: () => Number, description: "Existing completions left as they were (duplicates=skip)." },
+                            participantsCreated: { required: true, type: () => Number },
+                            badgeJobId: { required: true, type: () => String }
+                        },
+                        "ParticipantDto": {
+                            id: { required: true, type: () => Number },
+                            externalId: { required: true, type: () => String },
+                            name: { required: true, type: () => String },
+                            kind: { required: true, type: () => String },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            userId: { required: true, type: () => String, nullable: true, description: "The account linked by teacher number (or email)." }
+                        },
+                        "ParticipantListItemDto": {
+                            completions: { required: true, type: () => Number },
+                            hours: { required: true, type: () => Number }
+                        },
+                        "ParticipantPageDto": {
+                            items: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].ParticipantListItemDto] },
+                            total: { required: true, type: () => Number },
+                            page: { required: true, type: () => Number },
+                            pageSize: { required: true, type: () => Number }
+                        },
+                        "CompletionDto": {
+                            id: { required: true, type: () => String, description: "A bigint, as a string." },
+                            code: { required: true, type: () => String, description: "The course's code." },
+                            title: { required: true, type: () => String },
+                            level: { required: true, type: () => String },
+                            deliveryMode: { required: true, type: () => String },
+                            schoolYear: { required: true, type: () => Number },
+                            sessionCode: { required: true, type: () => String, nullable: true },
+                            completedOn: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
+                            hours: { required: true, type: () => Number },
+                            badgeId: { required: true, type: () => String, nullable: true, description: "The course badge it earned, once issued." }
+                        },
+                        "LevelHoursDto": {
+                            level: { required: true, type: () => String },
+                            courses: { required: true, type: () => Number },
+                            hours: { required: true, type: () => Number }
+                        },
+                        "HoursByLevelDto": {
+                            basic: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto },
+                            applied: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto },
+                            advanced: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto },
+                            expert: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto }
+                        },
+                        "YearHoursDto": {
+                            schoolYear: { required: true, type: () => Number },
+                            courses: { required: true, type: () => Number },
+                            hours: { required: true, type: () => Number }
+                        },
+                        "EarnedBadgeDto": {
+                            id: { required: true, type: () => String },
+                            achievementId: { required: true, type: () => String },
+                            name: { required: true, type: () => String, nullable: true, description: "The achievement's name." },
+                            pathwayLevel: { required: true, type: () => String, nullable: true, description: "A level badge's level; null for a course badge." },
+                            issuedAt: { required: true, type: () => Date },
+                            validUntil: { required: true, type: () => Date, nullable: true },
+                            revokedAt: { required: true, type: () => Date, nullable: true },
+                            revokeReason: { required: true, type: () => String, nullable: true },
+                            status: { required: true, type: () => String }
+                        },
+                        "NextLevelDto": {
+                            level: { required: true, type: () => String },
+                            name: { required: true, type: () => String },
+                            missingCourses: { required: true, type: () => [String] }
+                        },
+                        "TrainingRecordDto": {
+                            participant: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].ParticipantDto },
+                            completions: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].CompletionDto], description: "Newest first." },
+                            hoursByLevel: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].HoursByLevelDto },
+                            hoursByYear: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].YearHoursDto], description: "Newest school year first." },
+                            badges: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].EarnedBadgeDto] },
+                            levelsEarned: { required: true, type: () => [String] },
+                            nextLevel: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].NextLevelDto, nullable: true, description: "The first level still to complete; null when all are." }
+                        },
+                        "TrainingGroupDto": {
+                            key: { required: true, type: () => String, description: "A level, a mode, an office code or a school id (`none`: people without a school)." },
+                            label: { required: true, type: () => String },
+                            participants: { required: true, type: () => Number },
+                            completions: { required: true, type: () => Number },
+                            hours: { required: true, type: () => Number }
+                        },
+                        "TeacherShareDto": {
+                            schoolId: { required: true, type: () => Number },
+                            schoolName: { required: true, type: () => String },
+                            level: { required: true, type: () => String },
+                            completed: { required: true, type: () => Number, description: "Teachers who completed a course of this level." },
+                            teachers: { required: true, type: () => Number, description: "The school's known teachers." },
+                            share: { required: true, type: () => Number, nullable: true }
+                        },
+                        "TrainingStatsDto": {
+                            byLevel: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
+                            byMode: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
+                            byOffice: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
+                            bySchool: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
+                            teacherShareBySchool: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TeacherShareDto] }
+                        }
+                    }],
+                [require("../../../libs/practice/src/cases/case.dto"), {
+                        "CreateCaseDto": {
+                            title: { required: true, type: () => String },
+                            area: { required: true, type: () => String },
+                            description: { required: true, type: () => String },
+                            schoolId: { required: false, type: () => Number },
+                            schoolLevel: { required: false, type: () => String },
+                            clubId: { required: false, type: () => Number },
+                            designationId: { required: false, type: () => Number }
+                        },
+                        "ReviewCaseDto": {
+                            decision: {
+                                required: true,
+                                enum: ["approve", "return"]
+                            },
+                            comment: { required: false, type: () => String }
+                        },
+                        "CaseListQuery": {
+                            status: { required: false, type: () => String },
+                            level: { required: false, type: () => String },
+                            area: { required: false, type: () => String }
+                        },
+                        "PublicCaseQuery": {
+                            level: { required: false, type: () => String },
+                            area: { required: false, type: () => String },
+                            q: { required: false, type: () => String, maxLength: 100 }
+                        }
+                    }],
+                [require("../../../libs/practice/src/cases/case-responses.dto"), {
+                        "CaseAttachmentDto": {
+                            id: { required: true, type: () => Number },
+                            filename: { required: true, type: () => String },
+                            byteSize: { required: true, type: () => Number },
+                            uploadedAt: { required: true, type: () => String }
+                        },
+                        "PracticeCaseDto": {
+                            id: { required: true, type: () => Number },
+                            title: { required: true, type: () => String },
+                            schoolLevel: { required: true, type: () => String },
+                            area: { required: true, type: () => String },
+                            description: { required: true, type: () => String },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            districtOfficeName: { required: true, type: () => String, nullable: true },
+                            clubId: { required: true, type: () => Number, nullable: true },
+                            clubName: { required: true, type: () => String, nullable: true },
+                            designationId: { required: true, type: () => Number, nullable: true },
+                            designationTypeName: { required: true, type: () => String, nullable: true },
+                            status: { required: true, type: () => String },
+                            submittedAt: { required: true, type: () => String },
+                            reviewedAt: { required: true, type: () => String, nullable: true },
+                            reviewComment: { required: true, type: () => String, nullable: true },
+                            publishedAt: { required: true, type: () => String, nullable: true },
+                            attachments: { required: true, type: () => [t["../../../libs/practice/src/cases/case-responses.dto"].CaseAttachmentDto] }
+                        },
+                        "PracticeCasePageDto": {
+                            items: { required: true, type: () => [t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto] },
+                            total: { required: true, type: () => Number },
+                            page: { required: true, type: () => Number },
+                            pageSize: { required: true, type: () => Number }
+                        },
+                        "PublicCaseAttachmentDto": {
+                            id: { required: true, type: () => Number },
+                            filename: { required: true, type: () => String },
+                            byteSize: { required: true, type: () => Number }
+                        },
+                        "PublicCaseDto": {
+                            id: { required: true, type: () => Number },
+                            title: { required: true, type: () => String },
+                            schoolLevel: { required: true, type: () => String },
+                            area: { required: true, type: () => String },
+                            description: { required: true, type: () => String },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            districtOfficeName: { required: true, type: () => String, nullable: true },
+                            clubName: { required: true, type: () => String, nullable: true },
+                            designationTypeName: { required: true, type: () => String, nullable: true },
+                            publishedAt: { required: true, type: () => String },
+                            attachments: { required: true, type: () => [t["../../../libs/practice/src/cases/case-responses.dto"].PublicCaseAttachmentDto] }
+                        },
+                        "PublicCasePageDto": {
+                            items: { required: true, type: () => [t["../../../libs/practice/src/cases/case-responses.dto"].PublicCaseDto] },
+                            total: { required: true, type: () => Number },
+                            page: { required: true, type: () => Number },
+                            pageSize: { required: true, type: () => Number }
+                        }
+                    }],
+                [require("../../../libs/practice/src/commendations/commendation.dto"), {
+                        "EvidenceDto": {
+                            kind: { required: true, type: () => String },
+                            ref: { required: true, type: () => String }
+                        },
+                        "NominateDto": {
+                            year: { required: true, type: () => Number, minimum: 2000, maximum: 2100 },
+                            nomineeKind: { required: true, type: () => String },
+                            nomineeUserId: { required: false, type: () => String, format: "uuid" },
+                            nomineeSchoolId: { required: false, type: () => Number },
+                            nomineeClubId: { required: false, type: () => Number },
+                            nomineeCommunityId: { required: false, type: () => Number },
+                            reason: { required: true, type: () => String },
+                            evidence: { required: false, type: () => [t["../../../libs/practice/src/commendations/commendation.dto"].EvidenceDto], maxItems: 50 }
+                        },
+                        "CommendationDecisionDto": {
+                            decision: {
+                                required: true,
+                                enum: ["awarded", "declined"]
+                            },
+                            reason: { required: true, type: () => String },
+                            awardTitle: { required: false, type: () => String }
+                        },
+                        "CommendationListQuery": {
+                            year: { required: false, type: () => Number, minimum: 2000, maximum: 2100 },
+                            status: { required: false, type: () => String }
+                        },
+                        "CommendationExportQuery": {
+                            year: { required: true, type: () => Number, minimum: 2000, maximum: 2100 }
+                        }
+                    }],
+                [require("../../../libs/practice/src/commendations/commendation-responses.dto"), {
+                        "CommendationEvidenceDto": {
+                            kind: { required: true, type: () => String },
+                            ref: { required: true, type: () => String },
+                            label: { required: true, type: () => String }
+                        },
+                        "CommendationDto": {
+                            id: { required: true, type: () => Number },
+                            year: { required: true, type: () => Number },
+                            nomineeKind: { required: true, type: () => String },
+                            nomineeUserId: { required: true, type: () => String, nullable: true },
+                            nomineeSchoolId: { required: true, type: () => Number, nullable: true },
+                            nomineeClubId: { required: true, type: () => Number, nullable: true },
+                            nomineeCommunityId: { required: true, type: () => Number, nullable: true },
+                            nomineeName: { required: true, type: () => String },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            reason: { required: true, type: () => String },
+                            status: { required: true, type: () => String },
+                            awardTitle: { required: true, type: () => String, nullable: true },
+                            nominatedAt: { required: true, type: () => String },
+                            nominatedByName: { required: true, type: () => String, nullable: true },
+                            decidedAt: { required: true, type: () => String, nullable: true },
+                            decisionReason: { required: true, type: () => String, nullable: true },
+                            evidence: { required: true, type: () => [t["../../../libs/practice/src/commendations/commendation-responses.dto"].CommendationEvidenceDto] }
+                        }
+                    }],
+                [require("../../../libs/practice/src/communities/community.dto"), {
+                        "CreateCommunityDto": {
+                            name: { required: true, type: () => String },
+                            description: { required: false, type: () => String },
+                            schoolYear: { required: true, type: () => Number, minimum: 2000, maximum: 2100 },
+                            schoolId: { required: false, type: () => Number },
+                            districtOffice: { required: false, type: () => String }
+                        },
+                        "UpdateCommunityDto": {
+                            name: { required: false, type: () => String },
+                            description: { required: false, type: () => String }
+                        },
+                        "AddMembersDto": {
+                            userIds: { required: true, type: () => [String], uniqueItems: true, format: "uuid", minItems: 1, maxItems: 200 },
+                            role: {
+                                required: false,
+                                enum: ["leader", "member"]
+                            }
+                        },
+                        "CreateMeetingDto": {
+                            heldOn: { required: true, type: () => String },
+                            topic: { required: true, type: () => String },
+                            hours: { required: true, type: () => Number, minimum: 0.5, maximum: 24 },
+                            attendeeIds: { required: false, type: () => [String], uniqueItems: true, format: "uuid", maxItems: 200 }
+                        },
+                        "CreditHoursDto": {
+                            courseId: { required: true, type: () => Number }
+                        }
+                    }],
+                [require("../../../libs/practice/src/communities/community-responses.dto"), {
+                        "CommunityMemberDto": {
+                            userId: { required: true, type: () => String },
+                            displayName: { required: true, type: () => String },
+                            role: { required: true, type: () => String },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            hours: { required: true, type: () => Number }
+                        },
+                        "CommunityMeetingDto": {
+                            id: { required: true, type: () => Number },
+                            heldOn: { required: true, type: () => String },
+                            topic: { required: true, type: () => String },
+                            hours: { required: true, type: () => Number },
+                            attendeeIds: { required: true, type: () => [String] }
+                        },
+                        "CommunityCreditDto": {
+                            id: { required: true, type: () => Number },
+                            courseId: { required: true, type: () => Number },
+                            courseCode: { required: true, type: () => String },
+                            courseTitle: { required: true, type: () => String },
+                            membersCredited: { required: true, type: () => Number },
+                            creditedAt: { required: true, type: () => String }
+                        },
+                        "CommunitySummaryDto": {
+                            id: { required: true, type: () => Number },
+                            name: { required: true, type: () => String },
+                            description: { required: true, type: () => String },
+                            schoolYear: { required: true, type: () => Number },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            schoolName: { required: true, type: () => String, nullable: true },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            memberCount: { required: true, type: () => Number },
+                            meetingCount: { required: true, type: () => Number },
+                            totalHours: { required: true, type: () => Number }
+                        },
+                        "CommunityDto": {
+                            members: { required: true, type: () => [t["../../../libs/practice/src/communities/community-responses.dto"].CommunityMemberDto] },
+                            meetings: { required: true, type: () => [t["../../../libs/practice/src/communities/community-responses.dto"].CommunityMeetingDto] },
+                            credits: { required: true, type: () => [t["../../../libs/practice/src/communities/community-responses.dto"].CommunityCreditDto] }
+                        },
+                        "CreditedMemberDto": {
+                            userId: { required: true, type: () => String },
+                            displayName: { required: true, type: () => String },
+                            hours: { required: true, type: () => Number }
+                        },
+                        "SkippedMemberDto": {
+                            userId: { required: true, type: () => String },
+                            displayName: { required: true, type: () => String },
+                            reason: { required: true, type: () => String }
+                        },
+                        "CreditResultDto": {
+                            creditId: { required: true, type: () => Number },
+                            courseId: { required: true, type: () => Number },
+                            trainingBatchId: { required: true, type: () => Number },
+                            badgeJobId: { required: true, type: () => String },
+                            credited: { required: true, type: () => [t["../../../libs/practice/src/communities/community-responses.dto"].CreditedMemberDto] },
+                            skipped: { required: true, type: () => [t["../../../libs/practice/src/communities/community-responses.dto"].SkippedMemberDto] }
+                        }
+                    }],
                 [require("../../../libs/schools/src/school.entity"), {
                         "School": {
                             id: { required: true, type: () => Number },
@@ -1560,7 +2118,7 @@ export default async () => {
                             schoolYear: { required: false, type: () => Number, minimum: 2000, maximum: 2100 },
                             status: {
                                 required: false,
-                                enum: ["active", "ended", "revoked", "all"]
+                                enum: ["active", "revoked", "ended", "all"]
                             }
                         }
                     }],
@@ -1713,7 +2271,7 @@ export default async () => {
                             termEnd: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
                             status: {
                                 required: true,
-                                enum: ["active", "ended", "revoked"]
+                                enum: ["active", "revoked", "ended"]
                             },
                             revokeReason: { required: true, type: () => String, nullable: true },
                             renewedFrom: { required: true, type: () => Number, nullable: true, description: "The designation this one renews." }
@@ -1899,6 +2457,175 @@ export default async () => {
                             items: { required: true, type: () => [t["../../../libs/literacy/src/assessments/assessment-responses.dto"].LiteracySchoolWithResultsDto] }
                         }
                     }],
+                [require("../../../libs/literacy/src/bank/bank.dto"), {
+                        "LiteracyDifDto": {
+                            group: {
+                                required: true,
+                                enum: ["sex", "schoolLevel", "districtOffice"]
+                            },
+                            reference: { required: true, type: () => String, description: "Reference group: M (sex), the most frequent school level, or `others` (the rest of the city against one office)." },
+                            focal: { required: true, type: () => String, description: "Focal group: F, another school level, or an office code." },
+                            nReference: { required: true, type: () => Number },
+                            nFocal: { required: true, type: () => Number },
+                            mhDDif: { required: true, type: () => Number, nullable: true, description: "MH D-DIF = \u22122.35 ln \u03B1_MH (negative: harder for the focal group); null when not computed." },
+                            se: { required: true, type: () => Number, nullable: true },
+                            ets: {
+                                required: true,
+                                nullable: true,
+                                description: "ETS category A, B\u2212, B+, C\u2212, C+; null when not computed.",
+                                enum: ["A", "B-", "B+", "C-", "C+"]
+                            },
+                            reason: {
+                                required: true,
+                                nullable: true,
+                                description: "Why not computed: dropped, polytomous, group-too-small (under 100 per group), no-variation.",
+                                enum: ["dropped", "polytomous", "group-too-small", "no-variation"]
+                            }
+                        },
+                        "LiteracyBankAdministrationDto": {
+                            assessmentId: { required: true, type: () => Number },
+                            assessmentName: { required: true, type: () => String },
+                            schoolYear: { required: true, type: () => Number },
+                            phase: {
+                                required: true,
+                                enum: ["pilot", "main"]
+                            },
+                            n: { required: true, type: () => Number, description: "Students in the analysis." },
+                            facility: { required: true, type: () => Number, nullable: true },
+                            discrimination: { required: true, type: () => Number, nullable: true },
+                            difficulty: { required: true, type: () => Number, nullable: true, description: "Rasch / PCM difficulty (logits) of that assessment's calibration: on the common scale when the assessment is linked or is the base." },
+                            difficultySe: { required: true, type: () => Number, nullable: true },
+                            infit: { required: true, type: () => Number, nullable: true },
+                            outfit: { required: true, type: () => Number, nullable: true },
+                            infitZ: { required: true, type: () => Number, nullable: true },
+                            outfitZ: { required: true, type: () => Number, nullable: true },
+                            fitFlag: { required: true, type: () => Boolean, nullable: true },
+                            dif: { required: true, type: () => [t["../../../libs/literacy/src/bank/bank.dto"].LiteracyDifDto] },
+                            dropped: { required: true, type: () => Boolean },
+                            anchored: { required: true, type: () => Boolean, description: "Whether the item was an anchor held at its base value in that assessment's linked calibration." },
+                            computedAt: { required: true, type: () => String }
+                        },
+                        "LiteracyBankItemDto": {
+                            id: { required: true, type: () => String, description: "The bank id within the grade: the same id in two assessments of one grade is the same item." },
+                            grade: { required: true, type: () => Number },
+                            area: { required: true, type: () => String },
+                            type: {
+                                required: true,
+                                enum: ["dichotomous", "partial"]
+                            },
+                            maxScore: { required: true, type: () => Number },
+                            key: { required: true, type: () => [String], nullable: true, description: "Administrators only (every bank route is for administrators)." },
+                            options: { required: true, type: () => [String], nullable: true },
+                            retiredAt: { required: true, type: () => String, nullable: true },
+                            retiredReason: { required: true, type: () => String, nullable: true },
+                            administrations: { required: true, type: () => [t["../../../libs/literacy/src/bank/bank.dto"].LiteracyBankAdministrationDto], description: "Oldest first." }
+                        },
+                        "LiteracyBankItemListDto": {
+                            items: { required: true, type: () => [t["../../../libs/literacy/src/bank/bank.dto"].LiteracyBankItemDto] },
+                            total: { required: true, type: () => Number, description: "Items matching the filters (the list is cut at `limit`)." }
+                        },
+                        "RetireBankItemDto": {
+                            grade: { required: true, type: () => Number, minimum: 1, maximum: 12 },
+                            retired: { required: true, type: () => Boolean },
+                            reason: { required: false, type: () => String }
+                        }
+                    }],
+                [require("../../../libs/literacy/src/equating/equating.dto"), {
+                        "LinkAssessmentDto": {
+                            baseAssessmentId: { required: true, type: () => Number, minimum: 1 },
+                            dropDrifting: { required: false, type: () => Boolean },
+                            dropAnchors: { required: false, type: () => [String], maxItems: 500, pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,39}$" }
+                        },
+                        "LiteracyLinkAnchorDto": {
+                            itemId: { required: true, type: () => String },
+                            bank: { required: true, type: () => Number, description: "Difficulty (logits) on the base's scale (the bank value)." },
+                            current: { required: true, type: () => Number, description: "Difficulty from the assessment's own free calibration." },
+                            difference: { required: true, type: () => Number, description: "bank \u2212 current, before the linking constant." },
+                            displacement: { required: true, type: () => Number, description: "\u0394b: bank \u2212 (current + mean\u2013mean constant), in logits; drifting when |\u0394b| > 0.5 or |robust z| > 2.7." },
+                            robustZ: { required: true, type: () => Number },
+                            drifting: { required: true, type: () => Boolean },
+                            rules: {
+                                required: true,
+                                type: () => [Object],
+                                description: "Rules that flagged the anchor: displacement (|\u0394b| > 0.5 logit), robust-z (|z| > 2.7).",
+                                enum: ["displacement", "robust-z"],
+                                isArray: true
+                            },
+                            used: { required: true, type: () => Boolean, description: "Whether the anchor was held fixed at its bank value (false: dropped by hand or as drifting)." }
+                        },
+                        "LiteracyMeanMeanLinkDto": {
+                            constant: { required: true, type: () => Number, description: "Mean of the anchors' bank \u2212 current (logits)." },
+                            se: { required: true, type: () => Number, nullable: true, description: "SD of those differences \u00F7 \u221An: the linking error from the choice of anchors." },
+                            n: { required: true, type: () => Number, description: "Anchors in the constant." }
+                        },
+                        "LiteracyLinkDto": {
+                            assessmentId: { required: true, type: () => Number },
+                            baseAssessmentId: { required: true, type: () => Number },
+                            status: {
+                                required: true,
+                                enum: ["pending", "done"]
+                            },
+                            method: {
+                                required: true,
+                                nullable: true,
+                                enum: ["fixed-parameter"]
+                            },
+                            constant: { required: true, type: () => Number, nullable: true },
+                            se: { required: true, type: () => Number, nullable: true },
+                            samplingSe: { required: true, type: () => Number, nullable: true, description: "The MML standard error of the constant alone." },
+                            meanMean: { required: true, type: () => t["../../../libs/literacy/src/equating/equating.dto"].LiteracyMeanMeanLinkDto, nullable: true, description: "The mean\u2013mean linking, as a check of the fixed-parameter constant." },
+                            anchors: { required: true, type: () => [t["../../../libs/literacy/src/equating/equating.dto"].LiteracyLinkAnchorDto] },
+                            dropped: { required: true, type: () => [String], description: "Anchors left out (drifting with dropDrifting, or dropped by hand)." },
+                            dropDrifting: { required: true, type: () => Boolean },
+                            dropAnchors: { required: true, type: () => [String] },
+                            requestedAt: { required: true, type: () => String },
+                            computedAt: { required: true, type: () => String, nullable: true }
+                        },
+                        "LiteracyScaleCutDto": {
+                            level: { required: true, type: () => String },
+                            theta: { required: true, type: () => Number, nullable: true, description: "Lowest \u03B8 of the level (null: the first level, from \u2212\u221E)." },
+                            scaleScore: { required: true, type: () => Number, nullable: true, description: "The same on the reporting scale." },
+                            raw: { required: true, type: () => Number, description: "The base form's raw cut score it was translated from." }
+                        },
+                        "LiteracyScaleDto": {
+                            grade: { required: true, type: () => Number },
+                            slope: { required: true, type: () => Number },
+                            intercept: { required: true, type: () => Number },
+                            baseAssessmentId: { required: true, type: () => Number },
+                            cuts: { required: true, type: () => [t["../../../libs/literacy/src/equating/equating.dto"].LiteracyScaleCutDto] }
+                        },
+                        "LiteracyTrendLevelDto": {
+                            level: { required: true, type: () => String },
+                            count: { required: true, type: () => Number },
+                            proportion: { required: true, type: () => Number }
+                        },
+                        "LiteracyTrendPointDto": {
+                            schoolYear: { required: true, type: () => Number },
+                            assessmentId: { required: true, type: () => Number },
+                            assessmentName: { required: true, type: () => String },
+                            phase: {
+                                required: true,
+                                enum: ["pilot", "main"]
+                            },
+                            linked: { required: true, type: () => Boolean, description: "Whether the assessment reaches the scale by a link (false: it is the base)." },
+                            n: { required: true, type: () => Number, nullable: true, description: "Students with an ability; null when withheld (under 5)." },
+                            mean: { required: true, type: () => Number, nullable: true, description: "Mean scale score (EAP abilities); null when withheld." },
+                            sd: { required: true, type: () => Number, nullable: true },
+                            se: { required: true, type: () => Number, nullable: true, description: "slope \u00D7 \u221A(var/n + link SE\u00B2): sampling error and the error of the links to the base." },
+                            suppressed: { required: true, type: () => Boolean },
+                            levels: { required: true, type: () => [t["../../../libs/literacy/src/equating/equating.dto"].LiteracyTrendLevelDto], nullable: true, description: "Shares of the \u03B8-defined levels; null when withheld." }
+                        },
+                        "LiteracyTrendDto": {
+                            grade: { required: true, type: () => Number },
+                            scale: { required: true, type: () => t["../../../libs/literacy/src/equating/equating.dto"].LiteracyScaleDto, nullable: true },
+                            group: {
+                                required: true,
+                                enum: ["office", "school", "city"]
+                            },
+                            key: { required: true, type: () => String, description: "'all', an office code or a school id." },
+                            points: { required: true, type: () => [t["../../../libs/literacy/src/equating/equating.dto"].LiteracyTrendPointDto] }
+                        }
+                    }],
                 [require("../../../libs/literacy/src/computation/analysis.dto"), {
                         "LiteracyHistogramBinDto": {
                             from: { required: true, type: () => Number, description: "Scores s with from \u2264 s < to." },
@@ -1943,6 +2670,7 @@ export default async () => {
                             difficulty: { required: false, type: () => Number, nullable: true, description: "\u03B4 for a dichotomous item; the mean step difficulty for a partial-credit item. Absent when excluded." },
                             se: { required: false, type: () => Number, nullable: true },
                             thresholds: { required: false, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyRaschThresholdDto] },
+                            anchored: { required: false, type: () => Boolean, description: "true when the item was an anchor held at its bank value (linked assessment, fixed-parameter calibration)." },
                             excluded: {
                                 required: false,
                                 nullable: true,
@@ -1975,7 +2703,13 @@ export default async () => {
                                 isArray: true
                             },
                             distractors: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyDistractorAnalysisDto, nullable: true, description: "Choice items only." },
-                            rasch: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyRaschItemEstimateDto }
+                            rasch: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyRaschItemEstimateDto },
+                            infit: { required: false, type: () => Number, nullable: true, description: "Rasch infit / outfit mean squares and their ZSTD (null when the item was not calibrated; absent in older analyses)." },
+                            outfit: { required: false, type: () => Number, nullable: true },
+                            infitZ: { required: false, type: () => Number, nullable: true },
+                            outfitZ: { required: false, type: () => Number, nullable: true },
+                            fitFlag: { required: false, type: () => Boolean, nullable: true, description: "Infit or outfit MNSQ outside 0.7\u20131.3." },
+                            dif: { required: false, type: () => [t["../../../libs/literacy/src/bank/bank.dto"].LiteracyDifDto], description: "Mantel\u2013Haenszel DIF by sex, school level and district office where the data allow (each group \u2265 100)." }
                         },
                         "LiteracyRaschFitDto": {
                             method: { required: true, type: () => String, description: "The method in English words, e.g. 'MML (Newton\u2013Raphson, Louis information), \u03B8 ~ N(0, \u03C3\u00B2), \u03C3 estimated, 41-point Gauss\u2013Hermite; abilities EAP and WLE'." },
@@ -1995,6 +2729,9 @@ export default async () => {
                             },
                             converged: { required: true, type: () => Boolean },
                             iterations: { required: true, type: () => Number },
+                            mean: { required: false, type: () => Number, nullable: true, description: "Mean of \u03B8: 0 unless anchors were fixed (a linked assessment: its mean on the base's scale). Absent in older analyses." },
+                            meanSE: { required: false, type: () => Number, nullable: true },
+                            anchored: { required: false, type: () => Boolean, description: "Whether anchors were held fixed (the mean then estimated). Absent in older analyses." },
                             sigma: { required: true, type: () => Number, nullable: true },
                             sigmaSE: { required: true, type: () => Number, nullable: true },
                             logLikelihood: { required: true, type: () => Number, nullable: true }
@@ -2004,13 +2741,108 @@ export default async () => {
                             count: { required: true, type: () => Number },
                             proportion: { required: true, type: () => Number, nullable: true, description: "count \u00F7 students with a level." }
                         },
+                        "LiteracyRawScorePointDto": {
+                            rawScore: { required: true, type: () => Number },
+                            theta: { required: true, type: () => Number, nullable: true, description: "WLE \u03B8\u0302 of the raw score on the full form." },
+                            se: { required: true, type: () => Number, nullable: true, description: "Conditional SEM of \u03B8\u0302 at that score." }
+                        },
+                        "LiteracyInformationPointDto": {
+                            theta: { required: true, type: () => Number },
+                            information: { required: true, type: () => Number, nullable: true },
+                            se: { required: true, type: () => Number, nullable: true }
+                        },
+                        "LiteracyPersonSeparationDto": {
+                            n: { required: true, type: () => Number },
+                            reliability: { required: true, type: () => Number, nullable: true },
+                            separation: { required: true, type: () => Number, nullable: true }
+                        },
+                        "LiteracyReliabilityDto": {
+                            alpha: { required: true, type: () => Number, nullable: true },
+                            personSeparation: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyPersonSeparationDto, nullable: true, description: "Rasch person separation reliability (WLE); null without a fit." }
+                        },
+                        "LiteracyPersonFitDto": {
+                            n: { required: true, type: () => Number },
+                            misfitting: { required: true, type: () => Number },
+                            rule: { required: true, type: () => String }
+                        },
+                        "LiteracyFitSummaryDto": {
+                            range: { required: true, type: () => [Number] },
+                            flagged: { required: true, type: () => [String], description: "Items outside the range." },
+                            persons: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyPersonFitDto }
+                        },
+                        "LiteracyDifComparisonDto": {
+                            group: {
+                                required: true,
+                                enum: ["sex", "schoolLevel", "districtOffice"]
+                            },
+                            reference: { required: true, type: () => String },
+                            focal: { required: true, type: () => String },
+                            nReference: { required: true, type: () => Number },
+                            nFocal: { required: true, type: () => Number }
+                        },
+                        "LiteracyDifFlagDto": {
+                            itemId: { required: true, type: () => String },
+                            group: {
+                                required: true,
+                                enum: ["sex", "schoolLevel", "districtOffice"]
+                            },
+                            focal: { required: true, type: () => String },
+                            mhDDif: { required: true, type: () => Number, nullable: true },
+                            ets: {
+                                required: true,
+                                nullable: true,
+                                enum: ["A", "B-", "B+", "C-", "C+"]
+                            }
+                        },
+                        "LiteracyDifSummaryDto": {
+                            minGroupSize: { required: true, type: () => Number },
+                            comparisons: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyDifComparisonDto] },
+                            flagged: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyDifFlagDto], description: "Items in ETS category B or C in some comparison." }
+                        },
+                        "LiteracyAnalysisLinkDto": {
+                            baseAssessmentId: { required: true, type: () => Number },
+                            anchors: { required: true, type: () => [String], description: "Anchors held at their bank values." },
+                            se: { required: true, type: () => Number, nullable: true }
+                        },
+                        "LiteracyAnalysisScaleLevelDto": {
+                            level: { required: true, type: () => String },
+                            count: { required: true, type: () => Number },
+                            proportion: { required: true, type: () => Number, nullable: true }
+                        },
+                        "LiteracyAnalysisScaleCutDto": {
+                            level: { required: true, type: () => String },
+                            theta: { required: true, type: () => Number, nullable: true },
+                            scaleScore: { required: true, type: () => Number, nullable: true },
+                            raw: { required: true, type: () => Number, nullable: true, description: "The cut on this form's raw score (the lowest raw score whose WLE \u03B8\u0302 reaches it); null when no score does." }
+                        },
+                        "LiteracyAnalysisScaleDto": {
+                            baseAssessmentId: { required: true, type: () => Number },
+                            slope: { required: true, type: () => Number },
+                            intercept: { required: true, type: () => Number },
+                            cuts: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisScaleCutDto] },
+                            n: { required: true, type: () => Number },
+                            mean: { required: true, type: () => Number, nullable: true },
+                            sd: { required: true, type: () => Number, nullable: true },
+                            se: { required: true, type: () => Number, nullable: true },
+                            levels: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisScaleLevelDto] }
+                        },
+                        "LiteracyMeasurementDto": {
+                            fit: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyFitSummaryDto },
+                            dif: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyDifSummaryDto },
+                            reliability: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyReliabilityDto },
+                            rawScores: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyRawScorePointDto], description: "Raw score \u2192 \u03B8 with the conditional SEM per score point." },
+                            information: { required: true, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyInformationPointDto], description: "Test information function on a \u03B8 grid from \u22124 to 4." },
+                            linked: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisLinkDto, nullable: true, description: "Present when the assessment is linked to a base." },
+                            scale: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisScaleDto, nullable: true, description: "Present when the assessment is on its grade's reporting scale." }
+                        },
                         "LiteracyAnalysisDto": {
                             computedAt: { required: true, type: () => String, nullable: true },
                             students: { required: false, type: () => Number },
                             test: { required: false, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyTestStatisticsDto },
                             items: { required: false, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyItemAnalysisDto] },
                             rasch: { required: false, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyRaschFitDto, nullable: true, description: "null when there was nothing to fit (under 2 students or no scored item)." },
-                            levels: { required: false, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyLevelCountDto] }
+                            levels: { required: false, type: () => [t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyLevelCountDto] },
+                            measurement: { required: false, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyMeasurementDto, nullable: true, description: "Absent (null) in analyses run before fit and DIF were computed." }
                         }
                     }],
                 [require("../../../libs/literacy/src/reports/report-responses.dto"), {
@@ -2070,7 +2902,8 @@ export default async () => {
                                 enum: ["office", "district", "level"]
                             },
                             groups: { required: true, type: () => [t["../../../libs/literacy/src/reports/report-responses.dto"].LiteracyGroupDto] },
-                            analysis: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisDto }
+                            analysis: { required: true, type: () => t["../../../libs/literacy/src/computation/analysis.dto"].LiteracyAnalysisDto },
+                            trend: { required: true, type: () => t["../../../libs/literacy/src/equating/equating.dto"].LiteracyTrendDto, description: "The grade's trend on its common scale (the city's; no points until an assessment of the grade is linked)." }
                         },
                         "LiteracyScoreDistributionDto": {
                             maxScore: { required: true, type: () => Number, description: "Full marks (the scored items')." },
@@ -2469,319 +3302,219 @@ export default async () => {
                             repeated: { required: true, type: () => Boolean, description: "True when a retry with the same idempotency key got the first submission back." }
                         }
                     }],
-                [require("../../../libs/training/src/courses/course.dto"), {
-                        "SessionDto": {
-                            code: { required: true, type: () => String },
-                            startsOn: { required: true, type: () => String, minLength: 10, maxLength: 10 },
-                            endsOn: { required: true, type: () => String, minLength: 10, maxLength: 10 },
-                            capacity: { required: true, type: () => Number, minimum: 1, maximum: 100000 }
+                [require("../../../libs/plans/src/plan-responses.dto"), {
+                        "PlanItemDto": {
+                            item: { required: true, type: () => Number },
+                            name: { required: true, type: () => String, description: "The item's name in \uC81C4\uC870 \u2461." },
+                            content: { required: true, type: () => String }
                         },
-                        "CreateCourseDto": {
-                            code: { required: true, type: () => String, pattern: "^[A-Za-z0-9._-]{1,40}$" },
-                            schoolYear: { required: true, type: () => Number, minimum: 2000, maximum: 2100 },
+                        "PlanDto": {
+                            id: { required: true, type: () => Number },
+                            lineageId: { required: true, type: () => Number, description: "The first version's id, shared by every revision of the plan." },
+                            version: { required: true, type: () => Number },
+                            revisesId: { required: true, type: () => Number, nullable: true },
+                            revisionReason: { required: true, type: () => String, nullable: true },
                             title: { required: true, type: () => String },
-                            titleEn: { required: false, type: () => String },
-                            level: { required: true, type: () => String },
-                            deliveryMode: { required: true, type: () => String },
-                            audience: { required: true, type: () => [String], uniqueItems: true, minItems: 1, maxItems: 10 },
-                            creditHours: { required: true, type: () => Number, minimum: 0.5, maximum: 999 },
-                            provider: { required: false, type: () => String },
-                            prerequisiteCodes: { required: false, type: () => [String], maxItems: 100, pattern: "^[A-Za-z0-9._-]{1,40}$" },
-                            prerequisiteLevel: { required: false, type: () => String },
-                            description: { required: false, type: () => String },
-                            descriptionEn: { required: false, type: () => String },
-                            criteria: { required: false, type: () => String },
-                            criteriaEn: { required: false, type: () => String },
-                            badgeValidMonths: { required: false, type: () => Number, minimum: 1, maximum: 240 },
-                            sessions: { required: false, type: () => [t["../../../libs/training/src/courses/course.dto"].SessionDto], maxItems: 200 }
-                        },
-                        "PathwayDto": {
-                            courseCodes: { required: true, type: () => [String], uniqueItems: true, minItems: 1, maxItems: 300, pattern: "^[A-Za-z0-9._-]{1,40}$" }
-                        }
-                    }],
-                [require("../../../libs/training/src/issuance/badge-responses.dto"), {
-                        "BadgeImageDto": {
-                            id: { required: true, type: () => String },
-                            type: {
-                                required: true,
-                                enum: ["Image"]
-                            },
-                            caption: { required: false, type: () => String }
-                        },
-                        "IdentityObjectDto": {
-                            type: {
-                                required: true,
-                                enum: ["IdentityObject"]
-                            },
-                            identityHash: { required: true, type: () => String },
-                            identityType: {
-                                required: true,
-                                enum: ["emailAddress"]
-                            },
-                            hashed: { required: true, type: () => Boolean },
-                            salt: { required: false, type: () => String }
-                        },
-                        "StatusListEntryDto": {
-                            id: { required: false, type: () => String },
-                            type: {
-                                required: true,
-                                enum: ["BitstringStatusListEntry"]
-                            },
-                            statusPurpose: {
-                                required: true,
-                                enum: ["revocation"]
-                            },
-                            statusListIndex: { required: true, type: () => String, description: "The badge's bit in the list (a decimal string)." },
-                            statusListCredential: { required: true, type: () => String, description: "`\u2026/api/v1/badges/status/1`." }
-                        },
-                        "AchievementCriteriaDto": {
-                            id: { required: false, type: () => String },
-                            narrative: { required: false, type: () => Object }
-                        },
-                        "AchievementDto": {
-                            id: { required: true, type: () => String },
-                            type: { required: true, type: () => [String] },
-                            name: { required: true, type: () => Object },
-                            description: { required: true, type: () => Object },
-                            criteria: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].AchievementCriteriaDto },
-                            image: { required: false, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeImageDto },
-                            achievementType: { required: false, type: () => String, description: "`Course`, `Certificate`, \u2026 (Open Badges 3.0 AchievementType)." },
-                            inLanguage: { required: false, type: () => String },
-                            tag: { required: false, type: () => [String] },
-                            humanCode: { required: false, type: () => String },
-                            fieldOfStudy: { required: false, type: () => String },
-                            specialization: { required: false, type: () => String },
-                            version: { required: false, type: () => String }
-                        },
-                        "AchievementSubjectDto": {
-                            id: { required: false, type: () => String },
-                            type: { required: true, type: () => [String] },
-                            identifier: { required: false, type: () => [t["../../../libs/training/src/issuance/badge-responses.dto"].IdentityObjectDto] },
-                            achievement: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].AchievementDto }
-                        },
-                        "BadgeIssuerDto": {
-                            id: { required: true, type: () => String, description: "`\u2026/api/v1/badges/issuer`." },
-                            type: { required: true, type: () => [String] },
-                            name: { required: true, type: () => Object },
-                            url: { required: false, type: () => String },
-                            email: { required: false, type: () => String },
-                            image: { required: false, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeImageDto }
-                        },
-                        "DataIntegrityProofDto": {
-                            type: { required: true, type: () => String },
-                            cryptosuite: { required: true, type: () => String, description: "`eddsa-rdfc-2022`." },
-                            created: { required: false, type: () => String },
-                            verificationMethod: { required: true, type: () => String, description: "A key of the issuer profile." },
-                            proofPurpose: { required: true, type: () => String, description: "`assertionMethod`." },
-                            proofValue: { required: true, type: () => String }
-                        },
-                        "OpenBadgeCredentialDto": {
-                            "@context": { required: true, type: () => [String] },
-                            id: { required: true, type: () => String },
-                            type: { required: true, type: () => [String] },
-                            issuer: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeIssuerDto },
-                            validFrom: { required: true, type: () => String },
-                            validUntil: { required: false, type: () => String },
-                            awardedDate: { required: false, type: () => String },
-                            name: { required: true, type: () => Object },
-                            description: { required: false, type: () => Object },
-                            credentialSubject: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].AchievementSubjectDto },
-                            credentialStatus: { required: false, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].StatusListEntryDto },
-                            proof: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].DataIntegrityProofDto }
-                        },
-                        "StatusListSubjectDto": {
-                            id: { required: true, type: () => String },
-                            type: { required: true, type: () => String },
-                            statusPurpose: { required: true, type: () => String },
-                            encodedList: { required: true, type: () => String, description: "The GZIP-compressed, base64url bitstring (multibase `u`)." }
-                        },
-                        "StatusListCredentialDto": {
-                            "@context": { required: true, type: () => [String] },
-                            id: { required: true, type: () => String },
-                            type: { required: true, type: () => [String] },
-                            issuer: { required: true, type: () => String, description: "The issuer profile's URL." },
-                            validFrom: { required: true, type: () => String },
-                            validUntil: { required: false, type: () => String },
-                            credentialSubject: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].StatusListSubjectDto },
-                            proof: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].DataIntegrityProofDto }
-                        },
-                        "VerificationMethodDto": {
-                            id: { required: true, type: () => String },
-                            type: { required: true, type: () => String },
-                            controller: { required: true, type: () => String },
-                            publicKeyMultibase: { required: true, type: () => String, description: "The Ed25519 public key (multibase)." }
-                        },
-                        "IssuerProfileDocumentDto": {
-                            "@context": { required: true, type: () => [String] },
-                            id: { required: true, type: () => String },
-                            type: { required: true, type: () => String },
-                            name: { required: false, type: () => Object },
-                            url: { required: false, type: () => String },
-                            verificationMethod: { required: true, type: () => [t["../../../libs/training/src/issuance/badge-responses.dto"].VerificationMethodDto] },
-                            assertionMethod: { required: true, type: () => [String], description: "Key ids the issuer signs credentials with." }
-                        },
-                        "VerifiedAchievementDto": {
-                            name: { required: false, type: () => Object },
-                            description: { required: false, type: () => Object },
-                            criteria: { required: false, type: () => Object }
-                        },
-                        "BadgeVerificationDto": {
-                            id: { required: true, type: () => String },
-                            verified: { required: true, type: () => Boolean, description: "Proof, status and validity period all pass." },
-                            proofVerified: { required: true, type: () => Boolean, description: "Everything but the validity period passed: authentic, possibly expired." },
-                            revoked: { required: true, type: () => Boolean },
-                            expired: { required: true, type: () => Boolean },
+                            periodStart: { required: true, type: () => Number },
+                            periodEnd: { required: true, type: () => Number },
+                            vision: { required: true, type: () => String },
+                            goals: { required: true, type: () => [String] },
+                            items: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].PlanItemDto] },
+                            fourthIndustrialPlanRef: { required: true, type: () => String, nullable: true },
                             status: {
                                 required: true,
-                                enum: ["revoked", "valid", "expired", "invalid"]
+                                enum: ["draft", "adopted", "superseded"]
                             },
-                            revokeReason: { required: true, type: () => String, nullable: true },
-                            errors: { required: true, type: () => [String], description: "Why verification failed, readable; empty when verified." },
-                            earner: { required: true, type: () => String, description: "The earner's name." },
-                            achievement: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].VerifiedAchievementDto },
-                            issuer: { required: true, type: () => t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeIssuerDto },
-                            validFrom: { required: true, type: () => String },
-                            validUntil: { required: true, type: () => String, nullable: true }
+                            adoptedAt: { required: true, type: () => String, nullable: true },
+                            adoptedBy: { required: true, type: () => String, nullable: true },
+                            createdAt: { required: true, type: () => String },
+                            updatedAt: { required: true, type: () => String },
+                            years: { required: true, type: () => [Number], description: "School years that have a yearly plan." }
+                        },
+                        "PlanListDto": {
+                            items: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].PlanDto] }
+                        },
+                        "TaskIndicatorDto": {
+                            indicatorId: { required: true, type: () => String },
+                            name: { required: true, type: () => String },
+                            unit: {
+                                required: true,
+                                enum: ["ratio", "count", "krw", "hours", "score"]
+                            },
+                            manual: { required: true, type: () => Boolean },
+                            baseline: { required: true, type: () => Number },
+                            target: { required: true, type: () => Number },
+                            actual: { required: true, type: () => Number, nullable: true },
+                            actualSource: {
+                                required: true,
+                                enum: ["live", "snapshot", "manual"]
+                            },
+                            actualEnteredBy: { required: true, type: () => String, nullable: true },
+                            actualEnteredAt: { required: true, type: () => String, nullable: true },
+                            expected: { required: true, type: () => Number, description: "Share of the school year passed." },
+                            achieved: { required: true, type: () => Number, nullable: true },
+                            status: {
+                                required: true,
+                                nullable: true,
+                                enum: ["on_track", "at_risk", "behind"]
+                            }
+                        },
+                        "PlanTaskDto": {
+                            id: { required: true, type: () => Number },
+                            yearlyPlanId: { required: true, type: () => Number },
+                            item: { required: true, type: () => Number },
+                            itemName: { required: true, type: () => String },
+                            title: { required: true, type: () => String },
+                            description: { required: true, type: () => String },
+                            department: { required: true, type: () => String, nullable: true },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            districtOfficeName: { required: true, type: () => String, nullable: true },
+                            budgetKrw: { required: true, type: () => Number },
+                            spentKrw: { required: true, type: () => Number },
+                            schedule: { required: true, type: () => String },
+                            indicators: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].TaskIndicatorDto] },
+                            status: {
+                                required: true,
+                                nullable: true,
+                                enum: ["on_track", "at_risk", "behind"]
+                            },
+                            updatedAt: { required: true, type: () => String }
+                        },
+                        "YearlyPlanItemDto": {
+                            item: { required: true, type: () => Number },
+                            name: { required: true, type: () => String },
+                            budgetKrw: { required: true, type: () => Number },
+                            spentKrw: { required: true, type: () => Number },
+                            tasks: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].PlanTaskDto] }
+                        },
+                        "YearlyPlanDto": {
+                            id: { required: true, type: () => Number },
+                            planId: { required: true, type: () => Number },
+                            schoolYear: { required: true, type: () => Number },
+                            title: { required: true, type: () => String },
+                            summary: { required: true, type: () => String },
+                            planStatus: {
+                                required: true,
+                                enum: ["draft", "adopted", "superseded"]
+                            },
+                            budgetKrw: { required: true, type: () => Number },
+                            spentKrw: { required: true, type: () => Number },
+                            items: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].YearlyPlanItemDto] },
+                            tasks: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].PlanTaskDto] },
+                            statusCounts: {
+                                required: true,
+                                type: "object",
+                                additionalProperties: { type: "number" }
+                            }
+                        },
+                        "IndicatorDto": {
+                            id: { required: true, type: () => String },
+                            name: { required: true, type: () => String },
+                            definition: { required: true, type: () => String },
+                            unit: {
+                                required: true,
+                                enum: ["ratio", "count", "krw", "hours", "score"]
+                            },
+                            source: { required: true, type: () => String },
+                            item: { required: true, type: () => Number },
+                            manual: { required: true, type: () => Boolean },
+                            byYear: { required: true, type: () => Boolean },
+                            value: { required: true, type: () => Number, nullable: true },
+                            details: { required: true, type: "object", additionalProperties: true, nullable: true },
+                            error: { required: true, type: () => String, nullable: true }
+                        },
+                        "IndicatorCatalogueDto": {
+                            year: { required: true, type: () => Number },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            schoolId: { required: true, type: () => Number, nullable: true },
+                            computedAt: { required: true, type: () => String },
+                            items: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].IndicatorDto] }
+                        },
+                        "IndicatorQuarterDto": {
+                            quarter: { required: true, type: () => Number },
+                            value: { required: true, type: () => Number, nullable: true },
+                            takenAt: { required: true, type: () => String }
+                        },
+                        "IndicatorTrendDto": {
+                            id: { required: true, type: () => String },
+                            name: { required: true, type: () => String },
+                            unit: {
+                                required: true,
+                                enum: ["ratio", "count", "krw", "hours", "score"]
+                            },
+                            quarters: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].IndicatorQuarterDto] }
+                        },
+                        "IndicatorTrendListDto": {
+                            year: { required: true, type: () => Number },
+                            districtOffice: { required: true, type: () => String, nullable: true },
+                            items: { required: true, type: () => [t["../../../libs/plans/src/plan-responses.dto"].IndicatorTrendDto] }
                         }
                     }],
-                [require("../../../libs/training/src/training-responses.dto"), {
-                        "CourseSessionDto": {
-                            id: { required: true, type: () => Number },
-                            code: { required: true, type: () => String },
-                            startsOn: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
-                            endsOn: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
-                            capacity: { required: true, type: () => Number, nullable: true }
+                [require("../../../libs/plans/src/plans.dto"), {
+                        "PlanItemInputDto": {
+                            item: { required: true, type: () => Number, minimum: 1, maximum: 8 },
+                            content: { required: true, type: () => String }
                         },
-                        "CourseDto": {
-                            id: { required: true, type: () => Number },
-                            code: { required: true, type: () => String },
-                            schoolYear: { required: true, type: () => Number },
+                        "CreatePlanDto": {
                             title: { required: true, type: () => String },
-                            titleEn: { required: true, type: () => String },
-                            level: { required: true, type: () => String },
-                            deliveryMode: { required: true, type: () => String },
-                            audience: { required: true, type: () => [String] },
-                            creditHours: { required: true, type: () => Number },
-                            provider: { required: true, type: () => String },
-                            prerequisiteCodes: { required: true, type: () => [String] },
-                            prerequisiteLevel: { required: true, type: () => String, nullable: true },
-                            description: { required: true, type: () => String },
-                            descriptionEn: { required: true, type: () => String },
-                            criteria: { required: true, type: () => String, description: "What completing it means (the badge's criteria)." },
-                            criteriaEn: { required: true, type: () => String },
-                            badgeValidMonths: { required: true, type: () => Number, nullable: true, description: "A badge for it expires after this many months; null: never." },
-                            sessions: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].CourseSessionDto] }
+                            periodStart: { required: true, type: () => Number, minimum: 2000, maximum: 2096 },
+                            periodEnd: { required: true, type: () => Number, minimum: 2000, maximum: 2100 },
+                            vision: { required: false, type: () => String },
+                            goals: { required: false, type: () => [String], maxItems: 30 },
+                            items: { required: false, type: () => [t["../../../libs/plans/src/plans.dto"].PlanItemInputDto], uniqueItems: true, maxItems: 8 },
+                            fourthIndustrialPlanRef: { required: false, type: () => String, nullable: true }
                         },
-                        "PathwayViewDto": {
-                            level: { required: true, type: () => String },
-                            courseCodes: { required: true, type: () => [String] },
-                            name: { required: true, type: () => String },
-                            nameEn: { required: true, type: () => String }
+                        "UpdatePlanDto": {
+                            title: { required: false, type: () => String },
+                            periodStart: { required: false, type: () => Number, minimum: 2000, maximum: 2096 },
+                            periodEnd: { required: false, type: () => Number, minimum: 2000, maximum: 2100 },
+                            vision: { required: false, type: () => String },
+                            goals: { required: false, type: () => [String], maxItems: 30 },
+                            items: { required: false, type: () => [t["../../../libs/plans/src/plans.dto"].PlanItemInputDto], uniqueItems: true, maxItems: 8 },
+                            fourthIndustrialPlanRef: { required: false, type: () => String, nullable: true }
                         },
-                        "CompletionImportResultDto": {
-                            batchId: { required: true, type: () => Number },
-                            encoding: { required: true, type: () => String, description: "How the file was read: `utf-8`, `utf-8-bom`, `cp949` or `xlsx`." },
-                            received: { required: true, type: () => Number },
-                            inserted: { required: true, type: () => Number },
-                            replaced: { required: true, type: () => Number, description: "Existing completions replaced (duplicates=replace)." },
-                            skipped: { required: true, type: () => Number, description: "Existing completions left as they were (duplicates=skip)." },
-                            participantsCreated: { required: true, type: () => Number },
-                            badgeJobId: { required: true, type: () => String }
+                        "RevisePlanDto": {
+                            reason: { required: true, type: () => String }
                         },
-                        "ParticipantDto": {
-                            id: { required: true, type: () => Number },
-                            externalId: { required: true, type: () => String },
-                            name: { required: true, type: () => String },
-                            kind: { required: true, type: () => String },
-                            schoolId: { required: true, type: () => Number, nullable: true },
-                            schoolName: { required: true, type: () => String, nullable: true },
-                            districtOffice: { required: true, type: () => String, nullable: true },
-                            userId: { required: true, type: () => String, nullable: true, description: "The account linked by teacher number (or email)." }
+                        "YearlyPlanInputDto": {
+                            title: { required: false, type: () => String },
+                            summary: { required: false, type: () => String }
                         },
-                        "ParticipantListItemDto": {
-                            completions: { required: true, type: () => Number },
-                            hours: { required: true, type: () => Number }
+                        "TaskIndicatorInputDto": {
+                            indicatorId: { required: true, type: () => String, pattern: "^[a-z][a-z0-9_.]{1,79}$" },
+                            unit: {
+                                required: true,
+                                enum: ["ratio", "count", "krw", "hours", "score"]
+                            },
+                            baseline: { required: true, type: () => Number, minimum: 0, maximum: 10000000000000 },
+                            target: { required: true, type: () => Number, minimum: 0, maximum: 10000000000000 },
+                            actual: { required: false, type: () => Number, nullable: true, minimum: 0, maximum: 10000000000000 }
                         },
-                        "ParticipantPageDto": {
-                            items: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].ParticipantListItemDto] },
-                            total: { required: true, type: () => Number },
-                            page: { required: true, type: () => Number },
-                            pageSize: { required: true, type: () => Number }
-                        },
-                        "CompletionDto": {
-                            id: { required: true, type: () => String, description: "A bigint, as a string." },
-                            code: { required: true, type: () => String, description: "The course's code." },
+                        "CreateTaskDto": {
+                            item: { required: true, type: () => Number, minimum: 1, maximum: 8 },
                             title: { required: true, type: () => String },
-                            level: { required: true, type: () => String },
-                            deliveryMode: { required: true, type: () => String },
-                            schoolYear: { required: true, type: () => Number },
-                            sessionCode: { required: true, type: () => String, nullable: true },
-                            completedOn: { required: true, type: () => String, description: "`YYYY-MM-DD`." },
-                            hours: { required: true, type: () => Number },
-                            badgeId: { required: true, type: () => String, nullable: true, description: "The course badge it earned, once issued." }
+                            description: { required: false, type: () => String },
+                            department: { required: false, type: () => String, nullable: true },
+                            districtOffice: { required: false, type: () => String, nullable: true },
+                            budgetKrw: { required: true, type: () => Number, minimum: 0, maximum: 10000000000000 },
+                            spentKrw: { required: false, type: () => Number, minimum: 0, maximum: 10000000000000 },
+                            schedule: { required: true, type: () => String },
+                            indicators: { required: false, type: () => [t["../../../libs/plans/src/plans.dto"].TaskIndicatorInputDto], uniqueItems: true, maxItems: 20 }
                         },
-                        "LevelHoursDto": {
-                            level: { required: true, type: () => String },
-                            courses: { required: true, type: () => Number },
-                            hours: { required: true, type: () => Number }
+                        "UpdateTaskDto": {
+                            item: { required: false, type: () => Number, minimum: 1, maximum: 8 },
+                            title: { required: false, type: () => String },
+                            description: { required: false, type: () => String },
+                            department: { required: false, type: () => String, nullable: true },
+                            districtOffice: { required: false, type: () => String, nullable: true },
+                            budgetKrw: { required: false, type: () => Number, minimum: 0, maximum: 10000000000000 },
+                            spentKrw: { required: false, type: () => Number, minimum: 0, maximum: 10000000000000 },
+                            schedule: { required: false, type: () => String },
+                            indicators: { required: false, type: () => [t["../../../libs/plans/src/plans.dto"].TaskIndicatorInputDto], uniqueItems: true, maxItems: 20 }
                         },
-                        "HoursByLevelDto": {
-                            basic: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto },
-                            applied: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto },
-                            advanced: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto },
-                            expert: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].LevelHoursDto }
-                        },
-                        "YearHoursDto": {
-                            schoolYear: { required: true, type: () => Number },
-                            courses: { required: true, type: () => Number },
-                            hours: { required: true, type: () => Number }
-                        },
-                        "EarnedBadgeDto": {
-                            id: { required: true, type: () => String },
-                            achievementId: { required: true, type: () => String },
-                            name: { required: true, type: () => String, nullable: true, description: "The achievement's name." },
-                            pathwayLevel: { required: true, type: () => String, nullable: true, description: "A level badge's level; null for a course badge." },
-                            issuedAt: { required: true, type: () => Date },
-                            validUntil: { required: true, type: () => Date, nullable: true },
-                            revokedAt: { required: true, type: () => Date, nullable: true },
-                            revokeReason: { required: true, type: () => String, nullable: true },
-                            status: { required: true, type: () => String }
-                        },
-                        "NextLevelDto": {
-                            level: { required: true, type: () => String },
-                            name: { required: true, type: () => String },
-                            missingCourses: { required: true, type: () => [String] }
-                        },
-                        "TrainingRecordDto": {
-                            participant: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].ParticipantDto },
-                            completions: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].CompletionDto], description: "Newest first." },
-                            hoursByLevel: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].HoursByLevelDto },
-                            hoursByYear: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].YearHoursDto], description: "Newest school year first." },
-                            badges: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].EarnedBadgeDto] },
-                            levelsEarned: { required: true, type: () => [String] },
-                            nextLevel: { required: true, type: () => t["../../../libs/training/src/training-responses.dto"].NextLevelDto, nullable: true, description: "The first level still to complete; null when all are." }
-                        },
-                        "TrainingGroupDto": {
-                            key: { required: true, type: () => String, description: "A level, a mode, an office code or a school id (`none`: people without a school)." },
-                            label: { required: true, type: () => String },
-                            participants: { required: true, type: () => Number },
-                            completions: { required: true, type: () => Number },
-                            hours: { required: true, type: () => Number }
-                        },
-                        "TeacherShareDto": {
-                            schoolId: { required: true, type: () => Number },
-                            schoolName: { required: true, type: () => String },
-                            level: { required: true, type: () => String },
-                            completed: { required: true, type: () => Number, description: "Teachers who completed a course of this level." },
-                            teachers: { required: true, type: () => Number, description: "The school's known teachers." },
-                            share: { required: true, type: () => Number, nullable: true }
-                        },
-                        "TrainingStatsDto": {
-                            byLevel: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
-                            byMode: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
-                            byOffice: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
-                            bySchool: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TrainingGroupDto] },
-                            teacherShareBySchool: { required: true, type: () => [t["../../../libs/training/src/training-responses.dto"].TeacherShareDto] }
+                        "IndicatorQuery": {
+                            year: { required: true, type: () => Number, minimum: 2000, maximum: 2100 },
+                            districtOffice: { required: false, type: () => String }
                         }
                     }]
             ],
@@ -2940,6 +3673,81 @@ export default async () => {
                             "answerRequest": { type: t["../../../libs/privacy/src/requests/privacy-request-views.dto"].PrivacyRequestViewDto }
                         }
                     }],
+                [require("../../../libs/training/src/issuance/badges.controller"), {
+                        "BadgesController": {
+                            "issuerProfile": {},
+                            "statusList": {},
+                            "achievementImage": {},
+                            "credential": {},
+                            "verify": { type: t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeVerificationDto },
+                            "jwt": {},
+                            "png": {},
+                            "svg": {},
+                            "revoke": { type: t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeVerificationDto }
+                        }
+                    }],
+                [require("../../../libs/training/src/training.controller"), {
+                        "TrainingController": {
+                            "listCourses": {
+                                type: [t["../../../libs/training/src/training-responses.dto"].CourseDto]
+                            },
+                            "createCourse": { type: t["../../../libs/training/src/training-responses.dto"].CourseDto },
+                            "getCourse": { type: t["../../../libs/training/src/training-responses.dto"].CourseDto },
+                            "pathways": {
+                                type: [t["../../../libs/training/src/training-responses.dto"].PathwayViewDto]
+                            },
+                            "setPathway": {
+                                type: [t["../../../libs/training/src/training-responses.dto"].PathwayViewDto]
+                            },
+                            "importCompletions": { type: t["../../../libs/training/src/training-responses.dto"].CompletionImportResultDto },
+                            "me": { type: t["../../../libs/training/src/training-responses.dto"].TrainingRecordDto },
+                            "participants": { type: t["../../../libs/training/src/training-responses.dto"].ParticipantPageDto },
+                            "participantsExport": {},
+                            "participant": { type: t["../../../libs/training/src/training-responses.dto"].TrainingRecordDto },
+                            "stats": { type: t["../../../libs/training/src/training-responses.dto"].TrainingStatsDto }
+                        }
+                    }],
+                [require("../../../libs/practice/src/cases/cases.controller"), {
+                        "CasesController": {
+                            "publicList": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PublicCasePageDto },
+                            "publicGet": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PublicCaseDto },
+                            "publicAttachment": {},
+                            "create": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto },
+                            "list": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCasePageDto },
+                            "get": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto },
+                            "attach": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto },
+                            "attachment": {},
+                            "review": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto },
+                            "resubmit": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto },
+                            "publish": { type: t["../../../libs/practice/src/cases/case-responses.dto"].PracticeCaseDto }
+                        }
+                    }],
+                [require("../../../libs/practice/src/commendations/commendations.controller"), {
+                        "CommendationsController": {
+                            "nominate": { type: t["../../../libs/practice/src/commendations/commendation-responses.dto"].CommendationDto },
+                            "list": {
+                                type: [t["../../../libs/practice/src/commendations/commendation-responses.dto"].CommendationDto]
+                            },
+                            "export": {},
+                            "get": { type: t["../../../libs/practice/src/commendations/commendation-responses.dto"].CommendationDto },
+                            "decide": { type: t["../../../libs/practice/src/commendations/commendation-responses.dto"].CommendationDto }
+                        }
+                    }],
+                [require("../../../libs/practice/src/communities/communities.controller"), {
+                        "CommunitiesController": {
+                            "create": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CommunityDto },
+                            "list": {
+                                type: [t["../../../libs/practice/src/communities/community-responses.dto"].CommunitySummaryDto]
+                            },
+                            "get": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CommunityDto },
+                            "update": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CommunityDto },
+                            "remove": {},
+                            "addMembers": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CommunityDto },
+                            "removeMember": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CommunityDto },
+                            "addMeeting": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CommunityDto },
+                            "credit": { type: t["../../../libs/practice/src/communities/community-responses.dto"].CreditResultDto }
+                        }
+                    }],
                 [require("../../../libs/schools/src/schools.controller"), {
                         "SchoolsController": {
                             "list": { type: t["../../../libs/schools/src/school-responses.dto"].SchoolPageDto },
@@ -3016,6 +3824,16 @@ export default async () => {
                             "evaluate": { type: t["../../../libs/designations/src/designation-responses.dto"].EvaluationResultDto }
                         }
                     }],
+                [require("../../../libs/literacy/src/literacy-bank.controller"), {
+                        "LiteracyBankController": {
+                            "listBankItems": { type: t["../../../libs/literacy/src/bank/bank.dto"].LiteracyBankItemListDto },
+                            "getBankItem": { type: t["../../../libs/literacy/src/bank/bank.dto"].LiteracyBankItemDto },
+                            "retireBankItem": { type: t["../../../libs/literacy/src/bank/bank.dto"].LiteracyBankItemDto },
+                            "link": { type: t["../../../libs/core/src/openapi/api-contract.dto"].JobAcceptedDto },
+                            "getLink": { type: t["../../../libs/literacy/src/equating/equating.dto"].LiteracyLinkDto },
+                            "trend": { type: t["../../../libs/literacy/src/equating/equating.dto"].LiteracyTrendDto }
+                        }
+                    }],
                 [require("../../../libs/literacy/src/literacy.controller"), {
                         "LiteracyController": {
                             "listAreas": {
@@ -3084,38 +3902,25 @@ export default async () => {
                             "getTemplateVersion": { type: t["../../../libs/surveys/src/templates/template-responses.dto"].SurveyTemplateVersionDto }
                         }
                     }],
-                [require("../../../libs/training/src/issuance/badges.controller"), {
-                        "BadgesController": {
-                            "issuerProfile": {},
-                            "statusList": {},
-                            "achievementImage": {},
-                            "credential": {},
-                            "verify": { type: t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeVerificationDto },
-                            "jwt": {},
-                            "png": {},
-                            "svg": {},
-                            "revoke": { type: t["../../../libs/training/src/issuance/badge-responses.dto"].BadgeVerificationDto }
-                        }
-                    }],
-                [require("../../../libs/training/src/training.controller"), {
-                        "TrainingController": {
-                            "listCourses": {
-                                type: [t["../../../libs/training/src/training-responses.dto"].CourseDto]
-                            },
-                            "createCourse": { type: t["../../../libs/training/src/training-responses.dto"].CourseDto },
-                            "getCourse": { type: t["../../../libs/training/src/training-responses.dto"].CourseDto },
-                            "pathways": {
-                                type: [t["../../../libs/training/src/training-responses.dto"].PathwayViewDto]
-                            },
-                            "setPathway": {
-                                type: [t["../../../libs/training/src/training-responses.dto"].PathwayViewDto]
-                            },
-                            "importCompletions": { type: t["../../../libs/training/src/training-responses.dto"].CompletionImportResultDto },
-                            "me": { type: t["../../../libs/training/src/training-responses.dto"].TrainingRecordDto },
-                            "participants": { type: t["../../../libs/training/src/training-responses.dto"].ParticipantPageDto },
-                            "participantsExport": {},
-                            "participant": { type: t["../../../libs/training/src/training-responses.dto"].TrainingRecordDto },
-                            "stats": { type: t["../../../libs/training/src/training-responses.dto"].TrainingStatsDto }
+                [require("../../../libs/plans/src/plans.controller"), {
+                        "PlansController": {
+                            "list": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanListDto },
+                            "create": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanDto },
+                            "get": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanDto },
+                            "update": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanDto },
+                            "adopt": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanDto },
+                            "revise": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanDto },
+                            "getYear": { type: t["../../../libs/plans/src/plan-responses.dto"].YearlyPlanDto },
+                            "putYear": { type: t["../../../libs/plans/src/plan-responses.dto"].YearlyPlanDto },
+                            "postYear": { type: t["../../../libs/plans/src/plan-responses.dto"].YearlyPlanDto },
+                            "createTask": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanTaskDto },
+                            "updateTask": { type: t["../../../libs/plans/src/plan-responses.dto"].PlanTaskDto },
+                            "report": { type: t["../../../libs/core/src/openapi/api-contract.dto"].JobAcceptedDto },
+                            "reportPage": {}
+                        },
+                        "IndicatorsController": {
+                            "catalogue": { type: t["../../../libs/plans/src/plan-responses.dto"].IndicatorCatalogueDto },
+                            "trend": { type: t["../../../libs/plans/src/plan-responses.dto"].IndicatorTrendListDto }
                         }
                     }]
             ]

@@ -78,6 +78,8 @@ export const CODE_MESSAGE: Readonly<Record<string, string>> = {
   NOT_CAMPAIGN_MANAGER: '이 설문을 운영하는 관리자만 할 수 있는 작업입니다.',
   // 리터러시 진단
   NOT_ANALYSED: '아직 분석하지 않은 진단입니다. 분석을 먼저 실행하세요.',
+  LINK_REJECTED: '이 진단과 연계할 수 없습니다. 같은 학년의 분석된 다른 진단이어야 하며 채점 문항을 3개 이상 공유해야 합니다.',
+  NOT_LINKED: '아직 다른 진단과 연계(척도 연결)하지 않은 진단입니다.',
   NO_RESULTS: '해당하는 진단 결과가 없습니다.',
   // 생성형 AI 보호자 동의
   NO_NOTICE: '이 서비스와 학년도에 게시된 동의 안내문이 없습니다. 안내문을 먼저 게시하세요.',

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsService } from './assessments/assessments.service';
+import { ItemBankService } from './bank/item-bank.service';
+import { EquatingService } from './equating/equating.service';
+import { LiteracyLinkJob } from './equating/literacy-link.job';
+import { LiteracyBankController } from './literacy-bank.controller';
 import { LiteracyAnalysisJob } from './computation/literacy-analysis.job';
 import { LiteracyAnalysisService } from './computation/literacy-analysis.service';
 import { LiteracyController } from './literacy.controller';
@@ -10,10 +14,10 @@ import { LiteracyReportsService } from './reports/literacy-reports.service';
 import { ResultsImportService } from './results/results-import.service';
 
 /** AI·디지털 리터러시 진단검사: assessments, result imports (CSV/XLSX/QTI), analysis and reports. */
-const SERVICES = [AssessmentsService, ResultsImportService, LiteracyAnalysisService, LiteracyReportsService, LiteracyReportFiles, LiteracyReportBuilder];
+const SERVICES = [AssessmentsService, ResultsImportService, LiteracyAnalysisService, LiteracyReportsService, LiteracyReportFiles, LiteracyReportBuilder, ItemBankService, EquatingService];
 
 @Module({
-  controllers: [LiteracyController],
+  controllers: [LiteracyController, LiteracyBankController],
   providers: SERVICES,
   exports: SERVICES,
 })
@@ -21,6 +25,6 @@ export class LiteracyModule {}
 
 /** Analysis and bulk report jobs, for the worker. */
 @Module({
-  providers: [...SERVICES, LiteracyAnalysisJob, LiteracyReportsJob],
+  providers: [...SERVICES, LiteracyAnalysisJob, LiteracyReportsJob, LiteracyLinkJob],
 })
 export class LiteracyJobsModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, AuthUser, ConflictError, JobName, JobQueue, NotFoundError, rethrowConstraint, ValidationFailedError } from '@app/core';
 import { CutScore, ItemSpec, validateCutScores, validateItems } from '../analysis';
+import { ItemBankService } from '../bank/item-bank.service';
 import type { CreateAssessmentDto, CutScoreDto } from './assessment.dto';
 import type { LiteracyAssessmentChangeDto, LiteracyAssessmentListDto } from './assessment-responses.dto';
 
@@ -37,6 +38,7 @@ export class AssessmentsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditLog,
     private readonly jobs: JobQueue,
+    private readonly bank: ItemBankService,
   ) {}
 
   async areas(): Promise<{ code: string; name: string }[]> {
@@ -55,6 +57,8 @@ export class AssessmentsService {
       ...validateCutScores(dto.cutScores).map((reason) => ({ field: 'cutScores', reason })),
     ];
     if ((dto.minFacility ?? 0.2) >= (dto.maxFacility ?? 0.9)) problems.push({ field: 'maxFacility', reason: 'must be above minFacility' });
+    // An item id is its bank id within the grade: the same id is the same item (issue 18).
+    problems.push(...(await this.bank.problemsWith(dto.grade, dto.items)));
     if (problems.length) throw new ValidationFailedError('The assessment is not valid', problems);
     const id = await this.ds
       .transaction(async (tx) => {
@@ -69,6 +73,7 @@ export class AssessmentsService {
            FROM jsonb_to_recordset($2::jsonb) AS t(item_id text, position int, area text, type text, max_score int, answer_key text[], options text[])`,
           [id, JSON.stringify(dto.items.map((i, n) => ({ item_id: i.id, position: n, area: i.area, type: i.type, max_score: i.maxScore ?? 1, answer_key: i.key ?? null, options: i.options ?? null })))],
         );
+        await this.bank.register(tx, id, dto.grade);
         await this.audit.record(tx, actor, { action: 'create', entityType: 'literacy_assessment', entityId: id, after: { name: dto.name, items: dto.items.length } });
         return id as number;
       })

@@ -3,6 +3,7 @@ import type { RaschExclusionReason } from '../analysis/rasch';
 import type { ReviewReason } from '../analysis/ctt';
 import { ITEM_TYPES } from '../assessments/assessment.dto';
 import type { ItemKind } from '../assessments/assessment-responses.dto';
+import { LiteracyDifDto } from '../bank/bank.dto';
 
 /*
  * The analysis as the analysis job stores it (literacy_analyses): the engine's statistics
@@ -73,6 +74,9 @@ export class LiteracyRaschItemEstimateDto {
   se?: number | null;
   thresholds?: LiteracyRaschThresholdDto[];
 
+  /** true when the item was an anchor held at its bank value (linked assessment, fixed-parameter calibration). */
+  anchored?: boolean;
+
   /** Only for an item left out of the fit (null when no fit ran). */
   @ApiPropertyOptional({ enum: RASCH_EXCLUSIONS, nullable: true })
   excluded?: RaschExclusionReason | null;
@@ -107,6 +111,16 @@ export class LiteracyItemAnalysisDto {
   /** Choice items only. */
   distractors: LiteracyDistractorAnalysisDto | null;
   rasch: LiteracyRaschItemEstimateDto;
+
+  /** Rasch infit / outfit mean squares and their ZSTD (null when the item was not calibrated; absent in older analyses). */
+  infit?: number | null;
+  outfit?: number | null;
+  infitZ?: number | null;
+  outfitZ?: number | null;
+  /** Infit or outfit MNSQ outside 0.7–1.3. */
+  fitFlag?: boolean | null;
+  /** Mantel–Haenszel DIF by sex, school level and district office where the data allow (each group ≥ 100). */
+  dif?: LiteracyDifDto[];
 }
 
 export class LiteracyRaschFitDto {
@@ -124,6 +138,11 @@ export class LiteracyRaschFitDto {
   abilityEstimates?: ('EAP' | 'WLE')[];
   converged: boolean;
   iterations: number;
+  /** Mean of θ: 0 unless anchors were fixed (a linked assessment: its mean on the base's scale). Absent in older analyses. */
+  mean?: number | null;
+  meanSE?: number | null;
+  /** Whether anchors were held fixed (the mean then estimated). Absent in older analyses. */
+  anchored?: boolean;
   sigma: number | null;
   sigmaSE: number | null;
   logLikelihood: number | null;
@@ -134,6 +153,120 @@ export class LiteracyLevelCountDto {
   count: number;
   /** count ÷ students with a level. */
   proportion: number | null;
+}
+
+export class LiteracyRawScorePointDto {
+  rawScore: number;
+  /** WLE θ̂ of the raw score on the full form. */
+  theta: number | null;
+  /** Conditional SEM of θ̂ at that score. */
+  se: number | null;
+}
+
+export class LiteracyInformationPointDto {
+  theta: number;
+  information: number | null;
+  se: number | null;
+}
+
+export class LiteracyPersonSeparationDto {
+  n: number;
+  reliability: number | null;
+  separation: number | null;
+}
+
+export class LiteracyReliabilityDto {
+  alpha: number | null;
+  /** Rasch person separation reliability (WLE); null without a fit. */
+  personSeparation: LiteracyPersonSeparationDto | null;
+}
+
+export class LiteracyPersonFitDto {
+  n: number;
+  misfitting: number;
+  rule: string;
+}
+
+export class LiteracyFitSummaryDto {
+  range: number[];
+  /** Items outside the range. */
+  flagged: string[];
+  persons: LiteracyPersonFitDto;
+}
+
+export class LiteracyDifComparisonDto {
+  @ApiProperty({ enum: ['sex', 'schoolLevel', 'districtOffice'] })
+  group: 'sex' | 'schoolLevel' | 'districtOffice';
+  reference: string;
+  focal: string;
+  nReference: number;
+  nFocal: number;
+}
+
+export class LiteracyDifFlagDto {
+  itemId: string;
+  @ApiProperty({ enum: ['sex', 'schoolLevel', 'districtOffice'] })
+  group: 'sex' | 'schoolLevel' | 'districtOffice';
+  focal: string;
+  mhDDif: number | null;
+  @ApiProperty({ enum: ['A', 'B-', 'B+', 'C-', 'C+'], nullable: true })
+  ets: 'A' | 'B-' | 'B+' | 'C-' | 'C+' | null;
+}
+
+export class LiteracyDifSummaryDto {
+  minGroupSize: number;
+  comparisons: LiteracyDifComparisonDto[];
+  /** Items in ETS category B or C in some comparison. */
+  flagged: LiteracyDifFlagDto[];
+}
+
+export class LiteracyAnalysisLinkDto {
+  baseAssessmentId: number;
+  /** Anchors held at their bank values. */
+  anchors: string[];
+  se: number | null;
+}
+
+export class LiteracyAnalysisScaleLevelDto {
+  level: string;
+  count: number;
+  proportion: number | null;
+}
+
+export class LiteracyAnalysisScaleCutDto {
+  level: string;
+  theta: number | null;
+  scaleScore: number | null;
+  /** The cut on this form's raw score (the lowest raw score whose WLE θ̂ reaches it); null when no score does. */
+  raw: number | null;
+}
+
+/** The assessment on its grade's reporting scale (EAP abilities). */
+export class LiteracyAnalysisScaleDto {
+  baseAssessmentId: number;
+  slope: number;
+  intercept: number;
+  cuts: LiteracyAnalysisScaleCutDto[];
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  se: number | null;
+  levels: LiteracyAnalysisScaleLevelDto[];
+}
+
+/** Fit, DIF, precision and scale of the analysis (issue 18). */
+export class LiteracyMeasurementDto {
+  fit: LiteracyFitSummaryDto;
+  dif: LiteracyDifSummaryDto;
+  reliability: LiteracyReliabilityDto;
+  /** Raw score → θ with the conditional SEM per score point. */
+  rawScores: LiteracyRawScorePointDto[];
+  /** Test information function on a θ grid from −4 to 4. */
+  information: LiteracyInformationPointDto[];
+  /** Present when the assessment is linked to a base. */
+  linked: LiteracyAnalysisLinkDto | null;
+  /** Present when the assessment is on its grade's reporting scale. */
+  scale: LiteracyAnalysisScaleDto | null;
 }
 
 /** `computedAt` null (and nothing else) before the first analysis. */
@@ -147,4 +280,6 @@ export class LiteracyAnalysisDto {
   /** null when there was nothing to fit (under 2 students or no scored item). */
   rasch?: LiteracyRaschFitDto | null;
   levels?: LiteracyLevelCountDto[];
+  /** Absent (null) in analyses run before fit and DIF were computed. */
+  measurement?: LiteracyMeasurementDto | null;
 }

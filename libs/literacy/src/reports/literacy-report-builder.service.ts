@@ -5,7 +5,8 @@ import { StoredFiles, XLSX_CONTENT_TYPE } from '@app/core';
 import { analyseTest, ItemSpec, scoreResponses } from '../analysis';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { groupFigures, withheld } from './literacy-groups';
-import { groupSheet, itemSheet, workbook } from './literacy-report-workbook';
+import { EquatingService } from '../equating/equating.service';
+import { groupSheet, itemSheet, trendSheet, workbook } from './literacy-report-workbook';
 
 /** school_id 0 in literacy_report_files is the city's workbook. */
 export const CITY_REPORT = 0;
@@ -21,6 +22,7 @@ export class LiteracyReportBuilder {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly assessments: AssessmentsService,
     private readonly files: StoredFiles,
+    private readonly equating: EquatingService,
   ) {}
 
   async buildAll(assessmentId: number, jobId: string, progress: (percent: number) => Promise<void>) {
@@ -55,6 +57,8 @@ export class LiteracyReportBuilder {
       groupSheet('자치구별', '자치구', withheld(await groupFigures(this.ds, assessmentId, 'district')), levels, areas),
       groupSheet('학교급별', '학교급', withheld(await groupFigures(this.ds, assessmentId, 'level')), levels, areas),
       itemSheet(cityItems.map((i) => ({ ...i, difficulty: i.rasch?.difficulty ?? null })), areas),
+      // The city's trend (no viewer: the city workbook is the city administrators').
+      trendSheet(await this.equating.trend(a.grade, null)),
     ]));
     await progress(5);
 

@@ -1,4 +1,5 @@
 import { buildWorkbook, SheetSpec, SuppressionResult } from '@app/core';
+import type { LiteracyTrendDto } from '../equating/equating.dto';
 import type { GroupFigures } from './literacy-groups';
 
 type Shown = SuppressionResult<GroupFigures, 'key' | 'name'>;
@@ -29,6 +30,37 @@ export function groupSheet(name: string, label: string, groups: (Shown | null)[]
               ...Object.fromEntries(areaCodes.map((c) => [`area:${c}`, g.areas[c] ?? null])),
             },
       ),
+  };
+}
+
+/** The grade's trend on the common scale: one row per assessment (school year), mean scale score, SE and level shares. */
+export function trendSheet(trend: LiteracyTrendDto): SheetSpec {
+  const levels = trend.scale?.cuts ?? [];
+  const scaleNote = trend.scale ? `척도 점수 = θ × ${trend.scale.slope} + ${trend.scale.intercept} (기준 진단 ${trend.scale.baseAssessmentId})` : '공통 척도 없음 (연계된 진단이 없습니다)';
+  return {
+    name: '연도별 추이',
+    columns: [
+      { header: '학년도', key: 'schoolYear', width: 10 },
+      { header: '진단', key: 'assessmentName', width: 36 },
+      { header: '학생 수', key: 'n', width: 10 },
+      { header: '평균 척도 점수', key: 'mean', width: 14 },
+      { header: '표준오차', key: 'se', width: 10 },
+      { header: '표준편차', key: 'sd', width: 10 },
+      ...levels.map((l) => ({ header: `${l.level} 비율 (%)${l.scaleScore === null ? '' : ` [${l.scaleScore}점 이상]`}`, key: `level:${l.level}`, width: 16 })),
+      { header: '비고', key: 'note', width: 40 },
+    ],
+    rows: [
+      ...trend.points.map((p) =>
+        p.suppressed
+          ? { schoolYear: p.schoolYear, assessmentName: p.assessmentName, n: WITHHELD }
+          : {
+              schoolYear: p.schoolYear, assessmentName: p.assessmentName, n: p.n, mean: p.mean, se: p.se, sd: p.sd,
+              ...Object.fromEntries((p.levels ?? []).map((l) => [`level:${l.level}`, Math.round(l.proportion * 1000) / 10])),
+              note: p.linked ? '앵커 문항 연계' : '기준 진단',
+            },
+      ),
+      { schoolYear: '', assessmentName: scaleNote },
+    ],
   };
 }
 

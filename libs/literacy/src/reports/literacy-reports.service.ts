@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, ReadReplica, SchoolAccess, schoolScopeSql, SqlParams } from '@app/core';
 import { analyseTest, histogram, ItemSpec, scoreResponses } from '../analysis';
 import { Assessment, AssessmentsService } from '../assessments/assessments.service';
+import { EquatingService } from '../equating/equating.service';
 import { GroupBy, groupFigures, withheld } from './literacy-groups';
 import type { LiteracySchoolsWithResultsDto } from '../assessments/assessment-responses.dto';
 import type { LiteracyStudentAreaDto, LiteracyStudentReportDto } from './report-responses.dto';
@@ -23,6 +24,7 @@ export class LiteracyReportsService {
     private readonly schools: SchoolAccess,
     /** The school and city reports may lag a moment (DATABASE_REPLICA_URL); a student's and a class's read the primary. */
     private readonly replica: ReadReplica,
+    private readonly equating: EquatingService,
   ) {}
 
   private async analysed(assessmentId: number): Promise<Assessment> {
@@ -188,6 +190,7 @@ export class LiteracyReportsService {
       by,
       groups,
       analysis,
+      trend: await this.equating.trend(a.grade, actor),
     };
   }
 }

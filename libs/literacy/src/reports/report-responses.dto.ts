@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CutScoreDto, PHASES } from '../assessments/assessment.dto';
 import type { Phase } from '../assessments/assessment-responses.dto';
 import { LiteracyAnalysisDto, LiteracyHistogramBinDto } from '../computation/analysis.dto';
+import { LiteracyTrendDto } from '../equating/equating.dto';
 
 export const CITY_REPORT_BY = ['office', 'district', 'level'] as const;
 export type CityReportBy = (typeof CITY_REPORT_BY)[number];
@@ -73,6 +74,8 @@ export class LiteracyCityReportDto {
 
   groups: LiteracyGroupDto[];
   analysis: LiteracyAnalysisDto;
+  /** The grade's trend on its common scale (the city's; no points until an assessment of the grade is linked). */
+  trend: LiteracyTrendDto;
 }
 
 /** A group's raw-score distribution, in the bins of the assessment's analysis. */

@@ -21,9 +21,12 @@ export const JOB_LABEL: Record<string, string> = {
   'survey-report-export': '설문 보고서 내보내기',
   'literacy-analysis': '리터러시 문항 분석',
   'literacy-reports': '리터러시 보고서 작성',
+  'literacy-link': '리터러시 진단 척도 연계(앵커 문항 동등화)',
   'consent-remind': '보호자 동의 회신 독려',
   'privacy-review': '개인정보 접속기록 월간 점검',
   'privacy-destruction': '보존 기간이 지난 개인정보 파기',
+  'plan-indicator-snapshot': '시행계획 지표 분기 스냅숏',
+  'plan-annual-report': '시행계획 연차 보고서 작성',
 };
 
 export const jobLabel = (name: string): string => JOB_LABEL[name] ?? name;
@@ -53,6 +56,10 @@ export const SCHEDULE_TEXT: Record<string, { title: string; covers: string }> = 
   'privacy-destruction-daily': {
     title: '보존 기간이 지난 개인정보 파기',
     covers: '승인된 보존 기간표에 따라 기간이 지난 개인정보를 삭제하거나 익명 처리하고 개인정보 파기 대장에 기록합니다. 법적 보존 대상은 제외합니다.',
+  },
+  'plan-indicator-snapshot-quarterly': {
+    title: '시행계획 지표 분기 스냅숏',
+    covers: '분기마다(2·5·8·11월 28일) 기본계획 성과 지표의 값을 서울 전체와 교육지원청별로 저장해 시행계획의 분기별 추이와 연차 보고서에 씁니다.',
   },
 };
 
@@ -94,6 +101,10 @@ export function summaryText(jobName: string, summary: Record<string, unknown> | 
       return `${String(summary.month ?? '-')} 점검 · 접속기록 ${String(summary.records ?? 0)}건 · 확인할 항목 ${String(summary.flags ?? 0)}건`;
     case 'privacy-destruction':
       return `파기 ${String(summary.destroyed ?? 0)}건 · 법적 보존으로 제외 ${String(summary.held ?? 0)}건${Array.isArray(summary.unapproved) && summary.unapproved.length ? ` · 승인되지 않은 규칙 ${summary.unapproved.length}개` : ''}`;
+    case 'plan-indicator-snapshot':
+      return `${String(summary.schoolYear ?? '-')}학년도 ${String(summary.quarter ?? '-')}분기 · 저장한 값 ${String(summary.rows ?? 0)}건${Array.isArray(summary.failed) && summary.failed.length ? ` · 계산하지 못한 값 ${summary.failed.length}건` : ''}`;
+    case 'plan-annual-report':
+      return `${String(summary.tasks ?? 0)}개 과제 · 지표 ${String(summary.indicators ?? 0)}개`;
     case 'consent-remind':
       return `미회신 학교 ${count(summary.schools)}곳 · 알림 ${count(summary.notices)}건 · 두 번째 보호자 회신서 ${count(summary.secondGuardianSlips)}건`;
     default:
