@@ -148,7 +148,7 @@ describe('accessibility: axe-core and the keyboard (browser)', () => {
     for (const [vp, ctx] of contexts) {
       // Public pages, signed out.
       const visitor = await ctx.newPage();
-      for (const path of ['/login', '/designated', badgePath, '/badges/00000000-0000-4000-8000-000000000000/verify', '/respond', `/respond/${codes[0]}`, guardianPath, '/privacy', guardianPath.replace('/consent/respond/', '/privacy/my-data/')]) {
+      for (const path of ['/login', '/designated', badgePath, '/badges/00000000-0000-4000-8000-000000000000/verify', '/respond', `/respond/${codes[0]}`, guardianPath, '/privacy', guardianPath.replace('/consent/respond/', '/privacy/my-data/'), '/cases/public']) {
         await visitor.goto(`${app.baseUrl}${path}`);
         await scan(visitor, `${vp} (public) ${path}`);
       }

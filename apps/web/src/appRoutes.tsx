@@ -6,6 +6,7 @@ import { CONSENT_ROUTES } from './pages/consent/consentRoutes';
 import { consentPaths } from './pages/consent/consentLabels';
 import { LITERACY_ROUTES } from './pages/literacy/literacyRoutes';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ORDINANCE_ROUTES } from './pages/ordinance/ordinanceRoutes';
 import { PRIVACY_ROUTES } from './pages/privacy/privacyRoutes';
 import { isAdmin, isCityAdmin } from './roles';
 import { ADMINS, label, PUBLIC_PAGES, STAFF, type Access, type AppRoute } from './routes';
@@ -201,6 +202,9 @@ export const PAGES: AppRoute[] = [
 
   // AI·디지털 리터러시 진단검사
   ...LITERACY_ROUTES,
+
+  // 조례 제4조 기본계획·시행계획, 제8조 우수사례·학습공동체, 제10조 표창
+  ...ORDINANCE_ROUTES,
 
   // 생성형 AI 보호자 동의 (the guardian's page is public: PUBLIC_PAGES.guardian)
   ...CONSENT_ROUTES,

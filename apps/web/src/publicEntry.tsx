@@ -12,7 +12,8 @@ import './styles.css';
  * The entry of the pages people without an account open from paper, mostly on a phone: a survey
  * respondent's one-time code (/respond, /respond/:code; 조례 제6조), a guardian's consent link
  * (/consent/respond/:token; 조례 제9조) and their child's data behind it (/privacy/my-data/:token; 개인정보 보호법
- * 제35–37조), and the privacy policy every page links to (/privacy; 제30조). The api serves respond.html for
+ * 제35–37조), the privacy policy every page links to (/privacy; 제30조), and the gallery of published 우수사례
+ * (/cases/public; 조례 제8조). The api serves respond.html for
  * these paths (apps/api/src/web-ui.ts), so they load React, TanStack Query and the page, without the router, the signed-in frame or any admin page
  * (test/browser/bundle-size measures it). Their links are plain links: another page is another document.
  */
@@ -21,6 +22,7 @@ const RespondPage = lazyPage(() => import('./pages/surveys/RespondPage'), 'Respo
 const GuardianRespondPage = lazyPage(() => import('./pages/consent/GuardianRespondPage'), 'GuardianRespondPage');
 const PrivacyPolicyPage = lazyPage(() => import('./pages/privacy/PrivacyPolicyPage'), 'PrivacyPolicyPage');
 const GuardianDataPage = lazyPage(() => import('./pages/privacy/GuardianDataPage'), 'GuardianDataPage');
+const PublicCasesPage = lazyPage(() => import('./pages/ordinance/PublicCasesPage'), 'PublicCasesPage');
 
 function page(path: string): { title: string; content: ReactNode } {
   const segment = (pattern: RegExp) => decodeURIComponent(pattern.exec(path)?.[1] ?? '');
@@ -28,6 +30,7 @@ function page(path: string): { title: string; content: ReactNode } {
     const token = segment(/^\/consent\/respond\/([^/]+)/);
     return { title: '생성형 AI 서비스 이용 동의', content: <GuardianRespondPage token={token} /> };
   }
+  if (/^\/cases\/public\/?$/.test(path)) return { title: 'AI 교육 우수사례', content: <PublicCasesPage /> };
   if (/^\/privacy\/?$/.test(path)) return { title: '개인정보 처리방침', content: <PrivacyPolicyPage /> };
   if (/^\/privacy\/my-data\/[^/]+\/?$/.test(path)) {
     return { title: '우리 아이 정보 보기·요청', content: <GuardianDataPage token={segment(/^\/privacy\/my-data\/([^/]+)/)} /> };

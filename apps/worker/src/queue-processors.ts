@@ -43,8 +43,18 @@ async function redisReady(worker: Worker): Promise<boolean> {
   }
 }
 
+/**
+ * Queues whose jobs compute for long stretches without returning to the event loop, when the lock
+ * cannot be renewed: a province's literacy analysis (a million students) spends tens of seconds in
+ * one step (DIF over every office, item fit) on a busy machine. Their lock lasts this many times
+ * JOB_LOCK_SECONDS, so the job is not taken for stalled and run twice; a dead worker's analysis
+ * is rerun that much later.
+ */
+const LOCK_FACTOR: Partial<Record<QueueName, number>> = { [QueueName.Literacy]: 10 };
+
 /** One BullMQ worker per queue, each handing jobs to the registry by name. */
-function processorFor(queue: QueueName, concurrency: number, lockMs: number): Type<WorkerHost> {
+function processorFor(queue: QueueName, concurrency: number, baseLockMs: number): Type<WorkerHost> {
+  const lockMs = baseLockMs * (LOCK_FACTOR[queue] ?? 1);
   // The stalled check runs as often as a lock lasts, so a killed worker's job is retried within about two lock periods.
   @Processor(queue, { concurrency, lockDuration: lockMs, stalledInterval: lockMs })
   class QueueProcessor extends WorkerHost implements BeforeApplicationShutdown {

@@ -2001,6 +2001,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/literacy/bank/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bank items (by grade and id) with every administration: difficulty, fit and DIF per assessment */
+        get: operations["literacy.listBankItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/literacy/bank/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank item and its history across assessments of the grade */
+        get: operations["literacy.getBankItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Retire a bank item (its history stays; new assessments may not use it) or bring it back */
+        patch: operations["literacy.retireBankItem"];
+        trace?: never;
+    };
+    "/api/v1/literacy/assessments/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link of the assessment: method, constant and SE (logits), the mean–mean check, anchors with displacement and drift */
+        get: operations["literacy.getLink"];
+        put?: never;
+        /** Put the assessment on an earlier calibrated assessment's scale through their shared items (fixed-parameter calibration, mean–mean check, drift) */
+        post: operations["literacy.link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/literacy/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A grade's mean scale score, SE and level shares per assessment year on the common scale (θ × slope + intercept); groups under 5 withheld */
+        get: operations["literacy.trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consent/services": {
         parameters: {
             query?: never;
@@ -2569,6 +2639,542 @@ export interface paths {
         put?: never;
         /** Release a hold: the next run destroys what it kept and is due */
         post: operations["retention.releaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public gallery of published cases (no login): by school level, area and words */
+        get: operations["cases.publicList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/public/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published case (no login) */
+        get: operations["cases.publicGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/public/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment of a published case (no login) */
+        get: operations["cases.publicAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases I may see: published ones, and those of my school (principal) or office (district admin); all for the city */
+        get: operations["cases.list"];
+        put?: never;
+        /** Record a case: a principal for their own school (goes to the office's review); an office or the city its own (reviewed already) */
+        post: operations["cases.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case */
+        get: operations["cases.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a document to an unpublished case (type checked by extension and content) */
+        post: operations["cases.attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of a case I may see */
+        get: operations["cases.attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The district office's review of a submitted case: approve (for the city to publish) or return to the school */
+        post: operations["cases.review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a returned case back to review */
+        post: operations["cases.resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a reviewed case to the public gallery (the city) */
+        post: operations["cases.publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communities I may see: a teacher's own; a principal's school's; an office's; all for the city */
+        get: operations["communities.list"];
+        put?: never;
+        /** Start a community: a teacher or principal for their school (and leads it); an office or the city across schools */
+        post: operations["communities.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A community with its members, meetings, hours and credits */
+        get: operations["communities.get"];
+        put?: never;
+        post?: never;
+        /** Remove a community whose hours were not credited */
+        delete: operations["communities.remove"];
+        options?: never;
+        head?: never;
+        /** Rename or describe a community (its leaders, principal, office or the city) */
+        patch: operations["communities.update"];
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add members (teachers or principals of the community's school, or of its office's schools) */
+        post: operations["communities.addMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member */
+        delete: operations["communities.removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a meeting with its hours and who attended */
+        post: operations["communities.addMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office's decision: members' hours of the course's school year count as a completion of a training course (imported through the training module; badges follow) */
+        post: operations["communities.credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nominations of my school (principal) or office; all for the city */
+        get: operations["commendations.list"];
+        put?: never;
+        /** Nominate a teacher, a school, a club or a learning community of your school (principal) or office, with reason and evidence */
+        post: operations["commendations.nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commendations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's commendations as XLSX for the 표창 procedure (awarded, then every nomination) */
+        get: operations["commendations.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commendations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One nomination */
+        get: operations["commendations.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commendations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The city's decision (awarded or declined) with its reason; recorded in the audit log */
+        post: operations["commendations.decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Basic plans, newest period first (principals and teachers: adopted ones only) */
+        get: operations["plans.list"];
+        put?: never;
+        /** Draft a basic plan for five school years */
+        post: operations["plans.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One basic plan with its eight items */
+        get: operations["plans.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft; an adopted plan is frozen (409 PLAN_FROZEN: revise it) */
+        patch: operations["plans.update"];
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt the plan: items 1–7 written, no overlapping adopted plan; the version it revises is superseded */
+        post: operations["plans.adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise an adopted plan: a new draft version with its reason */
+        post: operations["plans.revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly plan with its tasks, indicators (target vs actual) and statuses */
+        get: operations["plans.getYear"];
+        /** Create the yearly plan (or update its title and summary) under the adopted basic plan */
+        put: operations["plans.putYear"];
+        /** The same as PUT: create the yearly plan */
+        post: operations["plans.postYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/years/{year}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a task (district admins: their own office’s tasks only) */
+        post: operations["plans.createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/years/{year}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a task, its budget spent and its indicators (district admins: their own office’s tasks only) */
+        patch: operations["plans.updateTask"];
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/years/{year}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the annual report (연차 보고서) as XLSX and a printable A4 page in the background; repeated while running → the same job */
+        post: operations["plans.report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/years/{year}/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest annual report built for the year, as a printable A4 page (404 until one is built) */
+        get: operations["plans.reportPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan indicators' catalogue with each one's live value, Korean definition and source (city, or one district office; a principal: their school's figures) */
+        get: operations["plans.catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's quarterly snapshots of each indicator (the trend), for the city or one district office */
+        get: operations["plans.trend"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4777,6 +5383,31 @@ export interface components {
             difficulty?: number | null;
             se?: number | null;
             thresholds?: components["schemas"]["LiteracyRaschThresholdDto"][];
+            /** @description true when the item was an anchor held at its bank value (linked assessment, fixed-parameter calibration). */
+            anchored?: boolean;
+        };
+        LiteracyDifDto: {
+            /** @enum {string} */
+            group: "sex" | "schoolLevel" | "districtOffice";
+            /**
+             * @description ETS category A, B−, B+, C−, C+; null when not computed.
+             * @enum {string|null}
+             */
+            ets: "A" | "B-" | "B+" | "C-" | "C+" | null;
+            /**
+             * @description Why not computed: dropped, polytomous, group-too-small (under 100 per group), no-variation.
+             * @enum {string|null}
+             */
+            reason: "dropped" | "polytomous" | "group-too-small" | "no-variation" | null;
+            /** @description Reference group: M (sex), the most frequent school level, or `others` (the rest of the city against one office). */
+            reference: string;
+            /** @description Focal group: F, another school level, or an office code. */
+            focal: string;
+            nReference: number;
+            nFocal: number;
+            /** @description MH D-DIF = −2.35 ln α_MH (negative: harder for the focal group); null when not computed. */
+            mhDDif: number | null;
+            se: number | null;
         };
         LiteracyItemAnalysisDto: {
             /** @enum {string} */
@@ -4802,6 +5433,15 @@ export interface components {
             /** @description Choice items only. */
             distractors: components["schemas"]["LiteracyDistractorAnalysisDto"] | null;
             rasch: components["schemas"]["LiteracyRaschItemEstimateDto"];
+            /** @description Rasch infit / outfit mean squares and their ZSTD (null when the item was not calibrated; absent in older analyses). */
+            infit?: number | null;
+            outfit?: number | null;
+            infitZ?: number | null;
+            outfitZ?: number | null;
+            /** @description Infit or outfit MNSQ outside 0.7–1.3. */
+            fitFlag?: boolean | null;
+            /** @description Mantel–Haenszel DIF by sex, school level and district office where the data allow (each group ≥ 100). */
+            dif?: components["schemas"]["LiteracyDifDto"][];
         };
         LiteracyRaschFitDto: {
             /**
@@ -4819,6 +5459,11 @@ export interface components {
             quadraturePoints?: number;
             converged: boolean;
             iterations: number;
+            /** @description Mean of θ: 0 unless anchors were fixed (a linked assessment: its mean on the base's scale). Absent in older analyses. */
+            mean?: number | null;
+            meanSE?: number | null;
+            /** @description Whether anchors were held fixed (the mean then estimated). Absent in older analyses. */
+            anchored?: boolean;
             sigma: number | null;
             sigmaSE: number | null;
             logLikelihood: number | null;
@@ -4829,6 +5474,104 @@ export interface components {
             /** @description count ÷ students with a level. */
             proportion: number | null;
         };
+        LiteracyPersonFitDto: {
+            n: number;
+            misfitting: number;
+            rule: string;
+        };
+        LiteracyFitSummaryDto: {
+            range: number[];
+            /** @description Items outside the range. */
+            flagged: string[];
+            persons: components["schemas"]["LiteracyPersonFitDto"];
+        };
+        LiteracyDifComparisonDto: {
+            /** @enum {string} */
+            group: "sex" | "schoolLevel" | "districtOffice";
+            reference: string;
+            focal: string;
+            nReference: number;
+            nFocal: number;
+        };
+        LiteracyDifFlagDto: {
+            /** @enum {string} */
+            group: "sex" | "schoolLevel" | "districtOffice";
+            /** @enum {string|null} */
+            ets: "A" | "B-" | "B+" | "C-" | "C+" | null;
+            itemId: string;
+            focal: string;
+            mhDDif: number | null;
+        };
+        LiteracyDifSummaryDto: {
+            minGroupSize: number;
+            comparisons: components["schemas"]["LiteracyDifComparisonDto"][];
+            /** @description Items in ETS category B or C in some comparison. */
+            flagged: components["schemas"]["LiteracyDifFlagDto"][];
+        };
+        LiteracyPersonSeparationDto: {
+            n: number;
+            reliability: number | null;
+            separation: number | null;
+        };
+        LiteracyReliabilityDto: {
+            alpha: number | null;
+            /** @description Rasch person separation reliability (WLE); null without a fit. */
+            personSeparation: components["schemas"]["LiteracyPersonSeparationDto"] | null;
+        };
+        LiteracyRawScorePointDto: {
+            rawScore: number;
+            /** @description WLE θ̂ of the raw score on the full form. */
+            theta: number | null;
+            /** @description Conditional SEM of θ̂ at that score. */
+            se: number | null;
+        };
+        LiteracyInformationPointDto: {
+            theta: number;
+            information: number | null;
+            se: number | null;
+        };
+        LiteracyAnalysisLinkDto: {
+            baseAssessmentId: number;
+            /** @description Anchors held at their bank values. */
+            anchors: string[];
+            se: number | null;
+        };
+        LiteracyAnalysisScaleCutDto: {
+            level: string;
+            theta: number | null;
+            scaleScore: number | null;
+            /** @description The cut on this form's raw score (the lowest raw score whose WLE θ̂ reaches it); null when no score does. */
+            raw: number | null;
+        };
+        LiteracyAnalysisScaleLevelDto: {
+            level: string;
+            count: number;
+            proportion: number | null;
+        };
+        LiteracyAnalysisScaleDto: {
+            baseAssessmentId: number;
+            slope: number;
+            intercept: number;
+            cuts: components["schemas"]["LiteracyAnalysisScaleCutDto"][];
+            n: number;
+            mean: number | null;
+            sd: number | null;
+            se: number | null;
+            levels: components["schemas"]["LiteracyAnalysisScaleLevelDto"][];
+        };
+        LiteracyMeasurementDto: {
+            fit: components["schemas"]["LiteracyFitSummaryDto"];
+            dif: components["schemas"]["LiteracyDifSummaryDto"];
+            reliability: components["schemas"]["LiteracyReliabilityDto"];
+            /** @description Raw score → θ with the conditional SEM per score point. */
+            rawScores: components["schemas"]["LiteracyRawScorePointDto"][];
+            /** @description Test information function on a θ grid from −4 to 4. */
+            information: components["schemas"]["LiteracyInformationPointDto"][];
+            /** @description Present when the assessment is linked to a base. */
+            linked: components["schemas"]["LiteracyAnalysisLinkDto"] | null;
+            /** @description Present when the assessment is on its grade's reporting scale. */
+            scale: components["schemas"]["LiteracyAnalysisScaleDto"] | null;
+        };
         LiteracyAnalysisDto: {
             /** Format: date-time */
             computedAt: string | null;
@@ -4838,6 +5581,8 @@ export interface components {
             /** @description null when there was nothing to fit (under 2 students or no scored item). */
             rasch?: components["schemas"]["LiteracyRaschFitDto"] | null;
             levels?: components["schemas"]["LiteracyLevelCountDto"][];
+            /** @description Absent (null) in analyses run before fit and DIF were computed. */
+            measurement?: components["schemas"]["LiteracyMeasurementDto"] | null;
         };
         LiteracyCityReportAssessmentDto: {
             /** @enum {string} */
@@ -4875,6 +5620,55 @@ export interface components {
             /** @description null for a single student (absent when withheld). */
             sd?: number | null;
         };
+        LiteracyScaleCutDto: {
+            level: string;
+            /** @description Lowest θ of the level (null: the first level, from −∞). */
+            theta: number | null;
+            /** @description The same on the reporting scale. */
+            scaleScore: number | null;
+            /** @description The base form's raw cut score it was translated from. */
+            raw: number;
+        };
+        LiteracyScaleDto: {
+            grade: number;
+            slope: number;
+            intercept: number;
+            baseAssessmentId: number;
+            cuts: components["schemas"]["LiteracyScaleCutDto"][];
+        };
+        LiteracyTrendLevelDto: {
+            level: string;
+            count: number;
+            proportion: number;
+        };
+        LiteracyTrendPointDto: {
+            /** @enum {string} */
+            phase: "pilot" | "main";
+            schoolYear: number;
+            assessmentId: number;
+            assessmentName: string;
+            /** @description Whether the assessment reaches the scale by a link (false: it is the base). */
+            linked: boolean;
+            /** @description Students with an ability; null when withheld (under 5). */
+            n: number | null;
+            /** @description Mean scale score (EAP abilities); null when withheld. */
+            mean: number | null;
+            sd: number | null;
+            /** @description slope × √(var/n + link SE²): sampling error and the error of the links to the base. */
+            se: number | null;
+            suppressed: boolean;
+            /** @description Shares of the θ-defined levels; null when withheld. */
+            levels: components["schemas"]["LiteracyTrendLevelDto"][] | null;
+        };
+        LiteracyTrendDto: {
+            /** @enum {string} */
+            group: "city" | "office" | "school";
+            grade: number;
+            scale: components["schemas"]["LiteracyScaleDto"] | null;
+            /** @description 'all', an office code or a school id. */
+            key: string;
+            points: components["schemas"]["LiteracyTrendPointDto"][];
+        };
         LiteracyCityReportDto: {
             /** @description Area code → Korean name, in the configured order. */
             areas: {
@@ -4887,6 +5681,8 @@ export interface components {
             city: components["schemas"]["LiteracyGroupDto"] | null;
             groups: components["schemas"]["LiteracyGroupDto"][];
             analysis: components["schemas"]["LiteracyAnalysisDto"];
+            /** @description The grade's trend on its common scale (the city's; no points until an assessment of the grade is linked). */
+            trend: components["schemas"]["LiteracyTrendDto"];
         };
         LiteracyReportAssessmentDto: {
             id: number;
@@ -4993,6 +5789,119 @@ export interface components {
         };
         LiteracyReportFileListDto: {
             items: components["schemas"]["LiteracyReportFileDto"][];
+        };
+        LiteracyBankAdministrationDto: {
+            /** @enum {string} */
+            phase: "pilot" | "main";
+            /** Format: date-time */
+            computedAt: string;
+            assessmentId: number;
+            assessmentName: string;
+            schoolYear: number;
+            /** @description Students in the analysis. */
+            n: number;
+            facility: number | null;
+            discrimination: number | null;
+            /** @description Rasch / PCM difficulty (logits) of that assessment's calibration: on the common scale when the assessment is linked or is the base. */
+            difficulty: number | null;
+            difficultySe: number | null;
+            infit: number | null;
+            outfit: number | null;
+            infitZ: number | null;
+            outfitZ: number | null;
+            fitFlag: boolean | null;
+            dif: components["schemas"]["LiteracyDifDto"][];
+            dropped: boolean;
+            /** @description Whether the item was an anchor held at its base value in that assessment's linked calibration. */
+            anchored: boolean;
+        };
+        LiteracyBankItemDto: {
+            /** @enum {string} */
+            type: "dichotomous" | "partial";
+            /** Format: date-time */
+            retiredAt: string | null;
+            /** @description The bank id within the grade: the same id in two assessments of one grade is the same item. */
+            id: string;
+            grade: number;
+            area: string;
+            maxScore: number;
+            /** @description Administrators only (every bank route is for administrators). */
+            key: string[] | null;
+            options: string[] | null;
+            retiredReason: string | null;
+            /** @description Oldest first. */
+            administrations: components["schemas"]["LiteracyBankAdministrationDto"][];
+        };
+        LiteracyBankItemListDto: {
+            items: components["schemas"]["LiteracyBankItemDto"][];
+            /** @description Items matching the filters (the list is cut at `limit`). */
+            total: number;
+        };
+        RetireBankItemDto: {
+            /** @description the grade (1–12) whose bank holds the item */
+            grade: number;
+            /** @description true retires the item (its history stays; new assessments may not use it); false brings it back */
+            retired: boolean;
+            reason?: string;
+        };
+        LinkAssessmentDto: {
+            /** @description the calibrated assessment (same grade, sharing at least 3 scored items) whose scale this one is put on */
+            baseAssessmentId: number;
+            /**
+             * @description drop anchors flagged as drifting and recompute (default false: drifting anchors are only reported)
+             * @default false
+             */
+            dropDrifting: boolean;
+            /** @description anchors to leave out of the link by hand (e.g. a drifting one, after review) */
+            dropAnchors?: string[];
+        };
+        LiteracyMeanMeanLinkDto: {
+            /** @description Mean of the anchors' bank − current (logits). */
+            constant: number;
+            /** @description SD of those differences ÷ √n: the linking error from the choice of anchors. */
+            se: number | null;
+            /** @description Anchors in the constant. */
+            n: number;
+        };
+        LiteracyLinkAnchorDto: {
+            /** @description Rules that flagged the anchor: displacement (|Δb| > 0.5 logit), robust-z (|z| > 2.7). */
+            rules: ("displacement" | "robust-z")[];
+            itemId: string;
+            /** @description Difficulty (logits) on the base's scale (the bank value). */
+            bank: number;
+            /** @description Difficulty from the assessment's own free calibration. */
+            current: number;
+            /** @description bank − current, before the linking constant. */
+            difference: number;
+            /** @description Δb: bank − (current + mean–mean constant), in logits; drifting when |Δb| > 0.5 or |robust z| > 2.7. */
+            displacement: number;
+            robustZ: number;
+            drifting: boolean;
+            /** @description Whether the anchor was held fixed at its bank value (false: dropped by hand or as drifting). */
+            used: boolean;
+        };
+        LiteracyLinkDto: {
+            /** @enum {string} */
+            status: "pending" | "done";
+            /** @enum {string|null} */
+            method: "fixed-parameter" | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            computedAt: string | null;
+            assessmentId: number;
+            baseAssessmentId: number;
+            constant: number | null;
+            se: number | null;
+            /** @description The MML standard error of the constant alone. */
+            samplingSe: number | null;
+            /** @description The mean–mean linking, as a check of the fixed-parameter constant. */
+            meanMean: components["schemas"]["LiteracyMeanMeanLinkDto"] | null;
+            anchors: components["schemas"]["LiteracyLinkAnchorDto"][];
+            /** @description Anchors left out (drifting with dropDrifting, or dropped by hand). */
+            dropped: string[];
+            dropDrifting: boolean;
+            dropAnchors: string[];
         };
         AiServiceViewDto: {
             allowedLevels: ("elementary" | "middle" | "high" | "special")[];
@@ -5880,6 +6789,565 @@ export interface components {
             /** @description Why the data must be kept: a dispute, an audit, an investigation */
             reason: string;
         };
+        PublicCaseAttachmentDto: {
+            id: number;
+            filename: string;
+            byteSize: number;
+        };
+        PublicCaseDto: {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            schoolLevel: "elementary" | "middle" | "high" | "special";
+            /** @enum {string} */
+            area: "lesson" | "club" | "community" | "environment" | "other";
+            description: string;
+            schoolName: string | null;
+            districtOfficeName: string | null;
+            clubName: string | null;
+            designationTypeName: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            attachments: components["schemas"]["PublicCaseAttachmentDto"][];
+        };
+        PublicCasePageDto: {
+            items: components["schemas"]["PublicCaseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateCaseDto: {
+            /** @example 생성형 AI로 함께 쓰는 과학 탐구 보고서 */
+            title: string;
+            /**
+             * @description 수업 lesson, 동아리 club, 학습공동체 community, 환경 구축 environment, 기타 other
+             * @enum {string}
+             */
+            area: "lesson" | "club" | "community" | "environment" | "other";
+            /** @example 학생들이 AI 도구로 실험 자료를 분석하고… */
+            description: string;
+            /** @description The school whose case it is. A principal's own school is taken from the account (another school is refused); an office or the city may leave it out. */
+            schoolId?: number;
+            /**
+             * @description Required when there is no school; a school's case has the school's level
+             * @enum {string}
+             */
+            schoolLevel?: "elementary" | "middle" | "high" | "special";
+            /** @description The school's AI club; by default the school's most recent club, if it has one */
+            clubId?: number;
+            /** @description The school's designation (선도학교…); by default its current one, if any */
+            designationId?: number;
+        };
+        CaseAttachmentDto: {
+            id: number;
+            filename: string;
+            byteSize: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PracticeCaseDto: {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            schoolLevel: "elementary" | "middle" | "high" | "special";
+            /** @enum {string} */
+            area: "lesson" | "club" | "community" | "environment" | "other";
+            description: string;
+            schoolId: number | null;
+            schoolName: string | null;
+            districtOffice: string | null;
+            districtOfficeName: string | null;
+            clubId: number | null;
+            clubName: string | null;
+            designationId: number | null;
+            designationTypeName: string | null;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "reviewed" | "published";
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewComment: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            attachments: components["schemas"]["CaseAttachmentDto"][];
+        };
+        PracticeCasePageDto: {
+            items: components["schemas"]["PracticeCaseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ReviewCaseDto: {
+            /**
+             * @description approve: ready for the city to publish; return: back to the school
+             * @enum {string}
+             */
+            decision: "approve" | "return";
+            /** @example 수업 사례가 구체적입니다. */
+            comment?: string;
+        };
+        CreateCommunityDto: {
+            /** @example AI 수업 나눔 교원 학습공동체 */
+            name: string;
+            description?: string;
+            /**
+             * @description school year (from March)
+             * @example 2025
+             */
+            schoolYear: number;
+            /** @description The school of a one-school community; a principal's or teacher's is their own school. Left out by an office or the city: across schools. */
+            schoolId?: number;
+            /**
+             * @description For the city's cross-school community: the office whose schools it gathers (left out: all of Seoul)
+             * @enum {string}
+             */
+            districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
+        };
+        CommunityMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "leader" | "member";
+            schoolId: number | null;
+            schoolName: string | null;
+            /** @description hours of the meetings attended */
+            hours: number;
+        };
+        CommunityMeetingDto: {
+            id: number;
+            /** Format: date */
+            heldOn: string;
+            topic: string;
+            hours: number;
+            attendeeIds: string[];
+        };
+        CommunityCreditDto: {
+            id: number;
+            courseId: number;
+            courseCode: string;
+            courseTitle: string;
+            membersCredited: number;
+            /** Format: date-time */
+            creditedAt: string;
+        };
+        CommunityDto: {
+            id: number;
+            name: string;
+            description: string;
+            schoolYear: number;
+            /** @description null: across schools */
+            schoolId: number | null;
+            schoolName: string | null;
+            districtOffice: string | null;
+            memberCount: number;
+            meetingCount: number;
+            totalHours: number;
+            members: components["schemas"]["CommunityMemberDto"][];
+            meetings: components["schemas"]["CommunityMeetingDto"][];
+            credits: components["schemas"]["CommunityCreditDto"][];
+        };
+        CommunitySummaryDto: {
+            id: number;
+            name: string;
+            description: string;
+            schoolYear: number;
+            /** @description null: across schools */
+            schoolId: number | null;
+            schoolName: string | null;
+            districtOffice: string | null;
+            memberCount: number;
+            meetingCount: number;
+            totalHours: number;
+        };
+        UpdateCommunityDto: {
+            name?: string;
+            description?: string;
+        };
+        AddMembersDto: {
+            /** @description accounts of teachers or principals */
+            userIds: string[];
+            /**
+             * @default member
+             * @enum {string}
+             */
+            role: "leader" | "member";
+        };
+        CreateMeetingDto: {
+            /** @example 2025-05-14 */
+            heldOn: string;
+            /** @example 생성형 AI 활용 수업 설계 나눔 */
+            topic: string;
+            /**
+             * @description hours, at most one decimal
+             * @example 2
+             */
+            hours: number;
+            /** @description members who attended; left out: every member */
+            attendeeIds?: string[];
+        };
+        CreditHoursDto: {
+            /** @description the training course (for teachers) whose completion the hours count as */
+            courseId: number;
+        };
+        CreditedMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            hours: number;
+        };
+        SkippedMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            reason: string;
+        };
+        CreditResultDto: {
+            creditId: number;
+            courseId: number;
+            /** @description the training import batch that holds the completions */
+            trainingBatchId: number;
+            /** @description the badge issuance job of that batch */
+            badgeJobId: string;
+            credited: components["schemas"]["CreditedMemberDto"][];
+            skipped: components["schemas"]["SkippedMemberDto"][];
+        };
+        EvidenceDto: {
+            /**
+             * @description a designation evaluation (id), a training badge (uuid), a published case (id)
+             * @enum {string}
+             */
+            kind: "designation_evaluation" | "training_badge" | "practice_case";
+            /** @example 12 */
+            ref: string;
+        };
+        NominateDto: {
+            /** @example 2025 */
+            year: number;
+            /** @enum {string} */
+            nomineeKind: "teacher" | "school" | "club" | "community";
+            /**
+             * Format: uuid
+             * @description the teacher (nomineeKind teacher)
+             */
+            nomineeUserId?: string;
+            /** @description the school (nomineeKind school) */
+            nomineeSchoolId?: number;
+            /** @description the AI club (nomineeKind club) */
+            nomineeClubId?: number;
+            /** @description the learning community (nomineeKind community) */
+            nomineeCommunityId?: number;
+            /** @example AI 선도학교 운영 및 교원 연수 강사 활동으로 AI 교육 확산에 기여 */
+            reason: string;
+            evidence?: components["schemas"]["EvidenceDto"][];
+        };
+        CommendationEvidenceDto: {
+            /** @enum {string} */
+            kind: "designation_evaluation" | "training_badge" | "practice_case";
+            ref: string;
+            /** @description what the evidence is, in Korean */
+            label: string;
+        };
+        CommendationDto: {
+            id: number;
+            year: number;
+            /** @enum {string} */
+            nomineeKind: "teacher" | "school" | "club" | "community";
+            /** Format: uuid */
+            nomineeUserId: string | null;
+            nomineeSchoolId: number | null;
+            nomineeClubId: number | null;
+            nomineeCommunityId: number | null;
+            nomineeName: string;
+            schoolId: number | null;
+            schoolName: string | null;
+            districtOffice: string | null;
+            reason: string;
+            /** @enum {string} */
+            status: "nominated" | "awarded" | "declined";
+            awardTitle: string | null;
+            /** Format: date-time */
+            nominatedAt: string;
+            nominatedByName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            evidence: components["schemas"]["CommendationEvidenceDto"][];
+        };
+        CommendationDecisionDto: {
+            /** @enum {string} */
+            decision: "awarded" | "declined";
+            /** @example 심사위원회 심의 결과 표창 대상으로 선정 */
+            reason: string;
+            /** @example 서울특별시교육감 표창 */
+            awardTitle?: string;
+        };
+        PlanItemDto: {
+            item: number;
+            /** @description The item's name in 제4조 ②. */
+            name: string;
+            content: string;
+        };
+        PlanDto: {
+            id: number;
+            /** @description The first version's id, shared by every revision of the plan. */
+            lineageId: number;
+            version: number;
+            revisesId: number | null;
+            revisionReason: string | null;
+            title: string;
+            periodStart: number;
+            periodEnd: number;
+            vision: string;
+            goals: string[];
+            items: components["schemas"]["PlanItemDto"][];
+            fourthIndustrialPlanRef: string | null;
+            /** @enum {string} */
+            status: "draft" | "adopted" | "superseded";
+            /** Format: date-time */
+            adoptedAt: string | null;
+            adoptedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description School years that have a yearly plan. */
+            years: number[];
+        };
+        PlanListDto: {
+            items: components["schemas"]["PlanDto"][];
+        };
+        PlanItemInputDto: {
+            /** @description 제4조 ② item number */
+            item: number;
+            /** @description the item's content; empty allowed while drafting */
+            content: string;
+        };
+        CreatePlanDto: {
+            /** @example 서울특별시교육청 인공지능 교육 기본계획(2026~2030) */
+            title: string;
+            /**
+             * @description first school year of the five
+             * @example 2026
+             */
+            periodStart: number;
+            /**
+             * @description last school year: periodStart + 4
+             * @example 2030
+             */
+            periodEnd: number;
+            vision?: string;
+            goals?: string[];
+            /** @description the eight items of 제4조 ②; items not given stay as they are (empty on create) */
+            items?: components["schemas"]["PlanItemInputDto"][];
+            /** @description 제4조 ④: the 4차 산업혁명 교육 plan this plan follows (a reference) */
+            fourthIndustrialPlanRef?: Record<string, never> | null;
+        };
+        UpdatePlanDto: {
+            title?: string;
+            periodStart?: number;
+            periodEnd?: number;
+            vision?: string;
+            goals?: string[];
+            items?: components["schemas"]["PlanItemInputDto"][];
+            fourthIndustrialPlanRef?: Record<string, never> | null;
+        };
+        RevisePlanDto: {
+            title?: string;
+            periodStart?: number;
+            periodEnd?: number;
+            vision?: string;
+            goals?: string[];
+            items?: components["schemas"]["PlanItemInputDto"][];
+            fourthIndustrialPlanRef?: Record<string, never> | null;
+            /** @description why the adopted plan is revised */
+            reason: string;
+        };
+        TaskIndicatorDto: {
+            indicatorId: string;
+            name: string;
+            /** @enum {string} */
+            unit: "ratio" | "count" | "krw" | "hours" | "score";
+            manual: boolean;
+            baseline: number;
+            target: number;
+            /** @description live for the current year, from the last snapshot for past years; typed in for manual indicators */
+            actual: number | null;
+            /**
+             * @description where actual comes from
+             * @enum {string}
+             */
+            actualSource: "live" | "snapshot" | "manual";
+            actualEnteredBy: string | null;
+            /** Format: date-time */
+            actualEnteredAt: string | null;
+            /** @description Share of the school year passed. */
+            expected: number;
+            /** @description share of the way from baseline to target covered */
+            achieved: number | null;
+            /** @enum {string|null} */
+            status: "on_track" | "at_risk" | "behind" | null;
+        };
+        PlanTaskDto: {
+            id: number;
+            yearlyPlanId: number;
+            item: number;
+            itemName: string;
+            title: string;
+            description: string;
+            department: string | null;
+            districtOffice: string | null;
+            districtOfficeName: string | null;
+            budgetKrw: number;
+            spentKrw: number;
+            schedule: string;
+            indicators: components["schemas"]["TaskIndicatorDto"][];
+            /**
+             * @description the worst status of its indicators
+             * @enum {string|null}
+             */
+            status: "on_track" | "at_risk" | "behind" | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        YearlyPlanItemDto: {
+            item: number;
+            name: string;
+            budgetKrw: number;
+            spentKrw: number;
+            tasks: components["schemas"]["PlanTaskDto"][];
+        };
+        YearlyPlanDto: {
+            id: number;
+            planId: number;
+            schoolYear: number;
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            planStatus: "draft" | "adopted" | "superseded";
+            budgetKrw: number;
+            spentKrw: number;
+            /** @description the eight items with their tasks */
+            items: components["schemas"]["YearlyPlanItemDto"][];
+            tasks: components["schemas"]["PlanTaskDto"][];
+            /** @description tasks per status */
+            statusCounts: {
+                [key: string]: number;
+            };
+        };
+        YearlyPlanInputDto: {
+            /** @example 2026학년도 인공지능 교육 시행계획 */
+            title?: string;
+            summary?: string;
+        };
+        TaskIndicatorInputDto: {
+            /**
+             * @description an id of GET /api/v1/indicators
+             * @example classroom.coverage
+             */
+            indicatorId: string;
+            /**
+             * @description the indicator's unit; a target in another unit is refused
+             * @enum {string}
+             */
+            unit: "ratio" | "count" | "krw" | "hours" | "score";
+            /** @example 0.2 */
+            baseline: number;
+            /** @example 0.3 */
+            target: number;
+            /** @description manual indicators only: the figure reached so far (recorded with who and when) */
+            actual?: Record<string, never> | null;
+        };
+        CreateTaskDto: {
+            /** @description 제4조 ② item the task serves */
+            item: number;
+            /** @example AI 교실 신규 구축 */
+            title: string;
+            description?: string;
+            /**
+             * @description the responsible department (or districtOffice)
+             * @example 디지털교육과
+             */
+            department?: Record<string, never> | null;
+            /**
+             * @description the responsible district office (or department)
+             * @enum {string|null}
+             */
+            districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk" | null;
+            /**
+             * @description planned budget (KRW)
+             * @example 1000000000
+             */
+            budgetKrw: number;
+            /**
+             * @description budget spent so far (KRW)
+             * @example 0
+             */
+            spentKrw?: number;
+            /** @example 2026-03 ~ 2026-12 */
+            schedule: string;
+            indicators?: components["schemas"]["TaskIndicatorInputDto"][];
+        };
+        UpdateTaskDto: {
+            item?: number;
+            title?: string;
+            description?: string;
+            department?: Record<string, never> | null;
+            /** @enum {string|null} */
+            districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk" | null;
+            budgetKrw?: number;
+            spentKrw?: number;
+            schedule?: string;
+            /** @description replaces the task's indicators */
+            indicators?: components["schemas"]["TaskIndicatorInputDto"][];
+        };
+        IndicatorDto: {
+            id: string;
+            name: string;
+            definition: string;
+            /** @enum {string} */
+            unit: "ratio" | "count" | "krw" | "hours" | "score";
+            source: string;
+            item: number;
+            manual: boolean;
+            byYear: boolean;
+            /** @description the live value (null for manual indicators: see their tasks) */
+            value: number | null;
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description why the value could not be computed */
+            error: string | null;
+        };
+        IndicatorCatalogueDto: {
+            year: number;
+            districtOffice: string | null;
+            /** @description a principal's own school: its figures (indicators without a per-school figure are null) */
+            schoolId: number | null;
+            /** Format: date-time */
+            computedAt: string;
+            items: components["schemas"]["IndicatorDto"][];
+        };
+        IndicatorQuarterDto: {
+            /** @description Q1 Mar–May, Q2 Jun–Aug, Q3 Sep–Nov, Q4 Dec–Feb */
+            quarter: number;
+            value: number | null;
+            /** Format: date-time */
+            takenAt: string;
+        };
+        IndicatorTrendDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            unit: "ratio" | "count" | "krw" | "hours" | "score";
+            quarters: components["schemas"]["IndicatorQuarterDto"][];
+        };
+        IndicatorTrendListDto: {
+            year: number;
+            districtOffice: string | null;
+            items: components["schemas"]["IndicatorTrendDto"][];
+        };
         RedisStatusDto: {
             error: string | null;
             available: boolean;
@@ -5902,7 +7370,7 @@ export interface components {
         };
         FailedJobDto: {
             /** @enum {string} */
-            name: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "consent-remind" | "privacy-review" | "privacy-destruction";
+            name: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "literacy-link" | "consent-remind" | "privacy-review" | "privacy-destruction" | "plan-indicator-snapshot" | "plan-annual-report";
             /** @enum {string} */
             queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent" | "privacy";
             failedReason: string | null;
@@ -5931,7 +7399,7 @@ export interface components {
         };
         ScheduleDto: {
             /** @enum {string} */
-            jobName: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "consent-remind" | "privacy-review" | "privacy-destruction";
+            jobName: "classroom-export" | "designation-term-end" | "badge-issuance" | "survey-aggregate" | "survey-lifecycle" | "survey-distribute" | "survey-remind" | "survey-report-export" | "literacy-analysis" | "literacy-reports" | "literacy-link" | "consent-remind" | "privacy-review" | "privacy-destruction" | "plan-indicator-snapshot" | "plan-annual-report";
             /** @enum {string} */
             queue: "exports" | "designations" | "badges" | "surveys" | "literacy" | "consent" | "privacy";
             /** @description Whether a worker has set up this schedule in Redis; null when Redis did not answer. */
@@ -17592,6 +19060,529 @@ export interface operations {
             };
         };
     };
+    "literacy.listBankItems": {
+        parameters: {
+            query?: {
+                grade?: number;
+                area?: string;
+                /** @description part of the item id */
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiteracyBankItemListDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "literacy.getBankItem": {
+        parameters: {
+            query: {
+                grade: number;
+            };
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiteracyBankItemDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "literacy.retireBankItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireBankItemDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiteracyBankItemDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "literacy.getLink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiteracyLinkDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "NOT_LINKED";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "literacy.link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkAssessmentDto"];
+            };
+        };
+        responses: {
+            /** @description the job was accepted; follow it at GET /api/v1/jobs/{jobId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "LINK_REJECTED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "RESULTS_DESTROYED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "literacy.trend": {
+        parameters: {
+            query: {
+                grade: number;
+                /** @description a district office code: its trend instead of the city's */
+                office?: string;
+                /** @description a school's trend (a school you may read) */
+                schoolId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiteracyTrendDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+        };
+    };
     "consent.listServices": {
         parameters: {
             query?: never;
@@ -21149,6 +23140,3807 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "cases.publicList": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                level?: "elementary" | "middle" | "high" | "special";
+                area?: "lesson" | "club" | "community" | "environment" | "other";
+                /** @description words in the title or description */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCasePageDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    "cases.publicGet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "cases.publicAttachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the attached document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/x-hwp": string;
+                    "application/hwp+zip": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "cases.list": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "submitted" | "returned" | "reviewed" | "published";
+                level?: "elementary" | "middle" | "high" | "special";
+                area?: "lesson" | "club" | "community" | "environment" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCasePageDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    "cases.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "cases.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CASE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "cases.attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, HWP, HWPX, DOCX, XLSX or PPTX
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_TYPE_MISMATCH" | "FILE_TYPE_NOT_ALLOWED" | "IMPORT_REJECTED" | "INPUT_REFUSED" | "INVALID_FILE" | "MALFORMED_JSON" | "NOT_MULTIPART" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CASE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Not acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_MULTIPART";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE" | "TOO_MANY_FILES" | "TOO_MANY_PARTS";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UPLOADS_BUSY";
+                    };
+                };
+            };
+        };
+    };
+    "cases.attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the attached document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/x-hwp": string;
+                    "application/hwp+zip": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CASE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "cases.review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCaseDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "OFFICE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "cases.resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CASE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "cases.publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCaseDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "communities.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySummaryDto"][];
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    "communities.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommunityDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "OFFICE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "SCHOOL_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "communities.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "communities.remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "communities.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommunityDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "communities.addMembers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMembersDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "MEMBER_OUT_OF_SCOPE" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "communities.removeMember": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "communities.addMeeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "communities.credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditHoursDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditResultDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "IMPORT_REJECTED" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_OUT_OF_SCOPE" | "OFFICE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_CREDITED" | "DUPLICATE" | "NOTHING_TO_CREDIT";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "commendations.list": {
+        parameters: {
+            query?: {
+                year?: number;
+                status?: "nominated" | "awarded" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommendationDto"][];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "commendations.nominate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominateDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommendationDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOMINEE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "commendations.export": {
+        parameters: {
+            query: {
+                year: number;
+                /** @description why the file is needed (2–500 characters): required when it holds more people than PRIVACY_REASON_THRESHOLD; kept in the access log */
+                reason?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 표창_{year}.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "commendations.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommendationDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOMINEE_OUT_OF_SCOPE" | "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "commendations.decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommendationDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommendationDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Busy or unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "ACCESS_LOG_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListDto"];
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    "plans.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "plans.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PLAN_FROZEN";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "PLAN_INCOMPLETE" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PLAN_FROZEN" | "PLAN_PERIOD_OVERLAP";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisePlanDto"];
+            };
+        };
+        responses: {
+            /** @description the new draft version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE" | "PLAN_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.getYear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlyPlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "plans.putYear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearlyPlanInputDto"];
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlyPlanDto"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlyPlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PLAN_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.postYear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearlyPlanInputDto"];
+            };
+        };
+        responses: {
+            /** @description it existed: updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlyPlanDto"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlyPlanDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PLAN_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.createTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTaskDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED" | "TASK_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PLAN_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.updateTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+                taskId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTaskDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED" | "TASK_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PLAN_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job was accepted; follow it at GET /api/v1/jobs/{jobId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "BODY_TOO_COMPLEX" | "BODY_TOO_DEEP" | "INPUT_REFUSED" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    "plans.reportPage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the printable page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "BAD_URL" | "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "URI_TOO_LONG";
+                    };
+                };
+            };
+        };
+    };
+    "plans.catalogue": {
+        parameters: {
+            query: {
+                year: number;
+                districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorCatalogueDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    "plans.trend": {
+        parameters: {
+            query: {
+                year: number;
+                districtOffice?: "dongbu" | "seobu" | "nambu" | "bukbu" | "jungbu" | "gangnam-seocho" | "gangdong-songpa" | "gangseo-yangcheon" | "dongjak-gwanak" | "seongdong-gwangjin" | "seongbuk-gangbuk";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTrendListDto"];
+                };
+            };
+            /** @description The request is invalid: `details` names the fields, or the rows and columns of a file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INPUT_REFUSED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No valid bearer token, or its sign-in has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "SESSION_ENDED" | "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "ROLE_NOT_ALLOWED";
                     };
                 };
             };

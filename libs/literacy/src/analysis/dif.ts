@@ -37,7 +37,7 @@ import { assertShape, type ItemSpec, type MissingPolicy, type ScoreMatrix } from
  * Zwick 2012 reports for ETS operational MH analyses) are reported as not computed
  * ('group-too-small'), as is an item whose tables give no finite α ('no-variation').
  *
- * O(N·items): one pass for the totals, one per studied item over its column.
+ * O(N·items): one pass for the totals, one over the rows for every studied item at once.
  */
 
 export type EtsCategory = 'A' | 'B-' | 'B+' | 'C-' | 'C+';
@@ -49,6 +49,8 @@ export interface DifOptions {
   minGroupSize?: number;
   /** Columns to study; default every item. */
   columns?: readonly number[];
+  /** Each student's total over the scored items, when the caller has it (several comparisons of one matrix). */
+  totals?: ArrayLike<number>;
 }
 
 export interface MantelHaenszelTable {
@@ -138,8 +140,64 @@ export function mantelHaenszelDif(mat: ScoreMatrix, items: readonly ItemSpec[], 
   const minSize = options.minGroupSize ?? 100;
   let maxTotal = 0;
   for (const it of items) if (!it.dropped) maxTotal += it.maxScore;
-  const total = new Int32Array(N);
+  const total = options.totals ?? matchingTotals(mat, items);
+  const K = maxTotal + 1;
+  const columns = options.columns ?? items.map((_, j) => j);
+  const reasonOf = (j: number): DifSkipReason | null => (items[j].dropped ? 'dropped' : items[j].maxScore !== 1 ? 'polytomous' : null);
+  const studied = columns.filter((j) => reasonOf(j) === null);
+  // One pass over the students, row by row (the matrix is row-major), for every studied item at
+  // once: counts[(c·K + k)·4 + cell], cell 0..3 = a, b, c, d; sizes[c·2 + group].
+  const counts = new Float64Array(studied.length * K * 4);
+  const sizes = new Float64Array(columns.length * 2);
+  const sizeAt = new Map(columns.map((j, i) => [j, i]));
+  const data = mat.data;
   for (let s = 0; s < N; s++) {
+    const g = group[s];
+    if (g !== 0 && g !== 1) continue;
+    const row = s * J;
+    const stratum = total[s] * 4 + g * 2;
+    for (let c = 0; c < studied.length; c++) {
+      let v = data[row + studied[c]];
+      if (v !== v) {
+        if (missing === 'exclude') continue;
+        v = 0;
+      }
+      counts[c * K * 4 + stratum + (v >= 1 ? 0 : 1)]++;
+    }
+    for (let i = 0; i < columns.length; i++) {
+      if (missing === 'exclude' && data[row + columns[i]] !== data[row + columns[i]]) continue;
+      sizes[i * 2 + g]++;
+    }
+  }
+  const out: DifItem[] = [];
+  for (const j of columns) {
+    const it = items[j];
+    const i = sizeAt.get(j)!;
+    const nR = sizes[i * 2];
+    const nF = sizes[i * 2 + 1];
+    const base = { column: j, id: it.id, nReference: nR, nFocal: nF };
+    const reason = reasonOf(j) ?? (nR < minSize || nF < minSize ? 'group-too-small' : null);
+    if (reason) {
+      out.push({ ...base, computed: false, reason });
+      continue;
+    }
+    const c = studied.indexOf(j);
+    const tables: MantelHaenszelTable[] = [];
+    for (let k = 0; k < K; k++) {
+      const at = (c * K + k) * 4;
+      tables.push({ a: counts[at], b: counts[at + 1], c: counts[at + 2], d: counts[at + 3] });
+    }
+    const mh = mantelHaenszel(tables);
+    out.push(mh ? { ...base, computed: true, ...mh } : { ...base, computed: false, reason: 'no-variation' });
+  }
+  return out;
+}
+
+/** The matching variable: each student's total over the scored items; throws when one is not a whole number. */
+export function matchingTotals(mat: ScoreMatrix, items: readonly ItemSpec[]): Int32Array {
+  const J = mat.nItems;
+  const total = new Int32Array(mat.nStudents);
+  for (let s = 0; s < mat.nStudents; s++) {
     let t = 0;
     for (let j = 0; j < J; j++) {
       if (items[j].dropped) continue;
@@ -149,41 +207,5 @@ export function mantelHaenszelDif(mat: ScoreMatrix, items: readonly ItemSpec[], 
     if (!Number.isInteger(t)) throw new RangeError(`student ${s}: total ${t} is not a whole number`);
     total[s] = t;
   }
-  const K = maxTotal + 1;
-  // counts[k*4 + cell], cell 0..3 = a, b, c, d
-  const counts = new Float64Array(K * 4);
-  const out: DifItem[] = [];
-  const columns = options.columns ?? items.map((_, j) => j);
-  for (const j of columns) {
-    const it = items[j];
-    counts.fill(0);
-    let nR = 0;
-    let nF = 0;
-    for (let s = 0; s < N; s++) {
-      const g = group[s];
-      if (g !== 0 && g !== 1) continue;
-      let v = mat.data[s * J + j];
-      if (v !== v) {
-        if (missing === 'exclude') continue;
-        v = 0;
-      }
-      if (g === 0) nR++;
-      else nF++;
-      counts[total[s] * 4 + g * 2 + (v >= 1 ? 0 : 1)]++;
-    }
-    const base = { column: j, id: it.id, nReference: nR, nFocal: nF };
-    let reason: DifSkipReason | null = null;
-    if (it.dropped) reason = 'dropped';
-    else if (it.maxScore !== 1) reason = 'polytomous';
-    else if (nR < minSize || nF < minSize) reason = 'group-too-small';
-    if (reason) {
-      out.push({ ...base, computed: false, reason });
-      continue;
-    }
-    const tables: MantelHaenszelTable[] = [];
-    for (let k = 0; k < K; k++) tables.push({ a: counts[k * 4], b: counts[k * 4 + 1], c: counts[k * 4 + 2], d: counts[k * 4 + 3] });
-    const mh = mantelHaenszel(tables);
-    out.push(mh ? { ...base, computed: true, ...mh } : { ...base, computed: false, reason: 'no-variation' });
-  }
-  return out;
+  return total;
 }

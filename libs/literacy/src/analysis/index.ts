@@ -49,6 +49,7 @@ export {
   etsCategory,
   mantelHaenszel,
   mantelHaenszelDif,
+  matchingTotals,
   type DifItem,
   type DifOptions,
   type DifSkipReason,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
-  mantelHaenszelDif, paramsFromFit, raschFit, rawScoreTable, separationReliability, testInformation,
+  mantelHaenszelDif, matchingTotals, paramsFromFit, raschFit, rawScoreTable, separationReliability, testInformation,
   type DifSkipReason, type EtsCategory, type ItemFit, type ItemSpec, type RaschResult, type ScoreMatrix,
 } from '../analysis';
 
@@ -182,13 +182,14 @@ export function measurement(input: MeasurementInput) {
 
   const difByItem = new Map<string, DifEntry[]>(items.map((i) => [i.id, []]));
   const comparisons = difComparisons(students);
-  for (const c of comparisons) {
-    let results: ReturnType<typeof mantelHaenszelDif>;
-    try {
-      results = mantelHaenszelDif(matrix, items, c.codes, { minGroupSize: DIF_MIN_GROUP });
-    } catch {
-      continue; // e.g. fractional scores, which have no MH strata: DIF is left out, the analysis goes on
-    }
+  let totals: Int32Array | null = null;
+  try {
+    totals = comparisons.length ? matchingTotals(matrix, items) : null;
+  } catch {
+    // Fractional scores have no MH strata: DIF is left out, the analysis goes on.
+  }
+  for (const c of totals ? comparisons : []) {
+    const results = mantelHaenszelDif(matrix, items, c.codes, { minGroupSize: DIF_MIN_GROUP, totals: totals! });
     for (const d of results) {
       if (!d.computed && !c.reportSkipped) continue;
       difByItem.get(d.id)!.push({
