@@ -1,6 +1,6 @@
 import { upload } from './client';
 import { data, http } from './http';
-import type { CityReportBy, CutScore, LiteracyAssessmentInput, LiteracyImportResult } from './models/literacy';
+import type { BankItemFilters, CityReportBy, CutScore, LinkRequest, LiteracyAssessmentInput, LiteracyImportResult, TrendGroup } from './models/literacy';
 import type { components } from './schema';
 
 const L = '/api/v1/literacy';
@@ -32,4 +32,12 @@ export const literacyApi = {
   studentReport: (id: number, studentId: number) => data(http.GET('/api/v1/literacy/assessments/{id}/students/{studentId}/report', { params: { path: { id, studentId } } })),
   buildReports: (id: number) => data(http.POST('/api/v1/literacy/assessments/{id}/reports/build', byId(id))),
   reportFiles: (id: number) => data(http.GET('/api/v1/literacy/assessments/{id}/reports/files', byId(id))),
+  // 문항 은행, 연계·동등화, 연도별 추이 (issue 18)
+  bankItems: (filters: BankItemFilters) => data(http.GET('/api/v1/literacy/bank/items', { params: { query: filters } })),
+  bankItem: (grade: number, itemId: string) => data(http.GET('/api/v1/literacy/bank/items/{itemId}', { params: { path: { itemId }, query: { grade } } })),
+  setBankItemRetired: (grade: number, itemId: string, retired: boolean, reason?: string) =>
+    data(http.PATCH('/api/v1/literacy/bank/items/{itemId}', { params: { path: { itemId } }, body: { grade, retired, ...(reason ? { reason } : {}) } })),
+  linkAssessment: (id: number, request: LinkRequest) => data(http.POST('/api/v1/literacy/assessments/{id}/link', { ...byId(id), body: request })),
+  assessmentLink: (id: number) => data(http.GET('/api/v1/literacy/assessments/{id}/link', byId(id))),
+  literacyTrend: (grade: number, group: TrendGroup = {}) => data(http.GET('/api/v1/literacy/trend', { params: { query: { grade, ...group } } })),
 };

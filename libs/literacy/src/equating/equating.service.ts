@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditLog, AuthUser, ConflictError, DEFAULT_SUPPRESSION_THRESHOLD, ForbiddenError, JobName, JobQueue, NotFoundError, SchoolAccess, ValidationFailedError,
 } from '@app/core';
-import { anchorPairs, anchoredCalibration, fitRasch, meanMeanLink, packSteps, rawScoreTable, scoreResponses, type ItemSpec } from '../analysis';
+import { anchorPairs, anchoredCalibration, fitRasch, meanMeanLink, packSteps, rawScoreTable, type ItemSpec } from '../analysis';
 import { Assessment, AssessmentsService } from '../assessments/assessments.service';
 import { LiteracyAnalysisService } from '../computation/literacy-analysis.service';
 import { rootOf, type ScaleDefinition } from '../computation/measurement';
+import { readScoredResults } from '../computation/results-reader';
 import type { LinkAssessmentDto, LiteracyLinkDto, LiteracyTrendDto, LiteracyTrendPointDto } from './equating.dto';
 
 /** Fewest shared scored items a link may rest on (meanMeanLink never drops below this either). */
@@ -126,8 +127,7 @@ export class EquatingService {
       const it = byId.get(b.itemId);
       if (it && !it.dropped && it.maxScore === b.steps.length && !manual.has(b.itemId)) bankSteps[b.itemId] = b.steps.map(Number);
     }
-    const rows: { responses: (string | null)[] }[] = await this.ds.query(`SELECT responses FROM literacy_results WHERE assessment_id = $1 ORDER BY student_id`, [id]);
-    const { matrix } = scoreResponses(items, rows.map((x) => x.responses));
+    const { matrix } = await readScoredResults(this.ds, id, a.schoolYear, items);
     await progress?.(10);
     const free = fitRasch(matrix, items);
     const location = Object.fromEntries(Object.entries(bankSteps).map(([k, s]) => [k, s.reduce((x, y) => x + y, 0) / s.length]));

@@ -1,6 +1,6 @@
 // AI·디지털 리터러시 진단검사 (/api/v1/literacy): assessments, the analysis and the reports. Aliases of
 // the served OpenAPI document's schemas.
-import type { components } from '../schema';
+import type { components, operations } from '../schema';
 
 type Schemas = components['schemas'];
 
@@ -42,3 +42,25 @@ export type LiteracyStudentReport = Schemas['LiteracyStudentReportDto'];
 export type AreaJudgement = NonNullable<Schemas['LiteracyStudentAreaDto']['judgement']>;
 /** A comparison group's size and mean; n and mean null when withheld. */
 export type GroupMean = Schemas['LiteracyGroupMeanDto'];
+
+// 문항 은행, 연계·동등화, 연도별 추이 (issue 18)
+/** One MH DIF comparison of an item: the group, focal against reference, MH D-DIF and its ETS category. */
+export type LiteracyDif = Schemas['LiteracyDifDto'];
+export type EtsCategory = NonNullable<LiteracyDif['ets']>;
+export type DifGroup = LiteracyDif['group'];
+/** A grade's bank item with every administration (oldest first). */
+export type BankItem = Schemas['LiteracyBankItemDto'];
+export type BankAdministration = Schemas['LiteracyBankAdministrationDto'];
+export type BankItemList = Schemas['LiteracyBankItemListDto'];
+/** GET /literacy/bank/items: by grade, area and part of the id. */
+export type BankItemFilters = NonNullable<operations['literacy.listBankItems']['parameters']['query']>;
+/** POST assessments/:id/link. */
+export type LinkRequest = Schemas['LinkAssessmentDto'];
+export type LiteracyLink = Schemas['LiteracyLinkDto'];
+export type LinkAnchor = Schemas['LiteracyLinkAnchorDto'];
+/** The fit and DIF summary, reliability and scale of an analysis. */
+export type LiteracyMeasurement = Schemas['LiteracyMeasurementDto'];
+export type LiteracyTrend = Schemas['LiteracyTrendDto'];
+export type TrendPoint = Schemas['LiteracyTrendPointDto'];
+/** The city's trend by default; an office's or a school's instead. */
+export type TrendGroup = Omit<operations['literacy.trend']['parameters']['query'], 'grade'>;

@@ -11,6 +11,7 @@ import { ItemDetail } from './ItemDetail';
 import { ItemStatsTable } from './ItemStatsTable';
 import { JobProgress } from './JobProgress';
 import { LiteracyFallback } from './LiteracyFallback';
+import { MeasurementPanel } from './MeasurementPanel';
 import { FLAG_LABEL } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
 import { literacyKeys, literacyQueries } from './literacyQueries';
@@ -92,10 +93,30 @@ export function AnalysisPage({ user, assessmentId }: { user: User; assessmentId:
           <TestSummary test={analysis.test} levels={analysis.levels ?? []} rasch={analysis.rasch ?? null} />
           <section className="panel" aria-labelledby="items-heading">
             <h2 id="items-heading">문항별 통계</h2>
-            <p className="muted small">정답률 = 평균 점수 ÷ 만점 · 변별도 = 문항 점수와 나머지 문항 총점의 상관 · 문항 번호를 누르면 선택지 분석이 열립니다.</p>
-            <ItemStatsTable assessmentId={assessment.id} items={analysis.items} areaName={areas.name} selected={selected?.id ?? null} action={editable ? action : undefined} />
+            <p className="muted small">
+              정답률 = 평균 점수 ÷ 만점 · 변별도 = 문항 점수와 나머지 문항 총점의 상관 · Infit·Outfit = Rasch 평균제곱 적합도(0.7–1.3 밖이면 강조) · DIF = 집단별 Mantel–Haenszel
+              ETS 등급(A 무시, B 보통, C 큼; 배지에 마우스를 올리면 비교별 수치) · 문항 번호를 누르면 선택지 분석이 열립니다.
+            </p>
+            <ItemStatsTable
+              assessmentId={assessment.id}
+              items={analysis.items}
+              areaName={areas.name}
+              selected={selected?.id ?? null}
+              action={editable ? action : undefined}
+              measures
+            />
           </section>
-          {selected && <ItemDetail stats={selected} item={assessment.items.find((i) => i.id === selected.id)} areaName={areas.name} action={editable ? action(selected) : undefined} />}
+          <MeasurementPanel assessmentId={assessment.id} measurement={analysis.measurement} items={analysis.items} />
+          {selected && (
+            <>
+              <ItemDetail stats={selected} item={assessment.items.find((i) => i.id === selected.id)} areaName={areas.name} action={editable ? action(selected) : undefined} />
+              <p className="no-print">
+                <Link to={literacyPath.bankItem(assessment.grade, selected.id)} data-testid="open-bank-item">
+                  문항 은행에서 {selected.id}의 연도별 이력 보기
+                </Link>
+              </p>
+            </>
+          )}
         </>
       )}
       {editable && <CutScoreEditor key={cutKey(assessment)} assessmentId={assessment.id} cutScores={assessment.cutScores} busy={working} onSaved={changed} />}

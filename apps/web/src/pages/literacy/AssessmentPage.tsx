@@ -6,6 +6,7 @@ import { formatDateTime } from '../../labels';
 import { isAdmin } from '../../roles';
 import { Link } from 'react-router';
 import { AssessmentHead } from './AssessmentHead';
+import { LinkPanel } from './LinkPanel';
 import { LiteracyFallback } from './LiteracyFallback';
 import { formatCount, gradeLabel, ITEM_TYPE_LABEL, PHASE_LABEL } from './literacyLabels';
 import { literacyPath, mayImportResults } from './literacyPaths';
@@ -34,6 +35,9 @@ export function AssessmentPage({ user, assessmentId }: { user: User; assessmentI
             <Link to={literacyPath.cityReport(a.id)} className="button button-secondary" data-testid="open-city-report">
               {user.role === 'district_admin' ? '교육지원청 보고서' : '서울시 보고서'}
             </Link>
+            <Link to={`${literacyPath.bank}?grade=${a.grade}`} className="button button-secondary" data-testid="open-bank">
+              문항 은행
+            </Link>
           </>
         )}
         {!isAdmin(user) && user.schoolId !== null && (
@@ -61,6 +65,7 @@ export function AssessmentPage({ user, assessmentId }: { user: User; assessmentI
         </dl>
       </section>
       <ItemsSection assessment={a} showKeys={isAdmin(user)} />
+      {isAdmin(user) && <LinkPanel user={user} assessment={a} />}
       {mayImportResults(user) && <ResultImportPanel user={user} assessment={a} onChanged={changed} />}
       <ReportFilesPanel user={user} assessment={a} />
     </div>

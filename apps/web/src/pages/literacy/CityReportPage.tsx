@@ -14,6 +14,8 @@ import { CITY_BY_LABEL, formatCount, formatPoints, formatStat, SUPPRESSED_TEXT }
 import { literacyPath } from './literacyPaths';
 import { literacyQueries } from './literacyQueries';
 import { ScoreDistribution } from './ScoreDistribution';
+import { TrendSection } from './TrendChart';
+import { TrendWorkbook } from './TrendWorkbook';
 
 const GROUP_HEADING: Record<CityReportBy, string> = { office: '교육지원청', district: '자치구', level: '학교급' };
 
@@ -34,6 +36,8 @@ export function CityReportPage({ user, assessmentId }: { user: User; assessmentI
         {user.role === 'district_admin' && <p className="muted small">관할 교육지원청의 집단과 서울시 전체를 비교합니다.</p>}
       </AssessmentHead>
       <CitySummary report={data} />
+      <TrendSection trend={data.trend} of="서울시 전체" testId="city-trend" actions={<TrendWorkbook assessment={data.assessment} schoolId={0} />} />
+      {user.role === 'district_admin' && user.districtOffice && <OfficeTrend grade={data.assessment.grade} office={user.districtOffice} />}
       {data.analysis.test && data.analysis.levels && (
         <section aria-labelledby="city-distribution-heading" data-testid="city-distribution">
           <h2 id="city-distribution-heading">점수 분포와 성취수준 (서울시 전체)</h2>
@@ -77,6 +81,13 @@ export function CityReportPage({ user, assessmentId }: { user: User; assessmentI
       )}
     </div>
   );
+}
+
+/** A district administrator's own office's trend beside the city's. */
+function OfficeTrend({ grade, office }: { grade: number; office: string }) {
+  const { data, error } = useQuery(literacyQueries.trend(grade, { office }));
+  if (error) return <ErrorMessage error={error} title="교육지원청의 연도별 추이를 불러오지 못했습니다." />;
+  return data ? <TrendSection trend={data} of="관할 교육지원청" testId="office-trend" /> : null;
 }
 
 function CitySummary({ report }: { report: LiteracyCityReport }) {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { GroupFigures, LiteracySchoolReport, User } from '../../api/models';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatCard } from '../../components/StatCard';
 import { isAdmin } from '../../roles';
 import { Link } from 'react-router';
@@ -11,6 +12,8 @@ import { formatCount, formatPoints, SUPPRESSED_TEXT } from './literacyLabels';
 import { literacyPath } from './literacyPaths';
 import { literacyQueries } from './literacyQueries';
 import { ScoreDistribution } from './ScoreDistribution';
+import { TrendSection } from './TrendChart';
+import { TrendWorkbook } from './TrendWorkbook';
 
 /** A group's mean as a stat card: 평균 and 학생 수, or 비공개 (5명 미만). */
 export function GroupCard({ label, group, testId }: { label: string; group: GroupFigures | null; testId: string }) {
@@ -67,6 +70,7 @@ function SchoolReport({ report, schoolId }: { report: LiteracySchoolReport; scho
           <p className="panel muted">학생이 5명 미만이어서 우리 학교의 점수 분포와 성취수준별 비율은 비공개입니다.</p>
         )}
       </section>
+      <SchoolTrend assessment={assessment} schoolId={schoolId} />
       <section className="panel" aria-labelledby="areas-heading">
         <h2 id="areas-heading">역량 영역별 평균 (100점 환산)</h2>
         <AreaComparison areas={areas} series={series} testId="school-areas" />
@@ -90,4 +94,12 @@ function SchoolReport({ report, schoolId }: { report: LiteracySchoolReport; scho
       </section>
     </div>
   );
+}
+
+/** The school's trend on its grade's common scale (GET /literacy/trend?schoolId=), with the school's workbook. */
+function SchoolTrend({ assessment, schoolId }: { assessment: LiteracySchoolReport['assessment']; schoolId: number }) {
+  const { data, error } = useQuery(literacyQueries.trend(assessment.grade, { schoolId }));
+  if (error) return <ErrorMessage error={error} title="우리 학교의 연도별 추이를 불러오지 못했습니다." />;
+  if (!data) return null;
+  return <TrendSection trend={data} of="우리 학교" testId="school-trend" actions={<TrendWorkbook assessment={assessment} schoolId={schoolId} />} />;
 }

@@ -1,5 +1,6 @@
 // Korean wording and number formats of the literacy (AI·디지털 리터러시 진단검사) pages.
-import type { AreaJudgement, CityReportBy, LiteracyItemType, LiteracyPhase, ReviewReason } from '../../api/models';
+import type { AreaJudgement, CityReportBy, DifGroup, EtsCategory, LinkAnchor, LiteracyDif, LiteracyItemType, LiteracyLink, LiteracyPhase, ReviewReason } from '../../api/models';
+import { LEVEL_LABEL } from '../../labels';
 import type { ReasonRule } from '../../components/FileImport';
 
 export const PHASE_LABEL: Record<LiteracyPhase, string> = { pilot: '예비검사', main: '본검사' };
@@ -90,3 +91,49 @@ export const RESULT_REASONS: ReasonRule[] = [
   [/^the item has no column$/, () => '이 문항의 열이 없습니다.'],
   [/^not an item of this assessment$/, () => '이 검사의 문항이 아닙니다.'],
 ];
+
+// 문항 적합도, DIF, 연계·동등화, 연도별 추이 (issue 18)
+
+/** The infit/outfit mean-square range an item should fall in. */
+export const FIT_RANGE = [0.7, 1.3] as const;
+
+/** Whether an infit or outfit mean square lies outside 0.7–1.3. */
+export const fitOutOfRange = (value: number | null | undefined): boolean => value !== null && value !== undefined && (value < FIT_RANGE[0] || value > FIT_RANGE[1]);
+
+export const DIF_GROUP_LABEL: Record<DifGroup, string> = { sex: '성별', schoolLevel: '학교급', districtOffice: '교육지원청' };
+
+/** ETS's DIF categories: A negligible, B moderate, C large (− favours the reference group, + the focal group). */
+export const ETS_LABEL: Record<EtsCategory, string> = {
+  A: 'A: 무시할 수준',
+  'B-': 'B−: 보통 (비교집단에 불리)',
+  'B+': 'B+: 보통 (비교집단에 유리)',
+  'C-': 'C−: 큼 (비교집단에 불리)',
+  'C+': 'C+: 큼 (비교집단에 유리)',
+};
+
+export const DIF_REASON_LABEL: Record<NonNullable<LiteracyDif['reason']>, string> = {
+  dropped: '채점 제외 문항',
+  polytomous: '부분점수 문항 (계산하지 않음)',
+  'group-too-small': '집단 100명 미만',
+  'no-variation': '점수 변화 없음',
+};
+
+/** A DIF comparison's groups in Korean: 남/여, 학교급, an office's name or 나머지 지역. */
+export function difGroupName(code: string, officeName: (code: string) => string): string {
+  if (code === 'M') return '남학생';
+  if (code === 'F') return '여학생';
+  if (code === 'others') return '그 밖의 지역';
+  if (code in LEVEL_LABEL) return LEVEL_LABEL[code as keyof typeof LEVEL_LABEL];
+  return officeName(code);
+}
+
+export const LINK_METHOD_LABEL: Record<NonNullable<LiteracyLink['method']>, string> = { 'fixed-parameter': '고정모수 보정 (앵커 문항 난이도 고정, MML)' };
+
+export const DRIFT_RULE_LABEL: Record<LinkAnchor['rules'][number], string> = { displacement: '|Δb| > 0.5', 'robust-z': '|강건 z| > 2.7' };
+
+/** A signed logit value, e.g. "+0.52" or "−0.31". */
+export const formatSigned = (value: number | null | undefined, digits = 2): string =>
+  value === null || value === undefined ? '-' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(digits)}`;
+
+/** A scale score (e.g. 512.3). */
+export const formatScale = (value: number | null | undefined): string => fixed(value, 1);

@@ -11,6 +11,9 @@ export const literacyPath = {
   school: (id: number, schoolId: number) => `/literacy/${id}/schools/${schoolId}`,
   class: (id: number, schoolId: number, classNo: number) => `/literacy/${id}/schools/${schoolId}/classes/${classNo}`,
   student: (id: number, studentId: number) => `/literacy/${id}/students/${studentId}`,
+  /** 문항 은행: the list (filters in the query), one item's history with `item`. */
+  bank: '/literacy/bank',
+  bankItem: (grade: number, itemId: string) => `/literacy/bank?grade=${grade}&item=${encodeURIComponent(itemId)}`,
 };
 
 /** Where an assessment opens for this user: administrators its overview, principals and teachers their school's report. */

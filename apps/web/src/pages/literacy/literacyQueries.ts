@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api';
-import type { CityReportBy } from '../../api/models';
+import { api, ApiError } from '../../api';
+import type { BankItemFilters, CityReportBy, TrendGroup } from '../../api/models';
 
 /**
  * The literacy pages' cached answers (TanStack Query). Everything read about an assessment sits
@@ -11,6 +11,10 @@ export const literacyKeys = {
   /** The list and every assessment. */
   assessments: ['literacy', 'assessments'] as const,
   assessment: (id: number) => ['literacy', 'assessments', id] as const,
+  /** The item bank: every list and item (a retired item, a new analysis or link changes them). */
+  bank: ['literacy', 'bank'] as const,
+  /** Every grade's trend (a new link or analysis changes them). */
+  trends: ['literacy', 'trend'] as const,
 };
 
 export const literacyQueries = {
@@ -26,4 +30,14 @@ export const literacyQueries = {
     queryOptions({ queryKey: [...literacyKeys.assessment(id), 'schools', schoolId, 'classes', classNo], queryFn: () => api.classReport(id, schoolId, classNo) }),
   studentReport: (id: number, studentId: number) => queryOptions({ queryKey: [...literacyKeys.assessment(id), 'students', studentId], queryFn: () => api.studentReport(id, studentId) }),
   reportFiles: (id: number) => queryOptions({ queryKey: [...literacyKeys.assessment(id), 'report-files'], queryFn: () => api.reportFiles(id) }),
+  bankItems: (filters: BankItemFilters) => queryOptions({ queryKey: [...literacyKeys.bank, 'items', filters], queryFn: () => api.bankItems(filters), placeholderData: (previous) => previous }),
+  bankItem: (grade: number, itemId: string) => queryOptions({ queryKey: [...literacyKeys.bank, 'item', grade, itemId], queryFn: () => api.bankItem(grade, itemId) }),
+  /** The assessment's link to its base; null before the first link (404 NOT_LINKED). */
+  link: (id: number) =>
+    queryOptions({
+      queryKey: [...literacyKeys.assessment(id), 'link'],
+      queryFn: () => api.assessmentLink(id).catch((error: unknown) => (error instanceof ApiError && error.code === 'NOT_LINKED' ? null : Promise.reject(error))),
+      retry: false,
+    }),
+  trend: (grade: number, group: TrendGroup = {}) => queryOptions({ queryKey: [...literacyKeys.trends, grade, group], queryFn: () => api.literacyTrend(grade, group) }),
 };

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Redirect } from '../../components/Redirect';
 import { page } from '../../lazyPage';
 import { isAdmin, isCityAdmin } from '../../roles';
-import { EVERYONE, label, type Access, type AppRoute } from '../../routes';
+import { ADMINS, EVERYONE, label, type Access, type AppRoute } from '../../routes';
 import { NotFoundPage } from '../NotFoundPage';
 import { literacyPath } from './literacyPaths';
 // literacy.css comes with the app (main.tsx), before styles.css, which wins where both set a rule (e.g. @page).
@@ -23,6 +23,15 @@ export const LITERACY_ROUTES: AppRoute[] = [
     path: literacyPath.create,
     handle: { title: '새 진단검사 만들기', access: { allow: isCityAdmin, denied: '진단검사는 교육청 관리자가 만듭니다.' } },
     lazy: page(() => import('./AssessmentCreatePage'), ({ AssessmentCreatePage }) => <AssessmentCreatePage />),
+  },
+  {
+    path: literacyPath.bank,
+    handle: {
+      title: '문항 은행',
+      menu: { labels: label(ADMINS, '문항 은행') },
+      access: { allow: isAdmin, denied: '문항 은행은 교육청·교육지원청 관리자가 봅니다.' },
+    },
+    lazy: page(() => import('./BankPage'), ({ BankPage }, user) => <BankPage user={user} />),
   },
   {
     path: '/literacy/:id',
