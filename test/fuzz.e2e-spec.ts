@@ -417,6 +417,9 @@ function operationConfigs(f: Awaited<ReturnType<typeof fixtures>>): Record<strin
     [`POST ${v1('/literacy/assessments/{id}/results/import')}`]: { client: admin, params: { id: id(f.assessmentId) } },
     [`POST ${v1('/literacy/assessments/{id}/analyse')}`]: { client: admin, params: { id: id(f.assessmentId) } },
     [`POST ${v1('/literacy/assessments/{id}/reports/build')}`]: { client: admin, params: { id: id(f.assessmentId) } },
+    // The fixture's grade-5 assessment has no analysis yet: a link to itself or to nothing is refused, never a 5xx.
+    [`POST ${v1('/literacy/assessments/{id}/link')}`]: { client: admin, params: { id: id(f.assessmentId) }, body: () => ({ baseAssessmentId: f.assessmentId }) },
+    [`PATCH ${v1('/literacy/bank/items/{itemId}')}`]: { client: admin, params: { itemId: 'Q2' }, body: (n) => ({ grade: 5, retired: n % 2 === 0, reason: '문항 검토' }), late: true },
     [`POST ${v1('/consent/services')}`]: { client: admin, body: (n) => ({ ...CHATGPT, name: `FuzzGPT ${n}`, notes: '메모', active: true }) },
     [`PUT ${v1('/consent/services/{id}')}`]: { client: admin, params: { id: id(f.serviceId) }, body: () => ({ ...CHATGPT, name: 'FuzzGPT', notes: '바뀜', active: true }) },
     [`POST ${v1('/consent/services/{id}/notices')}`]: { client: admin, params: { id: id(f.serviceId) }, body: () => ({ schoolYear: schoolYear(), ...NOTICE, ethicsGuidance: '지침' }) },
