@@ -343,7 +343,7 @@ describe('retention, legal holds, destruction and the destruction register', () 
       const [{ id }] = await app.db.query(`INSERT INTO literacy_assessments (name, school_year, phase, grade, cut_scores) VALUES ($1, $2, 'main', 9, '[]') RETURNING id`, [`${year} 진단`, year]);
       const [{ id: batch }] = await app.db.query(`INSERT INTO literacy_import_batches (assessment_id, format, filename, rows_received, inserted, replaced) VALUES ($1, 'csv', 'r.csv', 2, 2, 0) RETURNING id`, [id]);
       for (const s of [students.A2, students.A4]) {
-        await app.db.query(`INSERT INTO literacy_results (assessment_id, student_id, form, responses, batch_id) VALUES ($1, $2, 'A', '{1,2}', $3)`, [id, s, batch]);
+        await app.db.query(`INSERT INTO literacy_results (school_year, assessment_id, student_id, form, responses, batch_id) VALUES ($4, $1, $2, 'A', '{1,2}', $3)`, [id, s, batch, year]);
         await app.db.query(`INSERT INTO literacy_scores (assessment_id, student_id, total, percent, areas) VALUES ($1, $2, 1, 50, '{}')`, [id, s]);
       }
       await app.db.query(`INSERT INTO literacy_analyses (assessment_id, students, test, items, levels) VALUES ($1, 2, '{}', '[]', '[]')`, [id]);

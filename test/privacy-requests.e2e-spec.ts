@@ -73,7 +73,7 @@ describe('privacy requests', () => {
         [schoolYear()],
       );
       const [batch] = await app.db.query(`INSERT INTO literacy_import_batches (assessment_id, format, filename, rows_received, inserted, replaced) VALUES ($1, 'csv', 'a.csv', 1, 1, 0) RETURNING id`, [assessment.id]);
-      await app.db.query(`INSERT INTO literacy_results (assessment_id, student_id, form, responses, batch_id) VALUES ($1, $2, 'A', '{1,2}', $3)`, [assessment.id, students.M15, batch.id]);
+      await app.db.query(`INSERT INTO literacy_results (school_year, assessment_id, student_id, form, responses, batch_id) VALUES ($4, $1, $2, 'A', '{1,2}', $3)`, [assessment.id, students.M15, batch.id, schoolYear()]);
       await app.db.query(`UPDATE consent_slips SET expires_at = now() - interval '1 minute' WHERE student_id = $1`, [students.M15]);
 
       const after = await guardian().get(`/api/v1/privacy/my-data/${tokens.M15.toLowerCase()}`);

@@ -2532,7 +2532,7 @@ export default async () => {
                     }],
                 [require("../../../libs/literacy/src/equating/equating.dto"), {
                         "LinkAssessmentDto": {
-                            baseAssessmentId: { required: true, type: () => Number, minimum: 1 },
+                            baseAssessmentId: { required: true, type: () => Number },
                             dropDrifting: { required: false, type: () => Boolean },
                             dropAnchors: { required: false, type: () => [String], maxItems: 500, pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,39}$" }
                         },

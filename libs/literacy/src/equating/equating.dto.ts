@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsId } from '@app/core';
 
 export class LinkAssessmentDto {
   @ApiProperty({ description: 'the calibrated assessment (same grade, sharing at least 3 scored items) whose scale this one is put on' })
-  @IsInt()
-  @Min(1)
+  @IsId()
   baseAssessmentId: number;
 
   @ApiPropertyOptional({ description: 'drop anchors flagged as drifting and recompute (default false: drifting anchors are only reported)', default: false })
