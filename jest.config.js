@@ -52,5 +52,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
-  maxWorkers: 2,
+  // Three on two cores: the e2e and browser suites wait on PostgreSQL, Redis, Chromium and jobs for
+  // much of their time (two workers kept the CPU ~60 % busy), so a third overlaps those waits.
+  maxWorkers: 3,
 };
