@@ -52,7 +52,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
-  // Three on two cores: the e2e and browser suites wait on PostgreSQL, Redis, Chromium and jobs for
-  // much of their time (two workers kept the CPU ~60 % busy), so a third overlaps those waits.
-  maxWorkers: 3,
+  // Two on two cores: a third (tried: the CPU was ~60 % busy with two) made the whole run slower.
+  maxWorkers: 2,
 };

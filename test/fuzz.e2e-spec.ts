@@ -19,8 +19,8 @@ import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 type Client = Awaited<ReturnType<TestApp['as']>>;
 
-// 95 operations × 120 bodies (+ each refused one re-sent alone) keeps the run near two minutes.
-const BODIES_PER_OPERATION = 120;
+// 95 operations × 90 bodies (+ each refused one re-sent alone) keeps the run near a minute and a half.
+const BODIES_PER_OPERATION = 90;
 const BODYLESS_CASES = 24;
 const CONCURRENCY = 8;
 const HOUR = 3600_000;
