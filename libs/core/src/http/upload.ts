@@ -57,7 +57,25 @@ async function drainRest(chunks: AsyncGenerator<Buffer>): Promise<void> {
 async function* limited(file: Readable): AsyncGenerator<Buffer> {
   for await (const chunk of file) yield chunk as Buffer;
   // busboy ends a file cut at the limit instead of failing its stream.
-  if ((file as Readable & { truncated?: boolean }).truncated) throw Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+  if ((file as Readable & { truncated?: boolean }).truncated) throw fileTooLarge();
+}
+
+/** What the exception filter answers 413 PAYLOAD_TOO_LARGE to, as for @fastify/multipart's own limit. */
+const fileTooLarge = () => Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+
+/**
+ * An upload's bytes in one buffer, refused (413) past `maxBytes`: for a route whose limit is raised
+ * for the files it streams but which still reads some formats whole.
+ */
+export async function readChunks(chunks: AsyncIterable<Buffer>, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > maxBytes) throw fileTooLarge();
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
 }
 
 /**
@@ -66,9 +84,7 @@ async function* limited(file: Readable): AsyncGenerator<Buffer> {
  */
 export async function readUpload(req: FastifyRequest, field = 'file', fileSize?: number): Promise<Upload> {
   const { filename, chunks } = await openUpload(req, field, fileSize);
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  const buffer = Buffer.concat(parts);
+  const buffer = await readChunks(chunks);
   if (buffer.length === 0) throw new ValidationFailedError('The uploaded file is empty', [{ field, reason: 'empty file' }], 'FILE_EMPTY');
   return { filename, buffer };
 }

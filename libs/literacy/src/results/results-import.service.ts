@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import {
-  AppConfig, AuditLog, AuthUser, canAccessSchool, CellProblem, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, parseTable, readCsvStream,
+  AppConfig, AuditLog, AuthUser, canAccessSchool, CellProblem, copyRows, copyTransaction, ForbiddenError, importRejected, pgTextArray, parseTable, readChunks, readCsvStream,
   ValidationFailedError, withParseSlot,
 } from '@app/core';
 import { AssessmentsService } from '../assessments/assessments.service';
@@ -72,7 +72,10 @@ export class ResultsImportService {
       const streamed = (ext === '.csv' || ext === '.txt') && !head.first.subarray(0, 4).equals(ZIP_MAGIC);
       // One of the process's parse slots (UPLOAD_PARSE_CONCURRENCY) for the whole read, as readTable takes.
       return await withParseSlot(async () => {
-        const source = streamed ? await this.csvSource(head.chunks, assessment.items.map((i) => i.id), actor) : await this.wholeSource(await this.collect(head.chunks), filename, ext, assessment, actor);
+        // A workbook, XML or ZIP is read whole, so it keeps the general upload limit however large the route's.
+        const source = streamed
+          ? await this.csvSource(head.chunks, assessment.items.map((i) => i.id), actor)
+          : await this.wholeSource(await readChunks(head.chunks, this.config.uploadLimitBytes), filename, ext, assessment, actor);
         return this.stageAndWrite(assessmentId, assessment, source, filename, actor);
       });
     } finally {
@@ -111,18 +114,6 @@ export class ResultsImportService {
     const table = await parseTable(file, filename, { maxRows: MAX_STUDENTS_WHOLE });
     const { problems, toRecord } = tableRecords(table.headers, itemIds, actor.role === 'principal');
     return { format: ext === '.xlsx' || table.encoding === 'xlsx' ? 'xlsx' : 'csv', problems, records: problems.length ? [] : table.rows.map(toRecord), laterProblems: () => [] };
-  }
-
-  /** A workbook, XML or ZIP is read whole, so it keeps the general upload limit however large the route's. */
-  private async collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
-    const parts: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of chunks) {
-      size += chunk.length;
-      if (size > this.config.uploadLimitBytes) throw Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
-      parts.push(chunk);
-    }
-    return Buffer.concat(parts);
   }
 
   private async stageAndWrite(assessmentId: number, assessment: Awaited<ReturnType<AssessmentsService['get']>>, source: RecordSource, filename: string, actor: AuthUser): Promise<ResultsImportResult> {

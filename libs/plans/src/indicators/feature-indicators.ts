@@ -60,6 +60,10 @@ export class FeatureIndicators {
       const page = await this.designations.list(viewer(null), { type, schoolYear: year, status: 'all', districtOffice: office ?? undefined, page: 1, pageSize: 1 } as never);
       return { value: page.total, details: { type, schoolYear: year } };
     };
+    const designatedAtSchool = async (type: string, year: number, schoolId: number) => {
+      const page = await this.designations.list(schoolViewer(schoolId), { type, schoolYear: year, status: 'all', page: 1, pageSize: 1 } as never);
+      return { value: page.total };
+    };
     const supportOf = async (year: number, office: string | null, field: 'budgetKrw' | 'staff') => {
       const r = await this.support.report(year);
       if (office) {
@@ -149,10 +153,7 @@ export class FeatureIndicators {
         name: '선도학교 지정 수',
         definition: '학년도 중 지정 기간이 걸친 선도학교 지정 건수(종료·취소 포함).',
         source: 'designations: DesignationsService.list (GET /api/v1/designations?type=lead&schoolYear=&status=all → total)',
-        forSchool: async (year, schoolId) => {
-          const page = await this.designations.list(schoolViewer(schoolId), { type: 'lead', schoolYear: year, status: 'all', page: 1, pageSize: 1 } as never);
-          return { value: page.total };
-        },
+        forSchool: (year, schoolId) => designatedAtSchool('lead', year, schoolId),
         compute: (year, office) => designated('lead', year, office),
       },
       {
@@ -160,10 +161,7 @@ export class FeatureIndicators {
         name: '연구학교 지정 수',
         definition: '학년도 중 지정 기간이 걸친 연구학교 지정 건수(종료·취소 포함).',
         source: 'designations: DesignationsService.list (GET /api/v1/designations?type=research&schoolYear=&status=all → total)',
-        forSchool: async (year, schoolId) => {
-          const page = await this.designations.list(schoolViewer(schoolId), { type: 'research', schoolYear: year, status: 'all', page: 1, pageSize: 1 } as never);
-          return { value: page.total };
-        },
+        forSchool: (year, schoolId) => designatedAtSchool('research', year, schoolId),
         compute: (year, office) => designated('research', year, office),
       },
       {
